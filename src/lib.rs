@@ -1,0 +1,17 @@
+/*!
+Kaizala Migration Planner: the engine.
+
+Reads a CSP partner's subscription export, finds the Kaizala Pro standalone
+subscriptions that end, recommends a Microsoft 365 / Office 365 replacement
+per customer and writes the A/B/C migration checklist.
+
+The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
+"Today" is always passed in. The web app (`web`, wasm32 only) and the CLI
+(`src/bin/kaizala-plan.rs`) are thin shells over it; see ARCHITECTURE.md.
+*/
+
+pub mod import;
+pub mod model;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,153 @@
+/*!
+The typed subscription model that every export format is read into.
+
+The importer (`crate::import`) validates raw CSV records into these types;
+the planner (`crate::plan`) reads nothing else. Keeping the model free of
+any format's quirks is what lets one planner serve eight export formats:
+a value that an export does not carry is said to be unknown here, never
+guessed.
+*/
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The customer (tenant) a subscription belongs to, as far as the export
+/// tells it.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Customer {
+    /// Tenant id (Microsoft ID, CustomerId, CustomerTenantId, ...).
+    pub id: Option<String>,
+    /// Company name.
+    pub name: Option<String>,
+    /// Primary domain (DomainName, CustomerDomainName, ...).
+    pub domain: Option<String>,
+    /// A "special qualification" the export states, such as `Education`.
+    pub qualification: Option<String>,
+}
+
+impl Customer {
+    /// A stable key for grouping subscriptions of one customer: the tenant
+    /// id when known, else the domain, else the name (case-folded).
+    pub fn key(&self) -> String {
+        if let Some(id) = self.id.as_deref().filter(|s| !s.is_empty()) {
+            return format!("id:{}", id.to_lowercase());
+        }
+        if let Some(d) = self.domain.as_deref().filter(|s| !s.is_empty()) {
+            return format!("domain:{}", d.to_lowercase());
+        }
+        match self.name.as_deref().filter(|s| !s.is_empty()) {
+            Some(n) => format!("name:{}", n.to_lowercase()),
+            None => "unknown".to_string(),
+        }
+    }
+
+    /// The best name to show a person.
+    pub fn display_name(&self) -> &str {
+        self.name
+            .as_deref()
+            .or(self.domain.as_deref())
+            .or(self.id.as_deref())
+            .unwrap_or("(customer not named in the export)")
+    }
+}
+
+/// A subscription's lifecycle status as exported.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Status {
+    Active,
+    Pending,
+    /// Expired but within its grace period (Graph `Warning`).
+    Warning,
+    Expired,
+    Suspended,
+    Disabled,
+    Deleted,
+    LockedOut,
+    /// The export has no status column (the reconciliation file).
+    NotReported,
+    /// The export has a status the model does not know (`None`, blank, ...).
+    Other,
+}
+
+impl Status {
+    /// Suspended, deleted, disabled or locked: the subscription no longer
+    /// serves users and needs no migration of its own.
+    pub fn is_inactive(self) -> bool {
+        matches!(self, Status::Suspended | Status::Disabled | Status::Deleted | Status::LockedOut)
+    }
+
+    /// The word used in exports and the JSON plan.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Active => "active",
+            Status::Pending => "pending",
+            Status::Warning => "warning",
+            Status::Expired => "expired",
+            Status::Suspended => "suspended",
+            Status::Disabled => "disabled",
+            Status::Deleted => "deleted",
+            Status::LockedOut => "locked-out",
+            Status::NotReported => "not-reported",
+            Status::Other => "other",
+        }
+    }
+}
+
+/// Whether the subscription renews by itself at its end date.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum AutoRenew {
+    On,
+    Off,
+    /// The export does not say (the reconciliation file, UI exports).
+    Unknown,
+}
+
+/// When the subscription's current term ends.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind", content = "date")]
+pub enum EndDate {
+    /// The term ends on this date. Legacy CSP end dates are exclusive: the
+    /// service stops at 00:00 UTC that day.
+    On(NaiveDate),
+    /// The export marks it as not expiring (the API's `9999-...` dates).
+    Never,
+    /// The export has no end date for it.
+    Unknown,
+}
+
+impl EndDate {
+    pub fn date(self) -> Option<NaiveDate> {
+        match self {
+            EndDate::On(d) => Some(d),
+            _ => None,
+        }
+    }
+}
+
+/// One subscription, typed and validated, with the lines it came from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Subscription {
+    pub customer: Customer,
+    /// The Partner Center subscription id (for the reconciliation file:
+    /// `SyndicationPartnerSubscriptionNumber`).
+    pub id: String,
+    /// Offer or product name (`OfferName`, `offerName`, `LegacyProductName`,
+    /// `Subscription`, Graph `License`...).
+    pub offer: String,
+    /// The nickname, when it differs from the offer.
+    pub friendly_name: Option<String>,
+    /// SKU part number, when the export has one (Graph reports).
+    pub sku: Option<String>,
+    /// Licensed seats; `None` when the export has no quantity.
+    pub seats: Option<u32>,
+    pub status: Status,
+    pub auto_renew: AutoRenew,
+    pub end_date: EndDate,
+    /// Term length in months (P1M = 1, P1Y = 12, P3Y = 36), when known.
+    pub term_months: Option<u16>,
+    /// 1-based physical line numbers of the input rows merged into this
+    /// subscription, in input order.
+    pub lines: Vec<u64>,
+}

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Quick start command 2: install what is missing, then run every test layer:
+#   1. native `cargo test` of the engine and the CLI;
+#   2. in-browser component tests (wasm-bindgen-test, headless Chromium);
+#   3. end-to-end tests of the release build (Playwright, Debian's Chromium).
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+ensure_rust
+ensure_node
+ensure_chromium
+ensure_trunk
+ensure_wasm_bindgen
+
+say "layer 1: native engine tests (cargo test)"
+cargo test --locked
+
+say "layer 2: in-browser component tests (wasm-bindgen-test, headless Chromium)"
+CHROMEDRIVER="$(command -v chromedriver)" \
+  cargo test --locked --target wasm32-unknown-unknown --test components
+
+say "layer 3: end-to-end tests of the release build (Playwright + Chromium)"
+build_release
+node --test --test-concurrency=1 tests/e2e/

@@ -22,9 +22,11 @@ const TYPES = {
 
 export async function cspOf(root) {
   const html = await readFile(join(root, "index.html"), "utf8");
-  const m = html.match(/http-equiv="Content-Security-Policy"\s+content="([^"]*)"/);
+  const tag = [...html.matchAll(/<meta\b[^>]*>/g)].map((m) => m[0])
+    .find((t) => /http-equiv=["']?Content-Security-Policy/i.test(t));
+  const m = tag && tag.match(/content=(?:"([^"]*)"|'([^']*)')/);
   if (!m) throw new Error("dist/index.html has no Content-Security-Policy meta tag");
-  return `${m[1]}; frame-ancestors 'none'`;
+  return `${m[1] ?? m[2]}; frame-ancestors 'none'`;
 }
 
 export async function startServer({ root = "dist", port = 8080, host = "127.0.0.1" } = {}) {

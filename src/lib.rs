@@ -12,6 +12,8 @@ The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
 
 pub mod import;
 pub mod model;
+pub mod progress;
+pub mod share;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

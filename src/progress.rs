@@ -1,0 +1,136 @@
+/*!
+Checklist progress: which steps are ticked and the notes written, per import.
+
+Progress is keyed by a fingerprint of the imported file's bytes, so the
+ticks of one export are never applied to another, even one with the same
+name. It is stored by the web app (localStorage) as JSON; reading it back
+treats the stored text as untrusted and drops what does not fit.
+*/
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+/// The longest note kept per customer; longer notes are cut at a character
+/// boundary.
+pub const MAX_NOTE_CHARS: usize = 4000;
+
+/// Ticks and notes of one import.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Progress {
+    /// `customer key` + `/` + `step id`, for each ticked step.
+    #[serde(default)]
+    pub ticked: BTreeSet<String>,
+    /// Free-text note per customer key.
+    #[serde(default)]
+    pub notes: BTreeMap<String, String>,
+}
+
+impl Progress {
+    fn tick_key(customer: &str, step: &str) -> String {
+        format!("{customer}/{step}")
+    }
+
+    pub fn is_ticked(&self, customer: &str, step: &str) -> bool {
+        self.ticked.contains(&Self::tick_key(customer, step))
+    }
+
+    pub fn set_ticked(&mut self, customer: &str, step: &str, on: bool) {
+        let key = Self::tick_key(customer, step);
+        if on {
+            self.ticked.insert(key);
+        } else {
+            self.ticked.remove(&key);
+        }
+    }
+
+    pub fn note(&self, customer: &str) -> &str {
+        self.notes.get(customer).map(String::as_str).unwrap_or("")
+    }
+
+    pub fn set_note(&mut self, customer: &str, text: &str) {
+        let text: String = text.chars().take(MAX_NOTE_CHARS).collect();
+        if text.trim().is_empty() {
+            self.notes.remove(customer);
+        } else {
+            self.notes.insert(customer.to_string(), text);
+        }
+    }
+
+    /// Number of ticked steps among `steps` of a customer.
+    pub fn done(&self, customer: &str, steps: &[&str]) -> usize {
+        steps.iter().filter(|s| self.is_ticked(customer, s)).count()
+    }
+
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
+    }
+
+    /// Reads stored progress; `None` when the text is not progress at all
+    /// (corrupted storage), so the caller can say so instead of guessing.
+    pub fn from_json(text: &str) -> Option<Progress> {
+        let mut p: Progress = serde_json::from_str(text).ok()?;
+        p.notes.retain(|_, v| !v.trim().is_empty());
+        for v in p.notes.values_mut() {
+            if v.chars().count() > MAX_NOTE_CHARS {
+                *v = v.chars().take(MAX_NOTE_CHARS).collect();
+            }
+        }
+        Some(p)
+    }
+}
+
+/// A stable fingerprint of an import's bytes (64-bit FNV-1a, hex), used as
+/// the storage key. Not a security measure: it only tells files apart.
+pub fn fingerprint(bytes: &[u8]) -> String {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in bytes {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{h:016x}-{}", bytes.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ticks_and_notes() {
+        let mut p = Progress::default();
+        p.set_ticked("id:1", "A", true);
+        p.set_ticked("id:1", "C", true);
+        p.set_ticked("id:1", "C", false);
+        assert!(p.is_ticked("id:1", "A"));
+        assert!(!p.is_ticked("id:2", "A"));
+        assert_eq!(p.done("id:1", &["A", "B", "C"]), 1);
+        p.set_note("id:1", "call Monday");
+        p.set_note("id:2", "   ");
+        assert_eq!(p.note("id:1"), "call Monday");
+        assert_eq!(p.notes.len(), 1);
+        assert_eq!(Progress::from_json(&p.to_json()), Some(p));
+    }
+
+    #[test]
+    fn notes_are_capped_on_a_char_boundary() {
+        let mut p = Progress::default();
+        p.set_note("k", &"臺".repeat(MAX_NOTE_CHARS + 10));
+        assert_eq!(p.note("k").chars().count(), MAX_NOTE_CHARS);
+    }
+
+    #[test]
+    fn corrupted_storage_is_recognised() {
+        for bad in ["", "{", "[1,2]", "null", "{\"ticked\": 5}", "\u{0}"] {
+            assert_eq!(Progress::from_json(bad), None, "{bad:?}");
+        }
+        assert_eq!(Progress::from_json("{}"), Some(Progress::default()));
+    }
+
+    #[test]
+    fn fingerprints_tell_files_apart() {
+        assert_eq!(fingerprint(b"abc"), fingerprint(b"abc"));
+        assert_ne!(fingerprint(b"abc"), fingerprint(b"abd"));
+        assert_ne!(fingerprint(b""), fingerprint(b"\0"));
+        assert_eq!(fingerprint(b"").len(), 16 + 2);
+    }
+}

@@ -1,0 +1,174 @@
+/*!
+Share links: a customer's plan carried in a URL fragment.
+
+The fragment never reaches a server, so the link shares the plan without
+the planner ever seeing it. The payload is JSON, deflated (zlib, whose
+Adler-32 trailer catches a damaged or edited link), base64url-encoded and
+prefixed with a version: `v1.<base64url>`.
+
+Decoding treats the text as hostile: it caps the encoded length and the
+inflated size (a tiny link must not inflate to gigabytes), and every
+failure is a `ShareError` with a message a person understands.
+
+# Example
+
+```
+use kaizala_planner::share::{decode, encode};
+let link = encode(&vec!["Contoso".to_string()]).unwrap();
+assert!(link.starts_with("v1."));
+let back: Vec<String> = decode(&link).unwrap();
+assert_eq!(back, vec!["Contoso".to_string()]);
+```
+*/
+
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+/// Longest fragment accepted (browsers accept far longer URLs, but a plan
+/// of one customer is a few kilobytes).
+pub const MAX_ENCODED: usize = 256 * 1024;
+/// Largest payload a link may inflate to.
+pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
+
+const VERSION: &str = "v1.";
+
+/// Why a share link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    Empty,
+    TooLong { len: usize },
+    UnknownVersion,
+    NotBase64,
+    Damaged,
+    TooLarge,
+    NotAPlan(String),
+    Encode(String),
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::Empty => f.write_str("The link carries no plan."),
+            ShareError::TooLong { len } => write!(
+                f,
+                "The link is too long to be a plan ({len} characters; at most {MAX_ENCODED})."
+            ),
+            ShareError::UnknownVersion => f.write_str(
+                "The link was not made by this planner, or by a version that this one cannot read.",
+            ),
+            ShareError::NotBase64 | ShareError::Damaged => f.write_str(
+                "The link is damaged or was changed after it was made. Ask for the link again, \
+                 and copy it whole.",
+            ),
+            ShareError::TooLarge => f.write_str("The link holds more data than a plan can."),
+            ShareError::NotAPlan(_) => f.write_str(
+                "The link opened, but what it holds is not a plan this planner understands.",
+            ),
+            ShareError::Encode(e) => write!(f, "The plan could not be put in a link: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// Encodes a value into link text (`v1.` + base64url of zlib(JSON)).
+pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
+    let json = serde_json::to_vec(value).map_err(|e| ShareError::Encode(e.to_string()))?;
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let mut out = String::with_capacity(VERSION.len() + packed.len() * 4 / 3 + 4);
+    out.push_str(VERSION);
+    URL_SAFE_NO_PAD.encode_string(&packed, &mut out);
+    if out.len() > MAX_ENCODED {
+        return Err(ShareError::Encode(format!(
+            "the link would be {} characters long, more than the {MAX_ENCODED} it may have",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// Decodes link text made by `encode`. Never panics, whatever the text.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
+    let text = text.trim().trim_start_matches('#');
+    let text = text.strip_prefix("share=").unwrap_or(text);
+    if text.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    if text.len() > MAX_ENCODED {
+        return Err(ShareError::TooLong { len: text.len() });
+    }
+    let body = text.strip_prefix(VERSION).ok_or(ShareError::UnknownVersion)?;
+    let packed = URL_SAFE_NO_PAD.decode(body).map_err(|_| ShareError::NotBase64)?;
+    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED)
+        .map_err(|e| match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        })?;
+    serde_json::from_slice(&json).map_err(|e| ShareError::NotAPlan(e.to_string()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let v = vec![("臺北".to_string(), 3u32), ("Contoso <b>".to_string(), 0)];
+        let link = encode(&v).unwrap();
+        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
+        assert_eq!(decode::<Vec<(String, u32)>>(&link).unwrap(), v);
+        assert_eq!(decode::<Vec<(String, u32)>>(&format!("#share={link}")).unwrap(), v);
+    }
+
+    #[test]
+    fn rejects_each_kind_of_bad_link() {
+        let good = encode(&vec![1u32, 2, 3]).unwrap();
+        assert_eq!(decode::<Vec<u32>>(""), Err(ShareError::Empty));
+        assert_eq!(decode::<Vec<u32>>("v2.AAAA"), Err(ShareError::UnknownVersion));
+        assert_eq!(decode::<Vec<u32>>("v1.***"), Err(ShareError::NotBase64));
+        // One character changed in the middle: the checksum catches it.
+        let mut tampered = good.clone().into_bytes();
+        let i = tampered.len() / 2 + 2;
+        tampered[i] = if tampered[i] == b'A' { b'B' } else { b'A' };
+        let tampered = String::from_utf8(tampered).unwrap();
+        assert!(matches!(
+            decode::<Vec<u32>>(&tampered),
+            Err(ShareError::Damaged | ShareError::NotBase64 | ShareError::NotAPlan(_))
+        ));
+        // Truncated.
+        assert!(decode::<Vec<u32>>(&good[..good.len() - 3]).is_err());
+        // Right shape, wrong type.
+        assert!(matches!(decode::<Vec<u32>>(&encode(&"text").unwrap()), Err(ShareError::NotAPlan(_))));
+        assert_eq!(
+            decode::<Vec<u32>>(&"v1.".repeat(MAX_ENCODED)),
+            Err(ShareError::TooLong { len: 3 * MAX_ENCODED })
+        );
+    }
+
+    #[test]
+    fn refuses_a_bomb() {
+        let zeros = vec![0u8; MAX_INFLATED + 1];
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&zeros, 9);
+        let link = format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed));
+        assert!(link.len() < MAX_ENCODED);
+        assert_eq!(decode::<Vec<u32>>(&link), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn every_message_is_a_sentence() {
+        for e in [
+            ShareError::Empty,
+            ShareError::TooLong { len: 9 },
+            ShareError::UnknownVersion,
+            ShareError::NotBase64,
+            ShareError::Damaged,
+            ShareError::TooLarge,
+            ShareError::NotAPlan("x".into()),
+        ] {
+            let m = e.to_string();
+            assert!(m.ends_with('.') && m.len() > 20, "{m}");
+        }
+    }
+}

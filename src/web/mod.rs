@@ -12,6 +12,7 @@ pub mod components;
 pub mod i18n;
 pub mod io;
 pub mod state;
+pub mod storage;
 
 pub use app::App;
 

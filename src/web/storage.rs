@@ -1,0 +1,81 @@
+/*!
+localStorage at the edge, and never trusted to work.
+
+Storage can be missing (blocked cookies, some private modes throw a
+SecurityError on access), full (QuotaExceededError on write) or hold
+corrupted text. Every call here turns those into a `StorageHealth` the app
+shows ("progress is not being saved") instead of failing.
+*/
+
+use web_sys::Storage;
+
+use crate::progress::Progress;
+
+const PREFIX: &str = "kaizala-planner:";
+
+/// Whether progress is being kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageHealth {
+    Saving,
+    /// The browser gives no storage to this page.
+    Unavailable,
+    /// A write was refused, most likely for lack of space.
+    Full,
+    /// What was stored could not be read back; it is left untouched.
+    Corrupted,
+}
+
+fn local() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn progress_key(fingerprint: &str) -> String {
+    format!("{PREFIX}progress:{fingerprint}")
+}
+
+/// The stored progress of an import, and how storage is doing.
+pub fn load_progress(fingerprint: &str) -> (Progress, StorageHealth) {
+    let Some(storage) = local() else {
+        return (Progress::default(), StorageHealth::Unavailable);
+    };
+    match storage.get_item(&progress_key(fingerprint)) {
+        Err(_) => (Progress::default(), StorageHealth::Unavailable),
+        Ok(None) => (Progress::default(), StorageHealth::Saving),
+        Ok(Some(text)) => match Progress::from_json(&text) {
+            Some(p) => (p, StorageHealth::Saving),
+            None => (Progress::default(), StorageHealth::Corrupted),
+        },
+    }
+}
+
+pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
+    let Some(storage) = local() else { return StorageHealth::Unavailable };
+    let key = progress_key(fingerprint);
+    let result = if progress == &Progress::default() {
+        storage.remove_item(&key)
+    } else {
+        storage.set_item(&key, &progress.to_json())
+    };
+    match result {
+        Ok(()) => StorageHealth::Saving,
+        Err(_) => StorageHealth::Full,
+    }
+}
+
+/// Forgets an import's progress.
+pub fn clear_progress(fingerprint: &str) -> StorageHealth {
+    let Some(storage) = local() else { return StorageHealth::Unavailable };
+    match storage.remove_item(&progress_key(fingerprint)) {
+        Ok(()) => StorageHealth::Saving,
+        Err(_) => StorageHealth::Unavailable,
+    }
+}
+
+/// A small preference (language, a remembered column mapping).
+pub fn load_pref(name: &str) -> Option<String> {
+    local()?.get_item(&format!("{PREFIX}{name}")).ok().flatten()
+}
+
+pub fn save_pref(name: &str, value: &str) -> bool {
+    local().map(|s| s.set_item(&format!("{PREFIX}{name}"), value).is_ok()).unwrap_or(false)
+}

@@ -10,6 +10,7 @@ The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
 (`src/bin/kaizala-plan.rs`) are thin shells over it; see ARCHITECTURE.md.
 */
 
+pub mod catalog;
 pub mod import;
 pub mod model;
 

@@ -11,8 +11,12 @@ The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
 */
 
 pub mod catalog;
+pub mod checklist;
 pub mod import;
 pub mod model;
+pub mod plan;
+
+pub use plan::{build_plan, Lang, Plan, Settings};
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -10,10 +10,15 @@ The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
 (`src/bin/kaizala-plan.rs`) are thin shells over it; see ARCHITECTURE.md.
 */
 
+pub mod catalog;
+pub mod checklist;
 pub mod import;
 pub mod model;
+pub mod plan;
 pub mod progress;
 pub mod share;
+
+pub use plan::{build_plan, Lang, Plan, Settings};
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -1,0 +1,740 @@
+/*!
+The planning engine: from imported subscriptions to one plan per customer.
+
+[`build_plan`] is a pure function of the import and the [`Settings`]: no
+clock (the as-of date is a setting), no randomness, and no dependence on
+row order. Customers are grouped by [`Customer::key`] and sorted by name;
+subscriptions are sorted by end date and id.
+
+Per customer with at least one Kaizala Pro standalone subscription
+(see [`crate::catalog::is_kaizala_pro_standalone`]) the plan holds:
+
+- each Kaizala Pro subscription, classified ([`classify`]);
+- the customer's other active subscriptions that include Kaizala
+  ([`Coverage`]);
+- a [`Recommendation`] and its alternatives ([`recommend`](recommend));
+- the A/B/C [`Checklist`];
+- its [`Urgency`]: the most pressing of its subscriptions.
+
+Customers without a Kaizala Pro subscription are only counted, in the
+[`Summary`].
+
+Everything said to a person is stored twice: as data and as text in the
+plan's language; [`Plan::relabel`] rewrites the texts in another language.
+*/
+
+pub(crate) mod classify;
+pub(crate) mod recommend;
+pub mod text;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use chrono::{Datelike, NaiveDate};
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, PlanId};
+use crate::checklist::{self, Checklist};
+use crate::import::{Format, Import, RejectedRow};
+use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
+
+pub use classify::{classify, Classification, DEFAULT_TERM_MONTHS};
+pub use recommend::{detect_education, BUSINESS_SEAT_CAP};
+pub use text::{AltWhy, Assumption, Caveat, EducationSignal, Lang, Note, Reason, Render, Said};
+
+/// The day Microsoft stopped selling Kaizala Pro: 1 July 2020.
+pub fn default_cutoff() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 7, 1).unwrap_or(NaiveDate::MIN)
+}
+
+/// What the user decides; everything the rules assume can be changed here.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// "Today" for the plan; passed in, never read from a clock.
+    pub as_of: NaiveDate,
+    /// When sales ended (default 2020-07-01).
+    pub cutoff: NaiveDate,
+    /// The language of the plan's texts.
+    #[serde(default)]
+    pub lang: Lang,
+    /// Per customer, by [`Customer::key`].
+    #[serde(default)]
+    pub customers: BTreeMap<String, CustomerSettings>,
+}
+
+impl Settings {
+    /// Settings for `as_of` with the default cutoff, English, no
+    /// per-customer choices.
+    pub fn new(as_of: NaiveDate) -> Settings {
+        Settings { as_of, cutoff: default_cutoff(), lang: Lang::En, customers: BTreeMap::new() }
+    }
+}
+
+/// What the user decided for one customer.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerSettings {
+    /// A plan chosen by the user, which beats every rule.
+    #[serde(default)]
+    pub plan_override: Option<PlanId>,
+    /// The customer's Kaizala users are frontline workers.
+    #[serde(default)]
+    pub frontline: bool,
+    /// Is it an education customer? `None` = detect.
+    #[serde(default)]
+    pub education: Option<bool>,
+    /// How many seats to buy, instead of the computed number.
+    #[serde(default)]
+    pub seats_to_cover: Option<u32>,
+}
+
+/// The category of a Kaizala Pro subscription (see [`classify`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Category {
+    ExpiresAfterCutoff,
+    RenewsOnceThenExpires,
+    ExpiresBeforeCutoff,
+    AlreadyEnded,
+    Inactive,
+    UnknownEndDate,
+}
+
+impl Category {
+    pub const ALL: [Category; 6] = [
+        Category::ExpiresAfterCutoff,
+        Category::RenewsOnceThenExpires,
+        Category::ExpiresBeforeCutoff,
+        Category::AlreadyEnded,
+        Category::Inactive,
+        Category::UnknownEndDate,
+    ];
+
+    /// The word used in the JSON and CSV exports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::ExpiresAfterCutoff => "expires-after-cutoff",
+            Category::RenewsOnceThenExpires => "renews-once-then-expires",
+            Category::ExpiresBeforeCutoff => "expires-before-cutoff",
+            Category::AlreadyEnded => "already-ended",
+            Category::Inactive => "inactive",
+            Category::UnknownEndDate => "unknown-end-date",
+        }
+    }
+
+    /// A short label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Category::ExpiresAfterCutoff, Lang::En) => "ends after the cutoff",
+            (Category::RenewsOnceThenExpires, Lang::En) => "renews once, then ends",
+            (Category::ExpiresBeforeCutoff, Lang::En) => "ends before the cutoff",
+            (Category::AlreadyEnded, Lang::En) => "already ended",
+            (Category::Inactive, Lang::En) => "inactive",
+            (Category::UnknownEndDate, Lang::En) => "end date unknown",
+            (Category::ExpiresAfterCutoff, Lang::ZhTw) => "於截止日後到期",
+            (Category::RenewsOnceThenExpires, Lang::ZhTw) => "再續訂一次後到期",
+            (Category::ExpiresBeforeCutoff, Lang::ZhTw) => "於截止日前到期",
+            (Category::AlreadyEnded, Lang::ZhTw) => "已結束",
+            (Category::Inactive, Lang::ZhTw) => "非使用中",
+            (Category::UnknownEndDate, Lang::ZhTw) => "到期日不明",
+        }
+    }
+}
+
+/// How soon a subscription (or customer) must be migrated. Ordered from
+/// most to least pressing.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Urgency {
+    /// `migrate_by` has passed: users have lost, or are losing, Kaizala Pro.
+    Ended,
+    /// 0 to 30 days left.
+    #[serde(rename = "within-30-days")]
+    Within30Days,
+    /// 31 to 90 days left.
+    #[serde(rename = "within-90-days")]
+    Within90Days,
+    /// More than 90 days left.
+    Later,
+    /// No end date known.
+    Unknown,
+    /// Nothing to migrate (inactive).
+    NoAction,
+}
+
+impl Urgency {
+    pub const ALL: [Urgency; 6] =
+        [Urgency::Ended, Urgency::Within30Days, Urgency::Within90Days, Urgency::Later, Urgency::Unknown, Urgency::NoAction];
+
+    /// Buckets `migrate_by − as_of`.
+    pub fn from_days(days: i64) -> Urgency {
+        match days {
+            d if d < 0 => Urgency::Ended,
+            0..=30 => Urgency::Within30Days,
+            31..=90 => Urgency::Within90Days,
+            _ => Urgency::Later,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Urgency::Ended => "ended",
+            Urgency::Within30Days => "within-30-days",
+            Urgency::Within90Days => "within-90-days",
+            Urgency::Later => "later",
+            Urgency::Unknown => "unknown",
+            Urgency::NoAction => "no-action",
+        }
+    }
+
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Urgency::Ended, Lang::En) => "ended",
+            (Urgency::Within30Days, Lang::En) => "within 30 days",
+            (Urgency::Within90Days, Lang::En) => "within 90 days",
+            (Urgency::Later, Lang::En) => "later",
+            (Urgency::Unknown, Lang::En) => "date unknown",
+            (Urgency::NoAction, Lang::En) => "nothing to do",
+            (Urgency::Ended, Lang::ZhTw) => "已結束",
+            (Urgency::Within30Days, Lang::ZhTw) => "30 天內",
+            (Urgency::Within90Days, Lang::ZhTw) => "90 天內",
+            (Urgency::Later, Lang::ZhTw) => "較晚",
+            (Urgency::Unknown, Lang::ZhTw) => "日期不明",
+            (Urgency::NoAction, Lang::ZhTw) => "無需處理",
+        }
+    }
+}
+
+/// Which rule chose the recommended plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum Family {
+    Existing,
+    Education,
+    Frontline,
+    Enterprise,
+    Business,
+    Override,
+}
+
+impl Family {
+    pub const ALL: [Family; 6] =
+        [Family::Existing, Family::Education, Family::Frontline, Family::Enterprise, Family::Business, Family::Override];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Family::Existing => "existing",
+            Family::Education => "education",
+            Family::Frontline => "frontline",
+            Family::Enterprise => "enterprise",
+            Family::Business => "business",
+            Family::Override => "override",
+        }
+    }
+}
+
+/// The whole plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Plan {
+    /// Version of this structure (and of the JSON export).
+    pub schema: u32,
+    pub as_of: NaiveDate,
+    pub cutoff: NaiveDate,
+    /// The language of every `text`, `title` and `reason`.
+    pub lang: Lang,
+    pub source: Source,
+    /// Customers with at least one Kaizala Pro subscription.
+    pub customers: Vec<CustomerPlan>,
+    pub summary: Summary,
+}
+
+/// The plan's JSON schema version.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// What was read.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Source {
+    pub format: Option<Format>,
+    pub encoding: String,
+    pub rows_read: u64,
+    pub rows_rejected: Vec<RejectedRow>,
+    /// The importer's notes (assumptions, skipped lines).
+    pub notes: Vec<String>,
+}
+
+/// One customer's plan.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerPlan {
+    /// [`Customer::key`]: the key of [`Settings::customers`].
+    pub key: String,
+    /// `id`, `name`, `domain`, `qualification` as the export gives them.
+    #[serde(flatten)]
+    pub customer: Customer,
+    pub display_name: String,
+    /// The choices applied (defaults when the user made none).
+    pub settings: CustomerSettings,
+    /// Why the customer looks like a school, whatever the settings say.
+    pub education_detected: Option<EducationSignal>,
+    pub urgency: Urgency,
+    /// The earliest `migrate_by` of its subscriptions.
+    pub migrate_by: Option<NaiveDate>,
+    /// Seats of its Kaizala Pro subscriptions to migrate (not inactive),
+    /// counting only the known ones.
+    pub kaizala_seats: u32,
+    /// Every subscription to migrate has a seat count.
+    pub seats_known: bool,
+    pub recommendation: Recommendation,
+    pub alternatives: Vec<Alternative>,
+    pub subscriptions: Vec<KaizalaSubscription>,
+    pub coverage: Vec<Coverage>,
+    pub checklist: Vec<checklist::Step>,
+}
+
+impl CustomerPlan {
+    /// The checklist as its own type.
+    pub fn checklist(&self) -> Checklist {
+        Checklist { steps: self.checklist.clone() }
+    }
+}
+
+/// A classified Kaizala Pro standalone subscription.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KaizalaSubscription {
+    pub id: String,
+    pub offer: String,
+    pub friendly_name: Option<String>,
+    pub sku: Option<String>,
+    pub seats: Option<u32>,
+    pub status: Status,
+    /// `true`, `false`, or `null` when the export does not say.
+    #[serde(with = "auto_renew_json")]
+    pub auto_renew: AutoRenew,
+    /// `YYYY-MM-DD`, `"never"`, or `null` when unknown.
+    #[serde(with = "end_date_json")]
+    pub end_date: EndDate,
+    pub term_months: Option<u16>,
+    pub category: Category,
+    /// The day the service stops (00:00 UTC).
+    pub expires_on: Option<NaiveDate>,
+    /// The last day users still have Kaizala Pro.
+    pub migrate_by: Option<NaiveDate>,
+    pub days_left: Option<i64>,
+    pub urgency: Urgency,
+    pub notes: Vec<Said<Note>>,
+    /// Input lines the subscription came from.
+    pub lines: Vec<u64>,
+}
+
+/// An active subscription of the customer that includes Kaizala.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Coverage {
+    pub id: String,
+    /// The offer as exported.
+    pub offer: String,
+    /// The product it was recognised as.
+    pub product: String,
+    pub plan_id: Option<PlanId>,
+    pub sku: Option<String>,
+    pub guid: Option<String>,
+    pub kaizala: Inclusion,
+    pub seats: Option<u32>,
+    pub status: Status,
+}
+
+/// The recommended replacement.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Recommendation {
+    /// Which rule chose it.
+    pub family: Family,
+    /// The catalog plan; `None` for an existing plan outside the catalog
+    /// (such as an EEA "no Teams" edition).
+    pub plan_id: Option<PlanId>,
+    /// The plan's name.
+    pub plan: String,
+    /// SKU part number.
+    pub sku: Option<String>,
+    /// skuId GUID.
+    pub guid: Option<String>,
+    /// The Kaizala service plan it carries.
+    pub kaizala_plan: Option<KaizalaPlan>,
+    /// Licenses to buy; `None` when the export gives no seat count.
+    pub quantity: Option<u32>,
+    /// One sentence, in the plan's language.
+    pub reason: String,
+    /// The reason as data.
+    pub basis: Reason,
+    pub caveats: Vec<Said<Caveat>>,
+    pub assumptions: Vec<Said<Assumption>>,
+}
+
+/// Another plan worth a look.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Alternative {
+    pub plan_id: PlanId,
+    pub plan: String,
+    pub sku: String,
+    pub guid: String,
+    pub why: Said<AltWhy>,
+}
+
+/// Figures for the overview.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    /// Distinct customers in the file (subscriptions and customer list).
+    pub customers_in_file: u64,
+    pub customers_with_kaizala: u64,
+    pub customers_without_kaizala: u64,
+    pub kaizala_subscriptions: u64,
+    /// Seats of all Kaizala Pro subscriptions (known ones).
+    pub kaizala_seats: u64,
+    /// Every category, in a fixed order, zeros included.
+    pub by_category: Vec<CategoryTotal>,
+    /// Customers per urgency, every urgency in order.
+    pub by_urgency: Vec<UrgencyTotal>,
+    /// Customers and licenses to buy per family.
+    pub by_family: Vec<FamilyTotal>,
+    /// Seats whose service stops in each month (`YYYY-MM`), for a
+    /// timeline; subscriptions still to migrate only.
+    pub ending_by_month: Vec<MonthTotal>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CategoryTotal {
+    pub category: Category,
+    pub subscriptions: u64,
+    pub seats: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UrgencyTotal {
+    pub urgency: Urgency,
+    pub customers: u64,
+    pub subscriptions: u64,
+    pub seats: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FamilyTotal {
+    pub family: Family,
+    pub customers: u64,
+    /// Licenses to buy, where known.
+    pub quantity: u64,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MonthTotal {
+    /// `YYYY-MM`.
+    pub month: String,
+    pub subscriptions: u64,
+    pub seats: u64,
+}
+
+impl Plan {
+    /// Rewrites every text in `lang`; the data is untouched.
+    pub fn relabel(&mut self, lang: Lang) {
+        self.lang = lang;
+        for c in &mut self.customers {
+            c.relabel(lang);
+        }
+    }
+
+    /// A copy with every text in `lang`.
+    pub fn in_lang(&self, lang: Lang) -> Plan {
+        let mut p = self.clone();
+        if p.lang != lang {
+            p.relabel(lang);
+        }
+        p
+    }
+
+    /// The customer with this key.
+    pub fn customer(&self, key: &str) -> Option<&CustomerPlan> {
+        self.customers.iter().find(|c| c.key == key)
+    }
+}
+
+impl CustomerPlan {
+    fn relabel(&mut self, lang: Lang) {
+        let r = &mut self.recommendation;
+        r.reason = r.basis.render(lang);
+        r.caveats.iter_mut().for_each(|c| c.relabel(lang));
+        r.assumptions.iter_mut().for_each(|a| a.relabel(lang));
+        self.alternatives.iter_mut().for_each(|a| a.why.relabel(lang));
+        for s in &mut self.subscriptions {
+            s.notes.iter_mut().for_each(|n| n.relabel(lang));
+        }
+        for s in &mut self.checklist {
+            s.relabel(lang, &self.display_name);
+        }
+    }
+}
+
+/// The smallest non-empty value of a field across a customer's rows, so
+/// that the shown name does not depend on row order.
+fn merge_customer(rows: &[&Subscription]) -> Customer {
+    fn least(rows: &[&Subscription], f: impl Fn(&Customer) -> Option<&String>) -> Option<String> {
+        rows.iter()
+            .filter_map(|s| f(&s.customer))
+            .map(|v| v.trim())
+            .filter(|v| !v.is_empty())
+            .min()
+            .map(str::to_string)
+    }
+    Customer {
+        id: least(rows, |c| c.id.as_ref()),
+        name: least(rows, |c| c.name.as_ref()),
+        domain: least(rows, |c| c.domain.as_ref()),
+        qualification: least(rows, |c| c.qualification.as_ref()),
+    }
+}
+
+/// Whether a non-Kaizala-Pro subscription still serves users on `as_of`.
+fn is_live(s: &Subscription, as_of: NaiveDate) -> bool {
+    if s.status.is_inactive() || s.status == Status::Expired {
+        return false;
+    }
+    match s.end_date {
+        EndDate::On(d) => d > as_of,
+        EndDate::Never | EndDate::Unknown => true,
+    }
+}
+
+fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
+    (s.expires_on.is_none(), s.expires_on, &s.id, &s.offer, s.seats, &s.lines)
+}
+
+/// Builds the plan. Pure and deterministic: the same import and settings
+/// give the same plan, whatever the order of the rows.
+pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
+    let lang = settings.lang;
+    let format = import.report.format;
+    let mut groups: BTreeMap<String, Vec<&Subscription>> = BTreeMap::new();
+    for s in &import.subscriptions {
+        groups.entry(s.customer.key()).or_default().push(s);
+    }
+    let mut all_keys: BTreeSet<String> = groups.keys().cloned().collect();
+    all_keys.extend(import.customers.iter().map(Customer::key));
+
+    let no_settings = CustomerSettings::default();
+    let mut customers = Vec::new();
+    for (key, rows) in &groups {
+        let mut kaizala = Vec::new();
+        let mut coverage = Vec::new();
+        let mut ambiguous = BTreeSet::new();
+        for s in rows {
+            if is_kaizala_pro_standalone(&s.offer, s.friendly_name.as_deref(), s.sku.as_deref()) {
+                kaizala.push(kaizala_subscription(s, settings, format, lang));
+                continue;
+            }
+            let Some(known) = kaizala_inclusion(&s.offer, s.sku.as_deref()) else { continue };
+            if !is_live(s, settings.as_of) {
+                continue;
+            }
+            if known.inclusion == Inclusion::Ambiguous {
+                ambiguous.insert(s.offer.clone());
+            } else if known.inclusion.includes_kaizala() {
+                coverage.push(Coverage {
+                    id: s.id.clone(),
+                    offer: s.offer.clone(),
+                    product: known.product.to_string(),
+                    plan_id: known.plan,
+                    sku: known.sku.map(str::to_string),
+                    guid: known.guid.map(str::to_string),
+                    kaizala: known.inclusion,
+                    seats: s.seats,
+                    status: s.status,
+                });
+            }
+        }
+        if kaizala.is_empty() {
+            continue;
+        }
+        kaizala.sort_by(|a, b| sub_order(a).cmp(&sub_order(b)));
+        coverage.sort_by(|a, b| (&a.product, &a.id, a.seats).cmp(&(&b.product, &b.id, b.seats)));
+
+        let customer = merge_customer(rows);
+        let display_name = customer.display_name().to_string();
+        let cs = settings.customers.get(key).unwrap_or(&no_settings);
+        let to_migrate: Vec<&KaizalaSubscription> =
+            kaizala.iter().filter(|s| s.category != Category::Inactive).collect();
+        let kaizala_seats = to_migrate.iter().filter_map(|s| s.seats).fold(0u32, u32::saturating_add);
+        let seats_known = to_migrate.iter().all(|s| s.seats.is_some());
+        let ambiguous: Vec<String> = ambiguous.into_iter().collect();
+        let facts = recommend::Facts {
+            customer: &customer,
+            settings: cs,
+            kaizala_seats,
+            seats_known,
+            coverage: &coverage,
+            ambiguous: &ambiguous,
+        };
+        let (recommendation, alternatives) = recommend::recommend(&facts, lang);
+        let urgency = kaizala.iter().map(|s| s.urgency).min().unwrap_or(Urgency::NoAction);
+        let migrate_by = to_migrate.iter().filter_map(|s| s.migrate_by).min();
+        let checklist = checklist::build(
+            &display_name,
+            &recommendation,
+            &kaizala,
+            seats_known.then_some(kaizala_seats),
+            settings.as_of,
+            lang,
+        );
+        customers.push(CustomerPlan {
+            key: key.clone(),
+            education_detected: detect_education(&customer),
+            customer,
+            display_name,
+            settings: cs.clone(),
+            urgency,
+            migrate_by,
+            kaizala_seats,
+            seats_known,
+            recommendation,
+            alternatives,
+            subscriptions: kaizala,
+            coverage,
+            checklist: checklist.steps,
+        });
+    }
+    customers.sort_by(|a, b| {
+        (a.display_name.to_lowercase(), &a.key).cmp(&(b.display_name.to_lowercase(), &b.key))
+    });
+
+    let summary = summarise(&customers, all_keys.len() as u64);
+    Plan {
+        schema: SCHEMA_VERSION,
+        as_of: settings.as_of,
+        cutoff: settings.cutoff,
+        lang,
+        source: Source {
+            format,
+            encoding: import.report.encoding.clone(),
+            rows_read: import.report.rows_read,
+            rows_rejected: import.report.rejected.clone(),
+            notes: import.report.notes.clone(),
+        },
+        customers,
+        summary,
+    }
+}
+
+fn kaizala_subscription(s: &Subscription, settings: &Settings, format: Option<Format>, lang: Lang) -> KaizalaSubscription {
+    let c = classify(s, settings.as_of, settings.cutoff, format);
+    KaizalaSubscription {
+        id: s.id.clone(),
+        offer: s.offer.clone(),
+        friendly_name: s.friendly_name.clone(),
+        sku: s.sku.clone(),
+        seats: s.seats,
+        status: s.status,
+        auto_renew: s.auto_renew,
+        end_date: s.end_date,
+        term_months: s.term_months,
+        category: c.category,
+        expires_on: c.expires_on,
+        migrate_by: c.migrate_by,
+        days_left: c.days_left,
+        urgency: c.urgency,
+        notes: c.notes.into_iter().map(|n| Said::new(n, lang)).collect(),
+        lines: s.lines.clone(),
+    }
+}
+
+fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
+    let mut by_category: BTreeMap<Category, (u64, u64)> = Category::ALL.iter().map(|c| (*c, (0, 0))).collect();
+    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> = Urgency::ALL.iter().map(|u| (*u, (0, 0, 0))).collect();
+    let mut by_family: BTreeMap<Family, (u64, u64)> = Family::ALL.iter().map(|f| (*f, (0, 0))).collect();
+    let mut by_month: BTreeMap<(i32, u32), (u64, u64)> = BTreeMap::new();
+    let (mut subs, mut seats) = (0u64, 0u64);
+    for c in customers {
+        let u = by_urgency.entry(c.urgency).or_default();
+        u.0 += 1;
+        let f = by_family.entry(c.recommendation.family).or_default();
+        f.0 += 1;
+        f.1 += u64::from(c.recommendation.quantity.unwrap_or(0));
+        for s in &c.subscriptions {
+            let n = u64::from(s.seats.unwrap_or(0));
+            subs += 1;
+            seats += n;
+            let e = by_category.entry(s.category).or_default();
+            e.0 += 1;
+            e.1 += n;
+            let u = by_urgency.entry(s.urgency).or_default();
+            u.1 += 1;
+            u.2 += n;
+            let migrating = !matches!(s.category, Category::Inactive | Category::AlreadyEnded);
+            if let (true, Some(d)) = (migrating, s.expires_on) {
+                let m = by_month.entry((d.year(), d.month())).or_default();
+                m.0 += 1;
+                m.1 += n;
+            }
+        }
+    }
+    let with = customers.len() as u64;
+    Summary {
+        customers_in_file,
+        customers_with_kaizala: with,
+        customers_without_kaizala: customers_in_file.saturating_sub(with),
+        kaizala_subscriptions: subs,
+        kaizala_seats: seats,
+        by_category: by_category
+            .into_iter()
+            .map(|(category, (subscriptions, seats))| CategoryTotal { category, subscriptions, seats })
+            .collect(),
+        by_urgency: by_urgency
+            .into_iter()
+            .map(|(urgency, (customers, subscriptions, seats))| UrgencyTotal { urgency, customers, subscriptions, seats })
+            .collect(),
+        by_family: by_family
+            .into_iter()
+            .map(|(family, (customers, quantity))| FamilyTotal { family, customers, quantity })
+            .collect(),
+        ending_by_month: by_month
+            .into_iter()
+            .map(|((y, m), (subscriptions, seats))| MonthTotal { month: format!("{y:04}-{m:02}"), subscriptions, seats })
+            .collect(),
+    }
+}
+
+/// `auto_renew` in JSON: `true`, `false` or `null`.
+mod auto_renew_json {
+    use super::AutoRenew;
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &AutoRenew, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            AutoRenew::On => s.serialize_bool(true),
+            AutoRenew::Off => s.serialize_bool(false),
+            AutoRenew::Unknown => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<AutoRenew, D::Error> {
+        Ok(match Option::<bool>::deserialize(d)? {
+            Some(true) => AutoRenew::On,
+            Some(false) => AutoRenew::Off,
+            None => AutoRenew::Unknown,
+        })
+    }
+}
+
+/// `end_date` in JSON: `"YYYY-MM-DD"`, `"never"` or `null`.
+mod end_date_json {
+    use super::EndDate;
+    use chrono::NaiveDate;
+    use serde::{de::Error, Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(v: &EndDate, s: S) -> Result<S::Ok, S::Error> {
+        match v {
+            EndDate::On(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            EndDate::Never => s.serialize_str("never"),
+            EndDate::Unknown => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EndDate, D::Error> {
+        match Option::<String>::deserialize(d)? {
+            None => Ok(EndDate::Unknown),
+            Some(s) if s == "never" => Ok(EndDate::Never),
+            Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map(EndDate::On).map_err(D::Error::custom),
+        }
+    }
+}

@@ -1,0 +1,386 @@
+/*!
+Everything the planner says to a person, as structured data plus a
+renderer per language.
+
+The plan stores *what* it means (a [`Reason`], a [`Caveat`], a checklist
+[`StepAction`](crate::checklist::StepAction), ...) and, next to it, the text
+rendered in the plan's [`Lang`]. The app can re-render a whole plan in
+another language with [`Plan::relabel`](crate::plan::Plan::relabel) without
+planning again; the JSON export carries both, so a program can act on the
+data and a person can read the text.
+
+Every sentence here is this project's own wording. Facts (names, SKU part
+numbers, the 300-seat cap, the 120 days) come from Microsoft's documents;
+see `domain.md` in the reference folder.
+
+Dates are written `YYYY-MM-DD` in both languages: partners compare them
+with Partner Center, which shows dates in many local formats, and an ISO
+date is never ambiguous.
+*/
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::import::Format;
+
+/// A language the planner writes in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English (the default of every export).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Traditional Chinese as written in Taiwan.
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+}
+
+impl Lang {
+    /// The BCP 47 tag: `en` or `zh-TW`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhTw => "zh-TW",
+        }
+    }
+
+    /// Reads `en`, `en-US`, `zh-TW`, `zh_tw`, `zh-Hant`... (case-insensitive).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        match s.as_str() {
+            "en" | "en-us" | "en-gb" | "english" => Some(Lang::En),
+            "zh-tw" | "zh-hant" | "zh-hant-tw" | "tw" => Some(Lang::ZhTw),
+            _ => None,
+        }
+    }
+}
+
+/// A piece of structured meaning and its text in the plan's language.
+///
+/// Serialised flat: the meaning's `kind` and fields, then `text`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Said<T> {
+    #[serde(flatten)]
+    pub what: T,
+    pub text: String,
+}
+
+/// Something that can be said in each [`Lang`].
+pub trait Render {
+    /// The text in `lang`.
+    fn render(&self, lang: Lang) -> String;
+}
+
+impl<T: Render> Said<T> {
+    pub fn new(what: T, lang: Lang) -> Self {
+        let text = what.render(lang);
+        Said { what, text }
+    }
+
+    /// Writes the text again in `lang`.
+    pub fn relabel(&mut self, lang: Lang) {
+        self.text = self.what.render(lang);
+    }
+}
+
+/// Why a customer is taken to be an education customer.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum EducationSignal {
+    /// An education domain (`.edu`, `.edu.tw`, `.ac.uk`, ...).
+    Domain { domain: String },
+    /// A school word in the name ("University", "大學", ...).
+    Name { word: String },
+    /// The export's qualification column says Education.
+    Qualification,
+    /// The user said so.
+    UserChoice,
+}
+
+/// Why the recommended plan was chosen (one per family).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Reason {
+    Existing { plan: String, covered_seats: u32, quantity: Option<u32> },
+    Education { signal: EducationSignal },
+    Frontline,
+    Enterprise { seats: u32 },
+    Business { seats: Option<u32> },
+    Override { plan: String },
+}
+
+/// Something to know before following the recommendation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Caveat {
+    /// Business Basic: SKU list and service description disagree.
+    BusinessBasicListing,
+    EducationEligibility,
+    FrontlineEligibility,
+    /// More seats than a Business plan may have.
+    BusinessSeatCap { plan: String, seats: u32 },
+    /// Microsoft 365 A1 is a device license without Kaizala.
+    DeviceLicenseOnly,
+}
+
+/// An assumption behind the quantity to buy, which the user can change.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Assumption {
+    /// Quantity = Kaizala Pro seats minus seats of plans with Kaizala.
+    SeatsCovered { kaizala_seats: u32, covered_seats: u32 },
+    /// The user set the seats to cover.
+    SeatsOverride { seats: u32 },
+    /// Some Kaizala Pro subscription has no quantity in the export.
+    SeatsUnknown,
+    /// A subscription whose name fits a product with Kaizala and one
+    /// without; not counted as coverage.
+    AmbiguousCoverage { offer: String },
+}
+
+/// A remark on one Kaizala Pro subscription's dates.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum Note {
+    /// Auto-renew unknown: the legacy default (on) was assumed.
+    AutoRenewAssumed,
+    /// Term unknown: one year was assumed.
+    TermAssumed,
+    /// No end date in this export.
+    EndDateMissing { format: Option<Format> },
+    /// The export marks it as never ending.
+    EndDateNever,
+    /// The export's status is "expired".
+    ExpiredStatus,
+    /// End date plus term is past the last date the calendar holds.
+    TermOverflow,
+}
+
+/// Why an alternative plan is worth a look.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum AltWhy {
+    /// Its SKU lists a Kaizala plan (the sure choice over Business Basic).
+    SkuListsKaizala,
+    /// Same Kaizala, more of Microsoft 365 (desktop apps, security, ...).
+    FullerSuite,
+    /// Office 365 F3: Kaizala for frontline users without Windows and
+    /// device management.
+    OfficeOnly,
+    /// Microsoft 365 A1: per-device, paired with Office 365 A1.
+    PairedDevice,
+    /// What the default rules pick (shown when the user chose a plan, or
+    /// when an existing plan was preferred).
+    DefaultRule { family: String },
+}
+
+pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub(crate) fn date(d: NaiveDate) -> String {
+    d.format("%Y-%m-%d").to_string()
+}
+
+/// A format's name in `lang`, as used in messages.
+pub fn format_name(format: Format, lang: Lang) -> &'static str {
+    match (format, lang) {
+        (Format::Reconciliation, Lang::En) => "license-based reconciliation file",
+        (Format::Reconciliation, Lang::ZhTw) => "授權型對帳檔",
+        (Format::PowerShell, Lang::En) => "Partner Center PowerShell export",
+        (Format::PowerShell, Lang::ZhTw) => "合作夥伴中心 PowerShell 匯出檔",
+        (Format::RestApi, Lang::En) => "Partner Center API export",
+        (Format::RestApi, Lang::ZhTw) => "合作夥伴中心 API 匯出檔",
+        (Format::BulkMigration, Lang::En) => "bulk migration tool export",
+        (Format::BulkMigration, Lang::ZhTw) => "大量移轉工具匯出檔",
+        (Format::PartnerCenterSubscriptions, Lang::En) => "Partner Center \"Export subscriptions\" file",
+        (Format::PartnerCenterSubscriptions, Lang::ZhTw) => "合作夥伴中心「匯出訂閱」檔",
+        (Format::PartnerCenterCustomers, Lang::En) => "Partner Center customer list",
+        (Format::PartnerCenterCustomers, Lang::ZhTw) => "合作夥伴中心客戶清單",
+        (Format::LicenseExpiryReport, Lang::En) => "license expiry report",
+        (Format::LicenseExpiryReport, Lang::ZhTw) => "授權到期報表",
+        (Format::CippLicenseReport, Lang::En) => "CIPP license report",
+        (Format::CippLicenseReport, Lang::ZhTw) => "CIPP 授權報表",
+        (Format::Generic, Lang::En) => "file",
+        (Format::Generic, Lang::ZhTw) => "檔案",
+    }
+}
+
+impl Render for EducationSignal {
+    fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (EducationSignal::Domain { domain }, Lang::En) => format!("its domain {domain} is an education domain"),
+            (EducationSignal::Domain { domain }, Lang::ZhTw) => format!("網域 {domain} 屬於教育網域"),
+            (EducationSignal::Name { word }, Lang::En) => format!("its name contains \"{word}\""),
+            (EducationSignal::Name { word }, Lang::ZhTw) => format!("名稱含有「{word}」"),
+            (EducationSignal::Qualification, Lang::En) => "the export gives it the Education qualification".into(),
+            (EducationSignal::Qualification, Lang::ZhTw) => "匯出檔中的資格為「教育」".into(),
+            (EducationSignal::UserChoice, Lang::En) => "you marked it as an education customer".into(),
+            (EducationSignal::UserChoice, Lang::ZhTw) => "您已將其標示為教育客戶".into(),
+        }
+    }
+}
+
+impl Render for Reason {
+    fn render(&self, lang: Lang) -> String {
+        match lang {
+            Lang::En => match self {
+                Reason::Existing { plan, covered_seats, quantity: Some(0) } => format!(
+                    "The customer already has {plan} ({}), which includes Kaizala, so its Kaizala Pro users only need the standalone license taken away.",
+                    plural(*covered_seats, "seat", "seats")
+                ),
+                Reason::Existing { plan, covered_seats, quantity: Some(q) } => format!(
+                    "The customer already has {plan} ({}), which includes Kaizala: take the standalone license away from users who hold it and buy {plan} only for the {} it does not cover.",
+                    plural(*covered_seats, "seat", "seats"),
+                    plural(*q, "Kaizala Pro seat", "Kaizala Pro seats")
+                ),
+                Reason::Existing { plan, covered_seats, quantity: None } => format!(
+                    "The customer already has {plan} ({}), which includes Kaizala: take the standalone license away from users who hold it and buy {plan} only for Kaizala Pro users it does not cover.",
+                    plural(*covered_seats, "seat", "seats")
+                ),
+                Reason::Education { signal } => format!(
+                    "The customer looks like a school ({}), and Office 365 A1 includes Kaizala at no charge for verified academic institutions.",
+                    signal.render(lang)
+                ),
+                Reason::Frontline => "You marked the customer as frontline, and Microsoft 365 F3 includes Kaizala for staff who work on phones, tablets or shared devices.".into(),
+                Reason::Enterprise { seats } => format!(
+                    "The customer has {seats} Kaizala Pro seats, more than the 300 a Business plan allows, so Office 365 E1 is the lowest-priced enterprise plan that includes Kaizala."
+                ),
+                Reason::Business { seats: Some(seats) } => format!(
+                    "The customer has {}, within the 300-seat limit of a Business plan, and Microsoft 365 Business Basic is the lowest-priced Business plan that includes Kaizala.",
+                    plural(*seats, "Kaizala Pro seat", "Kaizala Pro seats")
+                ),
+                Reason::Business { seats: None } => "The export does not say how many Kaizala Pro seats the customer has, so we suggest the lowest-priced Business plan that includes Kaizala, Microsoft 365 Business Basic; if it has more than 300 users, choose an enterprise plan instead.".into(),
+                Reason::Override { plan } => format!("You chose {plan} for this customer."),
+            },
+            Lang::ZhTw => match self {
+                Reason::Existing { plan, covered_seats, quantity: Some(0) } => format!(
+                    "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala，因此 Kaizala Pro 使用者只需移除獨立授權即可。"
+                ),
+                Reason::Existing { plan, covered_seats, quantity: Some(q) } => format!(
+                    "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala：請移除已持有該方案使用者的 Kaizala Pro 獨立授權，並只為未涵蓋的 {q} 個 Kaizala Pro 授權加購 {plan}。"
+                ),
+                Reason::Existing { plan, covered_seats, quantity: None } => format!(
+                    "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala：請移除已持有該方案使用者的 Kaizala Pro 獨立授權，並只為未涵蓋的 Kaizala Pro 使用者加購 {plan}。"
+                ),
+                Reason::Education { signal } => format!(
+                    "此客戶看起來是教育機構（{}），而 Office 365 A1 對經驗證的教育機構免費，且包含 Kaizala。",
+                    signal.render(lang)
+                ),
+                Reason::Frontline => "您已將此客戶標示為第一線人員，Microsoft 365 F3 包含 Kaizala，適合使用手機、平板或共用裝置工作的員工。".into(),
+                Reason::Enterprise { seats } => format!(
+                    "此客戶有 {seats} 個 Kaizala Pro 授權，超過商務方案 300 個授權的上限，因此建議包含 Kaizala 且價格最低的企業方案 Office 365 E1。"
+                ),
+                Reason::Business { seats: Some(seats) } => format!(
+                    "此客戶有 {seats} 個 Kaizala Pro 授權，未超過商務方案 300 個授權的上限，而 Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的商務方案。"
+                ),
+                Reason::Business { seats: None } => "匯出檔未提供此客戶的 Kaizala Pro 授權數，因此建議包含 Kaizala 且價格最低的商務方案 Microsoft 365 Business Basic；若使用者超過 300 位，請改選企業方案。".into(),
+                Reason::Override { plan } => format!("您為此客戶選擇了 {plan}。"),
+            },
+        }
+    }
+}
+
+impl Render for Caveat {
+    fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's SKU list shows no Kaizala service plan in Business Basic (O365_BUSINESS_ESSENTIALS), while its service description says Kaizala is included; if you want to be sure, Microsoft 365 Business Standard lists Kaizala in its SKU.".into(),
+            (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 的 SKU 清單中，Business Basic（O365_BUSINESS_ESSENTIALS）沒有列出 Kaizala 服務方案，但其服務描述說明包含 Kaizala；若要確定無誤，Microsoft 365 Business Standard 的 SKU 明確列有 Kaizala。".into(),
+            (Caveat::EducationEligibility, Lang::En) => "Education plans are sold only to institutions Microsoft has verified as academic; check that the customer has the Education qualification in Partner Center first.".into(),
+            (Caveat::EducationEligibility, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構；請先在合作夥伴中心確認此客戶具備「教育」資格。".into(),
+            (Caveat::FrontlineEligibility, Lang::En) => "F3 licenses are for users whose main work device has a single screen smaller than 10.1 inches, or who share their device with other frontline users; F3 has no Office desktop apps.".into(),
+            (Caveat::FrontlineEligibility, Lang::ZhTw) => "F3 授權適用於主要工作裝置為單一螢幕且小於 10.1 吋，或與其他第一線人員共用裝置的使用者；F3 不含 Office 桌面版應用程式。".into(),
+            (Caveat::BusinessSeatCap { plan, seats }, Lang::En) => format!("A customer can hold at most 300 seats of {plan}, and {seats} is more than that: split the users across Business plans or choose an enterprise plan."),
+            (Caveat::BusinessSeatCap { plan, seats }, Lang::ZhTw) => format!("每位客戶的 {plan} 最多只能有 300 個授權，{seats} 個已超過上限：請將使用者分散到不同的商務方案，或改選企業方案。"),
+            (Caveat::DeviceLicenseOnly, Lang::En) => "Microsoft 365 A1 has no Kaizala service plan of its own: it is a one-time license per device, meant to be paired with Office 365 A1 for each user.".into(),
+            (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 本身不含 Kaizala 服務方案：它是以裝置計算的一次性授權，需搭配每位使用者的 Office 365 A1。".into(),
+        }
+    }
+}
+
+impl Render for Assumption {
+    fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::En) => format!(
+                "We assumed each of the {covered_seats} seats that already include Kaizala belongs to one of the {kaizala_seats} Kaizala Pro users, so only the rest need a new license; if fewer users overlap, set the seats to cover yourself."
+            ),
+            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::ZhTw) => format!(
+                "我們假設已包含 Kaizala 的 {covered_seats} 個授權，都屬於 {kaizala_seats} 位 Kaizala Pro 使用者中的人，因此只有其餘的人需要新授權；若重疊的使用者較少，請自行設定要涵蓋的授權數。"
+            ),
+            (Assumption::SeatsOverride { seats }, Lang::En) => format!("You set the seats to cover to {seats}."),
+            (Assumption::SeatsOverride { seats }, Lang::ZhTw) => format!("您已將要涵蓋的授權數設為 {seats}。"),
+            (Assumption::SeatsUnknown, Lang::En) => "The export does not give the number of seats of every Kaizala Pro subscription; count the users in Users and licenses before you buy.".into(),
+            (Assumption::SeatsUnknown, Lang::ZhTw) => "匯出檔未提供每個 Kaizala Pro 訂閱的授權數；購買前請先在「使用者和授權」中清點使用者。".into(),
+            (Assumption::AmbiguousCoverage { offer }, Lang::En) => format!(
+                "\"{offer}\" may be the old name of Microsoft 365 F3 (with Kaizala) or the new Microsoft 365 F1 (without), so we did not count it as covering Kaizala; check its SKU."
+            ),
+            (Assumption::AmbiguousCoverage { offer }, Lang::ZhTw) => format!(
+                "「{offer}」可能是 Microsoft 365 F3 的舊名（含 Kaizala），也可能是新的 Microsoft 365 F1（不含），因此未將其視為已涵蓋 Kaizala；請確認其 SKU。"
+            ),
+        }
+    }
+}
+
+impl Render for Note {
+    fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (Note::AutoRenewAssumed, Lang::En) => "The export does not say whether it renews automatically; we assumed it does, the legacy default, so it renews once more before it ends.".into(),
+            (Note::AutoRenewAssumed, Lang::ZhTw) => "匯出檔未註明是否自動續訂；我們依舊版的預設值假設會自動續訂，因此會再續訂一次後才到期。".into(),
+            (Note::TermAssumed, Lang::En) => "The export has no term length for it; we assumed one year.".into(),
+            (Note::TermAssumed, Lang::ZhTw) => "匯出檔沒有此訂閱的期間長度；我們假設為一年。".into(),
+            (Note::EndDateMissing { format }, lang) => end_date_missing(*format, lang),
+            (Note::EndDateNever, Lang::En) => "The export says it never ends, which no Kaizala Pro subscription can after the cutoff; look up its real end date in Partner Center.".into(),
+            (Note::EndDateNever, Lang::ZhTw) => "匯出檔顯示此訂閱永不到期，但截止日之後的 Kaizala Pro 訂閱都不會再續訂；請到合作夥伴中心查詢實際的到期日。".into(),
+            (Note::ExpiredStatus, Lang::En) => "The export lists it as expired.".into(),
+            (Note::ExpiredStatus, Lang::ZhTw) => "匯出檔顯示此訂閱已到期。".into(),
+            (Note::TermOverflow, Lang::En) => "Its end date plus its term is beyond the calendar; we used the end date itself.".into(),
+            (Note::TermOverflow, Lang::ZhTw) => "到期日加上訂閱期間已超出日曆範圍；我們改用到期日本身。".into(),
+        }
+    }
+}
+
+fn end_date_missing(format: Option<Format>, lang: Lang) -> String {
+    let mut s = String::new();
+    match (format, lang) {
+        (Some(Format::Generic), Lang::En) | (None, Lang::En) => {
+            s.push_str("No column of this file was read as the end date; map one (in the CLI: --map end_date=COLUMN), or ")
+        }
+        (Some(Format::Generic), Lang::ZhTw) | (None, Lang::ZhTw) => {
+            s.push_str("此檔案沒有任何欄位被當作到期日；請指定對應欄位（命令列：--map end_date=欄位名稱），或")
+        }
+        (Some(f), Lang::En) => {
+            let _ = write!(s, "This {} has no end dates; ", format_name(f, lang));
+        }
+        (Some(f), Lang::ZhTw) => {
+            let _ = write!(s, "此{}沒有到期日；請", format_name(f, lang));
+        }
+    }
+    s.push_str(match lang {
+        Lang::En => "export the subscriptions with the Partner Center PowerShell module or API, or use the reconciliation file, to get them.",
+        Lang::ZhTw => "改用合作夥伴中心 PowerShell 模組或 API 匯出訂閱，或使用對帳檔，以取得到期日。",
+    });
+    s
+}
+
+impl Render for AltWhy {
+    fn render(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (AltWhy::SkuListsKaizala, Lang::En) => "Its SKU lists Kaizala, so there is no doubt that users keep it.".into(),
+            (AltWhy::SkuListsKaizala, Lang::ZhTw) => "其 SKU 明確列有 Kaizala，使用者一定能繼續使用。".into(),
+            (AltWhy::FullerSuite, Lang::En) => "The same Kaizala with more of Microsoft 365, for customers who want the extra apps and security.".into(),
+            (AltWhy::FullerSuite, Lang::ZhTw) => "同樣包含 Kaizala，並提供更多 Microsoft 365 應用程式與安全性功能。".into(),
+            (AltWhy::OfficeOnly, Lang::En) => "Kaizala for frontline users without the Windows and device-management parts of Microsoft 365 F3.".into(),
+            (AltWhy::OfficeOnly, Lang::ZhTw) => "為第一線使用者提供 Kaizala，但不含 Microsoft 365 F3 的 Windows 與裝置管理部分。".into(),
+            (AltWhy::PairedDevice, Lang::En) => "A per-device license to add next to Office 365 A1 when the school also manages shared devices; it does not itself include Kaizala.".into(),
+            (AltWhy::PairedDevice, Lang::ZhTw) => "以裝置計算的授權，學校若也管理共用裝置，可搭配 Office 365 A1 使用；它本身不含 Kaizala。".into(),
+            (AltWhy::DefaultRule { family }, Lang::En) => format!("What the default rules would pick (rule: {family})."),
+            (AltWhy::DefaultRule { family }, Lang::ZhTw) => format!("依預設規則會選擇的方案（規則：{family}）。"),
+        }
+    }
+}

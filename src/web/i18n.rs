@@ -1,129 +1,88 @@
 /*!
-The app's texts in English and Traditional Chinese (Taiwan).
+The app's words in English and Traditional Chinese (Taiwan), and dates and
+numbers formatted for each.
 
-Each language is one `Texts` value, so a missing translation is a compile
-error rather than a blank on screen.
+Texts are written in pairs where they are used, `tr(lang, "English",
+"中文")`, so a missing translation is a compile error rather than a blank
+on screen, and no central table has to be kept in step with the views.
+The language type itself is the engine's (`crate::plan::Lang`), which the
+plan's own texts (reasons, checklist steps) are written in.
 */
 
-/// A language the app speaks.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum Lang {
-    En,
-    ZhTw,
-}
+use chrono::{Datelike, NaiveDate};
 
-impl Lang {
-    /// BCP 47 tag, for `<html lang>` and storage.
-    pub fn tag(self) -> &'static str {
-        match self {
-            Lang::En => "en",
-            Lang::ZhTw => "zh-TW",
-        }
-    }
+pub use crate::plan::Lang;
 
-    /// The language for a browser preference like `zh-TW`, `zh-Hant-HK`
-    /// or `en-GB`. Chinese other than Simplified is served Traditional.
-    pub fn from_tag(tag: &str) -> Option<Lang> {
-        let t = tag.to_ascii_lowercase();
-        if t == "en" || t.starts_with("en-") {
-            Some(Lang::En)
-        } else if t.starts_with("zh") {
-            let simplified = t.contains("hans") || t == "zh-cn" || t == "zh-sg";
-            (!simplified).then_some(Lang::ZhTw)
-        } else {
-            None
-        }
-    }
-
-    pub fn texts(self) -> &'static Texts {
-        match self {
-            Lang::En => &EN,
-            Lang::ZhTw => &ZH_TW,
-        }
+/// The text for `lang`.
+pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::ZhTw => zh,
     }
 }
 
-/// Every fixed text of the app in one language.
-pub struct Texts {
-    pub app_title: &'static str,
-    pub tagline: &'static str,
-    pub privacy: &'static str,
-    pub language: &'static str,
-    pub upload_title: &'static str,
-    pub upload_hint: &'static str,
-    pub choose_file: &'static str,
-    pub try_sample: &'static str,
-    pub drop_here: &'static str,
-    pub reading: &'static str,
-    pub start_over: &'static str,
-    pub could_not_read: &'static str,
-    pub import_report: &'static str,
-    pub format: &'static str,
-    pub encoding: &'static str,
-    pub delimiter: &'static str,
-    pub rows_read: &'static str,
-    pub subscriptions: &'static str,
-    pub merged_rows: &'static str,
-    pub customer_rows: &'static str,
-    pub rejected_rows: &'static str,
-    pub line: &'static str,
-    pub reason: &'static str,
-    pub notes: &'static str,
-    pub needs_mapping: &'static str,
+/// The language for a browser preference like `zh-TW`, `zh-Hant-HK` or
+/// `en-GB`. Chinese other than Simplified is served Traditional; other
+/// languages get nothing, so the next preference is tried.
+pub fn lang_from_browser_tag(tag: &str) -> Option<Lang> {
+    let t = tag.to_ascii_lowercase();
+    if t == "en" || t.starts_with("en-") {
+        Some(Lang::En)
+    } else if t == "zh" || t.starts_with("zh-") {
+        let simplified = t.contains("hans") || t == "zh-cn" || t == "zh-sg";
+        (!simplified).then_some(Lang::ZhTw)
+    } else {
+        None
+    }
 }
 
-pub static EN: Texts = Texts {
-    app_title: "Kaizala Migration Planner",
-    tagline: "Find every Kaizala Pro subscription that ends, pick its Microsoft 365 replacement, and work through the move customer by customer.",
-    privacy: "Your file is read in this browser and never uploaded.",
-    language: "Language",
-    upload_title: "Start with your subscription export",
-    upload_hint: "Partner Center, PowerShell or API exports, reconciliation files and Excel re-saves of them (.csv, .txt, .tsv).",
-    choose_file: "Choose a file",
-    try_sample: "Try with sample data",
-    drop_here: "or drop it anywhere on this page",
-    reading: "Reading",
-    start_over: "Start over",
-    could_not_read: "This file could not be read",
-    import_report: "Import report",
-    format: "Format",
-    encoding: "Encoding",
-    delimiter: "Delimiter",
-    rows_read: "Rows read",
-    subscriptions: "Subscriptions",
-    merged_rows: "Rows merged into a subscription",
-    customer_rows: "Customer rows",
-    rejected_rows: "Rejected rows",
-    line: "Line",
-    reason: "Reason",
-    notes: "Notes",
-    needs_mapping: "Some columns need to be matched by hand",
-};
+const MONTHS_EN: [&str; 12] =
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-pub static ZH_TW: Texts = Texts {
-    app_title: "Kaizala 移轉規劃工具",
-    tagline: "找出每個即將到期的 Kaizala Pro 訂閱，選定 Microsoft 365 替代方案，再逐一客戶完成移轉。",
-    privacy: "檔案只在這個瀏覽器中讀取，絕不會上傳。",
-    language: "語言",
-    upload_title: "從您的訂閱匯出檔開始",
-    upload_hint: "支援合作夥伴中心、PowerShell 或 API 匯出檔、對帳檔，以及用 Excel 另存的版本（.csv、.txt、.tsv）。",
-    choose_file: "選擇檔案",
-    try_sample: "使用範例資料試用",
-    drop_here: "或將檔案拖放到此頁任何位置",
-    reading: "正在讀取",
-    start_over: "重新開始",
-    could_not_read: "無法讀取這個檔案",
-    import_report: "匯入報告",
-    format: "格式",
-    encoding: "編碼",
-    delimiter: "分隔符號",
-    rows_read: "讀取列數",
-    subscriptions: "訂閱",
-    merged_rows: "併入既有訂閱的列",
-    customer_rows: "客戶資料列",
-    rejected_rows: "未採用的列",
-    line: "行",
-    reason: "原因",
-    notes: "說明",
-    needs_mapping: "有些欄位需要手動對應",
-};
+/// A date as a reader of `lang` writes it: `1 Sep 2020`, `2020年9月1日`.
+pub fn date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
+        Lang::ZhTw => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+    }
+}
+
+/// An optional date, with a dash for none.
+pub fn opt_date(lang: Lang, d: Option<NaiveDate>) -> String {
+    d.map(|d| date(lang, d)).unwrap_or_else(|| "—".to_string())
+}
+
+/// A month label for charts: `Sep 2020`, `2020年9月`.
+pub fn month(lang: Lang, year: i32, month: u32) -> String {
+    match lang {
+        Lang::En => format!("{} {year}", MONTHS_EN.get(month.saturating_sub(1) as usize).unwrap_or(&"?")),
+        Lang::ZhTw => format!("{year}年{month}月"),
+    }
+}
+
+/// A whole number with thousands separators (both languages use `,`).
+pub fn number(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+/// "in 12 days", "3 days ago", "today".
+pub fn days(lang: Lang, n: i64) -> String {
+    match (lang, n) {
+        (Lang::En, 0) => "today".into(),
+        (Lang::En, 1) => "tomorrow".into(),
+        (Lang::En, -1) => "yesterday".into(),
+        (Lang::En, n) if n > 0 => format!("in {} days", number(n as u64)),
+        (Lang::En, n) => format!("{} days ago", number(n.unsigned_abs())),
+        (Lang::ZhTw, 0) => "今天".into(),
+        (Lang::ZhTw, n) if n > 0 => format!("{} 天後", number(n as u64)),
+        (Lang::ZhTw, n) => format!("{} 天前", number(n.unsigned_abs())),
+    }
+}

@@ -1,78 +1,184 @@
 /*!
-The app's side effects, kept at the edge: reading a chosen file, fetching
-the bundled sample, the browser's language. Each ends by dispatching an
-`Action`; none of them decides anything.
+The app's side effects, kept at the edge: reading a chosen, dropped or
+pasted file; running the import in slices so the page never freezes;
+fetching the bundled sample; the clock; downloads; printing; the share
+link in the URL fragment. Each ends by dispatching an `Action`; none of
+them decides anything.
 */
 
+use std::cell::Cell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
 use gloo::file::{futures::read_as_bytes, File};
+use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
-use crate::import::{import, ImportOptions};
-use crate::web::i18n::Lang;
-use crate::web::state::{Action, State};
+use crate::import::{ImportJob, ImportOptions, ImportProgress};
+use crate::progress::fingerprint;
+use crate::share;
+use crate::web::i18n::{lang_from_browser_tag, Lang};
+use crate::web::state::{Action, SharedPlan, State};
+use crate::web::storage;
 
 /// The bundled synthetic export behind "Try with sample data".
 pub const SAMPLE_URL: &str = "sample-export.csv";
 pub const SAMPLE_NAME: &str = "sample-export.csv";
 
+/// The sample describes a partner's customers in mid-June 2020, two weeks
+/// before sales ended; planning it as of today would show only history.
+pub fn sample_as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 6, 15).unwrap_or_default()
+}
+
+/// Rows per import slice: small enough that a slice stays well under a
+/// frame budget on an ordinary laptop, large enough that yielding costs
+/// little.
+const ROWS_PER_SLICE: usize = 4000;
+
+thread_local! {
+    /// Bumped by every new read and by Cancel; a running import stops
+    /// when the number it started with is no longer current.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_generation() -> u64 {
+    GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
+}
+
+fn is_current(generation: u64) -> bool {
+    GENERATION.with(|g| g.get() == generation)
+}
+
+/// Stops a running import.
+pub fn cancel_import() {
+    next_generation();
+}
+
 /// Reads a user's file and imports it.
 pub fn read_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let file = File::from(file);
     let file_name = file.name();
+    let generation = next_generation();
     dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
     spawn_local(async move {
         match read_as_bytes(&file).await {
-            Ok(bytes) => import_bytes(file_name, bytes, &dispatch),
+            Ok(bytes) if is_current(generation) => {
+                let options = ImportOptions { file_name: Some(file_name.clone()), ..Default::default() };
+                run_import(generation, file_name, Rc::new(bytes), options, None, dispatch).await
+            }
+            Ok(_) => {}
             Err(e) => dispatch.dispatch(Action::ReadFailed { file_name, message: e.to_string() }),
         }
     });
 }
 
+/// Imports text pasted onto the page.
+pub fn read_pasted(text: String, dispatch: UseReducerDispatcher<State>) {
+    let file_name = "pasted.csv".to_string();
+    let generation = next_generation();
+    dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
+    let options = ImportOptions { file_name: None, ..Default::default() };
+    spawn_local(run_import(generation, file_name, Rc::new(text.into_bytes()), options, None, dispatch));
+}
+
+/// Imports the same bytes again with the user's column mapping or date order.
+pub fn reimport(file_name: String, bytes: Rc<Vec<u8>>, options: ImportOptions, dispatch: UseReducerDispatcher<State>) {
+    let generation = next_generation();
+    dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
+    spawn_local(run_import(generation, file_name, bytes, options, None, dispatch));
+}
+
 /// Fetches the bundled sample from this site (never elsewhere) and imports it.
 pub fn load_sample(dispatch: UseReducerDispatcher<State>) {
     let file_name = SAMPLE_NAME.to_string();
+    let generation = next_generation();
     dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
     spawn_local(async move {
         match fetch_bytes(SAMPLE_URL).await {
-            Ok(bytes) => import_bytes(file_name, bytes, &dispatch),
+            Ok(bytes) => {
+                let options = ImportOptions { file_name: Some(file_name.clone()), ..Default::default() };
+                run_import(generation, file_name, Rc::new(bytes), options, Some(sample_as_of()), dispatch).await
+            }
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }
     });
 }
 
-fn import_bytes(file_name: String, bytes: Vec<u8>, dispatch: &UseReducerDispatcher<State>) {
-    let options = ImportOptions { file_name: Some(file_name.clone()), ..Default::default() };
-    let outcome = import(&bytes, &options);
-    dispatch.dispatch(Action::Imported { file_name, outcome });
+/// Runs the import a slice at a time, yielding to the browser between
+/// slices so the progress bar moves and Cancel stays clickable.
+async fn run_import(
+    generation: u64,
+    file_name: String,
+    bytes: Rc<Vec<u8>>,
+    options: ImportOptions,
+    as_of: Option<NaiveDate>,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let fingerprint = fingerprint(&bytes);
+    let mut job = ImportJob::new(bytes.as_ref().clone(), options.clone());
+    let outcome = loop {
+        TimeoutFuture::new(0).await;
+        if !is_current(generation) {
+            return;
+        }
+        match job.step(ROWS_PER_SLICE) {
+            ImportProgress::Working { bytes_done, bytes_total, .. } => {
+                let done = if bytes_total == 0 { 0.0 } else { bytes_done as f64 / bytes_total as f64 };
+                dispatch.dispatch(Action::ReadProgress(done));
+            }
+            ImportProgress::Done(result) => break result,
+        }
+    };
+    TimeoutFuture::new(0).await;
+    if !is_current(generation) {
+        return;
+    }
+    let (progress, storage) = storage::load_progress(&fingerprint);
+    dispatch.dispatch(Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, storage });
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let failed = || format!("The sample data could not be loaded ({url}).");
     let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(url))
-        .await
-        .map_err(|_| format!("could not load {url}"))?;
-    let response: web_sys::Response =
-        response.dyn_into().map_err(|_| format!("could not load {url}"))?;
+    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| failed())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
     if !response.ok() {
-        return Err(format!("could not load {url} (HTTP {})", response.status()));
+        return Err(failed());
     }
-    let buffer = response.array_buffer().map_err(|_| format!("could not load {url}"))?;
-    let buffer = JsFuture::from(buffer).await.map_err(|_| format!("could not load {url}"))?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?).await.map_err(|_| failed())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
-/// The first language of the browser's preferences that the app speaks.
-pub fn browser_lang() -> Lang {
+/// Today in the browser's time zone: the default as-of date.
+pub fn today() -> NaiveDate {
+    let now = js_sys::Date::new_0();
+    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
+        .unwrap_or_default()
+}
+
+/// The language to start in: the one chosen before, else the first of the
+/// browser's preferences that the app speaks, else English.
+pub fn initial_lang() -> Lang {
+    if let Some(lang) = storage::load_pref("lang").and_then(|t| Lang::parse(&t)) {
+        return lang;
+    }
     let navigator = gloo::utils::window().navigator();
-    let mut tags: Vec<String> =
-        navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
     if let Some(l) = navigator.language() {
         tags.push(l);
     }
-    tags.iter().find_map(|t| Lang::from_tag(t)).unwrap_or(Lang::En)
+    tags.iter().find_map(|t| lang_from_browser_tag(t)).unwrap_or(Lang::En)
+}
+
+pub fn remember_lang(lang: Lang) {
+    storage::save_pref("lang", lang.tag());
 }
 
 /// Keeps `<html lang>` in step with the chosen language, for screen readers
@@ -81,4 +187,74 @@ pub fn set_document_lang(lang: Lang) {
     if let Some(root) = gloo::utils::document().document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
+}
+
+/// Offers `bytes` as a download named `name`. The file is made in the page
+/// (a blob URL), never fetched.
+pub fn download(name: &str, mime: &str, bytes: &[u8]) {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let document = gloo::utils::document();
+    if let Ok(a) = document.create_element("a") {
+        let a: web_sys::HtmlAnchorElement = a.unchecked_into();
+        a.set_href(&url);
+        a.set_download(name);
+        a.set_class_name("visually-hidden");
+        if let Some(body) = document.body() {
+            let _ = body.append_child(&a);
+            a.click();
+            let _ = body.remove_child(&a);
+        }
+    }
+    // Let the download start before the URL is released.
+    let url2 = url.clone();
+    gloo::timers::callback::Timeout::new(60_000, move || {
+        let _ = web_sys::Url::revoke_object_url(&url2);
+    })
+    .forget();
+}
+
+/// Opens the browser's print dialog once the print layout has rendered.
+pub fn print_soon() {
+    gloo::timers::callback::Timeout::new(50, || {
+        let _ = gloo::utils::window().print();
+    })
+    .forget();
+}
+
+/// The link that opens `shared` read-only in any browser: this page's
+/// address with the plan in the fragment, which browsers never send to a
+/// server.
+pub fn share_link(shared: &SharedPlan) -> Result<String, String> {
+    let code = share::encode(shared).map_err(|e| e.to_string())?;
+    let location = gloo::utils::window().location();
+    let origin = location.origin().unwrap_or_default();
+    let path = location.pathname().unwrap_or_else(|_| "/".into());
+    Ok(format!("{origin}{path}#share={code}"))
+}
+
+/// The share link in this page's address, if it was opened with one.
+pub fn shared_from_location() -> Option<Result<SharedPlan, String>> {
+    let hash = gloo::utils::window().location().hash().ok()?;
+    let code = hash.strip_prefix("#share=")?;
+    Some(share::decode::<SharedPlan>(code).map_err(|e| e.to_string()))
+}
+
+/// Leaves the shared view: drops the fragment without reloading.
+pub fn clear_location_hash() {
+    let window = gloo::utils::window();
+    if let Ok(history) = window.history() {
+        let path = window.location().pathname().unwrap_or_else(|_| "/".into());
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&path));
+    }
+}
+
+/// Copies text to the clipboard; false when the browser refuses.
+pub async fn copy_text(text: &str) -> bool {
+    let clipboard = gloo::utils::window().navigator().clipboard();
+    JsFuture::from(clipboard.write_text(text)).await.is_ok()
 }

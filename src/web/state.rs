@@ -2,41 +2,167 @@
 The app's state and its one reducer.
 
 The reducer is pure: it takes the state and an `Action` and returns the next
-state, reading no clock, storage or DOM. Results of side effects (a file's
-bytes read, an import finished) arrive as actions from `io`.
+state. It never reads a clock, storage or the DOM; results of side effects
+(a file's bytes read, progress loaded from storage, a share link decoded)
+arrive as actions from `io`. Re-planning after a settings change is a call
+into the pure engine (`build_plan`), so it happens here, at once.
 */
 
+use std::collections::BTreeSet;
 use std::rc::Rc;
 
+use chrono::NaiveDate;
 use yew::Reducible;
 
-use crate::import::{Import, ImportError, ImportOutcome, MappingRequest};
-use crate::web::i18n::Lang;
+use crate::import::{Import, ImportError, ImportOptions, ImportOutcome, MappingRequest};
+use crate::plan::{build_plan, CustomerPlan, CustomerSettings, Lang, Plan, Settings, Urgency};
+use crate::progress::Progress;
+use crate::web::storage::StorageHealth;
 
 /// Where the user is in the flow.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Phase {
     /// Nothing loaded yet.
     Start,
-    /// A file is being read and imported.
-    Reading { file_name: String },
+    /// A file is being read and imported; `done` is 0.0..=1.0 when known.
+    Reading { file_name: String, done: Option<f64> },
     /// The file could not be read at all.
     Failed { file_name: String, message: String },
-    /// The importer needs the user to match columns.
-    NeedsMapping { file_name: String, request: Rc<MappingRequest> },
-    /// Subscriptions were read.
-    Imported { file_name: String, import: Rc<Import> },
+    /// The importer needs the user to match columns or to say how dates
+    /// are written.
+    Mapping(Rc<MappingStep>),
+    /// A plan to work on.
+    Ready(Rc<Workspace>),
+    /// A customer-facing, read-only plan opened from a share link.
+    Shared(Rc<SharedPlan>),
+    /// A share link that could not be opened.
+    SharedFailed { message: String },
+}
+
+/// The mapping step: the file, what the importer asked, and what the user
+/// has chosen so far.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MappingStep {
+    pub file_name: String,
+    pub bytes: Rc<Vec<u8>>,
+    pub request: MappingRequest,
+    pub options: ImportOptions,
+}
+
+/// What a share link carries: one customer's plan and the dates it was
+/// made with. Nothing else of the import travels.
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
+pub struct SharedPlan {
+    pub as_of: NaiveDate,
+    pub cutoff: NaiveDate,
+    pub customer: CustomerPlan,
+}
+
+/// Which screen of a plan is shown.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum View {
+    Overview,
+    Customer(String),
+}
+
+/// What a print shows: the overview, or the selected customers'
+/// checklists one per page.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PrintMode {
+    Overview,
+    Checklists,
+}
+
+/// Columns the customer table sorts by.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortKey {
+    Urgency,
+    Customer,
+    Seats,
+    Plan,
+    Progress,
+}
+
+/// The customer table's sort and filters.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TableState {
+    pub sort: SortKey,
+    pub descending: bool,
+    pub search: String,
+    pub urgency: Option<Urgency>,
+}
+
+impl Default for TableState {
+    fn default() -> Self {
+        TableState { sort: SortKey::Urgency, descending: false, search: String::new(), urgency: None }
+    }
+}
+
+/// An imported file and everything decided about it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Workspace {
+    pub file_name: String,
+    /// Fingerprint of the file's bytes: the key of its stored progress.
+    pub fingerprint: String,
+    pub import: Rc<Import>,
+    pub settings: Settings,
+    pub plan: Rc<Plan>,
+    pub progress: Progress,
+    pub view: View,
+    pub table: TableState,
+    /// Customers selected for printing, by key.
+    pub print_selection: BTreeSet<String>,
+    pub print_mode: PrintMode,
+}
+
+impl Workspace {
+    fn new(file_name: String, fingerprint: String, import: Import, settings: Settings, progress: Progress) -> Self {
+        let plan = Rc::new(build_plan(&import, &settings));
+        let print_selection = plan.customers.iter().map(|c| c.key.clone()).collect();
+        Workspace {
+            file_name,
+            fingerprint,
+            import: Rc::new(import),
+            settings,
+            plan,
+            progress,
+            view: View::Overview,
+            table: TableState::default(),
+            print_selection,
+            print_mode: PrintMode::Checklists,
+        }
+    }
+
+    fn replan(&mut self) {
+        self.plan = Rc::new(build_plan(&self.import, &self.settings));
+    }
+
+    /// Steps ticked and steps in all, for a customer.
+    pub fn steps_done(&self, customer: &CustomerPlan) -> (usize, usize) {
+        let ids: Vec<&str> = customer.checklist.iter().map(|s| s.step.as_str()).collect();
+        (self.progress.done(&customer.key, &ids), ids.len())
+    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
 pub struct State {
     pub lang: Lang,
+    /// The browser's date when the app started: the default as-of date.
+    pub today: NaiveDate,
     pub phase: Phase,
+    pub storage: StorageHealth,
 }
 
 impl State {
-    pub fn new(lang: Lang) -> Self {
-        State { lang, phase: Phase::Start }
+    pub fn new(lang: Lang, today: NaiveDate) -> Self {
+        State { lang, today, phase: Phase::Start, storage: StorageHealth::Saving }
+    }
+
+    pub fn workspace(&self) -> Option<&Workspace> {
+        match &self.phase {
+            Phase::Ready(w) => Some(w),
+            _ => None,
+        }
     }
 }
 
@@ -46,10 +172,39 @@ pub enum Action {
     SetLang(Lang),
     /// A file was chosen, dropped or pasted; reading starts.
     Reading { file_name: String },
-    /// The importer finished with the file.
-    Imported { file_name: String, outcome: Result<ImportOutcome, ImportError> },
-    /// The browser could not read the file.
+    /// How far the import is.
+    ReadProgress(f64),
+    /// The importer finished. `as_of` overrides today (the bundled sample
+    /// describes June 2020); `progress` and `storage` are what storage held
+    /// for this file.
+    Imported {
+        file_name: String,
+        bytes: Rc<Vec<u8>>,
+        fingerprint: String,
+        options: ImportOptions,
+        outcome: Result<ImportOutcome, ImportError>,
+        as_of: Option<NaiveDate>,
+        progress: Progress,
+        storage: StorageHealth,
+    },
+    /// The browser could not read the file, or the user cancelled.
     ReadFailed { file_name: String, message: String },
+    SetAsOf(NaiveDate),
+    SetCutoff(NaiveDate),
+    SetCustomer { key: String, settings: CustomerSettings },
+    Open(View),
+    Tick { customer: String, step: String, done: bool },
+    Note { customer: String, text: String },
+    /// Clear every tick and note of this import.
+    ResetProgress,
+    SortBy(SortKey),
+    Search(String),
+    FilterUrgency(Option<Urgency>),
+    SelectForPrint { customer: String, selected: bool },
+    SelectAllForPrint(bool),
+    SetPrintMode(PrintMode),
+    Storage(StorageHealth),
+    OpenShared(Result<SharedPlan, String>),
     StartOver,
 }
 
@@ -57,23 +212,137 @@ impl Reducible for State {
     type Action = Action;
 
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
-        let lang = self.lang;
-        let phase = match action {
-            Action::SetLang(lang) if lang == self.lang => return self,
-            Action::SetLang(lang) => return Rc::new(State { lang, phase: self.phase.clone() }),
-            Action::Reading { file_name } => Phase::Reading { file_name },
-            Action::Imported { file_name, outcome } => match outcome {
-                Ok(ImportOutcome::Ready(import)) => {
-                    Phase::Imported { file_name, import: Rc::new(import) }
+        let mut next = (*self).clone();
+        match action {
+            Action::SetLang(lang) => {
+                if lang == self.lang {
+                    return self;
                 }
-                Ok(ImportOutcome::NeedsMapping(request)) => {
-                    Phase::NeedsMapping { file_name, request: Rc::new(request) }
+                next.lang = lang;
+            }
+            Action::Reading { file_name } => next.phase = Phase::Reading { file_name, done: None },
+            Action::ReadProgress(done) => match &self.phase {
+                Phase::Reading { file_name, .. } => {
+                    next.phase = Phase::Reading { file_name: file_name.clone(), done: Some(done.clamp(0.0, 1.0)) }
                 }
-                Err(e) => Phase::Failed { file_name, message: e.message },
+                _ => return self,
             },
-            Action::ReadFailed { file_name, message } => Phase::Failed { file_name, message },
-            Action::StartOver => Phase::Start,
-        };
-        Rc::new(State { lang, phase })
+            Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, storage } => {
+                // A read that finishes after the user cancelled or started over
+                // is dropped; a new file always starts with `Reading`.
+                let current = match &self.phase {
+                    Phase::Reading { file_name, .. } => file_name,
+                    Phase::Mapping(step) => &step.file_name,
+                    _ => return self,
+                };
+                if *current != file_name {
+                    return self;
+                }
+                next.phase = match outcome {
+                    Ok(ImportOutcome::Ready(import)) => {
+                        let settings = Settings { lang: self.lang, ..Settings::new(as_of.unwrap_or(self.today)) };
+                        next.storage = storage;
+                        Phase::Ready(Rc::new(Workspace::new(file_name, fingerprint, import, settings, progress)))
+                    }
+                    Ok(ImportOutcome::NeedsMapping(request)) => {
+                        Phase::Mapping(Rc::new(MappingStep { file_name, bytes, request, options }))
+                    }
+                    Err(e) => Phase::Failed { file_name, message: e.message },
+                };
+            }
+            Action::ReadFailed { file_name, message } => next.phase = Phase::Failed { file_name, message },
+            Action::Storage(health) => {
+                if health == self.storage {
+                    return self;
+                }
+                next.storage = health;
+            }
+            Action::OpenShared(Ok(shared)) => next.phase = Phase::Shared(Rc::new(shared)),
+            Action::OpenShared(Err(message)) => next.phase = Phase::SharedFailed { message },
+            Action::StartOver => next.phase = Phase::Start,
+            other => {
+                let Phase::Ready(w) = &self.phase else { return self };
+                let mut w = (**w).clone();
+                if !reduce_workspace(&mut w, other) {
+                    return self;
+                }
+                next.phase = Phase::Ready(Rc::new(w));
+            }
+        }
+        if next.lang != self.lang {
+            if let Phase::Ready(w) = &next.phase {
+                let mut w = (**w).clone();
+                w.settings.lang = next.lang;
+                w.plan = Rc::new(w.plan.in_lang(next.lang));
+                next.phase = Phase::Ready(Rc::new(w));
+            }
+        }
+        Rc::new(next)
     }
+}
+
+/// Applies a workspace action; false when nothing changed.
+fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
+    match action {
+        Action::SetAsOf(d) => {
+            if w.settings.as_of == d {
+                return false;
+            }
+            w.settings.as_of = d;
+            w.replan();
+        }
+        Action::SetCutoff(d) => {
+            if w.settings.cutoff == d {
+                return false;
+            }
+            w.settings.cutoff = d;
+            w.replan();
+        }
+        Action::SetCustomer { key, settings } => {
+            if settings == CustomerSettings::default() {
+                w.settings.customers.remove(&key);
+            } else {
+                w.settings.customers.insert(key, settings);
+            }
+            w.replan();
+        }
+        Action::Open(view) => {
+            if w.view == view {
+                return false;
+            }
+            w.view = view;
+        }
+        Action::Tick { customer, step, done } => w.progress.set_ticked(&customer, &step, done),
+        Action::Note { customer, text } => w.progress.set_note(&customer, &text),
+        Action::ResetProgress => w.progress = Progress::default(),
+        Action::SortBy(key) => {
+            if w.table.sort == key {
+                w.table.descending = !w.table.descending;
+            } else {
+                w.table.sort = key;
+                w.table.descending = matches!(key, SortKey::Seats | SortKey::Progress);
+            }
+        }
+        Action::Search(text) => w.table.search = text,
+        Action::FilterUrgency(u) => w.table.urgency = u,
+        Action::SelectForPrint { customer, selected } => {
+            if selected {
+                w.print_selection.insert(customer);
+            } else {
+                w.print_selection.remove(&customer);
+            }
+        }
+        Action::SelectAllForPrint(all) => {
+            w.print_selection =
+                if all { w.plan.customers.iter().map(|c| c.key.clone()).collect() } else { BTreeSet::new() };
+        }
+        Action::SetPrintMode(mode) => {
+            if w.print_mode == mode {
+                return false;
+            }
+            w.print_mode = mode;
+        }
+        _ => return false,
+    }
+    true
 }

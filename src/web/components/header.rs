@@ -5,7 +5,7 @@ The page header: product name, the privacy promise and the language switch.
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::web::i18n::Lang;
+use crate::web::i18n::{tr, Lang};
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
@@ -15,12 +15,12 @@ pub struct HeaderProps {
 
 #[component(Header)]
 pub fn header(props: &HeaderProps) -> Html {
-    let t = props.lang.texts();
+    let lang = props.lang;
     let onchange = {
         let onlang = props.onlang.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Some(lang) = Lang::from_tag(&select.value()) {
+            if let Some(lang) = Lang::parse(&select.value()) {
                 onlang.emit(lang);
             }
         })
@@ -33,15 +33,15 @@ pub fn header(props: &HeaderProps) -> Html {
                     <path d="M9 16.5l4.5 4.5L23 11" />
                 </svg>
                 <div>
-                    <h1 class="title">{ t.app_title }</h1>
-                    <p class="privacy-badge">{ t.privacy }</p>
+                    <h1 class="title">{ tr(lang, "Kaizala Migration Planner", "Kaizala 移轉規劃工具") }</h1>
+                    <p class="privacy-badge">{ tr(lang, "Runs in your browser. Nothing is uploaded.", "在您的瀏覽器中執行，不會上傳任何資料。") }</p>
                 </div>
             </div>
             <label class="lang no-print">
-                <span>{ t.language }</span>
-                <select {onchange} aria-label={t.language}>
-                    <option value="en" selected={props.lang == Lang::En}>{ "English" }</option>
-                    <option value="zh-TW" selected={props.lang == Lang::ZhTw}>{ "繁體中文" }</option>
+                <span>{ tr(lang, "Language", "語言") }</span>
+                <select {onchange}>
+                    <option value="en" lang="en" selected={lang == Lang::En}>{ "English" }</option>
+                    <option value="zh-TW" lang="zh-TW" selected={lang == Lang::ZhTw}>{ "繁體中文" }</option>
                 </select>
             </label>
         </header>

@@ -338,8 +338,12 @@ fn summary_totals() {
     assert_eq!(s.by_category.len(), 6);
     let months: Vec<(&str, u64)> = s.ending_by_month.iter().map(|m| (m.month.as_str(), m.seats)).collect();
     assert_eq!(months, [("2020-09", 8), ("2020-10", 7)]);
+    // The ended subscription is counted, but the customer's urgency comes
+    // from its subscriptions still running.
     let ended = s.by_urgency.iter().find(|u| u.urgency == Urgency::Ended).unwrap();
-    assert_eq!((ended.customers, ended.subscriptions), (1, 1));
+    assert_eq!((ended.customers, ended.subscriptions), (0, 1));
+    let later = s.by_urgency.iter().find(|u| u.urgency == Urgency::Later).unwrap();
+    assert_eq!((later.customers, later.subscriptions), (1, 3));
 }
 
 #[test]

@@ -115,7 +115,10 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     if !src.rows_rejected.is_empty() {
         let _ = writeln!(out, "## {}\n", t(lang, "Rejected rows", "被拒絕的列"));
         for r in &src.rows_rejected {
-            let _ = writeln!(out, "- {} {}: {}", t(lang, "Line", "第"), r.line, escape(&r.reason));
+            let _ = match lang {
+                Lang::En => writeln!(out, "- Line {}: {}", r.line, escape(&r.reason)),
+                Lang::ZhTw => writeln!(out, "- 第 {} 列：{}", r.line, escape(&r.reason)),
+            };
         }
         out.push('\n');
     }
@@ -152,7 +155,7 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     if let Some(d) = &c.customer.domain {
         facts.push(format!("{} {}", t(lang, "domain", "網域"), escape(d)));
     }
-    facts.push(format!("{}: {}", t(lang, "urgency", "急迫程度"), c.urgency.label(lang)));
+    facts.push(format!("{}{}{}", t(lang, "urgency", "急迫程度"), t(lang, ": ", "："), c.urgency.label(lang)));
     if let Some(mb) = c.migrate_by {
         facts.push(format!("{} {}", t(lang, "migrate by", "移轉期限"), mb.format("%Y-%m-%d")));
     }
@@ -170,11 +173,11 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     };
     let _ = writeln!(
         out,
-        "**{}**{}{} · {}: `{}`\n",
+        "**{}**{}{} · {}`{}`\n",
         escape(&r.plan),
         sku,
         qty,
-        t(lang, "rule", "規則"),
+        t(lang, "rule: ", "規則："),
         r.family.as_str()
     );
     let _ = writeln!(out, "{}\n", escape(&r.reason));
@@ -190,7 +193,10 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     if !c.alternatives.is_empty() {
         let _ = writeln!(out, "{}\n", t(lang, "Alternatives:", "其他選擇："));
         for a in &c.alternatives {
-            let _ = writeln!(out, "- {} ({}): {}", escape(&a.plan), escape(&a.sku), escape(&a.why.text));
+            let _ = match lang {
+                Lang::En => writeln!(out, "- {} ({}): {}", escape(&a.plan), escape(&a.sku), escape(&a.why.text)),
+                Lang::ZhTw => writeln!(out, "- {}（{}）：{}", escape(&a.plan), escape(&a.sku), escape(&a.why.text)),
+            };
         }
         out.push('\n');
     }
@@ -236,7 +242,7 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     out.push('\n');
     for s in &c.subscriptions {
         for n in &s.notes {
-            let _ = writeln!(out, "- {}: {}", escape(&s.id), escape(&n.text));
+            let _ = writeln!(out, "- {}{}{}", escape(&s.id), t(lang, ": ", "："), escape(&n.text));
         }
     }
     if c.subscriptions.iter().any(|s| !s.notes.is_empty()) {
@@ -252,11 +258,20 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
         );
     }
     for step in &c.checklist {
-        let due = match step.due {
-            Some(d) => format!(" ({} {})", t(lang, "due", "期限"), d.format("%Y-%m-%d")),
-            None => String::new(),
+        let due = match (step.due, lang) {
+            (Some(d), Lang::En) => format!(" (due {})", d.format("%Y-%m-%d")),
+            (Some(d), Lang::ZhTw) => format!("（期限 {}）", d.format("%Y-%m-%d")),
+            (None, _) => String::new(),
         };
-        let _ = writeln!(out, "- [ ] **{}. {}**{}: {}", step.step, escape(&step.title), due, escape(&step.text));
+        let _ = writeln!(
+            out,
+            "- [ ] **{}. {}**{}{}{}",
+            step.step,
+            escape(&step.title),
+            due,
+            t(lang, ": ", "："),
+            escape(&step.text)
+        );
     }
     out.push('\n');
 }

@@ -13,7 +13,8 @@ One checklist covers all of a customer's Kaizala Pro subscriptions:
 
 Every due date is on or before the `migrate_by` it serves, never after:
 
-- A is due [`BUY_LEAD_DAYS`] (14) days before the earliest `migrate_by`: a
+- A is due [`BUY_LEAD_DAYS`] (14) days before the earliest `migrate_by` of
+  the subscriptions still running (of the ended ones if none is): a
   purchase may wait for the customer's approval, and the new licenses must
   be active before anyone can be moved;
 - B is due [`MOVE_LEAD_DAYS`] (7) days before it: a week to move users in
@@ -225,7 +226,7 @@ impl StepAction {
                     facts.join("，")
                 );
                 if let Some(d) = deprovisioned_by {
-                    s.push_str(&format!("（若於到期日當天暫停，最晚在 {}）", date(*d)));
+                    s.push_str(&format!("（若於期限當天暫停，最晚在 {}）", date(*d)));
                 }
                 s.push_str("，客戶也不會再為此訂閱付費。");
                 s
@@ -290,7 +291,7 @@ pub(crate) fn build(
     if live.is_empty() {
         return Checklist::default();
     }
-    let earliest = live.iter().filter_map(|s| s.migrate_by).min();
+    let (_, earliest) = crate::plan::customer_urgency(subscriptions);
     let mut steps = Vec::new();
 
     let buy = match rec.quantity {

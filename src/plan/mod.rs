@@ -14,7 +14,8 @@ Per customer with at least one Kaizala Pro standalone subscription
   ([`Coverage`]);
 - a [`Recommendation`] and its alternatives ([`recommend`](recommend));
 - the A/B/C [`Checklist`];
-- its [`Urgency`]: the most pressing of its subscriptions.
+- its [`Urgency`]: the most pressing of its subscriptions still running,
+  or `ended` when all have ended.
 
 Customers without a Kaizala Pro subscription are only counted, in the
 [`Summary`].
@@ -274,7 +275,8 @@ pub struct CustomerPlan {
     /// Why the customer looks like a school, whatever the settings say.
     pub education_detected: Option<EducationSignal>,
     pub urgency: Urgency,
-    /// The earliest `migrate_by` of its subscriptions.
+    /// The earliest `migrate_by` of its subscriptions still running (of
+    /// its ended ones when none is running).
     pub migrate_by: Option<NaiveDate>,
     /// Seats of its Kaizala Pro subscriptions to migrate (not inactive),
     /// counting only the known ones.
@@ -567,8 +569,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             ambiguous: &ambiguous,
         };
         let (recommendation, alternatives) = recommend::recommend(&facts, lang);
-        let urgency = kaizala.iter().map(|s| s.urgency).min().unwrap_or(Urgency::NoAction);
-        let migrate_by = to_migrate.iter().filter_map(|s| s.migrate_by).min();
+        let (urgency, migrate_by) = customer_urgency(&kaizala);
         let checklist = checklist::build(
             &display_name,
             &recommendation,
@@ -613,6 +614,22 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         },
         customers,
         summary,
+    }
+}
+
+/// The customer's urgency and `migrate_by`: those of its most pressing
+/// subscription still running. A subscription that has already ended
+/// decides only when nothing else is left, so one long-gone subscription
+/// does not make every date of a customer overdue.
+pub(crate) fn customer_urgency(subs: &[KaizalaSubscription]) -> (Urgency, Option<NaiveDate>) {
+    let running = || subs.iter().filter(|s| !matches!(s.category, Category::Inactive | Category::AlreadyEnded));
+    if let Some(u) = running().map(|s| s.urgency).min() {
+        return (u, running().filter_map(|s| s.migrate_by).min());
+    }
+    let ended = || subs.iter().filter(|s| s.category == Category::AlreadyEnded);
+    match ended().next() {
+        Some(_) => (Urgency::Ended, ended().filter_map(|s| s.migrate_by).min()),
+        None => (Urgency::NoAction, None),
     }
 }
 

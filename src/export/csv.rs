@@ -1,0 +1,128 @@
+/*!
+The CSV export: one row per Kaizala Pro subscription, with its customer
+and the customer's recommendation, made to open cleanly in Excel.
+
+- UTF-8 with a byte order mark (Excel otherwise reads UTF-8 as the local
+  ANSI code page and garbles Chinese names), CRLF line ends, commas.
+- Header names are English and stable in every language, so the file can
+  be read back by programs; the texts (reason, caveats, notes, checklist)
+  follow the requested language.
+- Formula injection: a *text* cell that starts with `=`, `+`, `-`, `@`, a
+  tab or a carriage return gets a leading `'`, so a spreadsheet shows it
+  as text instead of running it. Number cells the planner writes itself
+  (seats, days left, which can be negative such as `-12`) are written
+  as-is: they are plain integers, never formulas.
+*/
+
+use crate::plan::{Lang, Plan};
+
+/// Columns, in order.
+pub const HEADERS: [&str; 25] = [
+    "customer_name",
+    "customer_id",
+    "customer_domain",
+    "subscription_id",
+    "offer",
+    "seats",
+    "status",
+    "auto_renew",
+    "end_date",
+    "expires_on",
+    "migrate_by",
+    "days_left",
+    "category",
+    "urgency",
+    "recommendation_family",
+    "recommended_plan",
+    "recommended_sku",
+    "quantity_to_buy",
+    "reason",
+    "caveats",
+    "assumptions",
+    "notes",
+    "due_a",
+    "due_b",
+    "due_c",
+];
+
+/// Makes a text cell safe to open in a spreadsheet.
+pub fn neutralise(cell: &str) -> String {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{cell}"),
+        _ => cell.to_string(),
+    }
+}
+
+fn date(d: Option<chrono::NaiveDate>) -> String {
+    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+}
+
+/// The plan as CSV bytes.
+pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
+    let plan = plan.in_lang(lang);
+    let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
+    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+    // Writing to a Vec cannot fail; a failed record would only be lost.
+    let _ = w.write_record(HEADERS);
+    for c in &plan.customers {
+        let r = &c.recommendation;
+        let join = |v: Vec<&str>| v.join(" ");
+        let caveats = join(r.caveats.iter().map(|x| x.text.as_str()).collect());
+        let assumptions = join(r.assumptions.iter().map(|x| x.text.as_str()).collect());
+        let due = |p: &str| {
+            c.checklist.iter().find(|s| s.step == p).and_then(|s| s.due)
+        };
+        for s in &c.subscriptions {
+            let due_c = c
+                .checklist
+                .iter()
+                .find(|st| match &st.action {
+                    crate::checklist::StepAction::Suspend { subscription_id, .. } => subscription_id == &s.id,
+                    _ => false,
+                })
+                .and_then(|st| st.due);
+            let text = |v: &str| neutralise(v);
+            let auto_renew = match s.auto_renew {
+                crate::model::AutoRenew::On => "true",
+                crate::model::AutoRenew::Off => "false",
+                crate::model::AutoRenew::Unknown => "",
+            };
+            let end_date = match s.end_date {
+                crate::model::EndDate::On(d) => date(Some(d)),
+                crate::model::EndDate::Never => "never".to_string(),
+                crate::model::EndDate::Unknown => String::new(),
+            };
+            let record: [String; 25] = [
+                text(&c.display_name),
+                text(c.customer.id.as_deref().unwrap_or("")),
+                text(c.customer.domain.as_deref().unwrap_or("")),
+                text(&s.id),
+                text(&s.offer),
+                s.seats.map(|n| n.to_string()).unwrap_or_default(),
+                s.status.as_str().to_string(),
+                auto_renew.to_string(),
+                end_date,
+                date(s.expires_on),
+                date(s.migrate_by),
+                s.days_left.map(|n| n.to_string()).unwrap_or_default(),
+                s.category.as_str().to_string(),
+                s.urgency.as_str().to_string(),
+                r.family.as_str().to_string(),
+                text(&r.plan),
+                text(r.sku.as_deref().unwrap_or("")),
+                r.quantity.map(|n| n.to_string()).unwrap_or_default(),
+                text(&r.reason),
+                text(&caveats),
+                text(&assumptions),
+                text(&join(s.notes.iter().map(|n| n.text.as_str()).collect())),
+                date(due("A")),
+                date(due("B")),
+                date(due_c),
+            ];
+            let _ = w.write_record(&record);
+        }
+    }
+    let _ = w.flush();
+    drop(w);
+    out
+}

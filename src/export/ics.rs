@@ -1,0 +1,147 @@
+/*!
+The iCalendar (RFC 5545) export: one all-day event per Kaizala Pro
+subscription still to migrate, on its `migrate_by` date, with a display
+alarm 14 days before.
+
+- `UID` is derived from the customer key and the subscription id, so
+  importing a newer export updates the same events instead of adding
+  copies.
+- `DTSTAMP` should be "when the object was created"; using the clock would
+  make two runs differ, so it is the plan's as-of date at 00:00 UTC.
+- Text values escape `\`, `;`, `,` and newlines (§3.3.11); lines end in
+  CRLF and are folded so that no line exceeds 75 octets, never inside a
+  UTF-8 character (§3.1).
+- Subscriptions that have ended, are inactive or have no known end date
+  get no event: a reminder for a past or unknown day helps nobody.
+*/
+
+use chrono::{Days, NaiveDate};
+
+use crate::export::t;
+use crate::plan::{Category, Lang, Plan};
+
+/// Escapes a TEXT value.
+pub fn escape_text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            ';' => out.push_str("\\;"),
+            ',' => out.push_str("\\,"),
+            '\r' => {
+                if chars.peek() == Some(&'\n') {
+                    chars.next();
+                }
+                out.push_str("\\n");
+            }
+            '\n' => out.push_str("\\n"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Folds one content line to 75 octets per line, continuation lines
+/// starting with a space, and ends it with CRLF.
+pub fn fold(line: &str) -> String {
+    let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
+    let mut used = 0usize;
+    for c in line.chars() {
+        let n = c.len_utf8();
+        if used + n > 75 {
+            out.push_str("\r\n ");
+            used = 1;
+        }
+        out.push(c);
+        used += n;
+    }
+    out.push_str("\r\n");
+    out
+}
+
+/// Makes an id safe and unique inside a UID: letters, digits, `.` and `-`
+/// stay, every other byte becomes `_XX` (hex).
+fn uid_part(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("_{b:02X}"));
+        }
+    }
+    out
+}
+
+fn ymd(d: NaiveDate) -> String {
+    d.format("%Y%m%d").to_string()
+}
+
+/// The plan as an iCalendar file.
+pub fn to_ics(plan: &Plan, lang: Lang) -> String {
+    let plan = plan.in_lang(lang);
+    let mut out = String::new();
+    let mut line = |s: &str| out.push_str(&fold(s));
+    line("BEGIN:VCALENDAR");
+    line("VERSION:2.0");
+    line(&format!("PRODID:-//Kaizala Migration Planner//kaizala-planner {}//EN", env!("CARGO_PKG_VERSION")));
+    line("CALSCALE:GREGORIAN");
+    line("METHOD:PUBLISH");
+    let stamp = format!("DTSTAMP:{}T000000Z", ymd(plan.as_of));
+    for c in &plan.customers {
+        for s in &c.subscriptions {
+            if matches!(s.category, Category::AlreadyEnded | Category::Inactive) {
+                continue;
+            }
+            let Some(mb) = s.migrate_by else { continue };
+            let end = mb.checked_add_days(Days::new(1)).unwrap_or(mb);
+            let r = &c.recommendation;
+            let summary = match lang {
+                Lang::En => format!("Last day of Kaizala Pro for {} (subscription {})", c.display_name, s.id),
+                Lang::ZhTw => format!("{} 的 Kaizala Pro 最後一天（訂閱 {}）", c.display_name, s.id),
+            };
+            let mut desc = vec![
+                match lang {
+                    Lang::En => format!(
+                        "Kaizala Pro subscription {} ({}) stops at 00:00 UTC on {}. Replacement: {}.",
+                        s.id,
+                        s.offer,
+                        s.expires_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                        r.plan
+                    ),
+                    Lang::ZhTw => format!(
+                        "Kaizala Pro 訂閱 {}（{}）將於 {} 00:00 UTC 停止服務。替代方案：{}。",
+                        s.id,
+                        s.offer,
+                        s.expires_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                        r.plan
+                    ),
+                },
+                r.reason.clone(),
+            ];
+            for step in &c.checklist {
+                let due = step.due.map(|d| format!(" ({} {})", t(lang, "due", "期限"), d.format("%Y-%m-%d"))).unwrap_or_default();
+                desc.push(format!("[ ] {}. {}{}: {}", step.step, step.title, due, step.text));
+            }
+            let mut line = |s: &str| out.push_str(&fold(s));
+            line("BEGIN:VEVENT");
+            line(&format!("UID:kaizala-{}-{}@kaizala-planner", uid_part(&c.key), uid_part(&s.id)));
+            line(&stamp);
+            line(&format!("DTSTART;VALUE=DATE:{}", ymd(mb)));
+            line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));
+            line(&format!("SUMMARY:{}", escape_text(&summary)));
+            line(&format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
+            line("TRANSP:TRANSPARENT");
+            line("BEGIN:VALARM");
+            line("ACTION:DISPLAY");
+            line("TRIGGER:-P14D");
+            line(&format!("DESCRIPTION:{}", escape_text(&summary)));
+            line("END:VALARM");
+            line("END:VEVENT");
+        }
+    }
+    out.push_str(&fold("END:VCALENDAR"));
+    out
+}

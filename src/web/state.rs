@@ -53,9 +53,19 @@ pub struct MappingStep {
 /// made with. Nothing else of the import travels.
 #[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct SharedPlan {
+    /// The language the sender's texts are in.
+    #[serde(default)]
+    pub lang: Lang,
     pub as_of: NaiveDate,
     pub cutoff: NaiveDate,
     pub customer: CustomerPlan,
+}
+
+impl SharedPlan {
+    /// The language the link's texts were written in.
+    pub fn customer_lang(&self) -> Lang {
+        self.lang
+    }
 }
 
 /// Which screen of a plan is shown.

@@ -141,11 +141,12 @@ pub fn mapping_view(props: &MappingProps) -> Html {
 
     let date_question = request.ambiguous_dates.as_ref().map(|question| {
         let radio = |order: DateOrder, label: &'static str, id: &'static str| {
+            let checked = *date_order == Some(order);
             let date_order = date_order.clone();
             let onchange = Callback::from(move |_: Event| date_order.set(Some(order)));
             html! {
                 <label class="radio" for={id}>
-                    <input type="radio" name="date-order" id={id} checked={*date_order == Some(order)} {onchange} />
+                    <input type="radio" name="date-order" id={id} {checked} {onchange} />
                     { label }
                 </label>
             }

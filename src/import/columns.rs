@@ -114,7 +114,7 @@ const ALIASES: &[(Field, &[&str])] = &[
         Field::Offer,
         &[
             "offername", "offer", "productname", "legacyproductname", "product", "license",
-            "licensename", "skuname", "plan", "subscription", "供應項目名稱", "供應項目",
+            "licensename", "skuname", "plan", "planname", "productdisplayname", "subscription", "供應項目名稱", "供應項目",
             "產品名稱", "產品", "訂用帳戶", "訂閱", "授權", "产品名称", "产品", "订阅", "套餐",
         ],
     ),
@@ -130,7 +130,7 @@ const ALIASES: &[(Field, &[&str])] = &[
     (
         Field::Seats,
         &[
-            "quantity", "currentseatcount", "seats", "seatcount", "licenses", "licensecount",
+            "quantity", "currentseatcount", "seats", "seatcount", "licenses", "licensecount", "licences",
             "totallicenses", "terminfototallicenses", "totalunits", "prepaidunits", "units",
             "數量", "授權數量", "授權數", "席次", "数量", "许可证数量",
         ],
@@ -254,14 +254,15 @@ fn detect(h: &Headers) -> Format {
     if api_like && h.has("id") && !h.has("subscriptionid") {
         return Format::RestApi;
     }
-    if api_like && h.has("subscriptionid") {
-        // Export-Csv keeps the .NET property names: `SubscriptionId`,
-        // `OfferName`. A camelCase `subscriptionId` column is a flattened API
-        // resource written by a script.
-        if h.has_raw("OfferName") || h.has_raw("\"OfferName\"") || h.has("entitlementid") && h.has_raw("EntitlementId") {
-            return Format::PowerShell;
-        }
-        return if h.has_raw("offerName") { Format::RestApi } else { Format::PowerShell };
+    // Export-Csv of a PSSubscription writes all its properties; a file with
+    // several of those that only it has is PowerShell's, whatever the case.
+    const PS_ONLY: [&str; 12] = [
+        "actiontaken", "attentionneeded", "billingtype", "entitlementid", "haspurchasableaddons",
+        "ismicrosoftproduct", "istrial", "parentsubscriptionid", "publishername", "refundoptions",
+        "suspensionreasons", "unittype",
+    ];
+    if api_like && h.has("subscriptionid") && PS_ONLY.iter().filter(|p| h.has(p)).count() >= 3 {
+        return if h.has_raw("offerName") && !h.has_raw("OfferName") { Format::RestApi } else { Format::PowerShell };
     }
     let pc_sub_id = h.any(&["subscriptionid", "訂閱識別碼", "訂用帳戶識別碼", "訂閱id", "訂用帳戶id"]).is_some();
     let pc_sub = h.any(&["subscription", "訂閱", "訂用帳戶"]).is_some();

@@ -73,7 +73,7 @@ struct Reading {
     header_seen: bool,
     /// The last record: start offset, first and last line.
     last: Option<(usize, u64, u64)>,
-    builder: Builder,
+    builder: Option<Builder>,
     mapping: Mapping,
     headers: Vec<String>,
     report: ImportReport,
@@ -104,7 +104,7 @@ impl ImportJob {
                     let p = ImportProgress::Working {
                         bytes_done: (r.base as u64 + r.rdr.position().byte()).min(r.text_len as u64),
                         bytes_total: r.text_len as u64,
-                        rows_read: r.builder.rows_read,
+                        rows_read: r.builder.as_ref().map_or(0, |b| b.rows_read),
                     };
                     self.state = State::Reading(r);
                     p
@@ -181,7 +181,7 @@ fn prepare(bytes: Vec<u8>, options: &ImportOptions) -> Result<Box<Reading>, Impo
         gap_blank_lines: 0,
         header_seen: false,
         last: None,
-        builder,
+        builder: Some(builder),
         mapping,
         headers: dialect.headers,
         report,
@@ -218,8 +218,9 @@ impl Reading {
                 self.header_seen = true;
                 continue;
             }
-            self.builder.row(line, end_line, &self.rec);
-            if preview_only && self.builder.preview.len() >= PREVIEW_ROWS {
+            let Some(builder) = self.builder.as_mut() else { break };
+            builder.row(line, end_line, &self.rec);
+            if preview_only && builder.preview.len() >= PREVIEW_ROWS {
                 return self.finish(options).map(Some);
             }
         }
@@ -241,7 +242,10 @@ impl Reading {
                 });
             }
         }
-        if self.builder.rows_read == 0 {
+        let Some(builder) = self.builder.take() else {
+            return Err(ImportError { message: "This import has already finished.".into() });
+        };
+        if builder.rows_read == 0 {
             return Err(ImportError {
                 message: format!(
                     "The file has a header row (line {}) but no data rows under it.",
@@ -250,18 +254,13 @@ impl Reading {
             });
         }
         let mut report = std::mem::take(&mut self.report);
-        let blank = self.gap_blank_lines + self.builder.blank_lines;
+        let blank = self.gap_blank_lines + builder.blank_lines;
         if blank > 0 {
             report.notes.push(format!(
-                "{blank} blank line{} {} skipped; they are not rows.",
-                if blank == 1 { "" } else { "s" },
-                if blank == 1 { "was" } else { "were" }
+                "{blank} blank line{} skipped; blank lines are not rows.",
+                if blank == 1 { " was" } else { "s were" }
             ));
         }
-        let builder = std::mem::replace(
-            &mut self.builder,
-            Builder::new(Mapping::default(), Vec::new(), b',', &ImportOptions::default()),
-        );
         if !self.mapping.missing.is_empty() {
             let preview = builder.preview.clone();
             let missing = self.mapping.missing.clone();

@@ -82,7 +82,7 @@ impl DateEvidence {
             self.month_first_example.get_or_insert_with(|| (line, text()));
         } else if first != second {
             self.undecided += 1;
-            if self.undecided_examples.len() < 3 {
+            if self.undecided_examples.len() < 3 && !self.undecided_examples.contains(&text()) {
                 self.undecided_examples.push(text());
             }
         }
@@ -226,6 +226,13 @@ impl Builder {
                 }
             }
         };
+        if matches!(format, Format::LicenseExpiryReport | Format::CippLicenseReport) && map.get(Field::SubscriptionId).is_none() {
+            notes.push(
+                "This license report has no Partner Center subscription ids, so its subscriptions are \
+                 identified by product only; the checklist cannot name the subscription to suspend."
+                    .into(),
+            );
+        }
         Builder {
             format,
             map,

@@ -575,7 +575,8 @@ mod tests {
     fn detects_formats() {
         let table: &[(&str, Format)] = &[
             ("PartnerId,CustomerId,CustomerName,MpnId,ResellerMpnId,OrderId,SubscriptionId,SyndicationPartnerSubscriptionNumber,OfferId,DurableOfferId,OfferName,SubscriptionStartDate,SubscriptionEndDate,ChargeStartDate,ChargeEndDate,ChargeType,UnitPrice,Quantity", Format::Reconciliation),
-            ("ActionTaken,AutoRenewEnabled,CommitmentEndDate,OfferName,Quantity,Status,SubscriptionId,TermDuration", Format::PowerShell),
+            ("ActionTaken,AutoRenewEnabled,CommitmentEndDate,EntitlementId,IsTrial,OfferName,Quantity,Status,SubscriptionId,TermDuration,UnitType", Format::PowerShell),
+            ("CustomerName,SubscriptionId,OfferName,AutoRenewEnabled,CommitmentEndDate", Format::Generic),
             ("id,offerId,offerName,friendlyName,quantity,status,autoRenewEnabled,commitmentEndDate", Format::RestApi),
             ("PartnerTenantId,CustomerName,CustomerTenantId,LegacySubscriptionId,LegacySubscriptionName,LegacyProductName,ExpirationDate", Format::BulkMigration),
             ("Subscription ID,Subscription,Quantity,Status,Reseller", Format::PartnerCenterSubscriptions),

@@ -37,6 +37,7 @@ mod text;
 mod values;
 
 pub use job::{ImportJob, ImportProgress};
+pub use text::size_limit_message;
 
 /// Files larger than this are refused with a message giving both sizes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;

@@ -313,12 +313,27 @@ impl Builder {
             self.reject(line, reason);
             return true;
         }
+        if end_line > line && self.swallowed_rows(rec) {
+            self.reject(line, format!(
+                "line {line}: a quoted value runs from line {line} to line {end_line} and holds what look like \
+                 whole rows, so a quote is probably missing its closing partner; check the quotes on line {line}"
+            ));
+            return true;
+        }
         if self.format == Format::PartnerCenterCustomers {
             self.customer_row(line, rec);
         } else {
             self.subscription_row(line, rec);
         }
         true
+    }
+
+    /// A value with a line break and two or more delimiters: rows swallowed
+    /// by a stray quote, not a name written on two lines. (Exports have no
+    /// address columns, where such values would be legitimate.)
+    fn swallowed_rows(&self, rec: &ByteRecord) -> bool {
+        let d = self.delimiter;
+        rec.iter().any(|c| c.contains(&b'\n') && c.iter().filter(|b| **b == d).count() >= 2)
     }
 
     fn customer_row(&mut self, line: u64, rec: &ByteRecord) {

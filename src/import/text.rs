@@ -30,15 +30,7 @@ pub(crate) struct Decoded {
 /// Decodes a whole file. Fails only for files that are not text at all.
 pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError {
-            message: format!(
-                "This file is {}, larger than the {} the planner reads in one go. \
-                 Split the export (for example one file per customer), or filter it \
-                 to the rows you need, and import the parts.",
-                human_size(bytes.len() as u64),
-                human_size(MAX_FILE_BYTES)
-            ),
-        });
+        return Err(ImportError { message: size_limit_message(bytes.len() as u64) });
     }
     if bytes.is_empty() {
         return Err(ImportError { message: "The file is empty: it has no bytes at all.".into() });
@@ -91,6 +83,17 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, ImportError> {
     }
     let (text, start) = clean(text, start, &mut notes);
     Ok(Decoded { text, start, encoding, notes })
+}
+
+/// The message for a file over [`MAX_FILE_BYTES`].
+pub fn size_limit_message(len: u64) -> String {
+    format!(
+        "This file is {}, larger than the {} the planner reads in one go. Split the \
+         export (for example one file per customer), or filter it to the rows you need, \
+         and import the parts.",
+        human_size(len),
+        human_size(MAX_FILE_BYTES)
+    )
 }
 
 /// Formats a byte count the way people read file sizes.

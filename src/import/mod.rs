@@ -1,10 +1,50 @@
 /*!
 The importer: file bytes → decoded text → records → typed subscriptions.
 
-SKELETON: the public types below are the contract between the importer and
-the rest of the crate (planner, CLI, web app). The implementation may add
-fields and variants, and submodules, but must keep these names.
+Two stages, as in ripgrep: raw input is first made into text and a dialect
+(`text`: size, binary sniffing, encoding, NUL bytes and line endings;
+`dialect`: delimiter, preamble and header row), then validated row by row
+into the typed model (`columns`: the alias table and format detection;
+`values`: dates, booleans, statuses, terms, quantities; `rows`: records
+into subscriptions with every row accounted for).
+
+[`import`] reads a whole file at once; [`ImportJob`] does the same work in
+slices so that a browser tab never freezes (see `job`).
+
+Nothing is lost: each data row becomes a subscription, is merged into one
+(its line listed in [`Subscription::lines`]), becomes a customer, or is
+rejected with its line number and a reason. [`ImportReport::is_balanced`]
+checks that the counts add up.
+
+```
+use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
+
+let csv = "Subscription ID,Subscription,Quantity,Status,Reseller\n\
+           3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11,Microsoft Kaizala Pro,25,Active,\n";
+let options = ImportOptions { file_name: Some("Contoso Ltd.csv".into()), ..Default::default() };
+let ImportOutcome::Ready(import) = import(csv.as_bytes(), &options).unwrap() else { panic!() };
+assert_eq!(import.subscriptions[0].offer, "Microsoft Kaizala Pro");
+assert_eq!(import.subscriptions[0].customer.name.as_deref(), Some("Contoso Ltd"));
+assert!(import.report.is_balanced());
+```
 */
+
+mod columns;
+mod dialect;
+mod job;
+mod rows;
+mod text;
+mod values;
+
+pub use job::{ImportJob, ImportProgress};
+pub use text::size_limit_message;
+
+/// Files larger than this are refused with a message giving both sizes.
+pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
+/// A cell longer than this rejects its row.
+pub const MAX_FIELD_BYTES: usize = 1024 * 1024;
+/// A header row with more columns than this is not an export.
+pub const MAX_COLUMNS: usize = 10_000;
 
 use serde::{Deserialize, Serialize};
 
@@ -150,9 +190,36 @@ impl std::fmt::Display for ImportError {
 impl std::error::Error for ImportError {}
 
 /// Reads an export. Never panics, whatever the bytes.
+///
+/// This copies `bytes` once; [`ImportJob`] takes ownership instead and
+/// runs in slices.
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
-    let _ = (bytes, options);
-    todo!("import engine (issue 3)")
+    ImportJob::new(bytes.to_vec(), options.clone()).run()
+}
+
+impl Format {
+    /// The format's name for people.
+    pub fn name(self) -> &'static str {
+        match self {
+            Format::Reconciliation => "a legacy license-based reconciliation file",
+            Format::PowerShell => "a Partner Center PowerShell export (Get-PartnerCustomerSubscription)",
+            Format::RestApi => "Partner Center API subscriptions saved as CSV",
+            Format::BulkMigration => "the new-commerce bulk migration tool's subscriptions.csv",
+            Format::PartnerCenterSubscriptions => "a Partner Center \"Export subscriptions\" file",
+            Format::PartnerCenterCustomers => "a Partner Center \"Export customers\" file",
+            Format::LicenseExpiryReport => "an o365reports license expiry report",
+            Format::CippLicenseReport => "a CIPP license report",
+            Format::Generic => "a subscription list in no known format",
+        }
+    }
+}
+
+impl ImportReport {
+    /// Every data row is accounted for exactly once:
+    /// `rows_read == rows_as_subscriptions + rows_merged + rows_as_customers + rejected`.
+    pub fn is_balanced(&self) -> bool {
+        self.rows_read == self.rows_as_subscriptions + self.rows_merged + self.rows_as_customers + self.rejected.len() as u64
+    }
 }
 
 // SKELETON shim until the chunked job lands (issue 3): same API.

@@ -1,0 +1,628 @@
+/*!
+Headers → fields: the alias table, format detection and the user's mapping.
+
+A header is compared in a normalised form: ASCII letters lower-cased, every
+character that is not a letter or digit dropped (spaces, `_`, `.`, `/`,
+full-width punctuation, a stray BOM), so `Subscription ID`,
+`subscription_id`, `SubscriptionId` and `TermInfo.SubscriptionId`'s tail
+compare alike, and `訂閱 識別碼` equals `訂閱識別碼`.
+
+Known formats are recognised by headers only they have, then mapped by a
+table of their own (the reconciliation file's `SubscriptionId` is *not*
+the Partner Center subscription id; its `SyndicationPartnerSubscriptionNumber`
+is). What a format table leaves unmapped goes through the generic alias
+table, and the user's mapping overrides both.
+
+The zh-TW aliases follow Partner Center's Traditional Chinese UI terms
+(訂用帳戶 for subscription, 客戶, 數量, 狀態, 自動續訂, 網域); the simplified
+Chinese ones follow its zh-CN UI. They are our own renderings: the exact
+strings of localised exports are not documented.
+*/
+
+use super::{Field, Format, ImportOptions};
+
+/// Every field, in the order missing fields are reported.
+pub(crate) const FIELDS: [Field; 13] = [
+    Field::CustomerId,
+    Field::CustomerName,
+    Field::CustomerDomain,
+    Field::Qualification,
+    Field::SubscriptionId,
+    Field::Offer,
+    Field::FriendlyName,
+    Field::Sku,
+    Field::Seats,
+    Field::Status,
+    Field::AutoRenew,
+    Field::EndDate,
+    Field::Term,
+];
+
+pub(crate) fn field_index(f: Field) -> usize {
+    FIELDS.iter().position(|x| *x == f).unwrap_or(0)
+}
+
+/// How a field is named in messages.
+pub(crate) fn field_label(f: Field) -> &'static str {
+    match f {
+        Field::CustomerId => "customer id",
+        Field::CustomerName => "customer name",
+        Field::CustomerDomain => "customer domain",
+        Field::Qualification => "customer qualification",
+        Field::SubscriptionId => "subscription id",
+        Field::Offer => "offer or product name",
+        Field::FriendlyName => "subscription nickname",
+        Field::Sku => "SKU part number",
+        Field::Seats => "seat count (quantity)",
+        Field::Status => "status",
+        Field::AutoRenew => "auto-renew",
+        Field::EndDate => "end date",
+        Field::Term => "term",
+    }
+}
+
+/// Normalises a header for comparison (see the module doc).
+pub(crate) fn normalise(h: &str) -> String {
+    let mut out = String::with_capacity(h.len());
+    for c in h.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
+
+/// The generic alias table, best alias first within a field. Entries are
+/// already normalised.
+const ALIASES: &[(Field, &[&str])] = &[
+    (
+        Field::CustomerId,
+        &[
+            "customerid", "customertenantid", "tenantid", "microsoftid", "customermicrosoftid",
+            "客戶識別碼", "客戶租用戶識別碼", "租用戶識別碼", "microsoft識別碼", "客戶id",
+            "客户id", "客户租户id", "租户id", "microsoftid",
+        ],
+    ),
+    (
+        Field::CustomerName,
+        &[
+            "customername", "companyname", "customer", "customercompanyname", "tenantname",
+            "organization", "organisation", "客戶名稱", "公司名稱", "客戶", "組織名稱",
+            "客户名称", "公司名称", "客户",
+        ],
+    ),
+    (
+        Field::CustomerDomain,
+        &[
+            "domainname", "customerdomainname", "primarydomainname", "customerdomain", "domain",
+            "defaultdomainname", "tenantdomain", "網域名稱", "主要網域名稱", "客戶網域名稱",
+            "網域", "域名", "主域名", "客户域名",
+        ],
+    ),
+    (Field::Qualification, &["qualification", "specialqualification", "qualifications", "資格", "特殊資格", "资格"]),
+    (
+        Field::SubscriptionId,
+        &[
+            "syndicationpartnersubscriptionnumber", "subscriptionid", "legacysubscriptionid",
+            "cspsubscriptionid", "terminfocspsubscriptionid", "訂用帳戶識別碼", "訂閱識別碼",
+            "訂用帳戶id", "訂閱id", "订阅id", "订阅标识符", "订阅编号", "id",
+        ],
+    ),
+    (
+        Field::Offer,
+        &[
+            "offername", "offer", "productname", "legacyproductname", "product", "license",
+            "licensename", "skuname", "plan", "planname", "productdisplayname", "subscription", "供應項目名稱", "供應項目",
+            "產品名稱", "產品", "訂用帳戶", "訂閱", "授權", "产品名称", "产品", "订阅", "套餐",
+        ],
+    ),
+    (
+        Field::FriendlyName,
+        &[
+            "friendlyname", "subscriptionname", "nickname", "legacysubscriptionname",
+            "subscriptionnickname", "易記名稱", "暱稱", "訂用帳戶名稱", "訂閱名稱", "友好名称",
+            "昵称", "订阅名称",
+        ],
+    ),
+    (Field::Sku, &["skupartnumber", "sku", "skucode", "partnumber", "sku編號", "skupartnumber"]),
+    (
+        Field::Seats,
+        &[
+            "quantity", "currentseatcount", "seats", "seatcount", "licenses", "licensecount", "licences",
+            "totallicenses", "terminfototallicenses", "totalunits", "prepaidunits", "units",
+            "數量", "授權數量", "授權數", "席次", "数量", "许可证数量",
+        ],
+    ),
+    (
+        Field::Status,
+        &[
+            "status", "subscriptionstatus", "capabilitystatus", "terminfostatus", "state",
+            "狀態", "訂用帳戶狀態", "訂閱狀態", "状态", "订阅状态",
+        ],
+    ),
+    (
+        Field::AutoRenew,
+        &[
+            "autorenewenabled", "autorenew", "autorenewal", "isautorenew", "renewal",
+            "自動續訂", "自動續約", "自動續訂已啟用", "自动续订", "自动续费",
+        ],
+    ),
+    (
+        Field::EndDate,
+        &[
+            "commitmentenddate", "subscriptionenddate", "expirationdate", "enddate", "expirydate",
+            "expiresat", "renewaldate", "nextlifecycledatetime", "terminfonextlifecycle",
+            "licenseexpirydatenextlifecycleactivitydate", "結束日期", "到期日", "到期日期",
+            "承諾結束日期", "訂用帳戶結束日期", "訂閱結束日期", "结束日期", "到期日期", "过期日期",
+        ],
+    ),
+    (
+        Field::Term,
+        &[
+            "termduration", "term", "currentterm", "terminfoterm", "commitmentterm", "期限",
+            "合約期限", "期間", "承諾期限", "期限长度", "条款期限",
+        ],
+    ),
+];
+
+/// Column roles that are not model fields but that formats need.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Aux {
+    /// Reconciliation: `ChargeType`.
+    pub(crate) charge_type: Option<usize>,
+    /// Reconciliation: `ChargeStartDate`.
+    pub(crate) charge_start: Option<usize>,
+    /// CIPP: `TermInfo.SubscriptionId`, used when the CSP id is blank.
+    pub(crate) fallback_id: Option<usize>,
+    /// CIPP all-tenants: the `TermInfo` JSON column.
+    pub(crate) term_info_json: Option<usize>,
+    /// o365reports: `Friendly Expiry Date` ("Will expire in 30 days").
+    pub(crate) friendly_status: Option<usize>,
+    /// A per-SKU total used when the per-subscription one is blank (CIPP).
+    pub(crate) fallback_seats: Option<usize>,
+}
+
+/// The columns chosen for each field, and what was found.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Mapping {
+    pub(crate) format: Option<Format>,
+    /// Column index per field, indexed by [`field_index`].
+    pub(crate) columns: [Option<usize>; 13],
+    pub(crate) aux: Aux,
+    pub(crate) missing: Vec<Field>,
+    pub(crate) notes: Vec<String>,
+}
+
+impl Mapping {
+    pub(crate) fn get(&self, f: Field) -> Option<usize> {
+        self.columns[field_index(f)]
+    }
+
+    fn set(&mut self, f: Field, col: Option<usize>) {
+        if let Some(c) = col {
+            if self.columns[field_index(f)].is_none() {
+                self.columns[field_index(f)] = Some(c);
+            }
+        }
+    }
+}
+
+struct Headers<'a> {
+    raw: &'a [String],
+    norm: Vec<String>,
+}
+
+impl Headers<'_> {
+    fn find(&self, alias: &str) -> Option<usize> {
+        self.norm.iter().position(|h| h == alias)
+    }
+    fn any(&self, aliases: &[&str]) -> Option<usize> {
+        aliases.iter().find_map(|a| self.find(a))
+    }
+    fn has(&self, alias: &str) -> bool {
+        self.find(alias).is_some()
+    }
+    fn has_raw(&self, exact: &str) -> bool {
+        self.raw.iter().any(|h| h.trim() == exact)
+    }
+}
+
+/// Recognises a format by headers characteristic of it.
+fn detect(h: &Headers) -> Format {
+    if h.has("syndicationpartnersubscriptionnumber") && h.has("chargetype") {
+        return Format::Reconciliation;
+    }
+    if h.has("legacysubscriptionid") && (h.has("legacyproductname") || h.has("currentseatcount")) {
+        return Format::BulkMigration;
+    }
+    let pc_customer = h.any(&["microsoftid", "microsoft識別碼"]).is_some()
+        && h.any(&["companyname", "公司名稱", "公司名称"]).is_some();
+    if pc_customer && h.any(&["subscriptionid", "訂閱識別碼", "訂用帳戶識別碼", "offername"]).is_none() {
+        return Format::PartnerCenterCustomers;
+    }
+    if h.has("licenseexpirydatenextlifecycleactivitydate")
+        || (h.has("friendlysubscriptionname") && h.has("subscriptionname"))
+    {
+        return Format::LicenseExpiryReport;
+    }
+    if h.has("skupartnumber") && h.has("tenant") && (h.has("license") || h.has("terminfo") || h.has("terminfostatus")) {
+        return Format::CippLicenseReport;
+    }
+    let api_like = h.has("offername") && (h.has("commitmentenddate") || h.has("autorenewenabled"));
+    if api_like && h.has("id") && !h.has("subscriptionid") {
+        return Format::RestApi;
+    }
+    // Export-Csv of a PSSubscription writes all its properties; a file with
+    // several of those that only it has is PowerShell's, whatever the case.
+    const PS_ONLY: [&str; 12] = [
+        "actiontaken", "attentionneeded", "billingtype", "entitlementid", "haspurchasableaddons",
+        "ismicrosoftproduct", "istrial", "parentsubscriptionid", "publishername", "refundoptions",
+        "suspensionreasons", "unittype",
+    ];
+    if api_like && h.has("subscriptionid") && PS_ONLY.iter().filter(|p| h.has(p)).count() >= 3 {
+        return if h.has_raw("offerName") && !h.has_raw("OfferName") { Format::RestApi } else { Format::PowerShell };
+    }
+    let pc_sub_id = h.any(&["subscriptionid", "訂閱識別碼", "訂用帳戶識別碼", "訂閱id", "訂用帳戶id"]).is_some();
+    let pc_sub = h.any(&["subscription", "訂閱", "訂用帳戶"]).is_some();
+    let pc_qty = h.any(&["quantity", "數量"]).is_some();
+    let pc_status = h.any(&["status", "狀態"]).is_some();
+    if pc_sub_id && pc_sub && pc_qty && pc_status && !h.has("offername") {
+        return Format::PartnerCenterSubscriptions;
+    }
+    Format::Generic
+}
+
+/// Maps the columns of `raw` headers for the detected format, then the
+/// aliases, then the user's choices. Records what is missing.
+pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
+    let h = Headers { raw, norm: raw.iter().map(|s| normalise(s)).collect() };
+    let format = detect(&h);
+    let mut m = Mapping { format: Some(format), ..Mapping::default() };
+    match format {
+        Format::Reconciliation => {
+            m.set(Field::SubscriptionId, h.find("syndicationpartnersubscriptionnumber"));
+            m.set(Field::Offer, h.find("offername"));
+            m.set(Field::FriendlyName, h.find("subscriptionname"));
+            m.set(Field::Seats, h.find("quantity"));
+            m.set(Field::EndDate, h.find("subscriptionenddate"));
+            m.set(Field::CustomerDomain, h.find("domainname"));
+            m.aux.charge_type = h.find("chargetype");
+            m.aux.charge_start = h.find("chargestartdate");
+            // Nothing else in this file is a status, an auto-renew flag or a
+            // term; keep the alias table from finding one by accident.
+            for f in [Field::Status, Field::AutoRenew, Field::Term, Field::Sku] {
+                m.columns[field_index(f)] = Some(usize::MAX);
+            }
+        }
+        Format::BulkMigration => {
+            m.set(Field::SubscriptionId, h.find("legacysubscriptionid"));
+            m.set(Field::Offer, h.find("legacyproductname"));
+            m.set(Field::FriendlyName, h.find("legacysubscriptionname"));
+            m.set(Field::Seats, h.find("currentseatcount"));
+            m.set(Field::EndDate, h.find("expirationdate"));
+            m.set(Field::Term, h.find("currentterm"));
+            m.set(Field::CustomerId, h.find("customertenantid"));
+        }
+        Format::RestApi => {
+            m.set(Field::SubscriptionId, h.find("id"));
+        }
+        Format::LicenseExpiryReport => {
+            m.set(Field::Sku, h.find("subscriptionname"));
+            m.set(Field::Offer, h.find("friendlysubscriptionname"));
+            m.set(Field::Seats, h.find("totalunits"));
+            m.set(Field::EndDate, h.find("licenseexpirydatenextlifecycleactivitydate"));
+            m.aux.friendly_status = h.find("friendlyexpirydate");
+            m.columns[field_index(Field::FriendlyName)] = Some(usize::MAX);
+        }
+        Format::CippLicenseReport => {
+            m.set(Field::Offer, h.find("license"));
+            m.set(Field::Sku, h.find("skupartnumber"));
+            m.set(Field::CustomerDomain, h.find("tenant"));
+            m.set(Field::Seats, h.find("terminfototallicenses"));
+            m.aux.fallback_seats = h.find("totallicenses");
+            m.set(Field::Status, h.find("terminfostatus"));
+            m.set(Field::EndDate, h.find("terminfonextlifecycle"));
+            m.set(Field::Term, h.find("terminfoterm"));
+            m.set(Field::SubscriptionId, h.find("terminfocspsubscriptionid"));
+            m.aux.fallback_id = h.find("terminfosubscriptionid");
+            m.aux.term_info_json = h.find("terminfo");
+            // `TotalLicenses` is the SKU total; only the per-term count is
+            // the subscription's.
+            if m.get(Field::Seats).is_none() && m.aux.term_info_json.is_none() {
+                m.set(Field::Seats, m.aux.fallback_seats);
+            }
+            if m.get(Field::Seats).is_none() {
+                m.columns[field_index(Field::Seats)] = Some(usize::MAX);
+            }
+            m.columns[field_index(Field::CustomerName)] = Some(usize::MAX);
+        }
+        Format::PartnerCenterSubscriptions => {
+            m.set(Field::Offer, h.any(&["subscription", "訂用帳戶", "訂閱"]));
+        }
+        Format::PartnerCenterCustomers => {
+            m.set(Field::CustomerId, h.any(&["microsoftid", "microsoft識別碼"]));
+            m.set(Field::CustomerName, h.any(&["companyname", "公司名稱", "公司名称"]));
+            m.set(Field::CustomerDomain, h.any(&["primarydomainname", "主要網域名稱", "主域名"]));
+        }
+        Format::PowerShell | Format::Generic => {}
+    }
+    if format != Format::PartnerCenterCustomers {
+        for (field, aliases) in ALIASES {
+            if m.get(*field).is_some() {
+                continue;
+            }
+            // The best alias wins, wherever its column is.
+            let col = aliases.iter().find_map(|a| {
+                h.norm.iter().enumerate().position(|(i, n)| n == a && !m.columns.contains(&Some(i)))
+            });
+            m.set(*field, col);
+        }
+    }
+    // Placeholders that blocked the alias table are "not in this file".
+    for c in m.columns.iter_mut() {
+        if *c == Some(usize::MAX) {
+            *c = None;
+        }
+    }
+    // The user's choices override everything.
+    for (field, header) in &options.mapping {
+        let want = header.trim();
+        let col = raw
+            .iter()
+            .position(|r| r.trim() == want)
+            .or_else(|| raw.iter().position(|r| normalise(r) == normalise(want)));
+        match col {
+            Some(c) => {
+                for other in m.columns.iter_mut() {
+                    if *other == Some(c) {
+                        *other = None;
+                    }
+                }
+                m.columns[field_index(*field)] = Some(c);
+            }
+            None => m.notes.push(format!(
+                "You chose the column \"{want}\" for the {}, but this file has no such column.",
+                field_label(*field)
+            )),
+        }
+    }
+    m.missing = required(format, &m);
+    m
+}
+
+/// The fields without which a row cannot become a subscription: the
+/// subscription id and the offer (a SKU part number stands in for the
+/// offer). Graph license reports carry no Partner Center subscription id,
+/// so only the product is needed there; a customer list needs a customer.
+fn required(format: Format, m: &Mapping) -> Vec<Field> {
+    let mut missing = Vec::new();
+    match format {
+        Format::PartnerCenterCustomers => {
+            if m.get(Field::CustomerId).is_none() && m.get(Field::CustomerName).is_none() {
+                missing.push(Field::CustomerName);
+            }
+        }
+        Format::LicenseExpiryReport | Format::CippLicenseReport => {
+            if m.get(Field::Offer).is_none() && m.get(Field::Sku).is_none() {
+                missing.push(Field::Offer);
+            }
+        }
+        _ => {
+            if m.get(Field::SubscriptionId).is_none() {
+                missing.push(Field::SubscriptionId);
+            }
+            if m.get(Field::Offer).is_none() && m.get(Field::Sku).is_none() {
+                missing.push(Field::Offer);
+            }
+        }
+    }
+    missing
+}
+
+/// Words that hint a header may hold a field, for ranking candidates.
+fn hint_words(f: Field) -> &'static [&'static str] {
+    match f {
+        Field::SubscriptionId => &["subscription", "id", "number", "識別碼", "訂", "编号", "guid"],
+        Field::Offer => &["offer", "product", "name", "sku", "license", "plan", "subscription", "產品", "訂", "授權", "产品"],
+        Field::CustomerName => &["customer", "company", "tenant", "name", "客戶", "公司", "客户"],
+        Field::CustomerId => &["customer", "tenant", "id", "客戶", "租用戶"],
+        Field::CustomerDomain => &["domain", "網域", "域名"],
+        Field::EndDate => &["end", "expir", "date", "renew", "日期", "到期"],
+        Field::Seats => &["quantity", "seat", "licen", "count", "units", "數量", "数量"],
+        Field::Status => &["status", "state", "狀態", "状态"],
+        Field::AutoRenew => &["renew", "續", "续"],
+        Field::Term => &["term", "duration", "期"],
+        Field::FriendlyName => &["nick", "friendly", "name", "名稱"],
+        Field::Sku => &["sku", "part"],
+        Field::Qualification => &["qualif", "資格"],
+    }
+}
+
+/// Ranks the headers that might hold `f`, best first: by words in the
+/// header, then by whether the preview values look the part. Headers with
+/// no sign at all are left out; if none has one, every header is offered
+/// in file order.
+pub(crate) fn candidates(f: Field, headers: &[String], preview: &[Vec<String>], taken: &[Option<usize>]) -> Vec<String> {
+    let mut scored: Vec<(i32, usize)> = Vec::new();
+    for (i, h) in headers.iter().enumerate() {
+        if taken.contains(&Some(i)) {
+            continue;
+        }
+        let n = normalise(h);
+        let mut score = 0i32;
+        for w in hint_words(f) {
+            if n.contains(w) {
+                score += 2;
+            }
+        }
+        let values: Vec<&str> = preview.iter().filter_map(|r| r.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        if !values.is_empty() {
+            let all = |p: &dyn Fn(&str) -> bool| values.iter().all(|v| p(v));
+            score += match f {
+                Field::SubscriptionId => i32::from(all(&|v| looks_like_guid(v))) * 3,
+                Field::Offer | Field::CustomerName | Field::FriendlyName => {
+                    i32::from(all(&|v| v.chars().any(char::is_alphabetic) && !looks_like_guid(v)))
+                }
+                Field::Seats => i32::from(all(&|v| v.bytes().all(|b| b.is_ascii_digit()))) * 2,
+                Field::EndDate => i32::from(all(&|v| super::values::parse_date(v).is_ok())) * 2,
+                _ => 0,
+            };
+        }
+        if score > 0 {
+            scored.push((score, i));
+        }
+    }
+    if scored.is_empty() {
+        return headers
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !taken.contains(&Some(*i)))
+            .map(|(_, h)| h.clone())
+            .collect();
+    }
+    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    scored.into_iter().map(|(_, i)| headers[i].clone()).collect()
+}
+
+fn looks_like_guid(v: &str) -> bool {
+    v.len() == 36 && v.bytes().enumerate().all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_hexdigit() })
+}
+
+/// How many cells of a row are known header aliases: the header row has
+/// the most. Used to find the header among preamble lines.
+pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
+    cells
+        .filter(|c| {
+            let Ok(s) = std::str::from_utf8(c) else { return false };
+            if s.len() > 120 {
+                return false;
+            }
+            let n = normalise(s);
+            !n.is_empty()
+                && (ALIASES.iter().any(|(_, a)| a.contains(&n.as_str()))
+                    || EXTRA_KNOWN.contains(&n.as_str()))
+        })
+        .count()
+}
+
+/// Headers of known formats that are no field's alias.
+const EXTRA_KNOWN: &[&str] = &[
+    "partnerid", "mpnid", "resellermpnid", "tier2mpnid", "orderid", "offerid", "durableofferid",
+    "chargetype", "chargestartdate", "chargeenddate", "unitprice", "amount", "currency",
+    "billingcycletype", "billingcycle", "entitlementid", "relationship", "tags", "reseller",
+    "skuid", "tenant", "terminfo", "關係", "標籤", "經銷商", "轉銷商",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headers(s: &str) -> Vec<String> {
+        s.split(',').map(str::to_string).collect()
+    }
+
+    #[test]
+    fn normalises_headers() {
+        let table = [
+            ("Subscription ID", "subscriptionid"),
+            ("subscription_id", "subscriptionid"),
+            ("\u{feff}SubscriptionId", "subscriptionid"),
+            ("TermInfo.NextLifecycle", "terminfonextlifecycle"),
+            ("License Expiry Date/Next LifeCycle Activity Date", "licenseexpirydatenextlifecycleactivitydate"),
+            ("訂閱 識別碼", "訂閱識別碼"),
+            ("Microsoft 識別碼", "microsoft識別碼"),
+            ("自動續訂（是/否）", "自動續訂是否"),
+        ];
+        for (input, want) in table {
+            assert_eq!(normalise(input), want, "normalise({input:?})");
+        }
+    }
+
+    #[test]
+    fn aliases_table() {
+        let table: &[(&str, Field)] = &[
+            ("Customer Name", Field::CustomerName),
+            ("客戶名稱", Field::CustomerName),
+            ("公司名稱", Field::CustomerName),
+            ("訂閱識別碼", Field::SubscriptionId),
+            ("訂用帳戶識別碼", Field::SubscriptionId),
+            ("訂閱 ID", Field::SubscriptionId),
+            ("订阅ID", Field::SubscriptionId),
+            ("數量", Field::Seats),
+            ("狀態", Field::Status),
+            ("結束日期", Field::EndDate),
+            ("到期日", Field::EndDate),
+            ("自動續訂", Field::AutoRenew),
+            ("供應項目名稱", Field::Offer),
+            ("網域名稱", Field::CustomerDomain),
+            ("Expiration Date", Field::EndDate),
+            ("auto_renew", Field::AutoRenew),
+            ("SEATS", Field::Seats),
+            ("Term Duration", Field::Term),
+            ("Friendly Name", Field::FriendlyName),
+            ("SKU Part Number", Field::Sku),
+        ];
+        for (header, field) in table {
+            let raw = vec![header.to_string()];
+            let m = map_headers(&raw, &ImportOptions::default());
+            assert_eq!(m.get(*field), Some(0), "alias {header:?} should map to {field:?}");
+        }
+    }
+
+    #[test]
+    fn detects_formats() {
+        let table: &[(&str, Format)] = &[
+            ("PartnerId,CustomerId,CustomerName,MpnId,ResellerMpnId,OrderId,SubscriptionId,SyndicationPartnerSubscriptionNumber,OfferId,DurableOfferId,OfferName,SubscriptionStartDate,SubscriptionEndDate,ChargeStartDate,ChargeEndDate,ChargeType,UnitPrice,Quantity", Format::Reconciliation),
+            ("ActionTaken,AutoRenewEnabled,CommitmentEndDate,EntitlementId,IsTrial,OfferName,Quantity,Status,SubscriptionId,TermDuration,UnitType", Format::PowerShell),
+            ("CustomerName,SubscriptionId,OfferName,AutoRenewEnabled,CommitmentEndDate", Format::Generic),
+            ("id,offerId,offerName,friendlyName,quantity,status,autoRenewEnabled,commitmentEndDate", Format::RestApi),
+            ("PartnerTenantId,CustomerName,CustomerTenantId,LegacySubscriptionId,LegacySubscriptionName,LegacyProductName,ExpirationDate", Format::BulkMigration),
+            ("Subscription ID,Subscription,Quantity,Status,Reseller", Format::PartnerCenterSubscriptions),
+            ("訂用帳戶識別碼,訂用帳戶,數量,狀態,經銷商", Format::PartnerCenterSubscriptions),
+            ("Microsoft ID,Company name,Primary domain name,Relationship,Tags", Format::PartnerCenterCustomers),
+            ("Microsoft 識別碼,公司名稱,主要網域名稱,關係", Format::PartnerCenterCustomers),
+            ("Subscription Name,Friendly Subscription Name,Subscribed Date,Total Units,Consumed Units,Remaining Units,Subscription Type,License Expiry Date/Next LifeCycle Activity Date,Friendly Expiry Date,Status,SKU Id", Format::LicenseExpiryReport),
+            ("Tenant,License,CountUsed,CountAvailable,TotalLicenses,skuId,skuPartNumber,availableUnits,TermInfo.Status", Format::CippLicenseReport),
+            ("Customer,Plan,Seats,Ends", Format::Generic),
+        ];
+        for (h, want) in table {
+            let m = map_headers(&headers(h), &ImportOptions::default());
+            assert_eq!(m.format, Some(*want), "headers {h:?}");
+        }
+    }
+
+    #[test]
+    fn recon_uses_syndication_number_not_subscription_id() {
+        let h = headers("CustomerId,SubscriptionId,SyndicationPartnerSubscriptionNumber,OfferName,ChargeType,Quantity,SubscriptionEndDate,SubscriptionName,DomainName");
+        let m = map_headers(&h, &ImportOptions::default());
+        assert_eq!(m.get(Field::SubscriptionId), Some(2));
+        assert_eq!(m.get(Field::FriendlyName), Some(7));
+        assert_eq!(m.get(Field::Status), None);
+        assert!(m.missing.is_empty());
+    }
+
+    #[test]
+    fn user_mapping_overrides_and_reports_unknown_columns() {
+        let h = headers("Ref,Plan,Seats");
+        let m = map_headers(&h, &ImportOptions::default());
+        assert_eq!(m.missing, vec![Field::SubscriptionId]);
+        let opts = ImportOptions {
+            mapping: vec![(Field::SubscriptionId, "Ref".into()), (Field::EndDate, "Nope".into())],
+            ..ImportOptions::default()
+        };
+        let m = map_headers(&h, &opts);
+        assert_eq!(m.get(Field::SubscriptionId), Some(0));
+        assert!(m.missing.is_empty());
+        assert!(m.notes[0].contains("\"Nope\""));
+    }
+
+    #[test]
+    fn ranks_candidates() {
+        let h = headers("Ref,Notes,Subscription Number");
+        let preview = vec![vec!["x".to_string(), "y".to_string(), "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11".to_string()]];
+        let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
+        assert_eq!(c[0], "Subscription Number");
+    }
+}

@@ -1,0 +1,322 @@
+/*!
+The import as a job that runs in slices, so a browser tab stays responsive.
+
+```
+use kaizala_planner::import::{ImportJob, ImportOptions, ImportProgress};
+
+let bytes = b"Subscription ID,Subscription,Quantity,Status\n\
+              3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11,Microsoft Kaizala Pro,25,Active\n".to_vec();
+let mut job = ImportJob::new(bytes, ImportOptions::default());
+let outcome = loop {
+    match job.step(10_000) {
+        // Update a progress bar, yield to the event loop, then step again.
+        ImportProgress::Working { bytes_done, bytes_total, .. } => assert!(bytes_done <= bytes_total),
+        ImportProgress::Done(result) => break result,
+    }
+};
+assert!(outcome.is_ok());
+```
+
+The first `step` decodes the file and finds its header (one pass over the
+bytes for non-UTF-8 files, a validation pass for UTF-8 ones); each later
+step reads at most `max_rows` records; the last one settles dates and
+seat counts and yields the same result [`super::import`] returns, which is
+this job run to completion.
+*/
+
+use std::io::Cursor;
+
+use csv::ByteRecord;
+
+use super::columns::{candidates, field_label, map_headers, Mapping};
+use super::dialect::{line_at, skip_breaks, sniff};
+use super::rows::{Builder, PREVIEW_ROWS};
+use super::text::decode;
+use super::{Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest};
+
+/// Where a job stands after a [`ImportJob::step`].
+#[derive(Debug)]
+pub enum ImportProgress {
+    /// More to do. Byte counts are of the decoded text once decoding is
+    /// done (before that, of the input), so the fraction is what matters.
+    Working { bytes_done: u64, bytes_total: u64, rows_read: u64 },
+    /// The job is over; this is what [`super::import`] would have returned.
+    /// It is yielded once; later steps report that the job has finished.
+    Done(Result<ImportOutcome, ImportError>),
+}
+
+/// An import that runs a slice at a time. See the module documentation.
+pub struct ImportJob {
+    options: ImportOptions,
+    state: State,
+    input_len: u64,
+}
+
+enum State {
+    Start(Vec<u8>),
+    Reading(Box<Reading>),
+    Finished,
+}
+
+/// Everything between the header and the end of the file.
+struct Reading {
+    rdr: csv::Reader<Cursor<Vec<u8>>>,
+    rec: ByteRecord,
+    /// Absolute offset where the csv reader started (the header row).
+    base: usize,
+    text_len: usize,
+    /// Line counter: `line_no` is the line at byte `line_off`.
+    line_off: usize,
+    line_no: u64,
+    prev_end_line: u64,
+    gap_blank_lines: u64,
+    header_seen: bool,
+    /// The last record: start offset, first and last line.
+    last: Option<(usize, u64, u64)>,
+    builder: Option<Builder>,
+    mapping: Mapping,
+    headers: Vec<String>,
+    report: ImportReport,
+}
+
+impl ImportJob {
+    /// A job over a whole file's bytes. Nothing is read until [`step`].
+    ///
+    /// [`step`]: ImportJob::step
+    pub fn new(bytes: Vec<u8>, options: ImportOptions) -> ImportJob {
+        ImportJob { options, input_len: bytes.len() as u64, state: State::Start(bytes) }
+    }
+
+    /// Does a slice of the work: reads at most `max_rows` records (at
+    /// least one), or the preparation on the first call.
+    pub fn step(&mut self, max_rows: usize) -> ImportProgress {
+        match std::mem::replace(&mut self.state, State::Finished) {
+            State::Start(bytes) => match prepare(bytes, &self.options) {
+                Ok(r) => {
+                    let p = ImportProgress::Working { bytes_done: r.base as u64, bytes_total: r.text_len as u64, rows_read: 0 };
+                    self.state = State::Reading(r);
+                    p
+                }
+                Err(e) => ImportProgress::Done(Err(e)),
+            },
+            State::Reading(mut r) => match r.read(max_rows.max(1), &self.options) {
+                Ok(None) => {
+                    let p = ImportProgress::Working {
+                        bytes_done: (r.base as u64 + r.rdr.position().byte()).min(r.text_len as u64),
+                        bytes_total: r.text_len as u64,
+                        rows_read: r.builder.as_ref().map_or(0, |b| b.rows_read),
+                    };
+                    self.state = State::Reading(r);
+                    p
+                }
+                Ok(Some(outcome)) => ImportProgress::Done(Ok(outcome)),
+                Err(e) => ImportProgress::Done(Err(e)),
+            },
+            State::Finished => ImportProgress::Done(Err(ImportError {
+                message: "This import has already finished; start a new one to read the file again.".into(),
+            })),
+        }
+    }
+
+    /// Runs the job to its end.
+    pub fn run(mut self) -> Result<ImportOutcome, ImportError> {
+        loop {
+            if let ImportProgress::Done(result) = self.step(usize::MAX) {
+                return result;
+            }
+        }
+    }
+
+    /// The size of the input in bytes.
+    pub fn input_len(&self) -> u64 {
+        self.input_len
+    }
+}
+
+fn prepare(bytes: Vec<u8>, options: &ImportOptions) -> Result<Box<Reading>, ImportError> {
+    let decoded = decode(bytes)?;
+    let dialect = sniff(&decoded.text, decoded.start)?;
+    let mapping = map_headers(&dialect.headers, options);
+    let format = mapping.format.unwrap_or(Format::Generic);
+    let mut notes = decoded.notes;
+    notes.extend(dialect.notes);
+    notes.push(match format {
+        Format::Generic => "The headers match no export format I know; columns were matched by their names.".to_string(),
+        f => format!("Recognised the file as {}.", f.name()),
+    });
+    notes.extend(mapping.notes.iter().cloned());
+    let used: Vec<String> = super::columns::FIELDS
+        .iter()
+        .filter_map(|f| mapping.get(*f).and_then(|c| dialect.headers.get(c)).map(|h| format!("{} ← \"{h}\"", field_label(*f))))
+        .collect();
+    if !used.is_empty() {
+        notes.push(format!("Columns used: {}.", used.join(", ")));
+    }
+    let report = ImportReport {
+        format: Some(format),
+        encoding: decoded.encoding.to_string(),
+        delimiter: dialect.delimiter as char,
+        header_line: dialect.header_line,
+        notes,
+        ..ImportReport::default()
+    };
+    let text_len = decoded.text.len();
+    let mut cursor = Cursor::new(decoded.text);
+    cursor.set_position(dialect.header_offset as u64);
+    let rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .delimiter(dialect.delimiter)
+        .buffer_capacity(64 * 1024)
+        .from_reader(cursor);
+    let builder = Builder::new(mapping.clone(), dialect.headers.clone(), dialect.delimiter, options);
+    Ok(Box::new(Reading {
+        rdr,
+        rec: ByteRecord::new(),
+        base: dialect.header_offset,
+        text_len,
+        line_off: dialect.header_offset,
+        line_no: dialect.header_line,
+        prev_end_line: dialect.header_line,
+        gap_blank_lines: 0,
+        header_seen: false,
+        last: None,
+        builder: Some(builder),
+        mapping,
+        headers: dialect.headers,
+        report,
+    }))
+}
+
+impl Reading {
+    /// Reads up to `max_rows` records; `Some` when the job is over.
+    fn read(&mut self, max_rows: usize, options: &ImportOptions) -> Result<Option<ImportOutcome>, ImportError> {
+        let preview_only = !self.mapping.missing.is_empty();
+        for _ in 0..max_rows {
+            let more = self.rdr.read_byte_record(&mut self.rec).map_err(|e| ImportError {
+                message: format!("The file could not be read past line {}: {e}", self.line_no),
+            })?;
+            if !more {
+                return self.finish(options).map(Some);
+            }
+            let text = self.rdr.get_ref().get_ref();
+            let pos = self.rec.position().map_or(0, |p| p.byte() as usize) + self.base;
+            let start = skip_breaks(text, pos).min(text.len());
+            let line = line_at(text, self.line_off, self.line_no, start);
+            let end_abs = (self.rdr.position().byte() as usize + self.base).clamp(start, text.len());
+            let mut body = &text[start..end_abs];
+            while let [rest @ .., b'\r' | b'\n'] = body {
+                body = rest;
+            }
+            let end_line = line + body.iter().filter(|c| **c == b'\n').count() as u64;
+            self.line_off = start + body.len();
+            self.line_no = end_line;
+            self.gap_blank_lines += line.saturating_sub(self.prev_end_line + 1);
+            self.prev_end_line = end_line;
+            self.last = Some((start, line, end_line));
+            if !self.header_seen {
+                self.header_seen = true;
+                continue;
+            }
+            let Some(builder) = self.builder.as_mut() else { break };
+            builder.row(line, end_line, &self.rec);
+            if preview_only && builder.preview.len() >= PREVIEW_ROWS {
+                return self.finish(options).map(Some);
+            }
+        }
+        Ok(None)
+    }
+
+    fn finish(&mut self, options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
+        let text = self.rdr.get_ref().get_ref();
+        if let Some((start, line, end_line)) = self.last {
+            let quotes = text.get(start..).map_or(0, |t| t.iter().filter(|c| **c == b'"').count());
+            let at_end = self.rdr.is_done();
+            if at_end && end_line > line && quotes % 2 == 1 {
+                return Err(ImportError {
+                    message: format!(
+                        "Line {line} opens a quoted value that is never closed, so everything from line \
+                         {line} to the end of the file (line {end_line}) would be read as one value. Check \
+                         the quotes on line {line}: a quote inside a value must be doubled (\"\")."
+                    ),
+                });
+            }
+        }
+        let Some(builder) = self.builder.take() else {
+            return Err(ImportError { message: "This import has already finished.".into() });
+        };
+        if builder.rows_read == 0 {
+            return Err(ImportError {
+                message: format!(
+                    "The file has a header row (line {}) but no data rows under it.",
+                    self.report.header_line
+                ),
+            });
+        }
+        let mut report = std::mem::take(&mut self.report);
+        let blank = self.gap_blank_lines + builder.blank_lines;
+        if blank > 0 {
+            report.notes.push(format!(
+                "{blank} blank line{} skipped; blank lines are not rows.",
+                if blank == 1 { " was" } else { "s were" }
+            ));
+        }
+        if !self.mapping.missing.is_empty() {
+            let preview = builder.preview.clone();
+            let missing = self.mapping.missing.clone();
+            let labels: Vec<&str> = missing.iter().map(|f| field_label(*f)).collect();
+            report.notes.push(format!(
+                "No column was recognised as the {}; choose which column holds it. Nothing was imported yet.",
+                labels.join(" or the ")
+            ));
+            let cands: Vec<(Field, Vec<String>)> = missing
+                .iter()
+                .map(|f| (*f, candidates(*f, &self.headers, &preview, &self.mapping.columns)))
+                .collect();
+            return Ok(ImportOutcome::NeedsMapping(MappingRequest {
+                missing,
+                headers: self.headers.clone(),
+                candidates: cands,
+                preview,
+                ambiguous_dates: None,
+                report,
+            }));
+        }
+        let preview = builder.preview.clone();
+        let rows = builder.rows_read;
+        match builder.finish(options.date_order) {
+            Ok(built) => {
+                report.rows_read = rows;
+                report.rows_as_subscriptions = built.rows_as_subscriptions;
+                report.rows_merged = built.rows_merged;
+                report.rows_as_customers = built.customers.len() as u64;
+                report.rejected = built.rejected;
+                report.notes.extend(built.notes);
+                if report.format == Some(Format::PartnerCenterCustomers) {
+                    report.notes.push(
+                        "This file lists customers only, not their subscriptions. Import each \
+                         customer's subscription export (or a reconciliation file) to plan the migration."
+                            .into(),
+                    );
+                }
+                Ok(ImportOutcome::Ready(Import { subscriptions: built.subscriptions, customers: built.customers, report }))
+            }
+            Err(amb) => {
+                report.notes.push(format!(
+                    "{rows} row{} {} read; {} will be imported once the date order is chosen.",
+                    if rows == 1 { "" } else { "s" },
+                    if rows == 1 { "was" } else { "were" },
+                    if rows == 1 { "it" } else { "they" }
+                ));
+                Ok(ImportOutcome::NeedsMapping(MappingRequest {
+                    missing: Vec::new(),
+                    headers: self.headers.clone(),
+                    candidates: Vec::new(),
+                    preview,
+                    ambiguous_dates: Some(amb.question),
+                    report,
+                }))
+            }
+        }
+    }
+}

@@ -1,0 +1,370 @@
+/*!
+Stage one: file bytes → UTF-8 text the CSV reader can walk.
+
+In order: refuse files that are too large or empty, recognise binary files
+renamed to `.csv` (and say how to get a CSV out of them), decode the text
+(UTF-8 with or without BOM, UTF-16 LE/BE with a BOM or obvious from its NUL
+bytes, else Big5 or Windows-1252 for files saved by Excel's plain "CSV"),
+drop NUL bytes and turn lone carriage returns into line feeds so that
+every line break is a `\n` and line numbers mean what an editor shows.
+
+Valid UTF-8 (the common case) is not copied: the original buffer is kept
+and the BOM skipped by offset.
+*/
+
+use encoding_rs::{Encoding, BIG5, UTF_16BE, UTF_16LE, WINDOWS_1252};
+
+use super::{ImportError, MAX_FILE_BYTES};
+
+/// The decoded text and how it was obtained.
+#[derive(Debug)]
+pub(crate) struct Decoded {
+    /// Valid UTF-8 from `start` on, line breaks `\n` or `\r\n`, no NUL.
+    pub(crate) text: Vec<u8>,
+    /// Where the text starts in `text` (after a UTF-8 BOM).
+    pub(crate) start: usize,
+    pub(crate) encoding: &'static str,
+    pub(crate) notes: Vec<String>,
+}
+
+/// Decodes a whole file. Fails only for files that are not text at all.
+pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, ImportError> {
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(ImportError { message: size_limit_message(bytes.len() as u64) });
+    }
+    if bytes.is_empty() {
+        return Err(ImportError { message: "The file is empty: it has no bytes at all.".into() });
+    }
+    if let Some(what) = binary_kind(&bytes) {
+        return Err(ImportError { message: what });
+    }
+    let mut notes = Vec::new();
+    let (text, start, encoding): (Vec<u8>, usize, &'static str) =
+        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+            match std::str::from_utf8(&bytes[3..]) {
+                Ok(_) => (bytes, 3, "UTF-8 (with BOM)"),
+                Err(e) => fallback(&bytes[3..], e.valid_up_to(), &mut notes),
+            }
+        } else if bytes.starts_with(&[0xFF, 0xFE]) {
+            (utf16(&bytes[2..], UTF_16LE, &mut notes), 0, "UTF-16LE")
+        } else if bytes.starts_with(&[0xFE, 0xFF]) {
+            (utf16(&bytes[2..], UTF_16BE, &mut notes), 0, "UTF-16BE")
+        } else if let Some(enc) = bom_less_utf16(&bytes) {
+            notes.push(format!(
+                "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
+                enc.name()
+            ));
+            let name = if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" };
+            (utf16(&bytes, enc, &mut notes), 0, name)
+        } else {
+            match std::str::from_utf8(&bytes) {
+                Ok(_) => (bytes, 0, "UTF-8"),
+                Err(e) => fallback(&bytes, e.valid_up_to(), &mut notes),
+            }
+        };
+    let body = text.get(start..).unwrap_or(&[]);
+    if body.is_empty() {
+        let message = if start > 0 || encoding.starts_with("UTF-16") {
+            "The file holds only a byte-order mark (the invisible marker at the start of \
+             Unicode files) and no text. Export the data again."
+        } else {
+            "The file is empty: it has no text."
+        };
+        return Err(ImportError { message: message.into() });
+    }
+    if looks_binary(body) {
+        return Err(ImportError {
+            message: "This file does not look like text: it is full of control characters. \
+                      It may be a spreadsheet or another binary file renamed to .csv. Open it in \
+                      the program that made it and save it as CSV (in Excel: File > Save As > \
+                      \"CSV UTF-8 (Comma delimited)\")."
+                .into(),
+        });
+    }
+    let (text, start) = clean(text, start, &mut notes);
+    Ok(Decoded { text, start, encoding, notes })
+}
+
+/// The message for a file over [`MAX_FILE_BYTES`].
+pub fn size_limit_message(len: u64) -> String {
+    format!(
+        "This file is {}, larger than the {} the planner reads in one go. Split the \
+         export (for example one file per customer), or filter it to the rows you need, \
+         and import the parts.",
+        human_size(len),
+        human_size(MAX_FILE_BYTES)
+    )
+}
+
+/// Formats a byte count the way people read file sizes.
+pub(crate) fn human_size(n: u64) -> String {
+    const MIB: f64 = 1024.0 * 1024.0;
+    if n >= 1024 * 1024 {
+        format!("{:.1} MiB", n as f64 / MIB)
+    } else if n >= 1024 {
+        format!("{:.1} KiB", n as f64 / 1024.0)
+    } else {
+        format!("{n} bytes")
+    }
+}
+
+const SAVE_AS_CSV: &str = "Open it in Excel and choose File > Save As > \"CSV UTF-8 (Comma \
+                           delimited) (*.csv)\", then import the saved file.";
+
+/// Recognises binary formats by their magic numbers.
+fn binary_kind(b: &[u8]) -> Option<String> {
+    let what = if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
+        format!(
+            "This file is an Excel workbook (.xlsx) or another zip archive, not a CSV text \
+             file, even if its name ends in .csv. {SAVE_AS_CSV}"
+        )
+    } else if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+        format!(
+            "This file is an older Excel workbook (.xls, or another Office document), not a CSV \
+             text file. {SAVE_AS_CSV}"
+        )
+    } else if b.starts_with(b"%PDF") {
+        "This file is a PDF document, not a CSV file. A PDF cannot be read as a table: export \
+         the subscriptions from Partner Center again as CSV (Customers > a customer > \
+         Subscriptions > Export), or from the tool that made the PDF."
+            .to_string()
+    } else if b.starts_with(b"\x89PNG") {
+        "This file is a PNG image, not a CSV file. Export the subscriptions as CSV instead of \
+         taking a screenshot."
+            .to_string()
+    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+        "This file is a JPEG image, not a CSV file. Export the subscriptions as CSV instead of \
+         taking a photo or screenshot."
+            .to_string()
+    } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
+        "This file is a GIF image, not a CSV file. Export the subscriptions as CSV instead."
+            .to_string()
+    } else if b.starts_with(b"{\\rtf") {
+        format!("This file is a Rich Text (RTF) document, not a CSV file. {SAVE_AS_CSV}")
+    } else {
+        return None;
+    };
+    Some(what)
+}
+
+fn utf16(b: &[u8], enc: &'static Encoding, notes: &mut Vec<String>) -> Vec<u8> {
+    let (text, had_errors) = enc.decode_without_bom_handling(b);
+    if had_errors {
+        notes.push(format!(
+            "Some bytes were not valid {}; they show as \u{FFFD} in the imported values.",
+            enc.name()
+        ));
+    }
+    if b.len() % 2 == 1 {
+        notes.push("The file ends with half a UTF-16 character; it was ignored.".into());
+    }
+    text.into_owned().into_bytes()
+}
+
+/// UTF-16 without a BOM: in ASCII-heavy text every other byte is NUL.
+fn bom_less_utf16(b: &[u8]) -> Option<&'static Encoding> {
+    let sample = &b[..b.len().min(4096) & !1];
+    if sample.len() < 4 {
+        return None;
+    }
+    let pairs = sample.len() / 2;
+    let even_nul = sample.iter().step_by(2).filter(|c| **c == 0).count();
+    let odd_nul = sample.iter().skip(1).step_by(2).filter(|c| **c == 0).count();
+    if odd_nul * 10 >= pairs * 4 && even_nul * 20 <= pairs {
+        Some(UTF_16LE)
+    } else if even_nul * 10 >= pairs * 4 && odd_nul * 20 <= pairs {
+        Some(UTF_16BE)
+    } else {
+        None
+    }
+}
+
+/// Not UTF-8: Excel's plain "CSV" writes the Windows code page. Big5 on
+/// Traditional Chinese Windows, Windows-1252 on Western ones. Big5 is
+/// chosen only when it decodes cleanly and the high bytes come in pairs
+/// (as double-byte characters do); a lone `é` or `ü` between ASCII
+/// letters is Windows-1252.
+fn fallback(b: &[u8], valid_up_to: usize, notes: &mut Vec<String>) -> (Vec<u8>, usize, &'static str) {
+    let line = 1 + b[..valid_up_to.min(b.len())].iter().filter(|c| **c == b'\n').count();
+    // Double-byte characters: a lead byte 0x81-0xFE and a trail byte.
+    // Chinese text has them in runs (names are two or more characters);
+    // a Western accent is a lone "pair" between ASCII letters.
+    let (mut in_runs, mut isolated, mut run) = (0usize, 0usize, 0usize);
+    let mut i = 0;
+    while i < b.len() {
+        let lead = b[i];
+        let trail = b.get(i + 1).copied().unwrap_or(0);
+        if (0x81..=0xFE).contains(&lead) && ((0x40..=0x7E).contains(&trail) || (0xA1..=0xFE).contains(&trail)) {
+            run += 1;
+            i += 2;
+            continue;
+        }
+        match run {
+            0 => {}
+            1 => isolated += 1,
+            n => in_runs += n,
+        }
+        run = 0;
+        i += 1;
+    }
+    match run {
+        0 => {}
+        1 => isolated += 1,
+        n => in_runs += n,
+    }
+    let big5 = in_runs > 0 && in_runs * 10 >= (in_runs + isolated) * 7
+        && BIG5.decode_without_bom_handling_and_without_replacement(b).is_some();
+    let (enc, label, why) = if big5 {
+        (BIG5, "Big5", "Big5 (Traditional Chinese), which Excel's plain \"CSV\" uses on Traditional Chinese Windows")
+    } else {
+        (WINDOWS_1252, "windows-1252", "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows")
+    };
+    notes.push(format!(
+        "The file is not UTF-8 (the first byte that is not valid UTF-8 is on line {line}), so it \
+         was read as {why}. If names look wrong, save the file from Excel as \"CSV UTF-8\" and \
+         import it again."
+    ));
+    let (text, _) = enc.decode_without_bom_handling(b);
+    (text.into_owned().into_bytes(), 0, label)
+}
+
+fn looks_binary(b: &[u8]) -> bool {
+    let sample = &b[..b.len().min(8192)];
+    let control = sample
+        .iter()
+        .filter(|c| **c < 0x20 && !matches!(**c, b'\t' | b'\n' | b'\r' | 0x0C) && **c != 0)
+        .count();
+    let nul = sample.iter().filter(|c| **c == 0).count();
+    // A sprinkling of odd bytes is a damaged text file; a tenth is binary.
+    control * 10 > sample.len() || nul * 4 > sample.len()
+}
+
+/// Drops NUL bytes and turns lone `\r` into `\n`. Copies only if needed.
+fn clean(text: Vec<u8>, start: usize, notes: &mut Vec<String>) -> (Vec<u8>, usize) {
+    let body = text.get(start..).unwrap_or(&[]);
+    let nuls = body.iter().filter(|c| **c == 0).count();
+    let lone_cr = body
+        .iter()
+        .enumerate()
+        .filter(|(i, c)| **c == b'\r' && body.get(i + 1) != Some(&b'\n'))
+        .count();
+    if nuls == 0 && lone_cr == 0 {
+        return (text, start);
+    }
+    if nuls > 0 {
+        notes.push(format!(
+            "The file contains {nuls} NUL byte{} (a sign of a damaged or padded export); they \
+             were removed.",
+            if nuls == 1 { "" } else { "s" }
+        ));
+    }
+    if lone_cr > 0 {
+        let crlf = body.windows(2).filter(|w| w == b"\r\n").count();
+        let lf = body.iter().filter(|c| **c == b'\n').count() - crlf;
+        if crlf == 0 && lf == 0 {
+            notes.push("Lines end with a lone carriage return (classic Mac style); that was understood.".into());
+        } else {
+            notes.push(format!(
+                "The file mixes line endings ({lone_cr} lone carriage returns among the others); \
+                 each was read as a line break."
+            ));
+        }
+    }
+    let mut out = Vec::with_capacity(body.len());
+    let mut i = 0;
+    while i < body.len() {
+        let c = body[i];
+        match c {
+            0 => {}
+            b'\r' if body.get(i + 1) != Some(&b'\n') => out.push(b'\n'),
+            _ => out.push(c),
+        }
+        i += 1;
+    }
+    (out, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn err(b: &[u8]) -> String {
+        decode(b.to_vec()).unwrap_err().message
+    }
+
+    #[test]
+    fn refuses_empty_and_bom_only() {
+        assert!(err(b"").contains("empty"));
+        assert!(err(&[0xEF, 0xBB, 0xBF]).contains("only a byte-order mark"));
+        assert!(err(&[0xFF, 0xFE]).contains("only a byte-order mark"));
+    }
+
+    #[test]
+    fn names_binary_formats() {
+        assert!(err(b"PK\x03\x04rest").contains("Excel workbook (.xlsx)"));
+        assert!(err(b"PK\x03\x04rest").contains("File > Save As"));
+        assert!(err(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]).contains(".xls"));
+        assert!(err(b"%PDF-1.7\n").contains("PDF"));
+        assert!(err(b"\x89PNG\r\n\x1a\n").contains("PNG"));
+        assert!(err(&[0xFF, 0xD8, 0xFF, 0xE0]).contains("JPEG"));
+        assert!(err(b"GIF89a").contains("GIF"));
+        assert!(err(&[1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3]).contains("does not look like text"));
+    }
+
+    #[test]
+    fn decodes_utf8_without_copy() {
+        let d = decode(b"\xEF\xBB\xBFa,b\n1,2\n".to_vec()).unwrap();
+        assert_eq!(d.start, 3);
+        assert_eq!(&d.text[d.start..], b"a,b\n1,2\n");
+        assert_eq!(d.encoding, "UTF-8 (with BOM)");
+    }
+
+    #[test]
+    fn decodes_utf16_with_and_without_bom() {
+        let s = "名稱,數量\r\n甲,1\r\n";
+        let le: Vec<u8> = s.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let be: Vec<u8> = s.encode_utf16().flat_map(u16::to_be_bytes).collect();
+        let mut le_bom = vec![0xFF, 0xFE];
+        le_bom.extend(&le);
+        let mut be_bom = vec![0xFE, 0xFF];
+        be_bom.extend(&be);
+        for (bytes, enc) in [(le_bom, "UTF-16LE"), (be_bom, "UTF-16BE")] {
+            let d = decode(bytes).unwrap();
+            assert_eq!(d.encoding, enc);
+            assert_eq!(std::str::from_utf8(&d.text[d.start..]).unwrap(), s);
+        }
+        let ascii = "a,b\r\n1,2\r\n";
+        let le: Vec<u8> = ascii.encode_utf16().flat_map(u16::to_le_bytes).collect();
+        let d = decode(le).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(&d.text[d.start..], ascii.as_bytes());
+    }
+
+    #[test]
+    fn falls_back_to_windows_1252_or_big5() {
+        let d = decode(b"name\nM\xfcller GmbH\n".to_vec()).unwrap();
+        assert_eq!(d.encoding, "windows-1252");
+        assert_eq!(&d.text[d.start..], "name\nMüller GmbH\n".as_bytes());
+        assert!(d.notes[0].contains("line 2"));
+        let (big5, _, _) = BIG5.encode("名稱\n國立臺灣大學\n");
+        let d = decode(big5.into_owned()).unwrap();
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(&d.text[d.start..], "名稱\n國立臺灣大學\n".as_bytes());
+    }
+
+    #[test]
+    fn cleans_nul_and_lone_cr() {
+        let d = decode(b"a,b\r1,2\r3,\x004\r".to_vec()).unwrap();
+        assert_eq!(&d.text[d.start..], b"a,b\n1,2\n3,4\n");
+        assert_eq!(d.notes.len(), 2);
+        let d = decode(b"a,b\r\n1,2\r\n".to_vec()).unwrap();
+        assert_eq!(&d.text[d.start..], b"a,b\r\n1,2\r\n");
+        assert!(d.notes.is_empty());
+    }
+
+    #[test]
+    fn refuses_huge_files_with_sizes() {
+        assert_eq!(human_size(512 * 1024 * 1024), "512.0 MiB");
+        assert_eq!(human_size(2048), "2.0 KiB");
+    }
+}

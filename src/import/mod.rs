@@ -221,23 +221,3 @@ impl ImportReport {
         self.rows_read == self.rows_as_subscriptions + self.rows_merged + self.rows_as_customers + self.rejected.len() as u64
     }
 }
-
-// SKELETON shim until the chunked job lands (issue 3): same API.
-pub enum ImportProgress {
-    Working { bytes_done: u64, bytes_total: u64, rows_read: u64 },
-    Done(Result<ImportOutcome, ImportError>),
-}
-
-pub struct ImportJob(Option<(Vec<u8>, ImportOptions)>);
-
-impl ImportJob {
-    pub fn new(bytes: Vec<u8>, options: ImportOptions) -> ImportJob {
-        ImportJob(Some((bytes, options)))
-    }
-    pub fn step(&mut self, _max_rows: usize) -> ImportProgress {
-        match self.0.take() {
-            Some((b, o)) => ImportProgress::Done(import(&b, &o)),
-            None => ImportProgress::Done(Err(ImportError { message: "finished".into() })),
-        }
-    }
-}

@@ -62,9 +62,16 @@ ensure_node() {
   fi
 }
 
+# Chromium and its driver for the browser tests; pdftotext to read printed
+# PDFs back; a CJK font so Traditional Chinese renders in screenshots and PDFs.
 ensure_chromium() {
-  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
-    apt_install chromium chromium-driver
+  local missing=()
+  command -v chromium >/dev/null || missing+=(chromium)
+  command -v chromedriver >/dev/null || missing+=(chromium-driver)
+  command -v pdftotext >/dev/null || missing+=(poppler-utils)
+  [ -e /usr/share/fonts/truetype/wqy/wqy-zenhei.ttc ] || missing+=(fonts-wqy-zenhei)
+  if [ "${#missing[@]}" -gt 0 ]; then
+    apt_install "${missing[@]}"
   fi
 }
 

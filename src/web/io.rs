@@ -156,6 +156,16 @@ async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
+/// Registers the service worker that lets the app open offline after the
+/// first visit. Failure (a browser without service workers, a file://
+/// page) only means no offline copy.
+pub fn register_service_worker() {
+    let navigator = gloo::utils::window().navigator();
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let _ = navigator.service_worker().register("sw.js");
+    }
+}
+
 /// Today in the browser's time zone: the default as-of date.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();

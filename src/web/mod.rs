@@ -18,5 +18,6 @@ pub use app::App;
 
 /// Mounts the app on the page's body.
 pub fn start() {
+    io::register_service_worker();
     yew::Renderer::<App>::new().render();
 }

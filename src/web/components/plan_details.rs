@@ -6,7 +6,7 @@ Kaizala Pro subscriptions with their dates.
 
 use yew::prelude::*;
 
-use crate::model::{AutoRenew, EndDate};
+use crate::model::{AutoRenew, EndDate, Status};
 use crate::plan::{CustomerPlan, Family};
 use crate::web::i18n::{date, number, opt_date, tr, Lang};
 
@@ -59,6 +59,22 @@ pub fn recommendation_card(props: &PlanDetailsProps) -> Html {
     }
 }
 
+/// A subscription status for a person.
+pub fn status_label(lang: Lang, s: Status) -> &'static str {
+    match s {
+        Status::Active => tr(lang, "active", "使用中"),
+        Status::Pending => tr(lang, "pending", "處理中"),
+        Status::Warning => tr(lang, "expired, in grace period", "已到期（寬限期）"),
+        Status::Expired => tr(lang, "expired", "已到期"),
+        Status::Suspended => tr(lang, "suspended", "已暫停"),
+        Status::Disabled => tr(lang, "disabled", "已停用"),
+        Status::Deleted => tr(lang, "deleted", "已刪除"),
+        Status::LockedOut => tr(lang, "locked out", "已鎖定"),
+        Status::NotReported => tr(lang, "not in the export", "匯出檔未提供"),
+        Status::Other => tr(lang, "other", "其他"),
+    }
+}
+
 fn auto_renew_label(lang: Lang, a: AutoRenew) -> &'static str {
     match a {
         AutoRenew::On => tr(lang, "on", "開啟"),
@@ -105,7 +121,7 @@ pub fn subscription_table(props: &PlanDetailsProps) -> Html {
                                     for n in s.notes.iter() { <div class="sub note">{ &n.text }</div> }
                                 </th>
                                 <td class="num">{ s.seats.map(|n| number(u64::from(n))).unwrap_or_else(|| "—".into()) }</td>
-                                <td>{ s.status.as_str() }</td>
+                                <td>{ status_label(lang, s.status) }</td>
                                 <td>{ auto_renew_label(lang, s.auto_renew) }</td>
                                 <td>{ end_date_label(lang, s.end_date) }</td>
                                 <td><span class={classes!("badge", format!("category-{}", s.category.as_str()))}>{ s.category.label(lang) }</span></td>

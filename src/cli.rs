@@ -339,12 +339,12 @@ pub fn describe_mapping(req: &MappingRequest) -> String {
         for field in &req.missing {
             let name = field_name(*field);
             let candidates = req.candidates.iter().find(|(f, _)| f == field).map(|(_, c)| c.as_slice()).unwrap_or(&[]);
-            if candidates.is_empty() {
-                out.push_str(&format!("  {name}: no column looks like it\n"));
-            } else {
+            if let Some(best) = candidates.first() {
                 let list: Vec<String> = candidates.iter().map(|c| format!("\"{c}\"")).collect();
                 out.push_str(&format!("  {name}: perhaps {}\n", list.join(", ")));
-                example.get_or_insert_with(|| format!("--map {name}=\"{}\"", candidates[0]));
+                example.get_or_insert_with(|| format!("--map {name}=\"{best}\""));
+            } else {
+                out.push_str(&format!("  {name}: no column looks like it\n"));
             }
         }
         let headers: Vec<String> = req.headers.iter().map(|h| format!("\"{h}\"")).collect();

@@ -23,6 +23,9 @@ Kaizala Pro *standalone* subscriptions are recognised by
 service plan is coverage ([`kaizala_inclusion`]).
 */
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use serde::{Deserialize, Serialize};
 
 /// The Kaizala service plan a SKU carries.
@@ -595,49 +598,65 @@ impl KnownProduct {
 /// assert!(kaizala_inclusion("Azure plan", None).is_none());
 /// ```
 pub fn kaizala_inclusion(offer: &str, sku: Option<&str>) -> Option<KnownProduct> {
+    let index = index();
     if let Some(sku) = sku.map(squash).filter(|s| !s.is_empty()) {
-        if let Some(e) = SKUS.iter().find(|e| squash(e.sku) == sku || squash(e.guid) == sku) {
-            return Some(KnownProduct::from_entry(e));
+        if let Some(known) = index.by_sku.get(&sku) {
+            return Some(*known);
         }
     }
     let name = squash(offer);
     if name.is_empty() {
         return None;
     }
-    by_name(&name).or_else(|| {
-        let stripped = squash(&strip_parenthesised(offer));
-        if stripped.is_empty() || stripped == name {
-            None
-        } else {
-            by_name(&stripped)
-        }
-    })
+    if let Some(known) = index.by_name.get(&name) {
+        return Some(*known);
+    }
+    let stripped = squash(&strip_parenthesised(offer));
+    if stripped.is_empty() || stripped == name {
+        return None;
+    }
+    index.by_name.get(&stripped).copied()
 }
 
-fn by_name(name: &str) -> Option<KnownProduct> {
-    if let Some((alias, target)) = ALIASES.iter().find(|(a, _)| squash(a) == name) {
-        return match target {
-            Alias::Sku(sku) => SKUS.iter().find(|e| e.sku == *sku).map(KnownProduct::from_entry),
-            Alias::NoKaizala => Some(KnownProduct {
-                inclusion: Inclusion::No,
-                product: alias,
-                sku: None,
-                guid: None,
-                plan: None,
-            }),
-            Alias::Ambiguous => Some(KnownProduct {
-                inclusion: Inclusion::Ambiguous,
-                product: alias,
-                sku: None,
-                guid: None,
-                plan: None,
-            }),
-        };
-    }
-    if let Some(e) = SKUS.iter().find(|e| squash(e.product) == name || squash(e.sku) == name) {
-        return Some(KnownProduct::from_entry(e));
-    }
-    None
+/// The tables keyed by squashed SKU, GUID and name, built once: the
+/// lookup runs for every row of files with many thousand rows.
+struct Index {
+    by_sku: HashMap<String, KnownProduct>,
+    by_name: HashMap<String, KnownProduct>,
+}
+
+fn index() -> &'static Index {
+    static INDEX: OnceLock<Index> = OnceLock::new();
+    INDEX.get_or_init(|| {
+        let mut by_sku = HashMap::new();
+        let mut by_name = HashMap::new();
+        // Earlier rows win, as in the table's order.
+        for e in SKUS {
+            let known = KnownProduct::from_entry(e);
+            by_sku.entry(squash(e.sku)).or_insert(known);
+            by_sku.entry(squash(e.guid)).or_insert(known);
+            by_name.entry(squash(e.product)).or_insert(known);
+            by_name.entry(squash(e.sku)).or_insert(known);
+        }
+        // Aliases win over product names, so an ambiguous name is never
+        // read as one of its products.
+        for (alias, target) in ALIASES {
+            let known = match target {
+                Alias::Sku(sku) => match SKUS.iter().find(|e| e.sku == *sku) {
+                    Some(e) => KnownProduct::from_entry(e),
+                    None => continue,
+                },
+                Alias::NoKaizala => {
+                    KnownProduct { inclusion: Inclusion::No, product: alias, sku: None, guid: None, plan: None }
+                }
+                Alias::Ambiguous => {
+                    KnownProduct { inclusion: Inclusion::Ambiguous, product: alias, sku: None, guid: None, plan: None }
+                }
+            };
+            by_name.insert(squash(alias), known);
+        }
+        Index { by_sku, by_name }
+    })
 }
 
 /// Removes text in parentheses; nested or unbalanced parentheses are

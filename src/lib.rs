@@ -12,6 +12,7 @@ The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
 
 pub mod catalog;
 pub mod checklist;
+pub mod cli;
 pub mod export;
 pub mod import;
 pub mod model;

@@ -94,7 +94,9 @@ fn frontline_when_marked() {
 
 #[test]
 fn education_detection() {
-    let cases: &[(Option<&str>, Option<&str>, Option<&str>, Option<EducationSignal>)] = &[
+    // (name, domain, qualification, expected signal)
+    type Case<'a> = (Option<&'a str>, Option<&'a str>, Option<&'a str>, Option<EducationSignal>);
+    let cases: &[Case] = &[
         (Some("Contoso"), Some("contoso.edu"), None, Some(EducationSignal::Domain { domain: "contoso.edu".into() })),
         (Some("Contoso"), Some("ntu.edu.tw"), None, Some(EducationSignal::Domain { domain: "ntu.edu.tw".into() })),
         (Some("Contoso"), Some("cs.ox.ac.uk"), None, Some(EducationSignal::Domain { domain: "cs.ox.ac.uk".into() })),

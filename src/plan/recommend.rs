@@ -65,13 +65,15 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
     }
     if let Some(domain) = customer.domain.as_deref() {
         let lower = domain.trim().trim_end_matches('.').to_lowercase();
-        let labels: Vec<&str> = lower.split('.').collect();
-        let n = labels.len();
-        let is_edu = (n >= 2 && labels[n - 1] == "edu")
-            || (n >= 3
-                && (labels[n - 2] == "edu" || labels[n - 2] == "ac")
-                && labels[n - 1].len() == 2
-                && labels[n - 1].chars().all(|c| c.is_ascii_alphabetic()));
+        let mut labels = lower.rsplit('.');
+        let last = labels.next().unwrap_or("");
+        let second = labels.next();
+        let third = labels.next();
+        let is_edu = (last == "edu" && second.is_some_and(|s| !s.is_empty()))
+            || (third.is_some_and(|s| !s.is_empty())
+                && matches!(second, Some("edu" | "ac"))
+                && last.len() == 2
+                && last.chars().all(|c| c.is_ascii_alphabetic()));
         if is_edu {
             return Some(EducationSignal::Domain { domain: domain.trim().to_string() });
         }
@@ -86,7 +88,7 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
         if let Some(w) = words.iter().find(|w| WORDS.contains(&w.as_str())) {
             return Some(EducationSignal::Name { word: w.clone() });
         }
-        if words.windows(3).any(|w| w[0] == "institute" && w[1] == "of" && w[2] == "technology") {
+        if words.windows(3).any(|w| matches!(w, [a, b, c] if a == "institute" && b == "of" && c == "technology")) {
             return Some(EducationSignal::Name { word: "institute of technology".into() });
         }
         const CJK: &[&str] = &["大學", "学院", "學院", "學校", "学校", "高中", "中學", "中学", "國中", "國小", "小學", "小学", "大学"];

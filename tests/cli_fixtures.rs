@@ -2,10 +2,7 @@
 End-to-end runs of the `kaizala-plan` binary on realistic exports under
 `tests/fixtures/plan/`.
 
-These go through the importer (issue 3). On the `plan` branch its
-`import()` is still `todo!()`, so the tests are `#[ignore]`d there; once
-the importer is merged, remove the `ignore` attributes (or run
-`cargo test -- --ignored`).
+They go through the whole engine: importer, planner, exports.
 */
 
 mod plan_support;
@@ -37,7 +34,7 @@ fn plan_json(file: &str, extra: &[&str]) -> kaizala_planner::Plan {
 }
 
 #[test]
-#[ignore = "needs the importer (issue 3)"]
+
 fn rest_api_export() {
     let plan = plan_json("rest-api.csv", &[]);
     assert_eq!(plan.source.rows_read, 8);
@@ -63,7 +60,7 @@ fn rest_api_export() {
 }
 
 #[test]
-#[ignore = "needs the importer (issue 3)"]
+
 fn reconciliation_file() {
     let plan = plan_json("reconciliation.csv", &[]);
     let contoso = plan.customers.iter().find(|c| c.display_name == "Contoso Ltd").unwrap();
@@ -78,7 +75,7 @@ fn reconciliation_file() {
 }
 
 #[test]
-#[ignore = "needs the importer (issue 3)"]
+
 fn partner_center_export_has_no_end_dates() {
     let plan = plan_json("Contoso Ltd subscriptions.csv", &[]);
     let c = &plan.customers[0];
@@ -87,7 +84,7 @@ fn partner_center_export_has_no_end_dates() {
 }
 
 #[test]
-#[ignore = "needs the importer (issue 3)"]
+
 fn every_format_matches_the_library_byte_for_byte() {
     let path = fixture("rest-api.csv");
     let bytes = std::fs::read(&path).unwrap();
@@ -114,7 +111,7 @@ fn every_format_matches_the_library_byte_for_byte() {
 }
 
 #[test]
-#[ignore = "needs the importer (issue 3)"]
+
 fn unmapped_columns_ask_for_map() {
     let path = fixture("needs-mapping.csv");
     let (code, out, err) = run(&[path.to_str().unwrap()]);
@@ -124,7 +121,7 @@ fn unmapped_columns_ask_for_map() {
 }
 
 #[test]
-#[ignore = "needs the importer (issue 3)"]
+
 fn out_file() {
     let dir = std::env::temp_dir().join(format!("kaizala-plan-test-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

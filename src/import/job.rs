@@ -35,6 +35,9 @@ use super::text::decode;
 use super::{Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest};
 
 /// Where a job stands after a [`ImportJob::step`].
+// Returned once per slice, so the size of `Done` costs nothing worth a Box
+// that every caller would have to unwrap.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum ImportProgress {
     /// More to do. Byte counts are of the decoded text once decoding is

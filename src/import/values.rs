@@ -317,7 +317,7 @@ fn month_from_name(word: &str) -> Option<u32> {
 
 /// `Jul 1, 2020`, `July 1 2020 12:00 AM`, `1 Jul 2020`.
 fn parse_named(s: &str, flags: &mut DateFlags) -> Result<DateCell, DateError> {
-    let mut words = s.split(|c: char| c == ' ' || c == ',' || c == '-').filter(|w| !w.is_empty());
+    let mut words = s.split([' ', ',', '-']).filter(|w| !w.is_empty());
     let (a, b, c) = (words.next(), words.next(), words.next());
     let (Some(a), Some(b), Some(c)) = (a, b, c) else { return Err(DateError::Unreadable) };
     let (month, day, year) = if let Some(m) = month_from_name(a) {

@@ -8,14 +8,33 @@ use kaizala_planner::import::{import, ImportJob, ImportOptions, ImportOutcome, I
 use proptest::prelude::*;
 
 const FIXTURES: &[&str] = &[
-    "recon_legacy.csv", "recon_tier2.csv", "powershell_enus.csv", "powershell_dede.csv", "rest_api.csv",
-    "bam_subscriptions.csv", "pc_subscriptions_export.csv", "pc_customers.csv", "o365reports.csv", "cipp.csv",
-    "excel_semicolon.csv", "excel_tab_utf16le.txt", "utf16be.txt", "windows1252.csv", "zh_tw.csv",
-    "cr_only.csv", "excel_serial_dates.csv", "ambiguous_dates.csv", "bad_rows.csv",
+    "recon_legacy.csv",
+    "recon_tier2.csv",
+    "powershell_enus.csv",
+    "powershell_dede.csv",
+    "rest_api.csv",
+    "bam_subscriptions.csv",
+    "pc_subscriptions_export.csv",
+    "pc_customers.csv",
+    "o365reports.csv",
+    "cipp.csv",
+    "excel_semicolon.csv",
+    "excel_tab_utf16le.txt",
+    "utf16be.txt",
+    "windows1252.csv",
+    "zh_tw.csv",
+    "cr_only.csv",
+    "excel_serial_dates.csv",
+    "ambiguous_dates.csv",
+    "bad_rows.csv",
 ];
 
 fn fixture(name: &str) -> Vec<u8> {
-    std::fs::read(format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))).unwrap()
+    std::fs::read(format!(
+        "{}/tests/fixtures/{name}",
+        env!("CARGO_MANIFEST_DIR")
+    ))
+    .unwrap()
 }
 
 /// The invariant, plus: every line listed in a subscription or rejected is
@@ -25,7 +44,11 @@ fn check(bytes: &[u8]) {
         Ok(ImportOutcome::Ready(i)) => {
             let r = &i.report;
             assert!(r.is_balanced(), "{r:?}");
-            let mut lines: Vec<u64> = i.subscriptions.iter().flat_map(|s| s.lines.iter().copied()).collect();
+            let mut lines: Vec<u64> = i
+                .subscriptions
+                .iter()
+                .flat_map(|s| s.lines.iter().copied())
+                .collect();
             lines.extend(r.rejected.iter().map(|x| x.line));
             let before = lines.len();
             lines.sort_unstable();
@@ -46,12 +69,28 @@ fn check(bytes: &[u8]) {
 /// A CSV-ish alphabet, so random inputs reach the row logic often.
 fn csvish() -> impl Strategy<Value = Vec<u8>> {
     let atoms = prop_oneof![
-        Just(b",".to_vec()), Just(b";".to_vec()), Just(b"\t".to_vec()), Just(b"\"".to_vec()),
-        Just(b"\n".to_vec()), Just(b"\r".to_vec()), Just(b"\r\n".to_vec()), Just(b"Subscription ID".to_vec()),
-        Just(b"Offer Name".to_vec()), Just(b"End Date".to_vec()), Just(b"Quantity".to_vec()),
-        Just(b"Kaizala Pro".to_vec()), Just(b"7/1/2020".to_vec()), Just(b"25/7/2020".to_vec()),
-        Just(b"44013".to_vec()), Just(b"True".to_vec()), Just("是".as_bytes().to_vec()), Just(b"\0".to_vec()),
-        Just(b"\xff".to_vec()), Just(b"#TYPE x".to_vec()), Just(b"sep=;".to_vec()), any::<u8>().prop_map(|b| vec![b]),
+        Just(b",".to_vec()),
+        Just(b";".to_vec()),
+        Just(b"\t".to_vec()),
+        Just(b"\"".to_vec()),
+        Just(b"\n".to_vec()),
+        Just(b"\r".to_vec()),
+        Just(b"\r\n".to_vec()),
+        Just(b"Subscription ID".to_vec()),
+        Just(b"Offer Name".to_vec()),
+        Just(b"End Date".to_vec()),
+        Just(b"Quantity".to_vec()),
+        Just(b"Kaizala Pro".to_vec()),
+        Just(b"7/1/2020".to_vec()),
+        Just(b"25/7/2020".to_vec()),
+        Just(b"44013".to_vec()),
+        Just(b"True".to_vec()),
+        Just("是".as_bytes().to_vec()),
+        Just(b"\0".to_vec()),
+        Just(b"\xff".to_vec()),
+        Just(b"#TYPE x".to_vec()),
+        Just(b"sep=;".to_vec()),
+        any::<u8>().prop_map(|b| vec![b]),
     ];
     prop::collection::vec(atoms, 0..80).prop_map(|v| v.concat())
 }

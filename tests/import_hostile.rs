@@ -4,7 +4,9 @@ rows that can be kept are kept.
 */
 #![cfg(not(target_arch = "wasm32"))]
 
-use kaizala_planner::import::{import, ImportError, ImportOptions, ImportOutcome, MAX_COLUMNS, MAX_FIELD_BYTES};
+use kaizala_planner::import::{
+    import, ImportError, ImportOptions, ImportOutcome, MAX_COLUMNS, MAX_FIELD_BYTES,
+};
 
 fn err(bytes: &[u8]) -> String {
     match import(bytes, &ImportOptions::default()) {
@@ -56,7 +58,10 @@ fn binary_files_renamed_to_csv() {
 fn unbalanced_quote_names_the_line_it_opened_on() {
     let csv = format!("{HEADER}a1,Kaizala Pro,5,Active,\n\"a2,Office 365 E3,4,Active,\na3,Office 365 E1,3,Active,\n");
     let m = err(csv.as_bytes());
-    assert!(m.starts_with("Line 3 opens a quoted value that is never closed"), "{m}");
+    assert!(
+        m.starts_with("Line 3 opens a quoted value that is never closed"),
+        "{m}"
+    );
     assert!(m.contains("line 4"), "{m}");
 }
 
@@ -67,7 +72,11 @@ fn stray_quote_that_closes_later_rejects_one_row_and_says_why() {
     assert_eq!(i.report.rejected.len(), 1);
     let r = &i.report.rejected[0];
     assert_eq!(r.line, 2);
-    assert!(r.reason.contains("runs from line 2 to line 3") && r.reason.contains("whole rows"), "{}", r.reason);
+    assert!(
+        r.reason.contains("runs from line 2 to line 3") && r.reason.contains("whole rows"),
+        "{}",
+        r.reason
+    );
     assert_eq!(i.subscriptions.len(), 1);
     assert_eq!(i.subscriptions[0].lines, vec![4]);
     // When the swallowed rows also break the field count, that is said too.
@@ -101,7 +110,13 @@ fn absurdly_long_field_rejects_only_its_row() {
     let i = ready(csv.as_bytes());
     assert_eq!(i.subscriptions.len(), 2);
     assert_eq!(i.report.rejected[0].line, 3);
-    assert!(i.report.rejected[0].reason.contains("\"Subscription\" is 1.0 MiB"), "{}", i.report.rejected[0].reason);
+    assert!(
+        i.report.rejected[0]
+            .reason
+            .contains("\"Subscription\" is 1.0 MiB"),
+        "{}",
+        i.report.rejected[0].reason
+    );
 }
 
 #[test]
@@ -114,11 +129,21 @@ fn too_many_header_columns() {
 
 #[test]
 fn rows_with_wrong_field_counts_but_excel_padding_is_fine() {
-    let csv = format!("{HEADER}a1,Kaizala Pro,5,Active,,,,\na2,Kaizala Pro,5,Active,,,x\na3,Kaizala Pro\n");
+    let csv = format!(
+        "{HEADER}a1,Kaizala Pro,5,Active,,,,\na2,Kaizala Pro,5,Active,,,x\na3,Kaizala Pro\n"
+    );
     let i = ready(csv.as_bytes());
     assert_eq!(i.subscriptions.len(), 1);
-    let reasons: Vec<&str> = i.report.rejected.iter().map(|r| r.reason.as_str()).collect();
-    assert_eq!(reasons[0], "line 3: has 7 fields, the header has 5 — check for an unquoted comma inside a value.");
+    let reasons: Vec<&str> = i
+        .report
+        .rejected
+        .iter()
+        .map(|r| r.reason.as_str())
+        .collect();
+    assert_eq!(
+        reasons[0],
+        "line 3: has 7 fields, the header has 5 — check for an unquoted comma inside a value."
+    );
     assert!(reasons[1].starts_with("line 4: has 2 fields, the header has 5 — the row is cut short"));
 }
 
@@ -127,13 +152,16 @@ fn file_size_limit_message_states_both_sizes() {
     // Building a 512 MiB buffer in a test is wasteful; the limit check runs
     // before anything else, so its message is checked through the job's
     // own helper on a size just over the limit.
-    let m = kaizala_planner::import::size_limit_message(kaizala_planner::import::MAX_FILE_BYTES + 1);
+    let m =
+        kaizala_planner::import::size_limit_message(kaizala_planner::import::MAX_FILE_BYTES + 1);
     assert!(m.contains("512.0 MiB") && m.contains("larger than"), "{m}");
 }
 
 #[test]
 fn random_binary_is_called_binary() {
-    let bytes: Vec<u8> = (0..4096u32).map(|i| (i.wrapping_mul(2654435761) >> 13) as u8).collect();
+    let bytes: Vec<u8> = (0..4096u32)
+        .map(|i| (i.wrapping_mul(2654435761) >> 13) as u8)
+        .collect();
     match import(&bytes, &ImportOptions::default()) {
         Err(e) => assert!(!e.message.is_empty()),
         Ok(ImportOutcome::Ready(i)) => assert!(i.report.is_balanced()),

@@ -80,89 +80,236 @@ const ALIASES: &[(Field, &[&str])] = &[
     (
         Field::CustomerId,
         &[
-            "customerid", "customertenantid", "tenantid", "microsoftid", "customermicrosoftid",
-            "客戶識別碼", "客戶租用戶識別碼", "租用戶識別碼", "microsoft識別碼", "客戶id",
-            "客户id", "客户租户id", "租户id", "microsoftid",
+            "customerid",
+            "customertenantid",
+            "tenantid",
+            "microsoftid",
+            "customermicrosoftid",
+            "客戶識別碼",
+            "客戶租用戶識別碼",
+            "租用戶識別碼",
+            "microsoft識別碼",
+            "客戶id",
+            "客户id",
+            "客户租户id",
+            "租户id",
+            "microsoftid",
         ],
     ),
     (
         Field::CustomerName,
         &[
-            "customername", "companyname", "customer", "customercompanyname", "tenantname",
-            "organization", "organisation", "客戶名稱", "公司名稱", "客戶", "組織名稱",
-            "客户名称", "公司名称", "客户",
+            "customername",
+            "companyname",
+            "customer",
+            "customercompanyname",
+            "tenantname",
+            "organization",
+            "organisation",
+            "客戶名稱",
+            "公司名稱",
+            "客戶",
+            "組織名稱",
+            "客户名称",
+            "公司名称",
+            "客户",
         ],
     ),
     (
         Field::CustomerDomain,
         &[
-            "domainname", "customerdomainname", "primarydomainname", "customerdomain", "domain",
-            "defaultdomainname", "tenantdomain", "網域名稱", "主要網域名稱", "客戶網域名稱",
-            "網域", "域名", "主域名", "客户域名",
+            "domainname",
+            "customerdomainname",
+            "primarydomainname",
+            "customerdomain",
+            "domain",
+            "defaultdomainname",
+            "tenantdomain",
+            "網域名稱",
+            "主要網域名稱",
+            "客戶網域名稱",
+            "網域",
+            "域名",
+            "主域名",
+            "客户域名",
         ],
     ),
-    (Field::Qualification, &["qualification", "specialqualification", "qualifications", "資格", "特殊資格", "资格"]),
+    (
+        Field::Qualification,
+        &[
+            "qualification",
+            "specialqualification",
+            "qualifications",
+            "資格",
+            "特殊資格",
+            "资格",
+        ],
+    ),
     (
         Field::SubscriptionId,
         &[
-            "syndicationpartnersubscriptionnumber", "subscriptionid", "legacysubscriptionid",
-            "cspsubscriptionid", "terminfocspsubscriptionid", "訂用帳戶識別碼", "訂閱識別碼",
-            "訂用帳戶id", "訂閱id", "订阅id", "订阅标识符", "订阅编号", "id",
+            "syndicationpartnersubscriptionnumber",
+            "subscriptionid",
+            "legacysubscriptionid",
+            "cspsubscriptionid",
+            "terminfocspsubscriptionid",
+            "訂用帳戶識別碼",
+            "訂閱識別碼",
+            "訂用帳戶id",
+            "訂閱id",
+            "订阅id",
+            "订阅标识符",
+            "订阅编号",
+            "id",
         ],
     ),
     (
         Field::Offer,
         &[
-            "offername", "offer", "productname", "legacyproductname", "product", "license",
-            "licensename", "skuname", "plan", "planname", "productdisplayname", "subscription", "供應項目名稱", "供應項目",
-            "產品名稱", "產品", "訂用帳戶", "訂閱", "授權", "产品名称", "产品", "订阅", "套餐",
+            "offername",
+            "offer",
+            "productname",
+            "legacyproductname",
+            "product",
+            "license",
+            "licensename",
+            "skuname",
+            "plan",
+            "planname",
+            "productdisplayname",
+            "subscription",
+            "供應項目名稱",
+            "供應項目",
+            "產品名稱",
+            "產品",
+            "訂用帳戶",
+            "訂閱",
+            "授權",
+            "产品名称",
+            "产品",
+            "订阅",
+            "套餐",
         ],
     ),
     (
         Field::FriendlyName,
         &[
-            "friendlyname", "subscriptionname", "nickname", "legacysubscriptionname",
-            "subscriptionnickname", "易記名稱", "暱稱", "訂用帳戶名稱", "訂閱名稱", "友好名称",
-            "昵称", "订阅名称",
+            "friendlyname",
+            "subscriptionname",
+            "nickname",
+            "legacysubscriptionname",
+            "subscriptionnickname",
+            "易記名稱",
+            "暱稱",
+            "訂用帳戶名稱",
+            "訂閱名稱",
+            "友好名称",
+            "昵称",
+            "订阅名称",
         ],
     ),
-    (Field::Sku, &["skupartnumber", "sku", "skucode", "partnumber", "sku編號", "skupartnumber"]),
+    (
+        Field::Sku,
+        &[
+            "skupartnumber",
+            "sku",
+            "skucode",
+            "partnumber",
+            "sku編號",
+            "skupartnumber",
+        ],
+    ),
     (
         Field::Seats,
         &[
-            "quantity", "currentseatcount", "seats", "seatcount", "licenses", "licensecount", "licences",
-            "totallicenses", "terminfototallicenses", "totalunits", "prepaidunits", "units",
-            "數量", "授權數量", "授權數", "席次", "数量", "许可证数量",
+            "quantity",
+            "currentseatcount",
+            "seats",
+            "seatcount",
+            "licenses",
+            "licensecount",
+            "licences",
+            "totallicenses",
+            "terminfototallicenses",
+            "totalunits",
+            "prepaidunits",
+            "units",
+            "數量",
+            "授權數量",
+            "授權數",
+            "席次",
+            "数量",
+            "许可证数量",
         ],
     ),
     (
         Field::Status,
         &[
-            "status", "subscriptionstatus", "capabilitystatus", "terminfostatus", "state",
-            "狀態", "訂用帳戶狀態", "訂閱狀態", "状态", "订阅状态",
+            "status",
+            "subscriptionstatus",
+            "capabilitystatus",
+            "terminfostatus",
+            "state",
+            "狀態",
+            "訂用帳戶狀態",
+            "訂閱狀態",
+            "状态",
+            "订阅状态",
         ],
     ),
     (
         Field::AutoRenew,
         &[
-            "autorenewenabled", "autorenew", "autorenewal", "isautorenew", "renewal",
-            "自動續訂", "自動續約", "自動續訂已啟用", "自动续订", "自动续费",
+            "autorenewenabled",
+            "autorenew",
+            "autorenewal",
+            "isautorenew",
+            "renewal",
+            "自動續訂",
+            "自動續約",
+            "自動續訂已啟用",
+            "自动续订",
+            "自动续费",
         ],
     ),
     (
         Field::EndDate,
         &[
-            "commitmentenddate", "subscriptionenddate", "expirationdate", "enddate", "expirydate",
-            "expiresat", "renewaldate", "nextlifecycledatetime", "terminfonextlifecycle",
-            "licenseexpirydatenextlifecycleactivitydate", "結束日期", "到期日", "到期日期",
-            "承諾結束日期", "訂用帳戶結束日期", "訂閱結束日期", "结束日期", "到期日期", "过期日期",
+            "commitmentenddate",
+            "subscriptionenddate",
+            "expirationdate",
+            "enddate",
+            "expirydate",
+            "expiresat",
+            "renewaldate",
+            "nextlifecycledatetime",
+            "terminfonextlifecycle",
+            "licenseexpirydatenextlifecycleactivitydate",
+            "結束日期",
+            "到期日",
+            "到期日期",
+            "承諾結束日期",
+            "訂用帳戶結束日期",
+            "訂閱結束日期",
+            "结束日期",
+            "到期日期",
+            "过期日期",
         ],
     ),
     (
         Field::Term,
         &[
-            "termduration", "term", "currentterm", "terminfoterm", "commitmentterm", "期限",
-            "合約期限", "期間", "承諾期限", "期限长度", "条款期限",
+            "termduration",
+            "term",
+            "currentterm",
+            "terminfoterm",
+            "commitmentterm",
+            "期限",
+            "合約期限",
+            "期間",
+            "承諾期限",
+            "期限长度",
+            "条款期限",
         ],
     ),
 ];
@@ -239,7 +386,15 @@ fn detect(h: &Headers) -> Format {
     }
     let pc_customer = h.any(&["microsoftid", "microsoft識別碼"]).is_some()
         && h.any(&["companyname", "公司名稱", "公司名称"]).is_some();
-    if pc_customer && h.any(&["subscriptionid", "訂閱識別碼", "訂用帳戶識別碼", "offername"]).is_none() {
+    if pc_customer
+        && h.any(&[
+            "subscriptionid",
+            "訂閱識別碼",
+            "訂用帳戶識別碼",
+            "offername",
+        ])
+        .is_none()
+    {
         return Format::PartnerCenterCustomers;
     }
     if h.has("licenseexpirydatenextlifecycleactivitydate")
@@ -247,7 +402,10 @@ fn detect(h: &Headers) -> Format {
     {
         return Format::LicenseExpiryReport;
     }
-    if h.has("skupartnumber") && h.has("tenant") && (h.has("license") || h.has("terminfo") || h.has("terminfostatus")) {
+    if h.has("skupartnumber")
+        && h.has("tenant")
+        && (h.has("license") || h.has("terminfo") || h.has("terminfostatus"))
+    {
         return Format::CippLicenseReport;
     }
     let api_like = h.has("offername") && (h.has("commitmentenddate") || h.has("autorenewenabled"));
@@ -257,14 +415,35 @@ fn detect(h: &Headers) -> Format {
     // Export-Csv of a PSSubscription writes all its properties; a file with
     // several of those that only it has is PowerShell's, whatever the case.
     const PS_ONLY: [&str; 12] = [
-        "actiontaken", "attentionneeded", "billingtype", "entitlementid", "haspurchasableaddons",
-        "ismicrosoftproduct", "istrial", "parentsubscriptionid", "publishername", "refundoptions",
-        "suspensionreasons", "unittype",
+        "actiontaken",
+        "attentionneeded",
+        "billingtype",
+        "entitlementid",
+        "haspurchasableaddons",
+        "ismicrosoftproduct",
+        "istrial",
+        "parentsubscriptionid",
+        "publishername",
+        "refundoptions",
+        "suspensionreasons",
+        "unittype",
     ];
     if api_like && h.has("subscriptionid") && PS_ONLY.iter().filter(|p| h.has(p)).count() >= 3 {
-        return if h.has_raw("offerName") && !h.has_raw("OfferName") { Format::RestApi } else { Format::PowerShell };
+        return if h.has_raw("offerName") && !h.has_raw("OfferName") {
+            Format::RestApi
+        } else {
+            Format::PowerShell
+        };
     }
-    let pc_sub_id = h.any(&["subscriptionid", "訂閱識別碼", "訂用帳戶識別碼", "訂閱id", "訂用帳戶id"]).is_some();
+    let pc_sub_id = h
+        .any(&[
+            "subscriptionid",
+            "訂閱識別碼",
+            "訂用帳戶識別碼",
+            "訂閱id",
+            "訂用帳戶id",
+        ])
+        .is_some();
     let pc_sub = h.any(&["subscription", "訂閱", "訂用帳戶"]).is_some();
     let pc_qty = h.any(&["quantity", "數量"]).is_some();
     let pc_status = h.any(&["status", "狀態"]).is_some();
@@ -277,12 +456,21 @@ fn detect(h: &Headers) -> Format {
 /// Maps the columns of `raw` headers for the detected format, then the
 /// aliases, then the user's choices. Records what is missing.
 pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
-    let h = Headers { raw, norm: raw.iter().map(|s| normalise(s)).collect() };
+    let h = Headers {
+        raw,
+        norm: raw.iter().map(|s| normalise(s)).collect(),
+    };
     let format = detect(&h);
-    let mut m = Mapping { format: Some(format), ..Mapping::default() };
+    let mut m = Mapping {
+        format: Some(format),
+        ..Mapping::default()
+    };
     match format {
         Format::Reconciliation => {
-            m.set(Field::SubscriptionId, h.find("syndicationpartnersubscriptionnumber"));
+            m.set(
+                Field::SubscriptionId,
+                h.find("syndicationpartnersubscriptionnumber"),
+            );
             m.set(Field::Offer, h.find("offername"));
             m.set(Field::FriendlyName, h.find("subscriptionname"));
             m.set(Field::Seats, h.find("quantity"));
@@ -312,7 +500,10 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
             m.set(Field::Sku, h.find("subscriptionname"));
             m.set(Field::Offer, h.find("friendlysubscriptionname"));
             m.set(Field::Seats, h.find("totalunits"));
-            m.set(Field::EndDate, h.find("licenseexpirydatenextlifecycleactivitydate"));
+            m.set(
+                Field::EndDate,
+                h.find("licenseexpirydatenextlifecycleactivitydate"),
+            );
             m.aux.friendly_status = h.find("friendlyexpirydate");
             m.columns[field_index(Field::FriendlyName)] = Some(usize::MAX);
         }
@@ -342,9 +533,18 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
             m.set(Field::Offer, h.any(&["subscription", "訂用帳戶", "訂閱"]));
         }
         Format::PartnerCenterCustomers => {
-            m.set(Field::CustomerId, h.any(&["microsoftid", "microsoft識別碼"]));
-            m.set(Field::CustomerName, h.any(&["companyname", "公司名稱", "公司名称"]));
-            m.set(Field::CustomerDomain, h.any(&["primarydomainname", "主要網域名稱", "主域名"]));
+            m.set(
+                Field::CustomerId,
+                h.any(&["microsoftid", "microsoft識別碼"]),
+            );
+            m.set(
+                Field::CustomerName,
+                h.any(&["companyname", "公司名稱", "公司名称"]),
+            );
+            m.set(
+                Field::CustomerDomain,
+                h.any(&["primarydomainname", "主要網域名稱", "主域名"]),
+            );
         }
         Format::PowerShell | Format::Generic => {}
     }
@@ -355,7 +555,10 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
             }
             // The best alias wins, wherever its column is.
             let col = aliases.iter().find_map(|a| {
-                h.norm.iter().enumerate().position(|(i, n)| n == a && !m.columns.contains(&Some(i)))
+                h.norm
+                    .iter()
+                    .enumerate()
+                    .position(|(i, n)| n == a && !m.columns.contains(&Some(i)))
             });
             m.set(*field, col);
         }
@@ -424,13 +627,37 @@ fn required(format: Format, m: &Mapping) -> Vec<Field> {
 /// Words that hint a header may hold a field, for ranking candidates.
 fn hint_words(f: Field) -> &'static [&'static str] {
     match f {
-        Field::SubscriptionId => &["subscription", "id", "number", "識別碼", "訂", "编号", "guid"],
-        Field::Offer => &["offer", "product", "name", "sku", "license", "plan", "subscription", "產品", "訂", "授權", "产品"],
-        Field::CustomerName => &["customer", "company", "tenant", "name", "客戶", "公司", "客户"],
+        Field::SubscriptionId => &[
+            "subscription",
+            "id",
+            "number",
+            "識別碼",
+            "訂",
+            "编号",
+            "guid",
+        ],
+        Field::Offer => &[
+            "offer",
+            "product",
+            "name",
+            "sku",
+            "license",
+            "plan",
+            "subscription",
+            "產品",
+            "訂",
+            "授權",
+            "产品",
+        ],
+        Field::CustomerName => &[
+            "customer", "company", "tenant", "name", "客戶", "公司", "客户",
+        ],
         Field::CustomerId => &["customer", "tenant", "id", "客戶", "租用戶"],
         Field::CustomerDomain => &["domain", "網域", "域名"],
         Field::EndDate => &["end", "expir", "date", "renew", "日期", "到期"],
-        Field::Seats => &["quantity", "seat", "licen", "count", "units", "數量", "数量"],
+        Field::Seats => &[
+            "quantity", "seat", "licen", "count", "units", "數量", "数量",
+        ],
         Field::Status => &["status", "state", "狀態", "状态"],
         Field::AutoRenew => &["renew", "續", "续"],
         Field::Term => &["term", "duration", "期"],
@@ -444,7 +671,12 @@ fn hint_words(f: Field) -> &'static [&'static str] {
 /// header, then by whether the preview values look the part. Headers with
 /// no sign at all are left out; if none has one, every header is offered
 /// in file order.
-pub(crate) fn candidates(f: Field, headers: &[String], preview: &[Vec<String>], taken: &[Option<usize>]) -> Vec<String> {
+pub(crate) fn candidates(
+    f: Field,
+    headers: &[String],
+    preview: &[Vec<String>],
+    taken: &[Option<usize>],
+) -> Vec<String> {
     let mut scored: Vec<(i32, usize)> = Vec::new();
     for (i, h) in headers.iter().enumerate() {
         if taken.contains(&Some(i)) {
@@ -457,14 +689,19 @@ pub(crate) fn candidates(f: Field, headers: &[String], preview: &[Vec<String>], 
                 score += 2;
             }
         }
-        let values: Vec<&str> = preview.iter().filter_map(|r| r.get(i)).map(|s| s.trim()).filter(|s| !s.is_empty()).collect();
+        let values: Vec<&str> = preview
+            .iter()
+            .filter_map(|r| r.get(i))
+            .map(|s| s.trim())
+            .filter(|s| !s.is_empty())
+            .collect();
         if !values.is_empty() {
             let all = |p: &dyn Fn(&str) -> bool| values.iter().all(|v| p(v));
             score += match f {
                 Field::SubscriptionId => i32::from(all(&|v| looks_like_guid(v))) * 3,
-                Field::Offer | Field::CustomerName | Field::FriendlyName => {
-                    i32::from(all(&|v| v.chars().any(char::is_alphabetic) && !looks_like_guid(v)))
-                }
+                Field::Offer | Field::CustomerName | Field::FriendlyName => i32::from(all(&|v| {
+                    v.chars().any(char::is_alphabetic) && !looks_like_guid(v)
+                })),
                 Field::Seats => i32::from(all(&|v| v.bytes().all(|b| b.is_ascii_digit()))) * 2,
                 Field::EndDate => i32::from(all(&|v| super::values::parse_date(v).is_ok())) * 2,
                 _ => 0,
@@ -483,11 +720,21 @@ pub(crate) fn candidates(f: Field, headers: &[String], preview: &[Vec<String>], 
             .collect();
     }
     scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored.into_iter().map(|(_, i)| headers[i].clone()).collect()
+    scored
+        .into_iter()
+        .map(|(_, i)| headers[i].clone())
+        .collect()
 }
 
 fn looks_like_guid(v: &str) -> bool {
-    v.len() == 36 && v.bytes().enumerate().all(|(i, b)| if matches!(i, 8 | 13 | 18 | 23) { b == b'-' } else { b.is_ascii_hexdigit() })
+    v.len() == 36
+        && v.bytes().enumerate().all(|(i, b)| {
+            if matches!(i, 8 | 13 | 18 | 23) {
+                b == b'-'
+            } else {
+                b.is_ascii_hexdigit()
+            }
+        })
 }
 
 /// How many cells of a row are known header aliases: the header row has
@@ -495,7 +742,9 @@ fn looks_like_guid(v: &str) -> bool {
 pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
     cells
         .filter(|c| {
-            let Ok(s) = std::str::from_utf8(c) else { return false };
+            let Ok(s) = std::str::from_utf8(c) else {
+                return false;
+            };
             if s.len() > 120 {
                 return false;
             }
@@ -509,10 +758,32 @@ pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
 
 /// Headers of known formats that are no field's alias.
 const EXTRA_KNOWN: &[&str] = &[
-    "partnerid", "mpnid", "resellermpnid", "tier2mpnid", "orderid", "offerid", "durableofferid",
-    "chargetype", "chargestartdate", "chargeenddate", "unitprice", "amount", "currency",
-    "billingcycletype", "billingcycle", "entitlementid", "relationship", "tags", "reseller",
-    "skuid", "tenant", "terminfo", "關係", "標籤", "經銷商", "轉銷商",
+    "partnerid",
+    "mpnid",
+    "resellermpnid",
+    "tier2mpnid",
+    "orderid",
+    "offerid",
+    "durableofferid",
+    "chargetype",
+    "chargestartdate",
+    "chargeenddate",
+    "unitprice",
+    "amount",
+    "currency",
+    "billingcycletype",
+    "billingcycle",
+    "entitlementid",
+    "relationship",
+    "tags",
+    "reseller",
+    "skuid",
+    "tenant",
+    "terminfo",
+    "關係",
+    "標籤",
+    "經銷商",
+    "轉銷商",
 ];
 
 #[cfg(test)]
@@ -530,7 +801,10 @@ mod tests {
             ("subscription_id", "subscriptionid"),
             ("\u{feff}SubscriptionId", "subscriptionid"),
             ("TermInfo.NextLifecycle", "terminfonextlifecycle"),
-            ("License Expiry Date/Next LifeCycle Activity Date", "licenseexpirydatenextlifecycleactivitydate"),
+            (
+                "License Expiry Date/Next LifeCycle Activity Date",
+                "licenseexpirydatenextlifecycleactivitydate",
+            ),
             ("訂閱 識別碼", "訂閱識別碼"),
             ("Microsoft 識別碼", "microsoft識別碼"),
             ("自動續訂（是/否）", "自動續訂是否"),
@@ -567,7 +841,11 @@ mod tests {
         for (header, field) in table {
             let raw = vec![header.to_string()];
             let m = map_headers(&raw, &ImportOptions::default());
-            assert_eq!(m.get(*field), Some(0), "alias {header:?} should map to {field:?}");
+            assert_eq!(
+                m.get(*field),
+                Some(0),
+                "alias {header:?} should map to {field:?}"
+            );
         }
     }
 
@@ -609,7 +887,10 @@ mod tests {
         let m = map_headers(&h, &ImportOptions::default());
         assert_eq!(m.missing, vec![Field::SubscriptionId]);
         let opts = ImportOptions {
-            mapping: vec![(Field::SubscriptionId, "Ref".into()), (Field::EndDate, "Nope".into())],
+            mapping: vec![
+                (Field::SubscriptionId, "Ref".into()),
+                (Field::EndDate, "Nope".into()),
+            ],
             ..ImportOptions::default()
         };
         let m = map_headers(&h, &opts);
@@ -621,7 +902,11 @@ mod tests {
     #[test]
     fn ranks_candidates() {
         let h = headers("Ref,Notes,Subscription Number");
-        let preview = vec![vec!["x".to_string(), "y".to_string(), "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11".to_string()]];
+        let preview = vec![vec![
+            "x".to_string(),
+            "y".to_string(),
+            "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11".to_string(),
+        ]];
         let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
         assert_eq!(c[0], "Subscription Number");
     }

@@ -24,43 +24,57 @@ seat counts and yields the same result [`super::import`] returns, which is
 this job run to completion.
 */
 
+use std::borrow::Cow;
 use std::io::Cursor;
 
 use csv::ByteRecord;
 
 use super::columns::{candidates, field_label, map_headers, Mapping};
-use super::dialect::{line_at, skip_breaks, sniff};
+use super::dialect::{count_newlines, line_at, skip_breaks, sniff};
 use super::rows::{Builder, PREVIEW_ROWS};
 use super::text::decode;
-use super::{Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest};
+use super::{
+    Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest,
+};
 
 /// Where a job stands after a [`ImportJob::step`].
+// Returned once per slice, so the size of `Done` costs nothing worth a Box
+// that every caller would have to unwrap.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum ImportProgress {
     /// More to do. Byte counts are of the decoded text once decoding is
     /// done (before that, of the input), so the fraction is what matters.
-    Working { bytes_done: u64, bytes_total: u64, rows_read: u64 },
+    Working {
+        bytes_done: u64,
+        bytes_total: u64,
+        rows_read: u64,
+    },
     /// The job is over; this is what [`super::import`] would have returned.
     /// It is yielded once; later steps report that the job has finished.
     Done(Result<ImportOutcome, ImportError>),
 }
 
 /// An import that runs a slice at a time. See the module documentation.
-pub struct ImportJob {
+///
+/// The job borrows the bytes it is given (`&[u8]`) or owns them (`Vec<u8>`,
+/// then it is an `ImportJob<'static>`, which a UI can keep in its state);
+/// valid UTF-8 input is read in place, without a copy.
+pub struct ImportJob<'a> {
     options: ImportOptions,
-    state: State,
+    state: State<'a>,
     input_len: u64,
 }
 
-enum State {
-    Start(Vec<u8>),
-    Reading(Box<Reading>),
+enum State<'a> {
+    Start(Cow<'a, [u8]>),
+    Reading(Box<Reading<'a>>),
     Finished,
 }
 
 /// Everything between the header and the end of the file.
-struct Reading {
-    rdr: csv::Reader<Cursor<Vec<u8>>>,
+struct Reading<'a> {
+    rdr: csv::Reader<Cursor<Cow<'a, [u8]>>>,
     rec: ByteRecord,
     /// Absolute offset where the csv reader started (the header row).
     base: usize,
@@ -79,12 +93,17 @@ struct Reading {
     report: ImportReport,
 }
 
-impl ImportJob {
+impl<'a> ImportJob<'a> {
     /// A job over a whole file's bytes. Nothing is read until [`step`].
     ///
     /// [`step`]: ImportJob::step
-    pub fn new(bytes: Vec<u8>, options: ImportOptions) -> ImportJob {
-        ImportJob { options, input_len: bytes.len() as u64, state: State::Start(bytes) }
+    pub fn new(bytes: impl Into<Cow<'a, [u8]>>, options: ImportOptions) -> ImportJob<'a> {
+        let bytes = bytes.into();
+        ImportJob {
+            options,
+            input_len: bytes.len() as u64,
+            state: State::Start(bytes),
+        }
     }
 
     /// Does a slice of the work: reads at most `max_rows` records (at
@@ -93,7 +112,11 @@ impl ImportJob {
         match std::mem::replace(&mut self.state, State::Finished) {
             State::Start(bytes) => match prepare(bytes, &self.options) {
                 Ok(r) => {
-                    let p = ImportProgress::Working { bytes_done: r.base as u64, bytes_total: r.text_len as u64, rows_read: 0 };
+                    let p = ImportProgress::Working {
+                        bytes_done: r.base as u64,
+                        bytes_total: r.text_len as u64,
+                        rows_read: 0,
+                    };
                     self.state = State::Reading(r);
                     p
                 }
@@ -102,7 +125,8 @@ impl ImportJob {
             State::Reading(mut r) => match r.read(max_rows.max(1), &self.options) {
                 Ok(None) => {
                     let p = ImportProgress::Working {
-                        bytes_done: (r.base as u64 + r.rdr.position().byte()).min(r.text_len as u64),
+                        bytes_done: (r.base as u64 + r.rdr.position().byte())
+                            .min(r.text_len as u64),
                         bytes_total: r.text_len as u64,
                         rows_read: r.builder.as_ref().map_or(0, |b| b.rows_read),
                     };
@@ -113,7 +137,9 @@ impl ImportJob {
                 Err(e) => ImportProgress::Done(Err(e)),
             },
             State::Finished => ImportProgress::Done(Err(ImportError {
-                message: "This import has already finished; start a new one to read the file again.".into(),
+                message:
+                    "This import has already finished; start a new one to read the file again."
+                        .into(),
             })),
         }
     }
@@ -133,7 +159,10 @@ impl ImportJob {
     }
 }
 
-fn prepare(bytes: Vec<u8>, options: &ImportOptions) -> Result<Box<Reading>, ImportError> {
+fn prepare<'a>(
+    bytes: Cow<'a, [u8]>,
+    options: &ImportOptions,
+) -> Result<Box<Reading<'a>>, ImportError> {
     let decoded = decode(bytes)?;
     let dialect = sniff(&decoded.text, decoded.start)?;
     let mapping = map_headers(&dialect.headers, options);
@@ -141,13 +170,21 @@ fn prepare(bytes: Vec<u8>, options: &ImportOptions) -> Result<Box<Reading>, Impo
     let mut notes = decoded.notes;
     notes.extend(dialect.notes);
     notes.push(match format {
-        Format::Generic => "The headers match no export format I know; columns were matched by their names.".to_string(),
+        Format::Generic => {
+            "The headers match no export format I know; columns were matched by their names."
+                .to_string()
+        }
         f => format!("Recognised the file as {}.", f.name()),
     });
     notes.extend(mapping.notes.iter().cloned());
     let used: Vec<String> = super::columns::FIELDS
         .iter()
-        .filter_map(|f| mapping.get(*f).and_then(|c| dialect.headers.get(c)).map(|h| format!("{} ← \"{h}\"", field_label(*f))))
+        .filter_map(|f| {
+            mapping
+                .get(*f)
+                .and_then(|c| dialect.headers.get(c))
+                .map(|h| format!("{} ← \"{h}\"", field_label(*f)))
+        })
         .collect();
     if !used.is_empty() {
         notes.push(format!("Columns used: {}.", used.join(", ")));
@@ -169,7 +206,12 @@ fn prepare(bytes: Vec<u8>, options: &ImportOptions) -> Result<Box<Reading>, Impo
         .delimiter(dialect.delimiter)
         .buffer_capacity(64 * 1024)
         .from_reader(cursor);
-    let builder = Builder::new(mapping.clone(), dialect.headers.clone(), dialect.delimiter, options);
+    let builder = Builder::new(
+        mapping.clone(),
+        dialect.headers.clone(),
+        dialect.delimiter,
+        options,
+    );
     Ok(Box::new(Reading {
         rdr,
         rec: ByteRecord::new(),
@@ -188,14 +230,21 @@ fn prepare(bytes: Vec<u8>, options: &ImportOptions) -> Result<Box<Reading>, Impo
     }))
 }
 
-impl Reading {
+impl Reading<'_> {
     /// Reads up to `max_rows` records; `Some` when the job is over.
-    fn read(&mut self, max_rows: usize, options: &ImportOptions) -> Result<Option<ImportOutcome>, ImportError> {
+    fn read(
+        &mut self,
+        max_rows: usize,
+        options: &ImportOptions,
+    ) -> Result<Option<ImportOutcome>, ImportError> {
         let preview_only = !self.mapping.missing.is_empty();
         for _ in 0..max_rows {
-            let more = self.rdr.read_byte_record(&mut self.rec).map_err(|e| ImportError {
-                message: format!("The file could not be read past line {}: {e}", self.line_no),
-            })?;
+            let more = self
+                .rdr
+                .read_byte_record(&mut self.rec)
+                .map_err(|e| ImportError {
+                    message: format!("The file could not be read past line {}: {e}", self.line_no),
+                })?;
             if !more {
                 return self.finish(options).map(Some);
             }
@@ -203,12 +252,13 @@ impl Reading {
             let pos = self.rec.position().map_or(0, |p| p.byte() as usize) + self.base;
             let start = skip_breaks(text, pos).min(text.len());
             let line = line_at(text, self.line_off, self.line_no, start);
-            let end_abs = (self.rdr.position().byte() as usize + self.base).clamp(start, text.len());
+            let end_abs =
+                (self.rdr.position().byte() as usize + self.base).clamp(start, text.len());
             let mut body = &text[start..end_abs];
             while let [rest @ .., b'\r' | b'\n'] = body {
                 body = rest;
             }
-            let end_line = line + body.iter().filter(|c| **c == b'\n').count() as u64;
+            let end_line = line + count_newlines(body);
             self.line_off = start + body.len();
             self.line_no = end_line;
             self.gap_blank_lines += line.saturating_sub(self.prev_end_line + 1);
@@ -218,7 +268,9 @@ impl Reading {
                 self.header_seen = true;
                 continue;
             }
-            let Some(builder) = self.builder.as_mut() else { break };
+            let Some(builder) = self.builder.as_mut() else {
+                break;
+            };
             builder.row(line, end_line, &self.rec);
             if preview_only && builder.preview.len() >= PREVIEW_ROWS {
                 return self.finish(options).map(Some);
@@ -230,7 +282,9 @@ impl Reading {
     fn finish(&mut self, options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
         let text = self.rdr.get_ref().get_ref();
         if let Some((start, line, end_line)) = self.last {
-            let quotes = text.get(start..).map_or(0, |t| t.iter().filter(|c| **c == b'"').count());
+            let quotes = text
+                .get(start..)
+                .map_or(0, |t| t.iter().filter(|c| **c == b'"').count());
             let at_end = self.rdr.is_done();
             if at_end && end_line > line && quotes % 2 == 1 {
                 return Err(ImportError {
@@ -243,7 +297,9 @@ impl Reading {
             }
         }
         let Some(builder) = self.builder.take() else {
-            return Err(ImportError { message: "This import has already finished.".into() });
+            return Err(ImportError {
+                message: "This import has already finished.".into(),
+            });
         };
         if builder.rows_read == 0 {
             return Err(ImportError {
@@ -271,7 +327,12 @@ impl Reading {
             ));
             let cands: Vec<(Field, Vec<String>)> = missing
                 .iter()
-                .map(|f| (*f, candidates(*f, &self.headers, &preview, &self.mapping.columns)))
+                .map(|f| {
+                    (
+                        *f,
+                        candidates(*f, &self.headers, &preview, &self.mapping.columns),
+                    )
+                })
                 .collect();
             return Ok(ImportOutcome::NeedsMapping(MappingRequest {
                 missing,
@@ -299,7 +360,11 @@ impl Reading {
                             .into(),
                     );
                 }
-                Ok(ImportOutcome::Ready(Import { subscriptions: built.subscriptions, customers: built.customers, report }))
+                Ok(ImportOutcome::Ready(Import {
+                    subscriptions: built.subscriptions,
+                    customers: built.customers,
+                    report,
+                }))
             }
             Err(amb) => {
                 report.notes.push(format!(

@@ -191,10 +191,9 @@ impl std::error::Error for ImportError {}
 
 /// Reads an export. Never panics, whatever the bytes.
 ///
-/// This copies `bytes` once; [`ImportJob`] takes ownership instead and
-/// runs in slices.
+/// Valid UTF-8 is read in place; [`ImportJob`] does the same work in slices.
 pub fn import(bytes: &[u8], options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
-    ImportJob::new(bytes.to_vec(), options.clone()).run()
+    ImportJob::new(bytes, options.clone()).run()
 }
 
 impl Format {
@@ -202,7 +201,9 @@ impl Format {
     pub fn name(self) -> &'static str {
         match self {
             Format::Reconciliation => "a legacy license-based reconciliation file",
-            Format::PowerShell => "a Partner Center PowerShell export (Get-PartnerCustomerSubscription)",
+            Format::PowerShell => {
+                "a Partner Center PowerShell export (Get-PartnerCustomerSubscription)"
+            }
             Format::RestApi => "Partner Center API subscriptions saved as CSV",
             Format::BulkMigration => "the new-commerce bulk migration tool's subscriptions.csv",
             Format::PartnerCenterSubscriptions => "a Partner Center \"Export subscriptions\" file",
@@ -218,6 +219,10 @@ impl ImportReport {
     /// Every data row is accounted for exactly once:
     /// `rows_read == rows_as_subscriptions + rows_merged + rows_as_customers + rejected`.
     pub fn is_balanced(&self) -> bool {
-        self.rows_read == self.rows_as_subscriptions + self.rows_merged + self.rows_as_customers + self.rejected.len() as u64
+        self.rows_read
+            == self.rows_as_subscriptions
+                + self.rows_merged
+                + self.rows_as_customers
+                + self.rejected.len() as u64
     }
 }

@@ -36,8 +36,8 @@ use csv::ByteRecord;
 
 use super::columns::{field_label, Mapping};
 use super::values::{
-    numeric_text, numeric_to_date, parse_bool, parse_date, parse_quantity, parse_status, parse_term,
-    DateCell, DateFlags,
+    numeric_text, numeric_to_date, parse_bool, parse_date, parse_quantity, parse_status,
+    parse_term, DateCell, DateFlags,
 };
 use super::{DateOrder, Field, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
 use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
@@ -56,7 +56,8 @@ pub(crate) struct DateEvidence {
     month_first_example: Option<(u64, String)>,
     /// Values with two numbers that differ and are both 12 or less.
     undecided: u64,
-    undecided_examples: Vec<String>,
+    /// Up to three distinct undecided values, as written (numbers and separator).
+    undecided_examples: Vec<(u8, u8, u16, u8)>,
     /// All numeric values, and those written with dots (`01.07.2020`).
     numeric: u64,
     dotted: u64,
@@ -70,7 +71,15 @@ impl DateEvidence {
         self.twelve_hour += u64::from(flags.twelve_hour);
         self.excel_serial += u64::from(flags.excel_serial);
         self.two_digit_year += u64::from(flags.two_digit_year);
-        let DateCell::Numeric { first, second, year, sep } = *cell else { return };
+        let DateCell::Numeric {
+            first,
+            second,
+            year,
+            sep,
+        } = *cell
+        else {
+            return;
+        };
         self.numeric += 1;
         self.dotted += u64::from(sep == b'.');
         let text = || numeric_text(first, second, year, sep);
@@ -79,11 +88,13 @@ impl DateEvidence {
             self.day_first_example.get_or_insert_with(|| (line, text()));
         } else if second > 12 {
             self.month_first += 1;
-            self.month_first_example.get_or_insert_with(|| (line, text()));
+            self.month_first_example
+                .get_or_insert_with(|| (line, text()));
         } else if first != second {
             self.undecided += 1;
-            if self.undecided_examples.len() < 3 && !self.undecided_examples.contains(&text()) {
-                self.undecided_examples.push(text());
+            let e = (first, second, year, sep);
+            if self.undecided_examples.len() < 3 && !self.undecided_examples.contains(&e) {
+                self.undecided_examples.push(e);
             }
         }
     }
@@ -116,13 +127,21 @@ impl Pick {
 /// Ranks a reconciliation `ChargeType` (see the module doc): 3 standing,
 /// 2 unknown, 1 change, 0 removal.
 pub(crate) fn charge_rank(charge_type: &str) -> u8 {
-    let n: String = charge_type.chars().filter(|c| c.is_ascii_alphanumeric()).map(|c| c.to_ascii_lowercase()).collect();
-    let has = |w: &str| n.contains(w);
+    // Compared without allocating: this runs once per charge row.
+    let has = |w: &str| {
+        let (h, w) = (charge_type.as_bytes(), w.as_bytes());
+        h.len() >= w.len() && h.windows(w.len()).any(|x| x.eq_ignore_ascii_case(w))
+    };
     if has("cancel") || has("remove") || has("credit") || has("refund") {
         0
     } else if has("prorate") || has("add") || has("convert") || has("upgrade") {
         1
-    } else if has("cycle") || has("renew") || has("purchase") || has("activation") || n == "new" {
+    } else if has("cycle")
+        || has("renew")
+        || has("purchase")
+        || has("activation")
+        || charge_type.trim().eq_ignore_ascii_case("new")
+    {
         3
     } else {
         2
@@ -186,7 +205,9 @@ pub(crate) struct AmbiguousDates {
 }
 
 fn cell(rec: &ByteRecord, col: Option<usize>) -> &str {
-    col.and_then(|c| rec.get(c)).and_then(|b| std::str::from_utf8(b).ok()).map_or("", str::trim)
+    col.and_then(|c| rec.get(c))
+        .and_then(|b| std::str::from_utf8(b).ok())
+        .map_or("", str::trim)
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -204,21 +225,40 @@ fn delimiter_name(d: u8) -> &'static str {
 }
 
 impl Builder {
-    pub(crate) fn new(map: Mapping, headers: Vec<String>, delimiter: u8, options: &ImportOptions) -> Builder {
+    pub(crate) fn new(
+        map: Mapping,
+        headers: Vec<String>,
+        delimiter: u8,
+        options: &ImportOptions,
+    ) -> Builder {
         let format = map.format.unwrap_or(Format::Generic);
         let mut notes = Vec::new();
-        let has_customer = [Field::CustomerId, Field::CustomerName, Field::CustomerDomain].iter().any(|f| map.get(*f).is_some());
+        let has_customer = [
+            Field::CustomerId,
+            Field::CustomerName,
+            Field::CustomerDomain,
+        ]
+        .iter()
+        .any(|f| map.get(*f).is_some());
         let file_customer = if has_customer || format == Format::PartnerCenterCustomers {
             None
         } else {
-            match options.file_name.as_deref().map(file_stem).filter(|s| !s.is_empty()) {
+            match options
+                .file_name
+                .as_deref()
+                .map(file_stem)
+                .filter(|s| !s.is_empty())
+            {
                 Some(stem) => {
                     notes.push(format!(
                         "This export has no customer column, so its subscriptions were given the \
                          customer name \"{stem}\" taken from the file name. If that is not the \
                          customer, rename the file and import it again."
                     ));
-                    Some(Customer { name: Some(stem.to_string()), ..Customer::default() })
+                    Some(Customer {
+                        name: Some(stem.to_string()),
+                        ..Customer::default()
+                    })
                 }
                 None => {
                     notes.push("This export has no customer column and no file name was given, so its subscriptions have no customer.".into());
@@ -226,7 +266,11 @@ impl Builder {
                 }
             }
         };
-        if matches!(format, Format::LicenseExpiryReport | Format::CippLicenseReport) && map.get(Field::SubscriptionId).is_none() {
+        if matches!(
+            format,
+            Format::LicenseExpiryReport | Format::CippLicenseReport
+        ) && map.get(Field::SubscriptionId).is_none()
+        {
             notes.push(
                 "This license report has no Partner Center subscription ids, so its subscriptions are \
                  identified by product only; the checklist cannot name the subscription to suspend."
@@ -258,7 +302,8 @@ impl Builder {
     }
 
     fn header_name(&self, col: Option<usize>) -> &str {
-        col.and_then(|c| self.headers.get(c)).map_or("?", String::as_str)
+        col.and_then(|c| self.headers.get(c))
+            .map_or("?", String::as_str)
     }
 
     fn reject(&mut self, line: u64, reason: String) {
@@ -268,17 +313,32 @@ impl Builder {
     /// Takes one record that starts on `line` and ends on `end_line`.
     /// Returns whether it was a data row (not blank).
     pub(crate) fn row(&mut self, line: u64, end_line: u64, rec: &ByteRecord) -> bool {
-        let width = rec.iter().rposition(|c| !c.iter().all(u8::is_ascii_whitespace)).map_or(0, |i| i + 1);
+        let width = rec
+            .iter()
+            .rposition(|c| !c.iter().all(u8::is_ascii_whitespace))
+            .map_or(0, |i| i + 1);
         if width == 0 {
             self.blank_lines += 1 + end_line.saturating_sub(line);
             return false;
         }
         self.rows_read += 1;
         if self.preview.len() < PREVIEW_ROWS {
-            self.preview.push(rec.iter().take(self.headers.len().max(1) + 4).map(|c| String::from_utf8_lossy(c).chars().take(200).collect()).collect());
+            self.preview.push(
+                rec.iter()
+                    .take(self.headers.len().max(1) + 4)
+                    .map(|c| String::from_utf8_lossy(c).chars().take(200).collect())
+                    .collect(),
+            );
         }
-        if let Some((i, c)) = rec.iter().enumerate().find(|(_, c)| c.len() > MAX_FIELD_BYTES) {
-            let name = self.headers.get(i).map_or_else(|| format!("column {}", i + 1), |h| format!("\"{h}\""));
+        if let Some((i, c)) = rec
+            .iter()
+            .enumerate()
+            .find(|(_, c)| c.len() > MAX_FIELD_BYTES)
+        {
+            let name = self
+                .headers
+                .get(i)
+                .map_or_else(|| format!("column {}", i + 1), |h| format!("\"{h}\""));
             self.reject(line, format!(
                 "line {line}: the value in {name} is {}, longer than the {} a cell may hold; the row was skipped",
                 super::text::human_size(c.len() as u64),
@@ -289,7 +349,11 @@ impl Builder {
         let expected = self.headers.len();
         let n = rec.len();
         // Extra trailing empty fields are Excel's padding, not data.
-        let extra = n > expected && rec.iter().skip(expected).any(|c| !c.iter().all(u8::is_ascii_whitespace));
+        let extra = n > expected
+            && rec
+                .iter()
+                .skip(expected)
+                .any(|c| !c.iter().all(u8::is_ascii_whitespace));
         if n < expected || extra {
             let width = if n < expected { n } else { width };
             let span = if end_line > line {
@@ -333,7 +397,8 @@ impl Builder {
     /// address columns, where such values would be legitimate.)
     fn swallowed_rows(&self, rec: &ByteRecord) -> bool {
         let d = self.delimiter;
-        rec.iter().any(|c| c.contains(&b'\n') && c.iter().filter(|b| **b == d).count() >= 2)
+        rec.iter()
+            .any(|c| c.contains(&b'\n') && c.iter().filter(|b| **b == d).count() >= 2)
     }
 
     fn customer_row(&mut self, line: u64, rec: &ByteRecord) {
@@ -344,7 +409,10 @@ impl Builder {
             qualification: non_empty(cell(rec, self.map.get(Field::Qualification))),
         };
         if c.id.is_none() && c.name.is_none() && c.domain.is_none() {
-            self.reject(line, format!("line {line}: no customer id, name or domain in this row"));
+            self.reject(
+                line,
+                format!("line {line}: no customer id, name or domain in this row"),
+            );
             return;
         }
         self.customers.push(c);
@@ -352,7 +420,10 @@ impl Builder {
 
     fn subscription_row(&mut self, line: u64, rec: &ByteRecord) {
         let m = &self.map;
-        let graph = matches!(self.format, Format::LicenseExpiryReport | Format::CippLicenseReport);
+        let graph = matches!(
+            self.format,
+            Format::LicenseExpiryReport | Format::CippLicenseReport
+        );
         let id_col = m.get(Field::SubscriptionId);
         let mut id = cell(rec, id_col);
         if id.is_empty() {
@@ -366,12 +437,18 @@ impl Builder {
         }
         if id.is_empty() && !graph && m.aux.term_info_json.is_none() {
             let name = self.header_name(id_col).to_string();
-            self.reject(line, format!("line {line}: the subscription id (column \"{name}\") is empty"));
+            self.reject(
+                line,
+                format!("line {line}: the subscription id (column \"{name}\") is empty"),
+            );
             return;
         }
         if offer.is_empty() {
             let name = self.header_name(offer_col).to_string();
-            self.reject(line, format!("line {line}: the offer or product name (column \"{name}\") is empty"));
+            self.reject(
+                line,
+                format!("line {line}: the offer or product name (column \"{name}\") is empty"),
+            );
             return;
         }
 
@@ -385,7 +462,14 @@ impl Builder {
             }
             Err(e) => {
                 let name = self.header_name(end_col).to_string();
-                self.reject(line, format!("line {line}: the end date \"{}\" (column \"{name}\") {}", clip(raw_end), e.describe()));
+                self.reject(
+                    line,
+                    format!(
+                        "line {line}: the end date \"{}\" (column \"{name}\") {}",
+                        clip(raw_end),
+                        e.describe()
+                    ),
+                );
                 return;
             }
         };
@@ -410,7 +494,10 @@ impl Builder {
         let seats = match quantity {
             Some(q) if q < 0 => {
                 let name = self.header_name(seats_col).to_string();
-                self.reject(line, format!("line {line}: the quantity {q} (column \"{name}\") is negative"));
+                self.reject(
+                    line,
+                    format!("line {line}: the quantity {q} (column \"{name}\") is negative"),
+                );
                 return;
             }
             Some(q) => Some(u32::try_from(q).unwrap_or(u32::MAX)),
@@ -423,7 +510,8 @@ impl Builder {
             customer: self.customer(rec),
             id: id.to_string(),
             offer: offer.to_string(),
-            friendly_name: non_empty(cell(rec, self.map.get(Field::FriendlyName))).filter(|f| f != offer),
+            friendly_name: non_empty(cell(rec, self.map.get(Field::FriendlyName)))
+                .filter(|f| f != offer),
             sku: non_empty(sku),
             seats,
             status,
@@ -447,7 +535,11 @@ impl Builder {
         if !sub.id.is_empty() {
             if let Some(&i) = self.by_id.get(sub.id.as_str()) {
                 let d = &mut self.drafts[i];
-                let same = Subscription { lines: d.sub.lines.clone(), end_date: d.sub.end_date, ..sub.clone() } == d.sub
+                let same = Subscription {
+                    lines: d.sub.lines.clone(),
+                    end_date: d.sub.end_date,
+                    ..sub.clone()
+                } == d.sub
                     && d.ends.first().map(|e| e.1) == Some(end_cell);
                 if same {
                     d.sub.lines.push(line);
@@ -456,24 +548,50 @@ impl Builder {
                     return;
                 }
                 if self.differing_duplicates.len() < 5 {
-                    self.differing_duplicates.push(format!("{} (lines {} and {line})", sub.id, d.sub.lines[0]));
+                    self.differing_duplicates
+                        .push(format!("{} (lines {} and {line})", sub.id, d.sub.lines[0]));
                 }
             } else {
                 self.by_id.insert(sub.id.clone(), self.drafts.len());
             }
         }
-        self.drafts.push(Draft { sub, ends: vec![(line, end_cell)], pick: None });
+        self.drafts.push(Draft {
+            sub,
+            ends: vec![(line, end_cell)],
+            pick: None,
+        });
     }
 
-    fn recon_row(&mut self, line: u64, rec: &ByteRecord, id: &str, offer: &str, quantity: Option<i64>, end_cell: DateCell) {
+    fn recon_row(
+        &mut self,
+        line: u64,
+        rec: &ByteRecord,
+        id: &str,
+        offer: &str,
+        quantity: Option<i64>,
+        end_cell: DateCell,
+    ) {
         let rank = charge_rank(cell(rec, self.map.aux.charge_type));
         let start = match parse_date(cell(rec, self.map.aux.charge_start)) {
             Ok((DateCell::Known(d), _)) => Some(d),
             // The reconciliation file is month-first by its documentation.
-            Ok((DateCell::Numeric { first, second, year, .. }, _)) => numeric_to_date(first, second, year, false),
+            Ok((
+                DateCell::Numeric {
+                    first,
+                    second,
+                    year,
+                    ..
+                },
+                _,
+            )) => numeric_to_date(first, second, year, false),
             _ => None,
         };
-        let pick = Pick { rank, start, line, seats: quantity };
+        let pick = Pick {
+            rank,
+            start,
+            line,
+            seats: quantity,
+        };
         if let Some(&i) = self.by_id.get(id) {
             let d = &mut self.drafts[i];
             d.sub.lines.push(line);
@@ -487,7 +605,8 @@ impl Builder {
             customer: self.customer(rec),
             id: id.to_string(),
             offer: offer.to_string(),
-            friendly_name: non_empty(cell(rec, self.map.get(Field::FriendlyName))).filter(|f| f != offer),
+            friendly_name: non_empty(cell(rec, self.map.get(Field::FriendlyName)))
+                .filter(|f| f != offer),
             sku: None,
             seats: None,
             status: Status::NotReported,
@@ -497,24 +616,36 @@ impl Builder {
             lines: vec![line],
         };
         self.by_id.insert(sub.id.clone(), self.drafts.len());
-        self.drafts.push(Draft { sub, ends: vec![(line, end_cell)], pick: Some(pick) });
+        self.drafts.push(Draft {
+            sub,
+            ends: vec![(line, end_cell)],
+            pick: Some(pick),
+        });
     }
 
     /// CIPP's all-tenants report holds a row's subscriptions as JSON in
     /// `TermInfo`; each entry becomes a subscription from the same line.
     /// Returns false when the cell holds no usable entry.
     fn cipp_terms(&mut self, line: u64, base: &Subscription, json: &str) -> bool {
-        let Ok(serde_json::Value::Array(entries)) = serde_json::from_str::<serde_json::Value>(json) else { return false };
+        let Ok(serde_json::Value::Array(entries)) = serde_json::from_str::<serde_json::Value>(json)
+        else {
+            return false;
+        };
         let mut any = false;
         for e in entries.iter().take(1000) {
-            let get = |k: &str| e.get(k).and_then(|v| match v {
-                serde_json::Value::String(s) => Some(s.trim().to_string()),
-                serde_json::Value::Number(n) => Some(n.to_string()),
-                serde_json::Value::Bool(b) => Some(b.to_string()),
-                _ => None,
-            });
+            let get = |k: &str| {
+                e.get(k).and_then(|v| match v {
+                    serde_json::Value::String(s) => Some(s.trim().to_string()),
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    serde_json::Value::Bool(b) => Some(b.to_string()),
+                    _ => None,
+                })
+            };
             let mut sub = base.clone();
-            if let Some(id) = get("CSPSubscriptionId").filter(|s| !s.is_empty()).or_else(|| get("SubscriptionId")) {
+            if let Some(id) = get("CSPSubscriptionId")
+                .filter(|s| !s.is_empty())
+                .or_else(|| get("SubscriptionId"))
+            {
                 sub.id = id;
             }
             if let Some(s) = get("Status") {
@@ -533,7 +664,11 @@ impl Builder {
                 }
                 _ => DateCell::Blank,
             };
-            self.drafts.push(Draft { sub, ends: vec![(line, end)], pick: None });
+            self.drafts.push(Draft {
+                sub,
+                ends: vec![(line, end)],
+                pick: None,
+            });
             any = true;
         }
         any
@@ -574,7 +709,9 @@ impl Builder {
     }
 
     fn auto_renew(&mut self, rec: &ByteRecord) -> AutoRenew {
-        let Some(col) = self.map.get(Field::AutoRenew) else { return AutoRenew::Unknown };
+        let Some(col) = self.map.get(Field::AutoRenew) else {
+            return AutoRenew::Unknown;
+        };
         let raw = cell(rec, Some(col));
         match parse_bool(raw) {
             Some(Some(true)) => AutoRenew::On,
@@ -609,19 +746,40 @@ impl Builder {
             return Ok(None);
         }
         let hint: Option<(bool, &str)> = if ev.dotted == ev.numeric {
-            Some((true, "dates written with dots (01.07.2020) are day-first wherever that style is used"))
+            Some((
+                true,
+                "dates written with dots (01.07.2020) are day-first wherever that style is used",
+            ))
         } else if self.format == Format::Reconciliation {
             Some((false, "the reconciliation file writes dates month-first (M/D/YYYY), as its documentation shows"))
         } else if self.format == Format::BulkMigration {
-            Some((false, "the bulk migration tool writes dates month-first (MM/dd/yyyy)"))
-        } else if ev.twelve_hour > 0 && matches!(self.format, Format::PowerShell | Format::LicenseExpiryReport | Format::CippLicenseReport) {
+            Some((
+                false,
+                "the bulk migration tool writes dates month-first (MM/dd/yyyy)",
+            ))
+        } else if ev.twelve_hour > 0
+            && matches!(
+                self.format,
+                Format::PowerShell | Format::LicenseExpiryReport | Format::CippLicenseReport
+            )
+        {
             Some((false, "times with AM/PM come from a US-English Windows, which writes dates month-first (M/D/YYYY)"))
         } else {
             None
         };
         let asked = asked.map(|o| o == DateOrder::DayFirst);
-        let word = |day_first: bool| if day_first { "day-first (D/M/YYYY)" } else { "month-first (M/D/YYYY)" };
-        let example = |e: &Option<(u64, String)>| e.as_ref().map(|(l, v)| format!("\"{v}\" on line {l}")).unwrap_or_default();
+        let word = |day_first: bool| {
+            if day_first {
+                "day-first (D/M/YYYY)"
+            } else {
+                "month-first (M/D/YYYY)"
+            }
+        };
+        let example = |e: &Option<(u64, String)>| {
+            e.as_ref()
+                .map(|(l, v)| format!("\"{v}\" on line {l}"))
+                .unwrap_or_default()
+        };
         let decided = match (ev.day_first > 0, ev.month_first > 0) {
             (true, false) => {
                 self.notes.push(format!(
@@ -663,13 +821,16 @@ impl Builder {
                 if ev.undecided == 0 {
                     None
                 } else if let Some(c) = asked {
-                    self.notes.push(format!("Dates in \"{column}\" were read {}, as you chose.", word(c)));
+                    self.notes.push(format!(
+                        "Dates in \"{column}\" were read {}, as you chose.",
+                        word(c)
+                    ));
                     Some(c)
                 } else if let Some((c, why)) = hint {
                     self.notes.push(format!(
                         "Assumption: dates in \"{column}\" such as \"{}\" were read {}, because {why}. \
                          Nothing in the file itself confirms it; if it is wrong, import again choosing the other order.",
-                        ev.undecided_examples.first().map_or("", String::as_str),
+                        ev.undecided_examples.first().map_or(String::new(), |e| numeric_text(e.0, e.1, e.2, e.3)),
                         word(c)
                     ));
                     Some(c)
@@ -679,13 +840,25 @@ impl Builder {
             }
         };
         if decided.is_none() && ev.undecided > 0 {
-            let examples = ev.undecided_examples.iter().map(|e| format!("\"{e}\"")).collect::<Vec<_>>().join(", ");
+            let examples = ev
+                .undecided_examples
+                .iter()
+                .map(|e| format!("\"{}\"", numeric_text(e.0, e.1, e.2, e.3)))
+                .collect::<Vec<_>>()
+                .join(", ");
             let both = if ev.day_first > 0 {
-                format!(" Some values are day-first ({}) and as many are month-first ({}).", example(&ev.day_first_example), example(&ev.month_first_example))
+                format!(
+                    " Some values are day-first ({}) and as many are month-first ({}).",
+                    example(&ev.day_first_example),
+                    example(&ev.month_first_example)
+                )
             } else {
                 " No value in the column settles it: every day and month is 12 or less.".to_string()
             };
-            let first = ev.undecided_examples.first().cloned().unwrap_or_default();
+            let first = ev
+                .undecided_examples
+                .first()
+                .map_or(String::new(), |e| numeric_text(e.0, e.1, e.2, e.3));
             return Err(AmbiguousDates {
                 question: format!(
                     "The dates in \"{column}\" can be read two ways: {examples}. For example \"{first}\" \
@@ -711,10 +884,20 @@ impl Builder {
                     DateCell::Blank => Some(EndDate::Unknown),
                     DateCell::Never => Some(EndDate::Never),
                     DateCell::Known(date) => Some(EndDate::On(date)),
-                    DateCell::Numeric { first, second, year, .. } if first == second => {
+                    DateCell::Numeric {
+                        first,
+                        second,
+                        year,
+                        ..
+                    } if first == second => {
                         numeric_to_date(first, second, year, true).map(EndDate::On)
                     }
-                    DateCell::Numeric { first, second, year, .. } => match day_first {
+                    DateCell::Numeric {
+                        first,
+                        second,
+                        year,
+                        ..
+                    } => match day_first {
                         Some(df) => numeric_to_date(first, second, year, df).map(EndDate::On),
                         None => None,
                     },
@@ -725,10 +908,24 @@ impl Builder {
                         kept.push(line);
                     }
                     None => {
-                        if let DateCell::Numeric { first, second, year, sep } = c {
+                        if let DateCell::Numeric {
+                            first,
+                            second,
+                            year,
+                            sep,
+                        } = c
+                        {
                             let v = numeric_text(first, second, year, sep);
-                            let read = if day_first == Some(true) { "day-first" } else { "month-first" };
-                            let other = if day_first == Some(true) { "month-first" } else { "day-first" };
+                            let read = if day_first == Some(true) {
+                                "day-first"
+                            } else {
+                                "month-first"
+                            };
+                            let other = if day_first == Some(true) {
+                                "month-first"
+                            } else {
+                                "day-first"
+                            };
                             rejected.push(RejectedRow {
                                 line,
                                 reason: format!(
@@ -754,7 +951,9 @@ impl Builder {
         let mut subscriptions = Vec::with_capacity(self.drafts.len());
         for mut d in self.drafts {
             if !rejected_lines.is_empty() {
-                d.sub.lines.retain(|l| rejected_lines.binary_search(l).is_err());
+                d.sub
+                    .lines
+                    .retain(|l| rejected_lines.binary_search(l).is_err());
             }
             if d.sub.lines.is_empty() {
                 continue;
@@ -768,10 +967,16 @@ impl Builder {
             }
             subscriptions.push(d.sub);
         }
-        let mut firsts: Vec<u64> = subscriptions.iter().filter_map(|s| s.lines.first().copied()).collect();
+        let mut firsts: Vec<u64> = subscriptions
+            .iter()
+            .filter_map(|s| s.lines.first().copied())
+            .collect();
         firsts.sort_unstable();
         firsts.dedup();
-        let mut rest: Vec<u64> = subscriptions.iter().flat_map(|s| s.lines.iter().skip(1).copied()).collect();
+        let mut rest: Vec<u64> = subscriptions
+            .iter()
+            .flat_map(|s| s.lines.iter().skip(1).copied())
+            .collect();
         rest.sort_unstable();
         rest.dedup();
         rest.retain(|l| firsts.binary_search(l).is_err());
@@ -810,10 +1015,19 @@ impl Builder {
                 self.differing_duplicates.join(", ")
             ));
         }
-        let unread = [(&self.unread_status, Field::Status, "other"), (&self.unread_renew, Field::AutoRenew, "unknown"), (&self.unread_term, Field::Term, "unknown")];
+        let unread = [
+            (&self.unread_status, Field::Status, "other"),
+            (&self.unread_renew, Field::AutoRenew, "unknown"),
+            (&self.unread_term, Field::Term, "unknown"),
+        ];
         for (u, f, left) in unread {
             if u.count > 0 {
-                let examples = u.examples.iter().map(|e| format!("\"{e}\"")).collect::<Vec<_>>().join(", ");
+                let examples = u
+                    .examples
+                    .iter()
+                    .map(|e| format!("\"{e}\""))
+                    .collect::<Vec<_>>()
+                    .join(", ");
                 notes.push(format!(
                     "{} value{} in the {} column \"{}\" could not be read ({examples}); left as {left}.",
                     u.count,
@@ -824,7 +1038,11 @@ impl Builder {
             }
         }
         if self.blank_status > 0 {
-            notes.push(format!("{} row{} had an empty status; left as other.", self.blank_status, plural(self.blank_status)));
+            notes.push(format!(
+                "{} row{} had an empty status; left as other.",
+                self.blank_status,
+                plural(self.blank_status)
+            ));
         }
         if self.evidence.excel_serial > 0 {
             notes.push(format!(

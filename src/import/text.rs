@@ -12,15 +12,18 @@ Valid UTF-8 (the common case) is not copied: the original buffer is kept
 and the BOM skipped by offset.
 */
 
+use std::borrow::Cow;
+
 use encoding_rs::{Encoding, BIG5, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::{ImportError, MAX_FILE_BYTES};
 
 /// The decoded text and how it was obtained.
 #[derive(Debug)]
-pub(crate) struct Decoded {
+pub(crate) struct Decoded<'a> {
     /// Valid UTF-8 from `start` on, line breaks `\n` or `\r\n`, no NUL.
-    pub(crate) text: Vec<u8>,
+    /// Borrowed from the input when it was clean UTF-8 already.
+    pub(crate) text: Cow<'a, [u8]>,
     /// Where the text starts in `text` (after a UTF-8 BOM).
     pub(crate) start: usize,
     pub(crate) encoding: &'static str,
@@ -28,38 +31,54 @@ pub(crate) struct Decoded {
 }
 
 /// Decodes a whole file. Fails only for files that are not text at all.
-pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, ImportError> {
+pub(crate) fn decode(bytes: Cow<'_, [u8]>) -> Result<Decoded<'_>, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError { message: size_limit_message(bytes.len() as u64) });
+        return Err(ImportError {
+            message: size_limit_message(bytes.len() as u64),
+        });
     }
     if bytes.is_empty() {
-        return Err(ImportError { message: "The file is empty: it has no bytes at all.".into() });
+        return Err(ImportError {
+            message: "The file is empty: it has no bytes at all.".into(),
+        });
     }
     if let Some(what) = binary_kind(&bytes) {
         return Err(ImportError { message: what });
     }
     let mut notes = Vec::new();
-    let (text, start, encoding): (Vec<u8>, usize, &'static str) =
+    let (text, start, encoding): (Cow<'_, [u8]>, usize, &'static str) =
         if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
             match std::str::from_utf8(&bytes[3..]) {
                 Ok(_) => (bytes, 3, "UTF-8 (with BOM)"),
-                Err(e) => fallback(&bytes[3..], e.valid_up_to(), &mut notes),
+                Err(e) => owned(fallback(&bytes[3..], e.valid_up_to(), &mut notes)),
             }
         } else if bytes.starts_with(&[0xFF, 0xFE]) {
-            (utf16(&bytes[2..], UTF_16LE, &mut notes), 0, "UTF-16LE")
+            (
+                Cow::Owned(utf16(&bytes[2..], UTF_16LE, &mut notes)),
+                0,
+                "UTF-16LE",
+            )
         } else if bytes.starts_with(&[0xFE, 0xFF]) {
-            (utf16(&bytes[2..], UTF_16BE, &mut notes), 0, "UTF-16BE")
+            (
+                Cow::Owned(utf16(&bytes[2..], UTF_16BE, &mut notes)),
+                0,
+                "UTF-16BE",
+            )
         } else if let Some(enc) = bom_less_utf16(&bytes) {
             notes.push(format!(
-                "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
-                enc.name()
-            ));
-            let name = if enc == UTF_16LE { "UTF-16LE" } else { "UTF-16BE" };
-            (utf16(&bytes, enc, &mut notes), 0, name)
+            "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
+            enc.name()
+        ));
+            let name = if enc == UTF_16LE {
+                "UTF-16LE"
+            } else {
+                "UTF-16BE"
+            };
+            (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, name)
         } else {
             match std::str::from_utf8(&bytes) {
                 Ok(_) => (bytes, 0, "UTF-8"),
-                Err(e) => fallback(&bytes, e.valid_up_to(), &mut notes),
+                Err(e) => owned(fallback(&bytes, e.valid_up_to(), &mut notes)),
             }
         };
     let body = text.get(start..).unwrap_or(&[]);
@@ -70,7 +89,9 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, ImportError> {
         } else {
             "The file is empty: it has no text."
         };
-        return Err(ImportError { message: message.into() });
+        return Err(ImportError {
+            message: message.into(),
+        });
     }
     if looks_binary(body) {
         return Err(ImportError {
@@ -82,7 +103,12 @@ pub(crate) fn decode(bytes: Vec<u8>) -> Result<Decoded, ImportError> {
         });
     }
     let (text, start) = clean(text, start, &mut notes);
-    Ok(Decoded { text, start, encoding, notes })
+    Ok(Decoded {
+        text,
+        start,
+        encoding,
+        notes,
+    })
 }
 
 /// The message for a file over [`MAX_FILE_BYTES`].
@@ -94,6 +120,12 @@ pub fn size_limit_message(len: u64) -> String {
         human_size(len),
         human_size(MAX_FILE_BYTES)
     )
+}
+
+fn owned<'a>(
+    (text, start, enc): (Vec<u8>, usize, &'static str),
+) -> (Cow<'a, [u8]>, usize, &'static str) {
+    (Cow::Owned(text), start, enc)
 }
 
 /// Formats a byte count the way people read file sizes.
@@ -169,7 +201,12 @@ fn bom_less_utf16(b: &[u8]) -> Option<&'static Encoding> {
     }
     let pairs = sample.len() / 2;
     let even_nul = sample.iter().step_by(2).filter(|c| **c == 0).count();
-    let odd_nul = sample.iter().skip(1).step_by(2).filter(|c| **c == 0).count();
+    let odd_nul = sample
+        .iter()
+        .skip(1)
+        .step_by(2)
+        .filter(|c| **c == 0)
+        .count();
     if odd_nul * 10 >= pairs * 4 && even_nul * 20 <= pairs {
         Some(UTF_16LE)
     } else if even_nul * 10 >= pairs * 4 && odd_nul * 20 <= pairs {
@@ -184,8 +221,15 @@ fn bom_less_utf16(b: &[u8]) -> Option<&'static Encoding> {
 /// chosen only when it decodes cleanly and the high bytes come in pairs
 /// (as double-byte characters do); a lone `é` or `ü` between ASCII
 /// letters is Windows-1252.
-fn fallback(b: &[u8], valid_up_to: usize, notes: &mut Vec<String>) -> (Vec<u8>, usize, &'static str) {
-    let line = 1 + b[..valid_up_to.min(b.len())].iter().filter(|c| **c == b'\n').count();
+fn fallback(
+    b: &[u8],
+    valid_up_to: usize,
+    notes: &mut Vec<String>,
+) -> (Vec<u8>, usize, &'static str) {
+    let line = 1 + b[..valid_up_to.min(b.len())]
+        .iter()
+        .filter(|c| **c == b'\n')
+        .count();
     // Double-byte characters: a lead byte 0x81-0xFE and a trail byte.
     // Chinese text has them in runs (names are two or more characters);
     // a Western accent is a lone "pair" between ASCII letters.
@@ -194,7 +238,9 @@ fn fallback(b: &[u8], valid_up_to: usize, notes: &mut Vec<String>) -> (Vec<u8>, 
     while i < b.len() {
         let lead = b[i];
         let trail = b.get(i + 1).copied().unwrap_or(0);
-        if (0x81..=0xFE).contains(&lead) && ((0x40..=0x7E).contains(&trail) || (0xA1..=0xFE).contains(&trail)) {
+        if (0x81..=0xFE).contains(&lead)
+            && ((0x40..=0x7E).contains(&trail) || (0xA1..=0xFE).contains(&trail))
+        {
             run += 1;
             i += 2;
             continue;
@@ -212,12 +258,19 @@ fn fallback(b: &[u8], valid_up_to: usize, notes: &mut Vec<String>) -> (Vec<u8>, 
         1 => isolated += 1,
         n => in_runs += n,
     }
-    let big5 = in_runs > 0 && in_runs * 10 >= (in_runs + isolated) * 7
-        && BIG5.decode_without_bom_handling_and_without_replacement(b).is_some();
+    let big5 = in_runs > 0
+        && in_runs * 10 >= (in_runs + isolated) * 7
+        && BIG5
+            .decode_without_bom_handling_and_without_replacement(b)
+            .is_some();
     let (enc, label, why) = if big5 {
         (BIG5, "Big5", "Big5 (Traditional Chinese), which Excel's plain \"CSV\" uses on Traditional Chinese Windows")
     } else {
-        (WINDOWS_1252, "windows-1252", "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows")
+        (
+            WINDOWS_1252,
+            "windows-1252",
+            "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows",
+        )
     };
     notes.push(format!(
         "The file is not UTF-8 (the first byte that is not valid UTF-8 is on line {line}), so it \
@@ -240,14 +293,10 @@ fn looks_binary(b: &[u8]) -> bool {
 }
 
 /// Drops NUL bytes and turns lone `\r` into `\n`. Copies only if needed.
-fn clean(text: Vec<u8>, start: usize, notes: &mut Vec<String>) -> (Vec<u8>, usize) {
+fn clean<'a>(text: Cow<'a, [u8]>, start: usize, notes: &mut Vec<String>) -> (Cow<'a, [u8]>, usize) {
     let body = text.get(start..).unwrap_or(&[]);
-    let nuls = body.iter().filter(|c| **c == 0).count();
-    let lone_cr = body
-        .iter()
-        .enumerate()
-        .filter(|(i, c)| **c == b'\r' && body.get(i + 1) != Some(&b'\n'))
-        .count();
+    let (nuls, cr, crlf) = count_specials(body);
+    let lone_cr = cr - crlf;
     if nuls == 0 && lone_cr == 0 {
         return (text, start);
     }
@@ -259,10 +308,16 @@ fn clean(text: Vec<u8>, start: usize, notes: &mut Vec<String>) -> (Vec<u8>, usiz
         ));
     }
     if lone_cr > 0 {
-        let crlf = body.windows(2).filter(|w| w == b"\r\n").count();
-        let lf = body.iter().filter(|c| **c == b'\n').count() - crlf;
+        let lf = body
+            .iter()
+            .filter(|c| **c == b'\n')
+            .count()
+            .saturating_sub(crlf);
         if crlf == 0 && lf == 0 {
-            notes.push("Lines end with a lone carriage return (classic Mac style); that was understood.".into());
+            notes.push(
+                "Lines end with a lone carriage return (classic Mac style); that was understood."
+                    .into(),
+            );
         } else {
             notes.push(format!(
                 "The file mixes line endings ({lone_cr} lone carriage returns among the others); \
@@ -281,7 +336,34 @@ fn clean(text: Vec<u8>, start: usize, notes: &mut Vec<String>) -> (Vec<u8>, usiz
         }
         i += 1;
     }
-    (out, 0)
+    (Cow::Owned(out), 0)
+}
+
+/// Counts NUL bytes, `\r` and `\r\n` in one pass. Runs over every byte of
+/// the file, so it sums in byte-wide lanes over chunks of 255 (no overflow),
+/// which the compiler turns into wide vector compares.
+fn count_specials(b: &[u8]) -> (usize, usize, usize) {
+    let (mut nul, mut cr, mut crlf) = (0usize, 0usize, 0usize);
+    let n = b.len();
+    let mut i = 0;
+    while i < n {
+        let end = (i + 255).min(n);
+        let chunk = &b[i..end];
+        let next = &b[(i + 1).min(n)..(end + 1).min(n)];
+        let (mut a, mut c, mut d) = (0u8, 0u8, 0u8);
+        for &x in chunk {
+            a += u8::from(x == 0);
+            c += u8::from(x == b'\r');
+        }
+        for (&x, &y) in chunk.iter().zip(next) {
+            d += u8::from(x == b'\r') & u8::from(y == b'\n');
+        }
+        nul += usize::from(a);
+        cr += usize::from(c);
+        crlf += usize::from(d);
+        i = end;
+    }
+    (nul, cr, crlf)
 }
 
 #[cfg(test)]
@@ -289,7 +371,7 @@ mod tests {
     use super::*;
 
     fn err(b: &[u8]) -> String {
-        decode(b.to_vec()).unwrap_err().message
+        decode(Cow::Borrowed(b)).unwrap_err().message
     }
 
     #[test]
@@ -313,7 +395,7 @@ mod tests {
 
     #[test]
     fn decodes_utf8_without_copy() {
-        let d = decode(b"\xEF\xBB\xBFa,b\n1,2\n".to_vec()).unwrap();
+        let d = decode(Cow::Borrowed(b"\xEF\xBB\xBFa,b\n1,2\n")).unwrap();
         assert_eq!(d.start, 3);
         assert_eq!(&d.text[d.start..], b"a,b\n1,2\n");
         assert_eq!(d.encoding, "UTF-8 (with BOM)");
@@ -329,37 +411,49 @@ mod tests {
         let mut be_bom = vec![0xFE, 0xFF];
         be_bom.extend(&be);
         for (bytes, enc) in [(le_bom, "UTF-16LE"), (be_bom, "UTF-16BE")] {
-            let d = decode(bytes).unwrap();
+            let d = decode(Cow::Owned(bytes)).unwrap();
             assert_eq!(d.encoding, enc);
             assert_eq!(std::str::from_utf8(&d.text[d.start..]).unwrap(), s);
         }
         let ascii = "a,b\r\n1,2\r\n";
         let le: Vec<u8> = ascii.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let d = decode(le).unwrap();
+        let d = decode(Cow::Owned(le)).unwrap();
         assert_eq!(d.encoding, "UTF-16LE");
         assert_eq!(&d.text[d.start..], ascii.as_bytes());
     }
 
     #[test]
     fn falls_back_to_windows_1252_or_big5() {
-        let d = decode(b"name\nM\xfcller GmbH\n".to_vec()).unwrap();
+        let d = decode(Cow::Borrowed(b"name\nM\xfcller GmbH\n")).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(&d.text[d.start..], "name\nMüller GmbH\n".as_bytes());
         assert!(d.notes[0].contains("line 2"));
         let (big5, _, _) = BIG5.encode("名稱\n國立臺灣大學\n");
-        let d = decode(big5.into_owned()).unwrap();
+        let d = decode(Cow::Owned(big5.into_owned())).unwrap();
         assert_eq!(d.encoding, "Big5");
         assert_eq!(&d.text[d.start..], "名稱\n國立臺灣大學\n".as_bytes());
     }
 
     #[test]
     fn cleans_nul_and_lone_cr() {
-        let d = decode(b"a,b\r1,2\r3,\x004\r".to_vec()).unwrap();
+        let d = decode(Cow::Borrowed(b"a,b\r1,2\r3,\x004\r")).unwrap();
         assert_eq!(&d.text[d.start..], b"a,b\n1,2\n3,4\n");
         assert_eq!(d.notes.len(), 2);
-        let d = decode(b"a,b\r\n1,2\r\n".to_vec()).unwrap();
+        let d = decode(Cow::Borrowed(b"a,b\r\n1,2\r\n")).unwrap();
         assert_eq!(&d.text[d.start..], b"a,b\r\n1,2\r\n");
         assert!(d.notes.is_empty());
+    }
+
+    #[test]
+    fn counts_specials_across_chunks() {
+        let mut b = vec![b'x'; 1000];
+        b[254] = b'\r';
+        b[255] = b'\n';
+        b[600] = b'\r';
+        b[700] = 0;
+        b[999] = b'\r';
+        assert_eq!(count_specials(&b), (1, 3, 1));
+        assert_eq!(count_specials(b""), (0, 0, 0));
     }
 
     #[test]

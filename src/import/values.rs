@@ -30,7 +30,12 @@ pub(crate) enum DateCell {
     Known(NaiveDate),
     /// `a/b/year` where either `a` or `b` may be the month. `sep` is the
     /// separator as written, kept to quote the value back in messages.
-    Numeric { first: u8, second: u8, year: u16, sep: u8 },
+    Numeric {
+        first: u8,
+        second: u8,
+        year: u16,
+        sep: u8,
+    },
 }
 
 /// What a date cell said beyond its value, as hints for the column.
@@ -77,10 +82,12 @@ pub(crate) fn parse_date(s: &str) -> Result<(DateCell, DateFlags), DateError> {
     if s.is_empty() {
         return Ok((DateCell::Blank, flags));
     }
-    if is_placeholder(s) {
+    // Most cells start with a digit; words are checked only for the rest.
+    let digit_first = s.as_bytes()[0].is_ascii_digit();
+    if !digit_first && is_placeholder(s) {
         return Ok((DateCell::Blank, flags));
     }
-    if s.eq_ignore_ascii_case("never") || s.eq_ignore_ascii_case("never expires") {
+    if !digit_first && s.eq_ignore_ascii_case("never") || s.eq_ignore_ascii_case("never expires") {
         return Ok((DateCell::Never, flags));
     }
     let b = s.as_bytes();
@@ -88,7 +95,9 @@ pub(crate) fn parse_date(s: &str) -> Result<(DateCell, DateFlags), DateError> {
         return parse_named(s, &mut flags).map(|c| (c, flags));
     }
     // A bare number: an Excel serial day, or a compact `yyyymmdd`.
-    if b.iter().all(|c| c.is_ascii_digit() || *c == b'.') && b.iter().filter(|c| **c == b'.').count() <= 1 {
+    if b.iter().all(|c| c.is_ascii_digit() || *c == b'.')
+        && b.iter().filter(|c| **c == b'.').count() <= 1
+    {
         return parse_bare_number(s, &mut flags).map(|c| (c, flags));
     }
     let (n1, len1, i) = read_digits(b, 0);
@@ -96,7 +105,9 @@ pub(crate) fn parse_date(s: &str) -> Result<(DateCell, DateFlags), DateError> {
         return Err(DateError::Unreadable);
     }
     let rest = &s[i..];
-    let Some(sep) = rest.chars().next() else { return Err(DateError::Unreadable) };
+    let Some(sep) = rest.chars().next() else {
+        return Err(DateError::Unreadable);
+    };
     let after_sep = &rest[sep.len_utf8()..];
     if sep == ' ' {
         return parse_named(s, &mut flags).map(|c| (c, flags));
@@ -105,10 +116,14 @@ pub(crate) fn parse_date(s: &str) -> Result<(DateCell, DateFlags), DateError> {
         // `2020年7月1日`, written by zh-TW and ja-JP long date formats.
         let ab = after_sep.as_bytes();
         let (m, lm, j) = read_digits(ab, 0);
-        let Some(r) = after_sep[j..].strip_prefix('月') else { return Err(DateError::Unreadable) };
+        let Some(r) = after_sep[j..].strip_prefix('月') else {
+            return Err(DateError::Unreadable);
+        };
         let rb = r.as_bytes();
         let (d, ld, k) = read_digits(rb, 0);
-        let Some(tail) = r[k..].strip_prefix('日') else { return Err(DateError::Unreadable) };
+        let Some(tail) = r[k..].strip_prefix('日') else {
+            return Err(DateError::Unreadable);
+        };
         if len1 != 4 || lm == 0 || ld == 0 {
             return Err(DateError::Unreadable);
         }
@@ -170,7 +185,15 @@ pub(crate) fn parse_date(s: &str) -> Result<(DateCell, DateFlags), DateError> {
             return Err(DateError::NoSuchDay);
         }
     }
-    Ok((DateCell::Numeric { first: n1 as u8, second: n2 as u8, year: year as u16, sep }, flags))
+    Ok((
+        DateCell::Numeric {
+            first: n1 as u8,
+            second: n2 as u8,
+            year: year as u16,
+            sep,
+        },
+        flags,
+    ))
 }
 
 /// Resolves a [`DateCell::Numeric`] in the given order.
@@ -180,7 +203,11 @@ pub(crate) fn numeric_to_date(
     year: u16,
     day_first: bool,
 ) -> Option<NaiveDate> {
-    let (d, m) = if day_first { (first, second) } else { (second, first) };
+    let (d, m) = if day_first {
+        (first, second)
+    } else {
+        (second, first)
+    };
     NaiveDate::from_ymd_opt(i32::from(year), u32::from(m), u32::from(d))
 }
 
@@ -191,9 +218,20 @@ pub(crate) fn numeric_text(first: u8, second: u8, year: u16, sep: u8) -> String 
 }
 
 fn is_placeholder(s: &str) -> bool {
-    ["-", "--", "n/a", "na", "none", "null", "(none)", "無", "无", "不適用"]
-        .iter()
-        .any(|p| s.eq_ignore_ascii_case(p))
+    [
+        "-",
+        "--",
+        "n/a",
+        "na",
+        "none",
+        "null",
+        "(none)",
+        "無",
+        "无",
+        "不適用",
+    ]
+    .iter()
+    .any(|p| s.eq_ignore_ascii_case(p))
 }
 
 /// Reads up to 9 ASCII digits from `b[i..]`: (value, digit count, next index).
@@ -217,7 +255,9 @@ fn ymd(y: u32, m: u32, d: u32) -> Result<DateCell, DateError> {
         // and day are noise, so they are not validated.
         return Ok(DateCell::Never);
     }
-    NaiveDate::from_ymd_opt(y as i32, m, d).map(DateCell::Known).ok_or(DateError::NoSuchDay)
+    NaiveDate::from_ymd_opt(y as i32, m, d)
+        .map(DateCell::Known)
+        .ok_or(DateError::NoSuchDay)
 }
 
 /// Checks that what follows a date is a time of day and nothing else:
@@ -234,7 +274,9 @@ fn check_time(tail: &str, flags: &mut DateFlags) -> Result<(), DateError> {
             continue;
         }
         let mut matched = false;
-        for word in ["上午", "下午", "午前", "午後", "AM", "PM", "am", "pm", "A.M.", "P.M.", "a.m.", "p.m."] {
+        for word in [
+            "上午", "下午", "午前", "午後", "AM", "PM", "am", "pm", "A.M.", "P.M.", "a.m.", "p.m.",
+        ] {
             if let Some(r) = t.strip_prefix(word) {
                 t = r;
                 flags.twelve_hour = true;
@@ -286,7 +328,9 @@ pub(crate) fn excel_serial(serial: u32) -> Result<DateCell, DateError> {
         61..=MAX_SERIAL => serial - 1,
         _ => return Err(DateError::Unreadable),
     };
-    let date = base.checked_add_signed(Duration::days(i64::from(days))).ok_or(DateError::Unreadable)?;
+    let date = base
+        .checked_add_signed(Duration::days(i64::from(days)))
+        .ok_or(DateError::Unreadable)?;
     if date.year() >= NEVER_YEAR {
         return Ok(DateCell::Never);
     }
@@ -296,8 +340,9 @@ pub(crate) fn excel_serial(serial: u32) -> Result<DateCell, DateError> {
 use chrono::Datelike;
 
 fn month_from_name(word: &str) -> Option<u32> {
-    const MONTHS: [&str; 12] =
-        ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
+    const MONTHS: [&str; 12] = [
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+    ];
     let w = word.trim_end_matches('.');
     if w.len() < 3 || !w.is_ascii() {
         return None;
@@ -305,21 +350,36 @@ fn month_from_name(word: &str) -> Option<u32> {
     let head = w.get(..3)?;
     let idx = MONTHS.iter().position(|m| head.eq_ignore_ascii_case(m))?;
     const FULL: [&str; 12] = [
-        "january", "february", "march", "april", "may", "june", "july", "august", "september",
-        "october", "november", "december",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
     ];
     let full = FULL.get(idx)?;
     // `Sept` is common; otherwise the word must be a prefix of the full name.
-    let ok = w.len() <= full.len() && full.get(..w.len()).is_some_and(|p| p.eq_ignore_ascii_case(w))
+    let ok = w.len() <= full.len()
+        && full
+            .get(..w.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(w))
         || w.eq_ignore_ascii_case("sept");
     ok.then_some(idx as u32 + 1)
 }
 
 /// `Jul 1, 2020`, `July 1 2020 12:00 AM`, `1 Jul 2020`.
 fn parse_named(s: &str, flags: &mut DateFlags) -> Result<DateCell, DateError> {
-    let mut words = s.split(|c: char| c == ' ' || c == ',' || c == '-').filter(|w| !w.is_empty());
+    let mut words = s.split([' ', ',', '-']).filter(|w| !w.is_empty());
     let (a, b, c) = (words.next(), words.next(), words.next());
-    let (Some(a), Some(b), Some(c)) = (a, b, c) else { return Err(DateError::Unreadable) };
+    let (Some(a), Some(b), Some(c)) = (a, b, c) else {
+        return Err(DateError::Unreadable);
+    };
     let (month, day, year) = if let Some(m) = month_from_name(a) {
         (m, b, c)
     } else if let Some(m) = month_from_name(b) {
@@ -337,7 +397,8 @@ fn parse_day_month_name(s: &str, flags: &mut DateFlags) -> Result<DateCell, Date
     let date_part = s.split(' ').next().unwrap_or("");
     let tail = &s[date_part.len()..];
     let mut parts = date_part.split(['-', '/', '.']);
-    let (Some(d), Some(m), Some(y), None) = (parts.next(), parts.next(), parts.next(), parts.next())
+    let (Some(d), Some(m), Some(y), None) =
+        (parts.next(), parts.next(), parts.next(), parts.next())
     else {
         return Err(DateError::Unreadable);
     };
@@ -346,7 +407,12 @@ fn parse_day_month_name(s: &str, flags: &mut DateFlags) -> Result<DateCell, Date
     named_ymd(y, month, d, flags)
 }
 
-fn named_ymd(year: &str, month: u32, day: &str, flags: &mut DateFlags) -> Result<DateCell, DateError> {
+fn named_ymd(
+    year: &str,
+    month: u32,
+    day: &str,
+    flags: &mut DateFlags,
+) -> Result<DateCell, DateError> {
     let yb = year.as_bytes();
     let db = day.as_bytes();
     let (y, ly, yi) = read_digits(yb, 0);
@@ -372,10 +438,38 @@ pub(crate) fn parse_bool(s: &str) -> Option<Option<bool>> {
     if s.is_empty() || is_placeholder(s) {
         return Some(None);
     }
-    const TRUE: [&str; 14] =
-        ["true", "yes", "y", "1", "on", "t", "enabled", "wahr", "vrai", "是", "真", "開啟", "开启", "已啟用"];
-    const FALSE: [&str; 14] =
-        ["false", "no", "n", "0", "off", "f", "disabled", "falsch", "faux", "否", "假", "關閉", "关闭", "未啟用"];
+    const TRUE: [&str; 14] = [
+        "true",
+        "yes",
+        "y",
+        "1",
+        "on",
+        "t",
+        "enabled",
+        "wahr",
+        "vrai",
+        "是",
+        "真",
+        "開啟",
+        "开启",
+        "已啟用",
+    ];
+    const FALSE: [&str; 14] = [
+        "false",
+        "no",
+        "n",
+        "0",
+        "off",
+        "f",
+        "disabled",
+        "falsch",
+        "faux",
+        "否",
+        "假",
+        "關閉",
+        "关闭",
+        "未啟用",
+    ];
     if TRUE.iter().any(|w| s.eq_ignore_ascii_case(w)) {
         Some(Some(true))
     } else if FALSE.iter().any(|w| s.eq_ignore_ascii_case(w)) {
@@ -392,14 +486,64 @@ pub(crate) fn parse_status(s: &str) -> Option<Status> {
     let s = s.trim();
     let lower_ascii = |w: &str| s.eq_ignore_ascii_case(w);
     let table: [(&[&str], Status); 8] = [
-        (&["active", "enabled", "作用中", "使用中", "已啟用", "啟用", "有效", "活动", "活動", "已启用"], Status::Active),
-        (&["pending", "擱置中", "擱置", "待定", "等待中", "待处理", "挂起"], Status::Pending),
-        (&["warning", "inGracePeriod", "警告", "寬限期"], Status::Warning),
-        (&["expired", "已過期", "已到期", "過期", "已过期", "过期"], Status::Expired),
-        (&["suspended", "已暫停", "暫停", "已停權", "已暂停", "暂停"], Status::Suspended),
-        (&["disabled", "已停用", "停用", "已禁用", "禁用"], Status::Disabled),
-        (&["deleted", "已刪除", "刪除", "已删除", "删除"], Status::Deleted),
-        (&["lockedout", "locked out", "locked", "已鎖定", "鎖定", "已锁定"], Status::LockedOut),
+        (
+            &[
+                "active",
+                "enabled",
+                "作用中",
+                "使用中",
+                "已啟用",
+                "啟用",
+                "有效",
+                "活动",
+                "活動",
+                "已启用",
+            ],
+            Status::Active,
+        ),
+        (
+            &[
+                "pending",
+                "擱置中",
+                "擱置",
+                "待定",
+                "等待中",
+                "待处理",
+                "挂起",
+            ],
+            Status::Pending,
+        ),
+        (
+            &["warning", "inGracePeriod", "警告", "寬限期"],
+            Status::Warning,
+        ),
+        (
+            &["expired", "已過期", "已到期", "過期", "已过期", "过期"],
+            Status::Expired,
+        ),
+        (
+            &["suspended", "已暫停", "暫停", "已停權", "已暂停", "暂停"],
+            Status::Suspended,
+        ),
+        (
+            &["disabled", "已停用", "停用", "已禁用", "禁用"],
+            Status::Disabled,
+        ),
+        (
+            &["deleted", "已刪除", "刪除", "已删除", "删除"],
+            Status::Deleted,
+        ),
+        (
+            &[
+                "lockedout",
+                "locked out",
+                "locked",
+                "已鎖定",
+                "鎖定",
+                "已锁定",
+            ],
+            Status::LockedOut,
+        ),
     ];
     for (words, status) in table {
         if words.iter().any(|w| lower_ascii(w)) {
@@ -445,9 +589,47 @@ pub(crate) fn parse_term(s: &str) -> Option<Option<u16>> {
     }
     let l = s.to_ascii_lowercase();
     let words: [(&[&str], u16); 3] = [
-        (&["monthly", "month", "1 month", "one month", "每月", "月", "1 個月", "1个月", "按月"], 1),
-        (&["annual", "yearly", "year", "1 year", "one year", "12 months", "每年", "年", "1 年", "1年", "按年"], 12),
-        (&["triennial", "3 years", "three years", "36 months", "3 年", "3年"], 36),
+        (
+            &[
+                "monthly",
+                "month",
+                "1 month",
+                "one month",
+                "每月",
+                "月",
+                "1 個月",
+                "1个月",
+                "按月",
+            ],
+            1,
+        ),
+        (
+            &[
+                "annual",
+                "yearly",
+                "year",
+                "1 year",
+                "one year",
+                "12 months",
+                "每年",
+                "年",
+                "1 年",
+                "1年",
+                "按年",
+            ],
+            12,
+        ),
+        (
+            &[
+                "triennial",
+                "3 years",
+                "three years",
+                "36 months",
+                "3 年",
+                "3年",
+            ],
+            36,
+        ),
     ];
     for (ws, months) in words {
         if ws.iter().any(|w| l == *w) {
@@ -529,7 +711,12 @@ mod tests {
     }
 
     fn num(first: u8, second: u8, year: u16, sep: u8) -> DateCell {
-        DateCell::Numeric { first, second, year, sep }
+        DateCell::Numeric {
+            first,
+            second,
+            year,
+            sep,
+        }
     }
 
     #[test]
@@ -601,8 +788,14 @@ mod tests {
 
     #[test]
     fn numeric_orders() {
-        assert_eq!(numeric_to_date(3, 4, 2020, true), NaiveDate::from_ymd_opt(2020, 4, 3));
-        assert_eq!(numeric_to_date(3, 4, 2020, false), NaiveDate::from_ymd_opt(2020, 3, 4));
+        assert_eq!(
+            numeric_to_date(3, 4, 2020, true),
+            NaiveDate::from_ymd_opt(2020, 4, 3)
+        );
+        assert_eq!(
+            numeric_to_date(3, 4, 2020, false),
+            NaiveDate::from_ymd_opt(2020, 3, 4)
+        );
         assert_eq!(numeric_to_date(2, 30, 2020, false), None);
         assert_eq!(numeric_text(1, 7, 2020, b'.'), "1.7.2020");
     }

@@ -102,6 +102,8 @@ const ALIASES: &[(Field, &[&str])] = &[
             "customername",
             "companyname",
             "customer",
+            "client",
+            "clientname",
             "customercompanyname",
             "tenantname",
             "organization",

@@ -38,7 +38,10 @@ pub fn app() -> Html {
     // fingerprint; a refusal is shown, never fatal.
     {
         let dispatcher = dispatcher.clone();
-        let key = state.workspace().map(|w| (w.fingerprint.clone(), w.progress.clone()));
+        let key = state
+            .workspace()
+            .filter(|w| w.progress_changed)
+            .map(|w| (w.fingerprint.clone(), w.progress.clone()));
         use_effect_with(key, move |key| {
             if let Some((fingerprint, progress)) = key {
                 let health = storage::save_progress(fingerprint, progress);
@@ -113,7 +116,8 @@ pub fn app() -> Html {
         let on_start = matches!(state.phase, Phase::Start | Phase::Failed { .. });
         use_effect_with(on_start, move |on_start| {
             let listener = on_start.then(|| {
-                gloo::events::EventListener::new(&gloo::utils::document(), "paste", move |e| {
+                let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "paste", options, move |e| {
                     let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(e) else { return };
                     let in_field = e
                         .target()

@@ -118,6 +118,10 @@ pub struct Workspace {
     pub settings: Settings,
     pub plan: Rc<Plan>,
     pub progress: Progress,
+    /// Whether the user changed the progress since it was loaded: only then
+    /// is it written back, so a stored copy that could not be read is not
+    /// overwritten by merely opening the file.
+    pub progress_changed: bool,
     pub view: View,
     pub table: TableState,
     /// Customers selected for printing, by key.
@@ -136,6 +140,7 @@ impl Workspace {
             settings,
             plan,
             progress,
+            progress_changed: false,
             view: View::Overview,
             table: TableState::default(),
             print_selection,
@@ -322,9 +327,18 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
             }
             w.view = view;
         }
-        Action::Tick { customer, step, done } => w.progress.set_ticked(&customer, &step, done),
-        Action::Note { customer, text } => w.progress.set_note(&customer, &text),
-        Action::ResetProgress => w.progress = Progress::default(),
+        Action::Tick { customer, step, done } => {
+            w.progress.set_ticked(&customer, &step, done);
+            w.progress_changed = true;
+        }
+        Action::Note { customer, text } => {
+            w.progress.set_note(&customer, &text);
+            w.progress_changed = true;
+        }
+        Action::ResetProgress => {
+            w.progress = Progress::default();
+            w.progress_changed = true;
+        }
         Action::SortBy(key) => {
             if w.table.sort == key {
                 w.table.descending = !w.table.descending;

@@ -21,6 +21,9 @@ pub struct ChecklistProps {
     /// `None`: read-only.
     #[prop_or_default]
     pub ontick: Option<Callback<(String, bool)>>,
+    /// On paper: boxes drawn plainly (a disabled box prints greyed out).
+    #[prop_or_default]
+    pub for_print: bool,
 }
 
 #[component(ChecklistView)]
@@ -34,10 +37,12 @@ pub fn checklist_view(props: &ChecklistProps) -> Html {
             let s = step.step.clone();
             Callback::from(move |_: Event| ontick.emit((s.clone(), !done)))
         });
-        let readonly = props.ontick.is_none();
+        let readonly = props.ontick.is_none() && !props.for_print;
+        let onclick = (props.ontick.is_none() && props.for_print).then(|| Callback::from(|e: MouseEvent| e.prevent_default()));
         html! {
             <li class={classes!("checklist-item", done.then_some("done"), overdue.then_some("overdue"))}>
-                <input type="checkbox" id={id.clone()} checked={done} disabled={readonly} onchange={onchange} />
+                <input type="checkbox" id={id.clone()} checked={done} disabled={readonly} onchange={onchange} {onclick}
+                       tabindex={props.for_print.then_some("-1")} />
                 <div class="step-body">
                     <label for={id} class="step-title">
                         <span class="step-id">{ &step.step }</span>{ " " }{ &step.title }

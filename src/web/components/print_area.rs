@@ -88,7 +88,7 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
                         </p>
                         <p class="rec-reason">{ &c.recommendation.reason }</p>
                         <ChecklistView {lang} steps={c.checklist.clone()} as_of={plan.as_of} ticked={ticked}
-                                       id_prefix={format!("print-{}", c.key)} />
+                                       id_prefix={format!("print-{}", c.key)} for_print=true />
                         if !note.is_empty() {
                             <div class="print-note"><h4>{ tr(lang, "Notes", "備註") }</h4><p>{ note }</p></div>
                         }

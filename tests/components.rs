@@ -117,3 +117,189 @@ async fn header_language_switch_reports_the_choice() {
     yew::scheduler::flush().await;
     assert_eq!(*chosen.borrow(), Some(Lang::ZhTw));
 }
+
+// ---- the reducer ----------------------------------------------------------
+
+mod reducer {
+    use std::rc::Rc;
+
+    use chrono::NaiveDate;
+    use kaizala_planner::import::{import, ImportOptions};
+    use kaizala_planner::plan::{Category, CustomerSettings, Lang};
+    use kaizala_planner::progress::Progress;
+    use kaizala_planner::web::state::{Action, Phase, SortKey, State, View};
+    use kaizala_planner::web::storage::StorageHealth;
+    use wasm_bindgen_test::*;
+    use yew::Reducible;
+
+    const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n\
+        s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,P1Y,t1,Contoso,contoso.com\n\
+        s2,Microsoft Kaizala Pro,400,active,false,2020-12-01T00:00:00Z,P1Y,t2,Fabrikam,fabrikam.com\n";
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn ready() -> Rc<State> {
+        let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
+        let state = state.reduce(Action::Reading { file_name: "a.csv".into() });
+        state.reduce(Action::Imported {
+            file_name: "a.csv".into(),
+            bytes: Rc::new(CSV.as_bytes().to_vec()),
+            fingerprint: "f".into(),
+            options: ImportOptions::default(),
+            outcome: import(CSV.as_bytes(), &ImportOptions::default()),
+            as_of: None,
+            progress: Progress::default(),
+            storage: StorageHealth::Saving,
+        })
+    }
+
+    #[wasm_bindgen_test]
+    fn an_import_becomes_a_plan_as_of_today() {
+        let s = ready();
+        let w = s.workspace().expect("a workspace");
+        assert_eq!(w.plan.as_of, d(2020, 6, 1));
+        assert_eq!(w.plan.customers.len(), 2);
+        assert_eq!(w.print_selection.len(), 2, "every customer is selected for printing");
+    }
+
+    #[wasm_bindgen_test]
+    fn an_import_that_arrives_after_start_over_is_dropped() {
+        let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
+        let state = state.reduce(Action::Reading { file_name: "a.csv".into() }).reduce(Action::StartOver);
+        let state = state.reduce(Action::Imported {
+            file_name: "a.csv".into(),
+            bytes: Rc::new(CSV.as_bytes().to_vec()),
+            fingerprint: "f".into(),
+            options: ImportOptions::default(),
+            outcome: import(CSV.as_bytes(), &ImportOptions::default()),
+            as_of: None,
+            progress: Progress::default(),
+            storage: StorageHealth::Saving,
+        });
+        assert_eq!(state.phase, Phase::Start);
+    }
+
+    #[wasm_bindgen_test]
+    fn settings_re_plan_at_once() {
+        let s = ready().reduce(Action::SetAsOf(d(2020, 10, 1)));
+        let w = s.workspace().unwrap();
+        let ended = w.plan.customers.iter().flat_map(|c| &c.subscriptions).filter(|s| s.category == Category::AlreadyEnded).count();
+        assert_eq!(ended, 1, "Contoso's subscription ended on 1 Sep 2020");
+
+        let key = w.plan.customers.iter().find(|c| c.display_name == "Contoso").unwrap().key.clone();
+        let s = s.reduce(Action::SetCustomer { key: key.clone(), settings: CustomerSettings { frontline: true, ..Default::default() } });
+        let c = s.workspace().unwrap().plan.customer(&key).unwrap().clone();
+        assert_eq!(c.recommendation.family.as_str(), "frontline");
+    }
+
+    #[wasm_bindgen_test]
+    fn ticks_mark_progress_as_changed_and_sorting_toggles() {
+        let s = ready();
+        assert!(!s.workspace().unwrap().progress_changed);
+        let s = s.reduce(Action::Tick { customer: "k".into(), step: "A".into(), done: true });
+        let w = s.workspace().unwrap();
+        assert!(w.progress_changed && w.progress.is_ticked("k", "A"));
+        let s = s.reduce(Action::SortBy(SortKey::Seats));
+        assert!(s.workspace().unwrap().table.descending, "seats sort biggest first");
+        let s = s.reduce(Action::SortBy(SortKey::Seats));
+        assert!(!s.workspace().unwrap().table.descending);
+    }
+
+    #[wasm_bindgen_test]
+    fn a_language_change_rewrites_the_plan_texts() {
+        let s = ready();
+        let before = s.workspace().unwrap().plan.customers[0].checklist[0].title.clone();
+        let s = s.reduce(Action::SetLang(Lang::ZhTw));
+        let w = s.workspace().unwrap();
+        assert_eq!(w.plan.lang, Lang::ZhTw);
+        assert_ne!(w.plan.customers[0].checklist[0].title, before);
+        let s = s.reduce(Action::Open(View::Overview));
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Open(View::Overview))), "a no-op returns the same state");
+    }
+}
+
+// ---- more components ------------------------------------------------------
+
+mod views {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use chrono::NaiveDate;
+    use kaizala_planner::checklist::{Step, StepAction};
+    use kaizala_planner::plan::{Lang, MonthTotal};
+    use kaizala_planner::web::components::checklist_view::{ChecklistProps, ChecklistView};
+    use kaizala_planner::web::components::timeline::{Timeline, TimelineProps};
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use yew::prelude::*;
+
+    use super::mount_point;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    fn step(id: &str, due: NaiveDate) -> Step {
+        Step {
+            step: id.into(),
+            title: format!("Step {id}"),
+            text: "<b>not bold</b>".into(),
+            due: Some(due),
+            action: StepAction::FindEndDate { subscription_id: "s".into(), offer: "o".into() },
+        }
+    }
+
+    #[wasm_bindgen_test]
+    async fn checklist_ticks_and_flags_overdue_steps() {
+        let root = mount_point();
+        let got: Rc<RefCell<Vec<(String, bool)>>> = Rc::default();
+        let g = got.clone();
+        let props = ChecklistProps {
+            lang: Lang::En,
+            steps: vec![step("A", d(2020, 5, 1)), step("B", d(2020, 8, 1))],
+            as_of: d(2020, 6, 1),
+            ticked: vec![],
+            id_prefix: "t".into(),
+            ontick: Some(Callback::from(move |x| g.borrow_mut().push(x))),
+            for_print: false,
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(root.query_selector_all(".checklist-item.overdue").unwrap().length(), 1);
+        // Text from data is text, never markup.
+        assert!(root.query_selector(".step-text b").unwrap().is_none());
+        assert!(root.text_content().unwrap().contains("<b>not bold</b>"));
+        let b: web_sys::HtmlInputElement = root.query_selector("#t-B").unwrap().unwrap().unchecked_into();
+        b.click();
+        yew::scheduler::flush().await;
+        assert_eq!(*got.borrow(), vec![("B".to_string(), true)]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn timeline_draws_a_bar_per_month_and_both_markers() {
+        let root = mount_point();
+        let months = vec![
+            MonthTotal { month: "2020-07".into(), subscriptions: 1, seats: 15 },
+            MonthTotal { month: "2020-09".into(), subscriptions: 2, seats: 325 },
+        ];
+        let props = TimelineProps { lang: Lang::En, months, as_of: d(2020, 6, 15), cutoff: d(2020, 7, 1) };
+        yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(root.query_selector_all(".bar").unwrap().length(), 2);
+        assert!(root.query_selector(".marker.cutoff line").unwrap().is_some());
+        assert!(root.query_selector(".marker.as-of line").unwrap().is_some());
+        // As of years later: shown as an arrow at the edge, not a giant axis.
+        let root2 = mount_point();
+        let props = TimelineProps {
+            lang: Lang::En,
+            months: vec![MonthTotal { month: "2020-07".into(), subscriptions: 1, seats: 15 }],
+            as_of: d(2026, 11, 25),
+            cutoff: d(2020, 7, 1),
+        };
+        yew::Renderer::<Timeline>::with_root_and_props(root2.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(root2.text_content().unwrap().contains("As of 25 Nov 2026 →"));
+    }
+}

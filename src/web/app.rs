@@ -178,11 +178,13 @@ pub fn app() -> Html {
                 },
             };
             html! {
-                <>
+                <div class={classes!("workspace", workspace.print_prepared.then_some("print-prepared"))}>
                     <Toolbar {lang} workspace={workspace.clone()} storage={state.storage} onaction={onaction.clone()} onstartover={oncancel.clone()} />
                     <div class="screen-only">{ main }</div>
-                    <PrintArea {lang} workspace={workspace.clone()} />
-                </>
+                    if workspace.print_prepared {
+                        <PrintArea {lang} workspace={workspace.clone()} />
+                    }
+                </div>
             }
         }
         Phase::Shared(shared) => html! { <SharedView {lang} shared={shared.clone()} /> },

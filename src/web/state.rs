@@ -127,6 +127,10 @@ pub struct Workspace {
     /// Customers selected for printing, by key.
     pub print_selection: BTreeSet<String>,
     pub print_mode: PrintMode,
+    /// Whether the print layout has been asked for. Until then it is not
+    /// rendered at all: with thousands of customers it would be thousands
+    /// of checklists in the page on every change.
+    pub print_prepared: bool,
 }
 
 impl Workspace {
@@ -145,6 +149,7 @@ impl Workspace {
             table: TableState::default(),
             print_selection,
             print_mode: PrintMode::Checklists,
+            print_prepared: false,
         }
     }
 
@@ -361,10 +366,11 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
                 if all { w.plan.customers.iter().map(|c| c.key.clone()).collect() } else { BTreeSet::new() };
         }
         Action::SetPrintMode(mode) => {
-            if w.print_mode == mode {
+            if w.print_mode == mode && w.print_prepared {
                 return false;
             }
             w.print_mode = mode;
+            w.print_prepared = true;
         }
         _ => return false,
     }

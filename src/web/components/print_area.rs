@@ -1,7 +1,9 @@
 /*!
 What a print shows, and nothing else: either the selected customers'
 checklists, one customer per page with real boxes and dates, or the
-overview. Hidden on screen; the print stylesheet swaps it in.
+overview. Hidden on screen; the print stylesheet swaps it in. It is
+rendered only once a Print button asked for it; a print started from the
+browser's menu before that prints the screen as it is.
 */
 
 use std::rc::Rc;

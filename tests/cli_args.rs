@@ -136,6 +136,7 @@ fn needs_mapping_says_what_to_map() {
         candidates: vec![(Field::EndDate, vec!["Ablauf".into()])],
         preview: vec![],
         ambiguous_dates: Some("Ablauf".into()),
+        mapped: vec![],
         report: ImportReport::default(),
     };
     let err = plan_outcome(&args(&[]), ImportOutcome::NeedsMapping(req), d(2030, 1, 1)).unwrap_err();

@@ -22,7 +22,7 @@ strings of localised exports are not documented.
 use super::{Field, Format, ImportOptions};
 
 /// Every field, in the order missing fields are reported.
-pub(crate) const FIELDS: [Field; 13] = [
+pub const FIELDS: [Field; 13] = [
     Field::CustomerId,
     Field::CustomerName,
     Field::CustomerDomain,
@@ -347,6 +347,14 @@ pub(crate) struct Mapping {
 impl Mapping {
     pub(crate) fn get(&self, f: Field) -> Option<usize> {
         self.columns[field_index(f)]
+    }
+
+    /// The recognised fields with their column's header.
+    pub(crate) fn mapped(&self, headers: &[String]) -> Vec<(Field, String)> {
+        FIELDS
+            .iter()
+            .filter_map(|f| self.get(*f).and_then(|i| headers.get(i)).map(|h| (*f, h.clone())))
+            .collect()
     }
 
     fn set(&mut self, f: Field, col: Option<usize>) {

@@ -340,6 +340,7 @@ impl Reading<'_> {
                 candidates: cands,
                 preview,
                 ambiguous_dates: None,
+                mapped: self.mapping.mapped(&self.headers),
                 report,
             }));
         }
@@ -379,6 +380,7 @@ impl Reading<'_> {
                     candidates: Vec::new(),
                     preview,
                     ambiguous_dates: Some(amb.question),
+                    mapped: self.mapping.mapped(&self.headers),
                     report,
                 }))
             }

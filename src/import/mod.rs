@@ -37,6 +37,8 @@ mod text;
 mod values;
 
 pub use job::{ImportJob, ImportProgress};
+/// Every field, in the order fields are listed to a user.
+pub use columns::FIELDS;
 pub use text::size_limit_message;
 
 /// Files larger than this are refused with a message giving both sizes.
@@ -165,6 +167,10 @@ pub struct MappingRequest {
     pub preview: Vec<Vec<String>>,
     /// Set when a date column is ambiguous and needs a `DateOrder`.
     pub ambiguous_dates: Option<String>,
+    /// The fields that were recognised, with their column's header, so the
+    /// user sees what will be read and can also place optional fields.
+    #[serde(default)]
+    pub mapped: Vec<(Field, String)>,
     pub report: ImportReport,
 }
 

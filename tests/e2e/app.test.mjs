@@ -89,13 +89,17 @@ test("columns the importer cannot place are matched in a mapping step, and remem
   const continueButton = t.page.getByRole("button", { name: "Continue" });
   assert.equal(await continueButton.isDisabled(), true);
   assert.ok(await t.page.locator(".preview tbody tr").count() >= 3, "a preview of the rows");
-  for (const select of await t.page.locator(".mapping select").all()) {
-    const id = await select.getAttribute("id");
-    await select.selectOption(id === "map-subscriptionid" ? "Ref" : "Product line");
-  }
+  await t.page.locator("#map-subscriptionid").selectOption("Ref");
+  assert.equal(await continueButton.isDisabled(), true, "the offer is still missing");
+  await t.page.locator("#map-offer").selectOption("Product line");
+  // Optional columns the planner did not recognise can be placed too.
+  await t.page.locator("#map-seats").selectOption("Licences");
+  await t.page.locator("#map-enddate").selectOption("Valid until");
   await continueButton.click();
   await t.page.locator("#customer-table").waitFor();
   assert.equal((await t.page.locator("#total-customers").textContent()).trim(), "2");
+  assert.equal((await t.page.locator("#total-seats").textContent()).trim(), "37");
+  assert.equal(await t.page.locator("#timeline-chart .bar").count(), 2, "end dates were read");
 
   // The same headers again: the choice is filled in.
   await t.page.locator("#start-over").click();

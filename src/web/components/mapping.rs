@@ -10,7 +10,7 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::import::{DateOrder, Field, ImportOptions};
+use crate::import::{DateOrder, Field, ImportOptions, FIELDS};
 use crate::progress::fingerprint;
 use crate::web::i18n::{tr, Lang};
 use crate::web::state::MappingStep;
@@ -139,6 +139,41 @@ pub fn mapping_view(props: &MappingProps) -> Html {
         }
     });
 
+    // Optional fields: what the planner found, and a way to place the rest.
+    let optional = FIELDS.iter().copied().filter(|f| !request.missing.contains(f)).map(|field| {
+        let found = request.mapped.iter().find(|(f, _)| *f == field).map(|(_, h)| h.clone());
+        let current = column_of(field).or(found.clone());
+        let onchange = {
+            let chosen = chosen.clone();
+            Callback::from(move |e: Event| {
+                let select: HtmlSelectElement = e.target_unchecked_into();
+                let value = select.value();
+                let mut next: Vec<(Field, String)> = (*chosen).iter().filter(|(f, _)| *f != field).cloned().collect();
+                if !value.is_empty() {
+                    next.push((field, value));
+                }
+                chosen.set(next);
+            })
+        };
+        let id = format!("map-{field:?}").to_lowercase();
+        let none_label = if found.is_some() {
+            tr(lang, "— as recognised —", "— 依自動辨識 —")
+        } else {
+            tr(lang, "— not in this file —", "— 檔案中沒有 —")
+        };
+        html! {
+            <div class="field-row">
+                <label for={id.clone()}>{ field_name(lang, field) }</label>
+                <select {id} {onchange}>
+                    <option value="" selected={current.is_none()}>{ none_label }</option>
+                    for h in request.headers.iter() {
+                        <option value={h.clone()} selected={current.as_ref() == Some(h)}>{ h }</option>
+                    }
+                </select>
+            </div>
+        }
+    });
+
     let date_question = request.ambiguous_dates.as_ref().map(|question| {
         let radio = |order: DateOrder, label: &'static str, id: &'static str| {
             let checked = *date_order == Some(order);
@@ -174,6 +209,13 @@ pub fn mapping_view(props: &MappingProps) -> Html {
             <form onsubmit={onapply}>
                 { for selects }
                 { for date_question }
+                <details class="optional-fields" open={request.mapped.len() < 6}>
+                    <summary>{ tr(lang, "Other columns (optional)", "其他欄位（選填）") }</summary>
+                    <p class="hint">{ tr(lang,
+                        "End dates, seats and customer names make the plan far more useful: place them here if the planner did not recognise them.",
+                        "到期日、授權數與客戶名稱能讓規劃更完整：若規劃工具未能辨識，請在此指定。") }</p>
+                    { for optional }
+                </details>
                 <div class="actions">
                     <button class="button primary" type="submit" disabled={!complete}>{ tr(lang, "Continue", "繼續") }</button>
                     <button class="button secondary" type="button" onclick={oncancel}>{ tr(lang, "Choose another file", "選擇其他檔案") }</button>

@@ -394,7 +394,9 @@ pub struct Summary {
     /// Customers and licenses to buy per family.
     pub by_family: Vec<FamilyTotal>,
     /// Seats whose service stops in each month (`YYYY-MM`), for a
-    /// timeline; subscriptions still to migrate only.
+    /// timeline: every subscription with a known stop date but the
+    /// inactive ones, including those that stopped before the as-of date
+    /// (the timeline marks the as-of date, so they read as past).
     pub ending_by_month: Vec<MonthTotal>,
 }
 
@@ -677,8 +679,8 @@ fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
             let u = by_urgency.entry(s.urgency).or_default();
             u.1 += 1;
             u.2 += n;
-            let migrating = !matches!(s.category, Category::Inactive | Category::AlreadyEnded);
-            if let (true, Some(d)) = (migrating, s.expires_on) {
+            let charted = s.category != Category::Inactive;
+            if let (true, Some(d)) = (charted, s.expires_on) {
                 let m = by_month.entry((d.year(), d.month())).or_default();
                 m.0 += 1;
                 m.1 += n;

@@ -83,8 +83,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         let h = (m.seats as f64 / max_seats) * plot_h;
         let x = x_of(*i) + slot * 0.15;
         let label = format!("{}: {} {}", m.month, number(m.seats), tr(lang, "seats", "個授權"));
+        // Months before the as-of month have already ended.
+        let past = *i < as_of_i;
         html! {
-            <g class="bar">
+            <g class={classes!("bar", past.then_some("past"))}>
                 <title>{ label }</title>
                 <rect x={format!("{x:.1}")} y={format!("{:.1}", TOP + plot_h - h)} width={format!("{:.1}", slot * 0.7)} height={format!("{h:.1}")} />
                 <text class="bar-value" x={format!("{:.1}", x + slot * 0.35)} y={format!("{:.1}", TOP + plot_h - h - 4.0)} text-anchor="middle">{ number(m.seats) }</text>

@@ -140,10 +140,8 @@ mod reducer {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
     }
 
-    fn ready() -> Rc<State> {
-        let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
-        let state = state.reduce(Action::Reading { file_name: "a.csv".into() });
-        state.reduce(Action::Imported {
+    fn imported() -> Action {
+        Action::Imported {
             file_name: "a.csv".into(),
             bytes: Rc::new(CSV.as_bytes().to_vec()),
             fingerprint: "f".into(),
@@ -152,7 +150,12 @@ mod reducer {
             as_of: None,
             progress: Progress::default(),
             storage: StorageHealth::Saving,
-        })
+        }
+    }
+
+    fn ready() -> Rc<State> {
+        let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
+        state.reduce(Action::Reading { file_name: "a.csv".into() }).reduce(imported())
     }
 
     #[wasm_bindgen_test]
@@ -168,16 +171,7 @@ mod reducer {
     fn an_import_that_arrives_after_start_over_is_dropped() {
         let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
         let state = state.reduce(Action::Reading { file_name: "a.csv".into() }).reduce(Action::StartOver);
-        let state = state.reduce(Action::Imported {
-            file_name: "a.csv".into(),
-            bytes: Rc::new(CSV.as_bytes().to_vec()),
-            fingerprint: "f".into(),
-            options: ImportOptions::default(),
-            outcome: import(CSV.as_bytes(), &ImportOptions::default()),
-            as_of: None,
-            progress: Progress::default(),
-            storage: StorageHealth::Saving,
-        });
+        let state = state.reduce(imported());
         assert_eq!(state.phase, Phase::Start);
     }
 

@@ -43,6 +43,21 @@ pub fn field_name(lang: Lang, field: Field) -> &'static str {
     }
 }
 
+/// A select's change sets (or, for the empty choice, clears) the column of
+/// `field`.
+fn choose(chosen: &UseStateHandle<Vec<(Field, String)>>, field: Field) -> Callback<Event> {
+    let chosen = chosen.clone();
+    Callback::from(move |e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let value = select.value();
+        let mut next: Vec<(Field, String)> = (*chosen).iter().filter(|(f, _)| *f != field).cloned().collect();
+        if !value.is_empty() {
+            next.push((field, value));
+        }
+        chosen.set(next);
+    })
+}
+
 fn memory_key(headers: &[String]) -> String {
     format!("mapping:{}", fingerprint(headers.join("\u{1f}").as_bytes()))
 }
@@ -103,18 +118,7 @@ pub fn mapping_view(props: &MappingProps) -> Html {
             .map(|(_, c)| c.clone())
             .unwrap_or_default();
         let current = column_of(field);
-        let onchange = {
-            let chosen = chosen.clone();
-            Callback::from(move |e: Event| {
-                let select: HtmlSelectElement = e.target_unchecked_into();
-                let value = select.value();
-                let mut next: Vec<(Field, String)> = (*chosen).iter().filter(|(f, _)| *f != field).cloned().collect();
-                if !value.is_empty() {
-                    next.push((field, value));
-                }
-                chosen.set(next);
-            })
-        };
+        let onchange = choose(&chosen, field);
         let id = format!("map-{field:?}").to_lowercase();
         let others: Vec<&String> = request.headers.iter().filter(|h| !candidates.contains(h)).collect();
         html! {
@@ -143,18 +147,7 @@ pub fn mapping_view(props: &MappingProps) -> Html {
     let optional = FIELDS.iter().copied().filter(|f| !request.missing.contains(f)).map(|field| {
         let found = request.mapped.iter().find(|(f, _)| *f == field).map(|(_, h)| h.clone());
         let current = column_of(field).or(found.clone());
-        let onchange = {
-            let chosen = chosen.clone();
-            Callback::from(move |e: Event| {
-                let select: HtmlSelectElement = e.target_unchecked_into();
-                let value = select.value();
-                let mut next: Vec<(Field, String)> = (*chosen).iter().filter(|(f, _)| *f != field).cloned().collect();
-                if !value.is_empty() {
-                    next.push((field, value));
-                }
-                chosen.set(next);
-            })
-        };
+        let onchange = choose(&chosen, field);
         let id = format!("map-{field:?}").to_lowercase();
         let none_label = if found.is_some() {
             tr(lang, "— as recognised —", "— 依自動辨識 —")

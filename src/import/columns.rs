@@ -708,7 +708,20 @@ pub(crate) fn candidates(
         if !values.is_empty() {
             let all = |p: &dyn Fn(&str) -> bool| values.iter().all(|v| p(v));
             score += match f {
-                Field::SubscriptionId => i32::from(all(&|v| looks_like_guid(v))) * 3,
+                // An id column holds distinct codes, never dates ("Valid
+                // until" contains "id" but holds dates).
+                Field::SubscriptionId => {
+                    let dates = all(&|v| super::values::parse_date(v).is_ok());
+                    let codes = all(&|v| {
+                        !v.contains(' ') && v.bytes().any(|b| b.is_ascii_digit()) && v.len() >= 4
+                    });
+                    let mut distinct = values.clone();
+                    distinct.sort_unstable();
+                    distinct.dedup();
+                    i32::from(all(&|v| looks_like_guid(v))) * 3
+                        + i32::from(codes && distinct.len() == values.len()) * 2
+                        - i32::from(dates) * 4
+                }
                 Field::Offer | Field::CustomerName | Field::FriendlyName => i32::from(all(&|v| {
                     v.chars().any(char::is_alphabetic) && !looks_like_guid(v)
                 })),
@@ -919,5 +932,17 @@ mod tests {
         ]];
         let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
         assert_eq!(c[0], "Subscription Number");
+    }
+
+    #[test]
+    fn a_date_column_is_not_an_id_even_if_its_name_contains_id() {
+        let h = headers("Client,Ref,Valid until");
+        let preview: Vec<Vec<String>> = [["Contoso", "KZ-1001", "2020-09-01"], ["Tailspin", "KZ-2001", "2020-08-20"]]
+            .iter()
+            .map(|r| r.iter().map(|s| s.to_string()).collect())
+            .collect();
+        let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
+        assert_eq!(c[0], "Ref");
+        assert!(!c.contains(&"Valid until".to_string()), "{c:?}");
     }
 }

@@ -149,6 +149,7 @@ mod reducer {
             outcome: import(CSV.as_bytes(), &ImportOptions::default()),
             as_of: None,
             progress: Progress::default(),
+            settings: None,
             storage: StorageHealth::Saving,
         }
     }
@@ -186,6 +187,27 @@ mod reducer {
         let s = s.reduce(Action::SetCustomer { key: key.clone(), settings: CustomerSettings { frontline: true, ..Default::default() } });
         let c = s.workspace().unwrap().plan.customer(&key).unwrap().clone();
         assert_eq!(c.recommendation.family.as_str(), "frontline");
+    }
+
+    #[wasm_bindgen_test]
+    fn saved_settings_are_restored_and_can_be_reset() {
+        let s = ready().reduce(Action::SetAsOf(d(2020, 10, 1)));
+        let w = s.workspace().unwrap();
+        assert!(w.settings_changed);
+        let saved = w.settings.clone();
+        let again = Rc::new(State::new(Lang::En, d(2020, 6, 1)))
+            .reduce(Action::Reading { file_name: "a.csv".into() })
+            .reduce(match imported() {
+                Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, storage, .. } => {
+                    Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, settings: Some(saved), storage }
+                }
+                _ => unreachable!(),
+            });
+        let w = again.workspace().unwrap();
+        assert!(w.settings_restored && !w.settings_changed);
+        assert_eq!(w.plan.as_of, d(2020, 10, 1));
+        let reset = again.reduce(Action::ResetSettings);
+        assert_eq!(reset.workspace().unwrap().plan.as_of, d(2020, 6, 1));
     }
 
     #[wasm_bindgen_test]

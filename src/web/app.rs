@@ -50,6 +50,20 @@ pub fn app() -> Html {
         });
     }
 
+    // So are the dates and per-customer choices, once the user changed them.
+    {
+        let dispatcher = dispatcher.clone();
+        let key = state
+            .workspace()
+            .filter(|w| w.settings_changed)
+            .map(|w| (w.fingerprint.clone(), w.settings.clone()));
+        use_effect_with(key, move |key| {
+            if let Some((fingerprint, settings)) = key {
+                dispatcher.dispatch(Action::Storage(storage::save_settings(fingerprint, settings)));
+            }
+        });
+    }
+
     let onaction = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |action: Action| {

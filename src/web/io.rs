@@ -141,7 +141,8 @@ async fn run_import(
         return;
     }
     let (progress, storage) = storage::load_progress(&fingerprint);
-    dispatch.dispatch(Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, storage });
+    let settings = storage::load_settings(&fingerprint);
+    dispatch.dispatch(Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, settings, storage });
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

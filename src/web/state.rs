@@ -116,6 +116,12 @@ pub struct Workspace {
     pub fingerprint: String,
     pub import: Rc<Import>,
     pub settings: Settings,
+    /// The settings a fresh import of this file starts with.
+    pub default_settings: Settings,
+    /// Whether the user changed the settings (only then are they saved).
+    pub settings_changed: bool,
+    /// Whether the settings were restored from an earlier visit.
+    pub settings_restored: bool,
     pub plan: Rc<Plan>,
     pub progress: Progress,
     /// Whether the user changed the progress since it was loaded: only then
@@ -134,7 +140,19 @@ pub struct Workspace {
 }
 
 impl Workspace {
-    fn new(file_name: String, fingerprint: String, import: Import, settings: Settings, progress: Progress) -> Self {
+    fn new(
+        file_name: String,
+        fingerprint: String,
+        import: Import,
+        default_settings: Settings,
+        stored: Option<Settings>,
+        progress: Progress,
+    ) -> Self {
+        let settings_restored = stored.as_ref().is_some_and(|s| *s != default_settings);
+        let settings = match stored {
+            Some(s) => Settings { lang: default_settings.lang, ..s },
+            None => default_settings.clone(),
+        };
         let plan = Rc::new(build_plan(&import, &settings));
         let print_selection = plan.customers.iter().map(|c| c.key.clone()).collect();
         Workspace {
@@ -142,6 +160,9 @@ impl Workspace {
             fingerprint,
             import: Rc::new(import),
             settings,
+            default_settings,
+            settings_changed: false,
+            settings_restored,
             plan,
             progress,
             progress_changed: false,
@@ -205,6 +226,8 @@ pub enum Action {
         outcome: Result<ImportOutcome, ImportError>,
         as_of: Option<NaiveDate>,
         progress: Progress,
+        /// The settings saved for this file on an earlier visit.
+        settings: Option<Settings>,
         storage: StorageHealth,
     },
     /// The browser could not read the file, or the user cancelled.
@@ -212,6 +235,8 @@ pub enum Action {
     SetAsOf(NaiveDate),
     SetCutoff(NaiveDate),
     SetCustomer { key: String, settings: CustomerSettings },
+    /// Back to the settings a fresh import starts with.
+    ResetSettings,
     Open(View),
     Tick { customer: String, step: String, done: bool },
     Note { customer: String, text: String },
@@ -247,7 +272,7 @@ impl Reducible for State {
                 }
                 _ => return self,
             },
-            Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, storage } => {
+            Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, settings: stored, storage } => {
                 // A read that finishes after the user cancelled or started over
                 // is dropped; a new file always starts with `Reading`.
                 let current = match &self.phase {
@@ -260,9 +285,9 @@ impl Reducible for State {
                 }
                 next.phase = match outcome {
                     Ok(ImportOutcome::Ready(import)) => {
-                        let settings = Settings { lang: self.lang, ..Settings::new(as_of.unwrap_or(self.today)) };
+                        let defaults = Settings { lang: self.lang, ..Settings::new(as_of.unwrap_or(self.today)) };
                         next.storage = storage;
-                        Phase::Ready(Rc::new(Workspace::new(file_name, fingerprint, import, settings, progress)))
+                        Phase::Ready(Rc::new(Workspace::new(file_name, fingerprint, import, defaults, stored, progress)))
                     }
                     Ok(ImportOutcome::NeedsMapping(request)) => {
                         Phase::Mapping(Rc::new(MappingStep { file_name, bytes, request, options }))
@@ -309,6 +334,7 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
                 return false;
             }
             w.settings.as_of = d;
+            w.settings_changed = true;
             w.replan();
         }
         Action::SetCutoff(d) => {
@@ -316,6 +342,7 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
                 return false;
             }
             w.settings.cutoff = d;
+            w.settings_changed = true;
             w.replan();
         }
         Action::SetCustomer { key, settings } => {
@@ -324,6 +351,13 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
             } else {
                 w.settings.customers.insert(key, settings);
             }
+            w.settings_changed = true;
+            w.replan();
+        }
+        Action::ResetSettings => {
+            w.settings = Settings { lang: w.settings.lang, ..w.default_settings.clone() };
+            w.settings_changed = true;
+            w.settings_restored = false;
             w.replan();
         }
         Action::Open(view) => {

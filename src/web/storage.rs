@@ -9,6 +9,7 @@ shows ("progress is not being saved") instead of failing.
 
 use web_sys::Storage;
 
+use crate::plan::Settings;
 use crate::progress::Progress;
 
 const PREFIX: &str = "kaizala-planner:";
@@ -65,9 +66,30 @@ pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
 /// Forgets an import's progress.
 pub fn clear_progress(fingerprint: &str) -> StorageHealth {
     let Some(storage) = local() else { return StorageHealth::Unavailable };
+    let _ = storage.remove_item(&settings_key(fingerprint));
     match storage.remove_item(&progress_key(fingerprint)) {
         Ok(()) => StorageHealth::Saving,
         Err(_) => StorageHealth::Unavailable,
+    }
+}
+
+fn settings_key(fingerprint: &str) -> String {
+    format!("{PREFIX}settings:{fingerprint}")
+}
+
+/// The dates and per-customer choices saved for an import; `None` when
+/// there are none or they cannot be read (then the defaults apply).
+pub fn load_settings(fingerprint: &str) -> Option<Settings> {
+    let text = local()?.get_item(&settings_key(fingerprint)).ok().flatten()?;
+    serde_json::from_str(&text).ok()
+}
+
+pub fn save_settings(fingerprint: &str, settings: &Settings) -> StorageHealth {
+    let Some(storage) = local() else { return StorageHealth::Unavailable };
+    let Ok(text) = serde_json::to_string(settings) else { return StorageHealth::Saving };
+    match storage.set_item(&settings_key(fingerprint), &text) {
+        Ok(()) => StorageHealth::Saving,
+        Err(_) => StorageHealth::Full,
     }
 }
 

@@ -150,6 +150,25 @@ test("ticks and notes survive a reload, and can be reset", async () => {
   await done(t);
 });
 
+test("dates and customer choices are kept for the file, and can be reset", async () => {
+  const t = await openPage(app);
+  await loadSample(t.page);
+  await t.page.locator("#as-of").fill("2020-08-01");
+  await t.page.getByRole("button", { name: "Wingtip Retail Co." }).click();
+  await t.page.locator("#frontline").check();
+  await t.page.waitForFunction(() => /F3/.test(document.querySelector(".rec-plan").textContent));
+  await t.page.reload();
+  await loadSample(t.page);
+  await t.page.locator("#settings-restored").waitFor();
+  assert.equal(await t.page.locator("#as-of").inputValue(), "2020-08-01");
+  const row = t.page.locator("#customer-table tbody tr", { hasText: "Wingtip Retail Co." });
+  assert.match(await row.textContent(), /F3/);
+  await t.page.locator("#reset-settings").click();
+  assert.equal(await t.page.locator("#as-of").inputValue(), "2020-06-15");
+  assert.doesNotMatch(await row.textContent(), /F3/);
+  await done(t);
+});
+
 test("the progress of one file is never applied to another", async () => {
   const t = await openPage(app);
   await loadSample(t.page);
@@ -200,6 +219,27 @@ test("printing gives each selected customer's checklist a page of its own", asyn
   const otext = execFileSync("pdftotext", ["-layout", overview, "-"]).toString();
   assert.match(otext, /overview/i);
   assert.match(otext, /Northwind\s+Traders/);
+  await done(t);
+});
+
+test("the app works from the keyboard alone", async () => {
+  const t = await openPage(app);
+  await t.page.locator("#try-sample").waitFor();
+  // Tab to "Try with sample data" and press Enter.
+  for (let i = 0; i < 12; i++) {
+    await t.page.keyboard.press("Tab");
+    if (await t.page.evaluate(() => document.activeElement?.id) === "try-sample") break;
+  }
+  assert.equal(await t.page.evaluate(() => document.activeElement?.id), "try-sample");
+  await t.page.keyboard.press("Enter");
+  await t.page.locator("#customer-table").waitFor();
+  // A customer opens with Enter, a checklist box ticks with Space.
+  await t.page.getByRole("button", { name: "Northwind Traders" }).focus();
+  await t.page.keyboard.press("Enter");
+  await t.page.locator("#customer-name").waitFor();
+  await t.page.locator(".checklist input[type=checkbox]").first().focus();
+  await t.page.keyboard.press("Space");
+  assert.equal(await t.page.locator(".checklist input[type=checkbox]").first().isChecked(), true);
   await done(t);
 });
 

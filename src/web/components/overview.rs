@@ -34,7 +34,9 @@ pub fn overview(props: &OverviewProps) -> Html {
                 <section class="panel">
                     <ImportReportView {lang} report={w.import.report.clone()} subscriptions={w.import.subscriptions.len()} />
                 </section>
-                <SettingsBar {lang} as_of={w.settings.as_of} cutoff={w.settings.cutoff} today={props.today} onaction={props.onaction.clone()} />
+                <SettingsBar {lang} as_of={w.settings.as_of} cutoff={w.settings.cutoff} today={props.today}
+                             customised={w.settings != w.default_settings} restored={w.settings_restored}
+                             onaction={props.onaction.clone()} />
             </div>
             <Totals {lang} workspace={w.clone()} />
             <Timeline {lang} months={s.ending_by_month.clone()} as_of={w.settings.as_of} cutoff={w.settings.cutoff} />

@@ -17,6 +17,10 @@ pub struct SettingsBarProps {
     pub as_of: NaiveDate,
     pub cutoff: NaiveDate,
     pub today: NaiveDate,
+    /// The settings differ from those a fresh import starts with.
+    pub customised: bool,
+    /// They were restored from an earlier visit.
+    pub restored: bool,
     pub onaction: Callback<Action>,
 }
 
@@ -42,9 +46,15 @@ pub fn settings_bar(props: &SettingsBarProps) -> Html {
         props.onaction.reform(move |_: MouseEvent| Action::SetAsOf(today))
     };
     let ondefault_cutoff = props.onaction.reform(|_: MouseEvent| Action::SetCutoff(default_cutoff()));
+    let onreset = props.onaction.reform(|_: MouseEvent| Action::ResetSettings);
     html! {
         <section class="panel settings" aria-labelledby="settings-title">
             <h3 id="settings-title">{ tr(lang, "Plan dates", "規劃日期") }</h3>
+            if props.restored {
+                <p class="notice" id="settings-restored">{ tr(lang,
+                    "Your earlier dates and customer choices for this file were restored.",
+                    "已還原您先前為這個檔案設定的日期與客戶選擇。") }</p>
+            }
             <div class="settings-grid">
                 <div class="field">
                     <label for="as-of">{ tr(lang, "Plan as of", "規劃基準日") }</label>
@@ -63,6 +73,12 @@ pub fn settings_bar(props: &SettingsBarProps) -> Html {
                     <p class="hint">{ tr(lang, "Microsoft stopped selling Kaizala Pro on 1 July 2020: from then on nothing renews.", "Microsoft 於 2020 年 7 月 1 日停止銷售 Kaizala Pro，此後的訂閱都不再續訂。") }</p>
                 </div>
             </div>
+            if props.customised {
+                <button class="button small" id="reset-settings" onclick={onreset}>{ tr(lang, "Back to the default dates and choices", "恢復預設日期與選擇") }</button>
+            }
+            <p class="hint">{ tr(lang,
+                "Dates and customer choices are kept in this browser for this file.",
+                "日期與客戶選擇會針對這個檔案保存在這個瀏覽器中。") }</p>
         </section>
     }
 }

@@ -21,10 +21,17 @@ assert_eq!(back, vec!["Contoso".to_string()]);
 ```
 */
 
+use std::collections::BTreeMap;
+
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
+use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+use crate::import::{Format, Import, ImportReport};
+use crate::model::Subscription;
+use crate::plan::{build_plan, CustomerPlan, CustomerSettings, Lang, Settings};
 
 /// Longest fragment accepted (browsers accept far longer URLs, but a plan
 /// of one customer is a few kilobytes).
@@ -33,6 +40,69 @@ pub const MAX_ENCODED: usize = 256 * 1024;
 pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
 
 const VERSION: &str = "v1.";
+
+/// What a share link carries: one customer's subscriptions as imported
+/// (the Kaizala Pro ones and the plans that may cover them), the choices
+/// made for that customer and the plan's dates. Nothing of other
+/// customers travels.
+///
+/// The link carries the plan's inputs, not its texts: the reader's planner
+/// plans them again, in the reader's language, with its own wording. So a
+/// link cannot make the page say anything the planner would not say, and
+/// it stays small.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPlan {
+    pub as_of: NaiveDate,
+    pub cutoff: NaiveDate,
+    pub format: Option<Format>,
+    /// The customer's key ([`crate::model::Customer::key`]).
+    pub customer: String,
+    #[serde(default)]
+    pub settings: CustomerSettings,
+    pub subscriptions: Vec<Subscription>,
+}
+
+impl SharedPlan {
+    /// The shareable part of `import` for one customer, or `None` when the
+    /// customer has no subscription in it.
+    pub fn for_customer(import: &Import, settings: &Settings, key: &str) -> Option<SharedPlan> {
+        let subscriptions: Vec<Subscription> = import
+            .subscriptions
+            .iter()
+            .filter(|s| s.customer.key() == key)
+            // Line numbers say nothing to the customer.
+            .map(|s| Subscription { lines: Vec::new(), ..s.clone() })
+            .collect();
+        if subscriptions.is_empty() {
+            return None;
+        }
+        Some(SharedPlan {
+            as_of: settings.as_of,
+            cutoff: settings.cutoff,
+            format: import.report.format,
+            customer: key.to_string(),
+            settings: settings.customers.get(key).cloned().unwrap_or_default(),
+            subscriptions,
+        })
+    }
+
+    /// The customer's plan, planned again in `lang`; `None` when the link's
+    /// subscriptions hold no Kaizala Pro subscription of that customer.
+    pub fn customer_plan(&self, lang: Lang) -> Option<CustomerPlan> {
+        let import = Import {
+            subscriptions: self.subscriptions.clone(),
+            customers: Vec::new(),
+            report: ImportReport { format: self.format, ..ImportReport::default() },
+        };
+        let settings = Settings {
+            as_of: self.as_of,
+            cutoff: self.cutoff,
+            lang,
+            customers: BTreeMap::from([(self.customer.clone(), self.settings.clone())]),
+        };
+        build_plan(&import, &settings).customers.into_iter().find(|c| c.key == self.customer)
+    }
+}
 
 /// Why a share link could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,6 +224,30 @@ mod tests {
         let link = format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed));
         assert!(link.len() < MAX_ENCODED);
         assert_eq!(decode::<Vec<u32>>(&link), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn a_shared_plan_carries_one_customer_and_plans_again() {
+        use crate::import::{import, ImportOptions, ImportOutcome};
+        let csv = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,customerTenantId,customerCompanyName\n\
+                   s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,t1,Contoso\n\
+                   s2,Office 365 E3,5,active,true,2021-01-01T00:00:00Z,t1,Contoso\n\
+                   s3,Microsoft Kaizala Pro,9,active,false,2020-10-01T00:00:00Z,t2,Other Co\n";
+        let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default()) else { panic!() };
+        let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
+        let plan = build_plan(&imp, &settings);
+        let contoso = plan.customers.iter().find(|c| c.display_name == "Contoso").unwrap();
+        let shared = SharedPlan::for_customer(&imp, &settings, &contoso.key).unwrap();
+        assert_eq!(shared.subscriptions.len(), 2, "its Kaizala Pro and its coverage, nobody else's");
+        assert!(shared.subscriptions.iter().all(|s| s.lines.is_empty()));
+        let link = encode(&shared).unwrap();
+        let back: SharedPlan = decode(&link).unwrap();
+        assert_eq!(back, shared);
+        let replanned = back.customer_plan(Lang::En).unwrap();
+        assert_eq!(replanned.recommendation, contoso.recommendation);
+        assert_eq!(replanned.checklist, contoso.checklist);
+        assert!(back.customer_plan(Lang::ZhTw).is_some());
+        assert!(SharedPlan::for_customer(&imp, &settings, "id:nobody").is_none());
     }
 
     #[test]

@@ -17,6 +17,7 @@ use yew::Reducible;
 use crate::import::{Import, ImportError, ImportOptions, ImportOutcome, MappingRequest};
 use crate::plan::{build_plan, CustomerPlan, CustomerSettings, Lang, Plan, Settings, Urgency};
 use crate::progress::Progress;
+pub use crate::share::SharedPlan;
 use crate::web::storage::StorageHealth;
 
 /// Where the user is in the flow.
@@ -47,25 +48,6 @@ pub struct MappingStep {
     pub bytes: Rc<Vec<u8>>,
     pub request: MappingRequest,
     pub options: ImportOptions,
-}
-
-/// What a share link carries: one customer's plan and the dates it was
-/// made with. Nothing else of the import travels.
-#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
-pub struct SharedPlan {
-    /// The language the sender's texts are in.
-    #[serde(default)]
-    pub lang: Lang,
-    pub as_of: NaiveDate,
-    pub cutoff: NaiveDate,
-    pub customer: CustomerPlan,
-}
-
-impl SharedPlan {
-    /// The language the link's texts were written in.
-    pub fn customer_lang(&self) -> Lang {
-        self.lang
-    }
 }
 
 /// Which screen of a plan is shown.

@@ -55,11 +55,14 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
             Action::Note { customer: key.clone(), text: area.value() }
         })
     };
-    let shared = SharedPlan { lang, as_of: w.plan.as_of, cutoff: w.plan.cutoff, customer: c.clone() };
+    let shared = SharedPlan::for_customer(&w.import, &w.settings, &key);
     let onshare = {
         let share_state = share_state.clone();
         Callback::from(move |_: MouseEvent| {
-            let link = io::share_link(&shared);
+            let link = match &shared {
+                Some(shared) => io::share_link(shared),
+                None => Err(tr(lang, "This customer has nothing to share.", "這位客戶沒有可分享的內容。").to_string()),
+            };
             share_state.set(Some(link.clone()));
             if let Ok(link) = link {
                 spawn_local(async move {

@@ -8,7 +8,6 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::plan::{Plan, Summary, SCHEMA_VERSION};
 use crate::web::components::checklist_view::ChecklistView;
 use crate::web::components::plan_details::{RecommendationCard, SubscriptionTable};
 use crate::web::i18n::{date, opt_date, tr, Lang};
@@ -25,21 +24,17 @@ pub struct SharedViewProps {
 pub fn shared_view(props: &SharedViewProps) -> Html {
     let lang = props.lang;
     let s = &props.shared;
-    // The texts in the link were written in the sender's language; show
-    // them in the reader's.
-    let plan = use_memo((s.clone(), lang), |(s, lang)| {
-        Plan {
-            schema: SCHEMA_VERSION,
-            as_of: s.as_of,
-            cutoff: s.cutoff,
-            lang: s.customer_lang(),
-            source: Default::default(),
-            customers: vec![s.customer.clone()],
-            summary: Summary::default(),
-        }
-        .in_lang(*lang)
-    });
-    let Some(c) = plan.customers.first() else { return html! {} };
+    // The link carries the inputs; the plan is made here, in the reader's
+    // language.
+    let plan = use_memo((s.clone(), lang), |(s, lang)| s.customer_plan(*lang));
+    let Some(c) = plan.as_ref() else {
+        return html! {
+            <section class="panel error" role="alert">
+                <h2>{ tr(lang, "This shared plan could not be opened", "無法開啟這份分享的規劃") }</h2>
+                <p class="message">{ tr(lang, "The link holds no Kaizala Pro subscription to plan.", "連結中沒有可規劃的 Kaizala Pro 訂閱。") }</p>
+            </section>
+        };
+    };
     let onprint = Callback::from(|_: MouseEvent| io::print_soon());
     html! {
         <div class="shared-view">

@@ -50,6 +50,18 @@ ensure_wasm_bindgen() {
   fi
 }
 
+# cargo-fuzz and the nightly toolchain it needs, for scripts/fuzz.sh.
+ensure_cargo_fuzz() {
+  if ! rustup toolchain list | grep -q '^nightly'; then
+    say "rustup toolchain install nightly"
+    rustup toolchain install nightly --profile minimal
+  fi
+  if ! cargo fuzz --version >/dev/null 2>&1; then
+    say "cargo install cargo-fuzz"
+    cargo install cargo-fuzz --locked
+  fi
+}
+
 ensure_node() {
   if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
     apt_install nodejs npm

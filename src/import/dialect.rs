@@ -149,11 +149,12 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
     };
     if header.cells.len() > MAX_COLUMNS {
         return Err(ImportError {
+            // Sampling stops counting at one past the limit, so the
+            // message cannot say how many there are.
             message: format!(
-                "The header row has {} columns, more than the {MAX_COLUMNS} an export can \
+                "The header row has more than {MAX_COLUMNS} columns, more than an export can \
                  plausibly have. The file is probably not a subscription export, or its lines \
-                 are not separated as expected.",
-                header.cells.len()
+                 are not separated as expected."
             ),
         });
     }

@@ -31,6 +31,8 @@ assert!(import.report.is_balanced());
 
 mod columns;
 mod dialect;
+#[doc(hidden)]
+pub mod fuzzing;
 mod job;
 mod rows;
 mod text;

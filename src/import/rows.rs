@@ -174,6 +174,10 @@ pub(crate) struct Builder {
     file_customer: Option<Customer>,
     drafts: Vec<Draft>,
     by_id: HashMap<String, usize>,
+    /// Drafts by their values, for ids met on more than one row, so that
+    /// an exact repeat merges into the earlier row it repeats, not only
+    /// into the first row of its id (else the plan depends on row order).
+    by_values: HashMap<String, usize>,
     pub(crate) customers: Vec<Customer>,
     rejected: Vec<RejectedRow>,
     pub(crate) rows_read: u64,
@@ -285,6 +289,7 @@ impl Builder {
             file_customer,
             drafts: Vec::new(),
             by_id: HashMap::new(),
+            by_values: HashMap::new(),
             customers: Vec::new(),
             rejected: Vec::new(),
             rows_read: 0,
@@ -533,15 +538,15 @@ impl Builder {
     /// row (same id and values) is merged into it, a differing one kept.
     fn push_draft(&mut self, sub: Subscription, line: u64, end_cell: DateCell) {
         if !sub.id.is_empty() {
-            if let Some(&i) = self.by_id.get(sub.id.as_str()) {
-                let d = &mut self.drafts[i];
-                let same = Subscription {
-                    lines: d.sub.lines.clone(),
-                    end_date: d.sub.end_date,
-                    ..sub.clone()
-                } == d.sub
-                    && d.ends.first().map(|e| e.1) == Some(end_cell);
-                if same {
+            if let Some(&first) = self.by_id.get(sub.id.as_str()) {
+                // The first row of an id is keyed only once its id repeats.
+                let d = &self.drafts[first];
+                let first_key = values_key(&d.sub, d.ends.first().map(|e| e.1));
+                let first_line = d.sub.lines[0];
+                self.by_values.entry(first_key).or_insert(first);
+                let key = values_key(&sub, Some(end_cell));
+                if let Some(&i) = self.by_values.get(&key) {
+                    let d = &mut self.drafts[i];
                     d.sub.lines.push(line);
                     d.ends.push((line, end_cell));
                     self.exact_duplicates += 1;
@@ -549,8 +554,9 @@ impl Builder {
                 }
                 if self.differing_duplicates.len() < 5 {
                     self.differing_duplicates
-                        .push(format!("{} (lines {} and {line})", sub.id, d.sub.lines[0]));
+                        .push(format!("{} (lines {first_line} and {line})", sub.id));
                 }
+                self.by_values.insert(key, self.drafts.len());
             } else {
                 self.by_id.insert(sub.id.clone(), self.drafts.len());
             }
@@ -1067,6 +1073,13 @@ impl Builder {
             notes,
         })
     }
+}
+
+/// What makes two rows of one id the same row: every value but the lines
+/// and the end date (not settled yet), with the end date cell as written.
+fn values_key(sub: &Subscription, end_cell: Option<DateCell>) -> String {
+    let values = Subscription { lines: Vec::new(), end_date: EndDate::Unknown, ..sub.clone() };
+    format!("{values:?}|{end_cell:?}")
 }
 
 fn later(a: EndDate, b: EndDate) -> EndDate {

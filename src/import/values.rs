@@ -211,10 +211,12 @@ pub(crate) fn numeric_to_date(
     NaiveDate::from_ymd_opt(i32::from(year), u32::from(m), u32::from(d))
 }
 
-/// Quotes a numeric date back the way it was written (no leading zeros).
+/// Quotes a numeric date back the way it was written (no leading zeros on
+/// day and month; the year in four digits, as the parser requires, so that
+/// `1/2/0312` is not quoted as the unreadable `1/2/312`).
 pub(crate) fn numeric_text(first: u8, second: u8, year: u16, sep: u8) -> String {
     let sep = sep as char;
-    format!("{first}{sep}{second}{sep}{year}")
+    format!("{first}{sep}{second}{sep}{year:04}")
 }
 
 fn is_placeholder(s: &str) -> bool {
@@ -798,6 +800,7 @@ mod tests {
         );
         assert_eq!(numeric_to_date(2, 30, 2020, false), None);
         assert_eq!(numeric_text(1, 7, 2020, b'.'), "1.7.2020");
+        assert_eq!(numeric_text(8, 13, 312, b'/'), "8/13/0312");
     }
 
     #[test]

@@ -502,7 +502,7 @@ fn is_live(s: &Subscription, as_of: NaiveDate) -> bool {
 }
 
 fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
-    (s.expires_on.is_none(), s.expires_on, &s.id, &s.offer, s.seats, &s.lines)
+    (s.expires_on.is_none(), s.expires_on, &s.id, &s.offer, s.seats)
 }
 
 /// Builds the plan. Pure and deterministic: the same import and settings
@@ -551,8 +551,22 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         if kaizala.is_empty() {
             continue;
         }
-        kaizala.sort_by(|a, b| sub_order(a).cmp(&sub_order(b)));
-        coverage.sort_by(|a, b| (&a.product, &a.id, a.seats).cmp(&(&b.product, &b.id, b.seats)));
+        // Rows of one id with different values tie on `sub_order` up to
+        // their lines; every other value breaks the tie first, so the
+        // order of the file's rows never decides the order of the plan.
+        kaizala.sort_by(|a, b| {
+            sub_order(a).cmp(&sub_order(b)).then_with(|| {
+                let values = |s: &KaizalaSubscription| format!("{:?}", KaizalaSubscription { lines: Vec::new(), ..s.clone() });
+                values(a).cmp(&values(b)).then_with(|| a.lines.cmp(&b.lines))
+            })
+        });
+        // Ties (one id on rows with other values) fall to every value, so
+        // that the rows' order never shows.
+        coverage.sort_by(|a, b| {
+            (&a.product, &a.id, a.seats)
+                .cmp(&(&b.product, &b.id, b.seats))
+                .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+        });
 
         let customer = merge_customer(rows);
         let display_name = customer.display_name().to_string();

@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Runs each cargo-fuzz target (fuzz/fuzz_targets/) for a while and fails on
+# the first crash:
+#   bash scripts/fuzz.sh [SECONDS]     # per target; default 30
+# Installs cargo-fuzz and the nightly toolchain when missing. Seeds each
+# target's corpus (fuzz/corpus/<target>/, not committed) from
+# tests/fixtures/: the exports themselves for `import`, their cells for
+# `date`, and plans and share links built from them for `share`.
+# A crash is saved under fuzz/artifacts/<target>/; see fuzz/README.md.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+DURATION="${1:-30}"
+case "$DURATION" in
+  '' | *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS]  (whole seconds per target)" >&2; exit 2 ;;
+esac
+TARGETS=(import date share)
+
+ensure_rust
+ensure_cargo_fuzz
+
+FIXTURES=(tests/fixtures/*.csv tests/fixtures/*.txt tests/fixtures/e2e/*.csv tests/fixtures/plan/*.csv)
+
+seed_import() {
+  mkdir -p fuzz/corpus/import
+  cp "${FIXTURES[@]}" fuzz/corpus/import/
+}
+
+# Every distinct cell of the UTF-8 fixtures, one per file.
+seed_date() {
+  mkdir -p fuzz/corpus/date
+  cat tests/fixtures/*.csv tests/fixtures/e2e/*.csv \
+    | tr ',;\t' '\n\n\n' | tr -d '"\r' | LC_ALL=C sort -u | head -n 4000 \
+    | split -l 1 -a 4 - fuzz/corpus/date/cell-
+}
+
+# The plan of each fixture as JSON (the target packs it into a link), and,
+# when node is there, each customer's part as a real share link too.
+seed_share() {
+  mkdir -p fuzz/corpus/share
+  cargo build --quiet --locked --bin kaizala-plan
+  local f n=0
+  for f in "${FIXTURES[@]}"; do
+    n=$((n + 1))
+    # Fixtures that cannot be planned (a mapping is needed) give no seed.
+    target/debug/kaizala-plan "$f" --as-of 2020-06-15 --format json \
+      >"fuzz/corpus/share/plan-$n.json" 2>/dev/null || rm -f "fuzz/corpus/share/plan-$n.json"
+  done
+  if command -v node >/dev/null; then
+    node -e '
+      const fs = require("fs"), zlib = require("zlib"), dir = "fuzz/corpus/share";
+      for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("plan-"))) {
+        const plan = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8"));
+        plan.customers.forEach((customer, i) => {
+          const shared = JSON.stringify({ lang: plan.lang ?? "en", as_of: plan.as_of, cutoff: plan.cutoff, customer });
+          fs.writeFileSync(`${dir}/shared-${f}-${i}.json`, shared);
+          const link = "v1." + zlib.deflateSync(shared, { level: 9 }).toString("base64url");
+          fs.writeFileSync(`${dir}/link-${f}-${i}.txt`, link);
+        });
+      }'
+  fi
+}
+
+say "seeding fuzz/corpus/ from tests/fixtures/"
+seed_import
+seed_date
+seed_share
+
+cd fuzz
+say "cargo +nightly fuzz build"
+cargo +nightly fuzz build
+for t in "${TARGETS[@]}"; do
+  say "fuzzing $t for ${DURATION}s"
+  # -timeout: an input that takes 10 s counts as a crash (a hang);
+  # -rss_limit_mb: so does one that needs 2 GiB.
+  cargo +nightly fuzz run "$t" "corpus/$t" -- \
+    -max_total_time="$DURATION" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1
+done
+say "no crash in ${#TARGETS[@]} targets (${DURATION}s each)"

@@ -51,8 +51,17 @@ seed_share() {
       const fs = require("fs"), zlib = require("zlib"), dir = "fuzz/corpus/share";
       for (const f of fs.readdirSync(dir).filter((f) => f.startsWith("plan-"))) {
         const plan = JSON.parse(fs.readFileSync(`${dir}/${f}`, "utf8"));
-        plan.customers.forEach((customer, i) => {
-          const shared = JSON.stringify({ lang: plan.lang ?? "en", as_of: plan.as_of, cutoff: plan.cutoff, customer });
+        plan.customers.forEach((c, i) => {
+          // A share::SharedPlan: the subscriptions of the customer, as imported.
+          const subscriptions = c.subscriptions.map((s) => ({
+            customer: { id: c.id, name: c.name, domain: c.domain, qualification: c.qualification },
+            id: s.id, offer: s.offer, friendly_name: s.friendly_name, sku: s.sku, seats: s.seats,
+            status: s.status,
+            auto_renew: s.auto_renew === true ? "on" : s.auto_renew === false ? "off" : "unknown",
+            end_date: s.end_date === "never" ? { kind: "never" } : s.end_date ? { kind: "on", date: s.end_date } : { kind: "unknown" },
+            term_months: s.term_months, lines: [],
+          }));
+          const shared = JSON.stringify({ as_of: plan.as_of, cutoff: plan.cutoff, format: plan.source.format, customer: c.key, settings: c.settings, subscriptions });
           fs.writeFileSync(`${dir}/shared-${f}-${i}.json`, shared);
           const link = "v1." + zlib.deflateSync(shared, { level: 9 }).toString("base64url");
           fs.writeFileSync(`${dir}/link-${f}-${i}.txt`, link);

@@ -3,9 +3,10 @@ Fuzz target: share-link decoding on arbitrary text must return an error
 or a plan, never panic; and a plan it returns must survive another
 encode/decode unchanged.
 
-The web app decodes a `SharedPlan`, which lives in the wasm-only web
-module; `Shared` below has its exact shape (the engine's `CustomerPlan`
-plus the language and dates), and the whole `Plan` is decoded too. Each input is tried twice: as
+The web app decodes a `share::SharedPlan` (one customer's subscriptions and
+choices) and plans it again, so a decoded one is also planned here in
+both languages; the whole `Plan` and a `CustomerPlan` are decoded too.
+Each input is tried twice: as
 the link text itself (reaches the version, base64 and checksum checks),
 and as the JSON inside a well-formed link (reaches the deserialiser,
 which a random link almost never does because of the checksum).
@@ -14,22 +15,11 @@ which a random link almost never does because of the checksum).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use chrono::NaiveDate;
 use kaizala_planner::plan::{CustomerPlan, Lang, Plan};
-use kaizala_planner::share::{decode, encode};
+use kaizala_planner::share::{decode, encode, SharedPlan};
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
-use serde::{Deserialize, Serialize};
-
-/// `web::state::SharedPlan`, field for field.
-#[derive(Debug, PartialEq, Serialize, Deserialize)]
-struct Shared {
-    #[serde(default)]
-    lang: Lang,
-    as_of: NaiveDate,
-    cutoff: NaiveDate,
-    customer: CustomerPlan,
-}
+use serde::Serialize;
 
 fn check<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(link: &str) {
     if let Ok(value) = decode::<T>(link) {
@@ -44,7 +34,12 @@ fn check<T: DeserializeOwned + Serialize + PartialEq + std::fmt::Debug>(link: &s
 fn all(link: &str) {
     check::<Plan>(link);
     check::<CustomerPlan>(link);
-    check::<Shared>(link);
+    check::<SharedPlan>(link);
+    // What the shared view does with a link: plan it, whatever it holds.
+    if let Ok(shared) = decode::<SharedPlan>(link) {
+        let _ = shared.customer_plan(Lang::En);
+        let _ = shared.customer_plan(Lang::ZhTw);
+    }
 }
 
 fuzz_target!(|data: &[u8]| {

@@ -66,7 +66,6 @@ pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
 /// Forgets an import's progress.
 pub fn clear_progress(fingerprint: &str) -> StorageHealth {
     let Some(storage) = local() else { return StorageHealth::Unavailable };
-    let _ = storage.remove_item(&settings_key(fingerprint));
     match storage.remove_item(&progress_key(fingerprint)) {
         Ok(()) => StorageHealth::Saving,
         Err(_) => StorageHealth::Unavailable,

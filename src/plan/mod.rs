@@ -597,9 +597,8 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             checklist: checklist.steps,
         });
     }
-    customers.sort_by(|a, b| {
-        (a.display_name.to_lowercase(), &a.key).cmp(&(b.display_name.to_lowercase(), &b.key))
-    });
+    // Lower-cased once per customer, not once per comparison.
+    customers.sort_by_cached_key(|c| (c.display_name.to_lowercase(), c.key.clone()));
 
     let summary = summarise(&customers, all_keys.len() as u64);
     Plan {

@@ -28,12 +28,12 @@ pub(crate) mod classify;
 pub(crate) mod recommend;
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, PlanId};
+use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, KnownProduct, PlanId};
 use crate::checklist::{self, Checklist};
 use crate::import::{Format, Import, RejectedRow};
 use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
@@ -517,6 +517,14 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     let mut all_keys: BTreeSet<String> = groups.keys().cloned().collect();
     all_keys.extend(import.customers.iter().map(Customer::key));
 
+    // An export repeats a handful of products over thousands of rows, so
+    // each (offer, SKU) is looked up once, and each (offer, nickname, SKU)
+    // of an unknown product is tested for "Kaizala Pro" once. The same
+    // answers as calling the catalog per row: a known product is never
+    // standalone (see `is_kaizala_pro_standalone`).
+    let mut known_products: HashMap<(&str, Option<&str>), Option<KnownProduct>> = HashMap::new();
+    let mut standalone: HashMap<(&str, Option<&str>, Option<&str>), bool> = HashMap::new();
+
     let no_settings = CustomerSettings::default();
     let mut customers = Vec::new();
     for (key, rows) in &groups {
@@ -524,11 +532,17 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         let mut coverage = Vec::new();
         let mut ambiguous = BTreeSet::new();
         for s in rows {
-            if is_kaizala_pro_standalone(&s.offer, s.friendly_name.as_deref(), s.sku.as_deref()) {
+            let (offer, friendly, sku) = (s.offer.as_str(), s.friendly_name.as_deref(), s.sku.as_deref());
+            let known = *known_products.entry((offer, sku)).or_insert_with(|| kaizala_inclusion(offer, sku));
+            let is_standalone = known.is_none()
+                && *standalone
+                    .entry((offer, friendly, sku))
+                    .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
+            if is_standalone {
                 kaizala.push(kaizala_subscription(s, settings, format, lang));
                 continue;
             }
-            let Some(known) = kaizala_inclusion(&s.offer, s.sku.as_deref()) else { continue };
+            let Some(known) = known else { continue };
             if !is_live(s, settings.as_of) {
                 continue;
             }

@@ -1,7 +1,8 @@
 /*!
 A deterministic synthetic reconciliation export, shared by the generator
 example (`gen-recon`), the quick native bench (`bench-native`) and the
-criterion bench (`benches/engine.rs`), so all three measure the same bytes.
+criterion bench (`benches/engine.rs`), so all three measure the same bytes;
+`tests/bench_generator.rs` checks that it is what it says.
 
 The file has the 28 documented columns of the legacy license-based
 reconciliation file (reference §3.2), CRLF line endings, `M/D/YYYY H:MM`

@@ -505,6 +505,10 @@ fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
     (s.expires_on.is_none(), s.expires_on, &s.id, &s.offer, s.seats, &s.lines)
 }
 
+/// A subscription with what the catalog says of it: is it Kaizala Pro
+/// standalone, and which known product is it.
+type Classified<'a> = (&'a Subscription, bool, Option<KnownProduct>);
+
 /// Builds the plan. Pure and deterministic: the same import and settings
 /// give the same plan, whatever the order of the rows.
 pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
@@ -517,7 +521,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     // standalone (see `is_kaizala_pro_standalone`).
     let mut known_products: HashMap<(&str, Option<&str>), Option<KnownProduct>> = HashMap::new();
     let mut standalone: HashMap<(&str, Option<&str>, Option<&str>), bool> = HashMap::new();
-    let mut groups: BTreeMap<String, Vec<(&Subscription, bool, Option<KnownProduct>)>> = BTreeMap::new();
+    let mut groups: BTreeMap<String, Vec<Classified>> = BTreeMap::new();
     for s in &import.subscriptions {
         let (offer, friendly, sku) = (s.offer.as_str(), s.friendly_name.as_deref(), s.sku.as_deref());
         let known = *known_products.entry((offer, sku)).or_insert_with(|| kaizala_inclusion(offer, sku));

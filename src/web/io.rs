@@ -128,7 +128,9 @@ async fn run_import(
     // it is a task of its own of about 100 ms in wasm.
     let mut fingerprinter = Fingerprinter::default();
     let mut hashed = 0usize;
-    let mut job = ImportJob::new(bytes.as_ref().clone(), options.clone());
+    // The job borrows the bytes (valid UTF-8 is read in place), so a large
+    // file is not copied a second time in wasm memory.
+    let mut job = ImportJob::new(bytes.as_slice(), options.clone());
     let outcome = loop {
         TimeoutFuture::new(0).await;
         if !is_current(generation) {
@@ -145,6 +147,7 @@ async fn run_import(
             ImportProgress::Done(result) => break result,
         }
     };
+    drop(job);
     while hashed < bytes.len() {
         TimeoutFuture::new(0).await;
         if !is_current(generation) {

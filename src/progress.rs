@@ -83,17 +83,63 @@ impl Progress {
 /// A stable fingerprint of an import's bytes (64-bit FNV-1a, hex), used as
 /// the storage key. Not a security measure: it only tells files apart.
 pub fn fingerprint(bytes: &[u8]) -> String {
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for &b in bytes {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    let mut f = Fingerprinter::default();
+    f.update(bytes);
+    f.finish()
+}
+
+/// [`fingerprint`] a piece at a time, so that hashing a large file can be
+/// spread over several slices of work in the browser. Gives the same
+/// string as `fingerprint` over the pieces joined.
+#[derive(Clone, Debug)]
+pub struct Fingerprinter {
+    hash: u64,
+    len: u64,
+}
+
+impl Default for Fingerprinter {
+    fn default() -> Self {
+        Fingerprinter { hash: 0xcbf2_9ce4_8422_2325, len: 0 }
     }
-    format!("{h:016x}-{}", bytes.len())
+}
+
+impl Fingerprinter {
+    pub fn update(&mut self, bytes: &[u8]) {
+        let mut h = self.hash;
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+        self.hash = h;
+        self.len += bytes.len() as u64;
+    }
+
+    pub fn finish(&self) -> String {
+        format!("{:016x}-{}", self.hash, self.len)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fingerprint_in_pieces_is_the_same() {
+        let bytes: Vec<u8> = (0..10_000u32).map(|i| (i * 7 % 251) as u8).collect();
+        let whole = fingerprint(&bytes);
+        assert_eq!(whole, fingerprint(&bytes.clone()));
+        assert_ne!(whole, fingerprint(&bytes[1..]));
+        for piece in [1, 3, 4096, 9_999, 20_000] {
+            let mut f = Fingerprinter::default();
+            for chunk in bytes.chunks(piece) {
+                f.update(chunk);
+            }
+            assert_eq!(f.finish(), whole, "pieces of {piece}");
+        }
+        // Pinned: stored progress is keyed by this string.
+        assert_eq!(fingerprint(b""), "cbf29ce484222325-0");
+        assert_eq!(fingerprint(b"a"), "af63dc4c8601ec8c-1");
+    }
 
     #[test]
     fn ticks_and_notes() {

@@ -28,12 +28,12 @@ pub(crate) mod classify;
 pub(crate) mod recommend;
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, PlanId};
+use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, KnownProduct, PlanId};
 use crate::checklist::{self, Checklist};
 use crate::import::{Format, Import, RejectedRow};
 use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
@@ -505,30 +505,55 @@ fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
     (s.expires_on.is_none(), s.expires_on, &s.id, &s.offer, s.seats)
 }
 
+/// A subscription with what the catalog says of it: is it Kaizala Pro
+/// standalone, and which known product is it.
+type Classified<'a> = (&'a Subscription, bool, Option<KnownProduct>);
+
 /// Builds the plan. Pure and deterministic: the same import and settings
 /// give the same plan, whatever the order of the rows.
 pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     let lang = settings.lang;
     let format = import.report.format;
-    let mut groups: BTreeMap<String, Vec<&Subscription>> = BTreeMap::new();
+    // An export repeats a handful of products over thousands of rows, so
+    // each (offer, SKU) is looked up once, and each (offer, nickname, SKU)
+    // of an unknown product is tested for "Kaizala Pro" once. The same
+    // answers as calling the catalog per row: a known product is never
+    // standalone (see `is_kaizala_pro_standalone`).
+    let mut known_products: HashMap<(&str, Option<&str>), Option<KnownProduct>> = HashMap::new();
+    let mut standalone: HashMap<(&str, Option<&str>, Option<&str>), bool> = HashMap::new();
+    let mut groups: BTreeMap<String, Vec<Classified>> = BTreeMap::new();
     for s in &import.subscriptions {
-        groups.entry(s.customer.key()).or_default().push(s);
+        let (offer, friendly, sku) = (s.offer.as_str(), s.friendly_name.as_deref(), s.sku.as_deref());
+        let known = *known_products.entry((offer, sku)).or_insert_with(|| kaizala_inclusion(offer, sku));
+        let is_standalone = known.is_none()
+            && *standalone.entry((offer, friendly, sku)).or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
+        groups.entry(s.customer.key()).or_default().push((s, is_standalone, known));
     }
-    let mut all_keys: BTreeSet<String> = groups.keys().cloned().collect();
-    all_keys.extend(import.customers.iter().map(Customer::key));
+    let mut listed_only: BTreeSet<String> = BTreeSet::new();
+    for c in &import.customers {
+        let key = c.key();
+        if !groups.contains_key(&key) {
+            listed_only.insert(key);
+        }
+    }
+    let customers_in_file = (groups.len() + listed_only.len()) as u64;
 
     let no_settings = CustomerSettings::default();
     let mut customers = Vec::new();
     for (key, rows) in &groups {
+        // Most customers of a large export have no Kaizala Pro at all.
+        if !rows.iter().any(|(_, is_standalone, _)| *is_standalone) {
+            continue;
+        }
         let mut kaizala = Vec::new();
         let mut coverage = Vec::new();
         let mut ambiguous = BTreeSet::new();
-        for s in rows {
-            if is_kaizala_pro_standalone(&s.offer, s.friendly_name.as_deref(), s.sku.as_deref()) {
+        for &(s, is_standalone, known) in rows {
+            if is_standalone {
                 kaizala.push(kaizala_subscription(s, settings, format, lang));
                 continue;
             }
-            let Some(known) = kaizala_inclusion(&s.offer, s.sku.as_deref()) else { continue };
+            let Some(known) = known else { continue };
             if !is_live(s, settings.as_of) {
                 continue;
             }
@@ -568,7 +593,8 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
                 .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
         });
 
-        let customer = merge_customer(rows);
+        let subscriptions: Vec<&Subscription> = rows.iter().map(|(s, _, _)| *s).collect();
+        let customer = merge_customer(&subscriptions);
         let display_name = customer.display_name().to_string();
         let cs = settings.customers.get(key).unwrap_or(&no_settings);
         let to_migrate: Vec<&KaizalaSubscription> =
@@ -611,11 +637,10 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             checklist: checklist.steps,
         });
     }
-    customers.sort_by(|a, b| {
-        (a.display_name.to_lowercase(), &a.key).cmp(&(b.display_name.to_lowercase(), &b.key))
-    });
+    // Lower-cased once per customer, not once per comparison.
+    customers.sort_by_cached_key(|c| (c.display_name.to_lowercase(), c.key.clone()));
 
-    let summary = summarise(&customers, all_keys.len() as u64);
+    let summary = summarise(&customers, customers_in_file);
     Plan {
         schema: SCHEMA_VERSION,
         as_of: settings.as_of,

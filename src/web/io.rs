@@ -18,7 +18,7 @@ use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
 use crate::import::{ImportJob, ImportOptions, ImportProgress};
-use crate::progress::fingerprint;
+use crate::progress::Fingerprinter;
 use crate::share;
 use crate::web::i18n::{lang_from_browser_tag, Lang};
 use crate::web::state::{Action, SharedPlan, State};
@@ -38,6 +38,9 @@ pub fn sample_as_of() -> NaiveDate {
 /// frame budget on an ordinary laptop, large enough that yielding costs
 /// little.
 const ROWS_PER_SLICE: usize = 4000;
+
+/// Bytes of the file fingerprinted per slice, beside the import's rows.
+const HASH_BYTES_PER_SLICE: usize = 4 * 1024 * 1024;
 
 thread_local! {
     /// Bumped by every new read and by Cancel; a running import stops
@@ -121,13 +124,21 @@ async fn run_import(
     as_of: Option<NaiveDate>,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    let fingerprint = fingerprint(&bytes);
-    let mut job = ImportJob::new(bytes.as_ref().clone(), options.clone());
+    // The fingerprint is hashed a piece per slice too: over a 50 MB file
+    // it is a task of its own of about 100 ms in wasm.
+    let mut fingerprinter = Fingerprinter::default();
+    let mut hashed = 0usize;
+    // The job borrows the bytes (valid UTF-8 is read in place), so a large
+    // file is not copied a second time in wasm memory.
+    let mut job = ImportJob::new(bytes.as_slice(), options.clone());
     let outcome = loop {
         TimeoutFuture::new(0).await;
         if !is_current(generation) {
             return;
         }
+        let upto = (hashed + HASH_BYTES_PER_SLICE).min(bytes.len());
+        fingerprinter.update(bytes.get(hashed..upto).unwrap_or_default());
+        hashed = upto;
         match job.step(ROWS_PER_SLICE) {
             ImportProgress::Working { bytes_done, bytes_total, .. } => {
                 let done = if bytes_total == 0 { 0.0 } else { bytes_done as f64 / bytes_total as f64 };
@@ -136,6 +147,17 @@ async fn run_import(
             ImportProgress::Done(result) => break result,
         }
     };
+    drop(job);
+    while hashed < bytes.len() {
+        TimeoutFuture::new(0).await;
+        if !is_current(generation) {
+            return;
+        }
+        let upto = (hashed + HASH_BYTES_PER_SLICE).min(bytes.len());
+        fingerprinter.update(bytes.get(hashed..upto).unwrap_or_default());
+        hashed = upto;
+    }
+    let fingerprint = fingerprinter.finish();
     TimeoutFuture::new(0).await;
     if !is_current(generation) {
         return;

@@ -107,7 +107,7 @@ pub struct Output {
 }
 
 fn parse_date(option: &str, value: &str) -> Result<NaiveDate, Failure> {
-    NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+    value.trim().parse::<NaiveDate>()
         .map_err(|_| Failure::usage(format!("{option} wants a date as YYYY-MM-DD, such as 2020-07-01; got \"{value}\"")))
 }
 
@@ -393,7 +393,7 @@ pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failur
     } else {
         std::path::Path::new(&args.file).file_name().map(|n| n.to_string_lossy().into_owned())
     };
-    let options = ImportOptions { file_name, mapping: args.mapping.clone(), date_order: args.date_order };
+    let options = ImportOptions { file_name, mapping: args.mapping.clone(), date_order: args.date_order, big5_decoder: None };
     let outcome = import::import(bytes, &options)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))?;
     plan_outcome(args, outcome, today)

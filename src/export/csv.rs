@@ -54,7 +54,7 @@ pub fn neutralise(cell: &str) -> String {
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default()
+    d.map(|d| d.to_string()).unwrap_or_default()
 }
 
 /// The plan as CSV bytes.

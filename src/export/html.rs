@@ -37,7 +37,7 @@ ul.checklist{list-style:none;padding:0}ul.checklist li{margin:.6rem 0}\
 .due{color:#555;white-space:nowrap}@media print{body{margin:0}}";
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "—".to_string())
+    d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string())
 }
 
 /// One customer's plan as an HTML document; `None` when no customer has
@@ -59,9 +59,9 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         o,
         "<p>{} {} · {} {} · {}: {}</p>",
         t(lang, "As of", "基準日"),
-        plan.as_of.format("%Y-%m-%d"),
+        plan.as_of,
         t(lang, "cutoff", "截止日"),
-        plan.cutoff.format("%Y-%m-%d"),
+        plan.cutoff,
         t(lang, "urgency", "急迫程度"),
         escape(c.urgency.label(lang))
     );
@@ -128,7 +128,7 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     for step in &c.checklist {
         let due = step
             .due
-            .map(|d| format!(" <span class=\"due\">({} {})</span>", t(lang, "due", "期限"), d.format("%Y-%m-%d")))
+            .map(|d| format!(" <span class=\"due\">({} {})</span>", t(lang, "due", "期限"), d))
             .unwrap_or_default();
         let _ = writeln!(
             o,

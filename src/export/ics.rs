@@ -15,7 +15,7 @@ alarm 14 days before.
   get no event: a reminder for a past or unknown day helps nobody.
 */
 
-use chrono::{Days, NaiveDate};
+use chrono::{Datelike, Days, NaiveDate};
 
 use crate::export::t;
 use crate::plan::{Category, Lang, Plan};
@@ -76,7 +76,7 @@ fn uid_part(s: &str) -> String {
 }
 
 fn ymd(d: NaiveDate) -> String {
-    d.format("%Y%m%d").to_string()
+    format!("{:04}{:02}{:02}", d.year(), d.month(), d.day())
 }
 
 /// The plan as an iCalendar file.
@@ -108,21 +108,21 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
                         "Kaizala Pro subscription {} ({}) stops at 00:00 UTC on {}. Replacement: {}.",
                         s.id,
                         s.offer,
-                        s.expires_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                        s.expires_on.map(|d| d.to_string()).unwrap_or_default(),
                         r.plan
                     ),
                     Lang::ZhTw => format!(
                         "Kaizala Pro 訂閱 {}（{}）將於 {} 00:00 UTC 停止服務。替代方案：{}。",
                         s.id,
                         s.offer,
-                        s.expires_on.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_default(),
+                        s.expires_on.map(|d| d.to_string()).unwrap_or_default(),
                         r.plan
                     ),
                 },
                 r.reason.clone(),
             ];
             for step in &c.checklist {
-                let due = step.due.map(|d| format!(" ({} {})", t(lang, "due", "期限"), d.format("%Y-%m-%d"))).unwrap_or_default();
+                let due = step.due.map(|d| format!(" ({} {})", t(lang, "due", "期限"), d)).unwrap_or_default();
                 desc.push(format!("[ ] {}. {}{}: {}", step.step, step.title, due, step.text));
             }
             let mut line = |s: &str| out.push_str(&fold(s));

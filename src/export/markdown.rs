@@ -32,7 +32,7 @@ pub fn escape(s: &str) -> String {
 }
 
 fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.format("%Y-%m-%d").to_string()).unwrap_or_else(|| "—".to_string())
+    d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string())
 }
 
 fn header(out: &mut String, plan: &Plan, lang: Lang) {
@@ -40,9 +40,9 @@ fn header(out: &mut String, plan: &Plan, lang: Lang) {
         out,
         "{} {} · {} {}",
         t(lang, "As of", "基準日"),
-        plan.as_of.format("%Y-%m-%d"),
+        plan.as_of,
         t(lang, "cutoff", "截止日"),
-        plan.cutoff.format("%Y-%m-%d"),
+        plan.cutoff,
     );
 }
 
@@ -157,7 +157,7 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     }
     facts.push(format!("{}{}{}", t(lang, "urgency", "急迫程度"), t(lang, ": ", "："), c.urgency.label(lang)));
     if let Some(mb) = c.migrate_by {
-        facts.push(format!("{} {}", t(lang, "migrate by", "移轉期限"), mb.format("%Y-%m-%d")));
+        facts.push(format!("{} {}", t(lang, "migrate by", "移轉期限"), mb));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
 
@@ -223,7 +223,7 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     );
     for s in &c.subscriptions {
         let end = match s.end_date {
-            crate::model::EndDate::On(d) => d.format("%Y-%m-%d").to_string(),
+            crate::model::EndDate::On(d) => d.to_string(),
             crate::model::EndDate::Never => t(lang, "never", "永不").to_string(),
             crate::model::EndDate::Unknown => "—".to_string(),
         };
@@ -259,8 +259,8 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     }
     for step in &c.checklist {
         let due = match (step.due, lang) {
-            (Some(d), Lang::En) => format!(" (due {})", d.format("%Y-%m-%d")),
-            (Some(d), Lang::ZhTw) => format!("（期限 {}）", d.format("%Y-%m-%d")),
+            (Some(d), Lang::En) => format!(" (due {})", d),
+            (Some(d), Lang::ZhTw) => format!("（期限 {}）", d),
             (None, _) => String::new(),
         };
         let _ = writeln!(

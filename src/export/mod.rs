@@ -66,7 +66,7 @@ impl ExportFormat {
 
     /// A file name for the download: `kaizala-plan-2020-06-01.json`.
     pub fn file_name(self, plan: &Plan) -> String {
-        format!("kaizala-plan-{}.{}", plan.as_of.format("%Y-%m-%d"), self.extension())
+        format!("kaizala-plan-{}.{}", plan.as_of, self.extension())
     }
 }
 

@@ -163,7 +163,7 @@ fn prepare<'a>(
     bytes: Cow<'a, [u8]>,
     options: &ImportOptions,
 ) -> Result<Box<Reading<'a>>, ImportError> {
-    let decoded = decode(bytes)?;
+    let decoded = decode(bytes, options.big5_decoder)?;
     let dialect = sniff(&decoded.text, decoded.start)?;
     let mapping = map_headers(&dialect.headers, options);
     let format = mapping.format.unwrap_or(Format::Generic);

@@ -41,7 +41,7 @@ mod values;
 pub use job::{ImportJob, ImportProgress};
 /// Every field, in the order fields are listed to a user.
 pub use columns::FIELDS;
-pub use text::size_limit_message;
+pub use text::{size_limit_message, Big5Decoder};
 
 /// Files larger than this are refused with a message giving both sizes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -116,6 +116,10 @@ pub struct ImportOptions {
     pub mapping: Vec<(Field, String)>,
     /// The user's answer to an ambiguous-date question.
     pub date_order: Option<DateOrder>,
+    /// Decodes Big5 (see [`Big5Decoder`]); `None` uses the engine's own
+    /// where it has one (natively). Not serialised: it is code, not data.
+    #[serde(skip)]
+    pub big5_decoder: Option<Big5Decoder>,
 }
 
 /// A rejected input row and why, in words a person understands.

@@ -14,7 +14,6 @@ and the BOM skipped by offset.
 
 use std::borrow::Cow;
 
-use encoding_rs::{Encoding, BIG5, UTF_16BE, UTF_16LE, WINDOWS_1252};
 
 use super::{ImportError, MAX_FILE_BYTES};
 
@@ -31,7 +30,7 @@ pub(crate) struct Decoded<'a> {
 }
 
 /// Decodes a whole file. Fails only for files that are not text at all.
-pub(crate) fn decode(bytes: Cow<'_, [u8]>) -> Result<Decoded<'_>, ImportError> {
+pub(crate) fn decode(bytes: Cow<'_, [u8]>, big5: Option<Big5Decoder>) -> Result<Decoded<'_>, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError {
             message: size_limit_message(bytes.len() as u64),
@@ -50,35 +49,30 @@ pub(crate) fn decode(bytes: Cow<'_, [u8]>) -> Result<Decoded<'_>, ImportError> {
         if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
             match std::str::from_utf8(&bytes[3..]) {
                 Ok(_) => (bytes, 3, "UTF-8 (with BOM)"),
-                Err(e) => owned(fallback(&bytes[3..], e.valid_up_to(), &mut notes)),
+                Err(e) => owned(fallback(&bytes[3..], e.valid_up_to(), big5, &mut notes)),
             }
         } else if bytes.starts_with(&[0xFF, 0xFE]) {
             (
-                Cow::Owned(utf16(&bytes[2..], UTF_16LE, &mut notes)),
+                Cow::Owned(utf16(&bytes[2..], Utf16::Le, &mut notes)),
                 0,
                 "UTF-16LE",
             )
         } else if bytes.starts_with(&[0xFE, 0xFF]) {
             (
-                Cow::Owned(utf16(&bytes[2..], UTF_16BE, &mut notes)),
+                Cow::Owned(utf16(&bytes[2..], Utf16::Be, &mut notes)),
                 0,
                 "UTF-16BE",
             )
         } else if let Some(enc) = bom_less_utf16(&bytes) {
             notes.push(format!(
-            "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
-            enc.name()
-        ));
-            let name = if enc == UTF_16LE {
-                "UTF-16LE"
-            } else {
-                "UTF-16BE"
-            };
-            (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, name)
+                "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
+                enc.name()
+            ));
+            (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, enc.name())
         } else {
             match std::str::from_utf8(&bytes) {
                 Ok(_) => (bytes, 0, "UTF-8"),
-                Err(e) => owned(fallback(&bytes, e.valid_up_to(), &mut notes)),
+                Err(e) => owned(fallback(&bytes, e.valid_up_to(), big5, &mut notes)),
             }
         };
     let body = text.get(start..).unwrap_or(&[]);
@@ -179,8 +173,68 @@ fn binary_kind(b: &[u8]) -> Option<String> {
     Some(what)
 }
 
-fn utf16(b: &[u8], enc: &'static Encoding, notes: &mut Vec<String>) -> Vec<u8> {
-    let (text, had_errors) = enc.decode_without_bom_handling(b);
+/// Decodes Big5 bytes strictly: `None` if any byte sequence is not Big5.
+///
+/// The engine decodes UTF-8, UTF-16 and Windows-1252 itself. Big5 needs a
+/// table of some 14,000 characters: natively the engine uses encoding_rs;
+/// in the browser, whose own `TextDecoder` has the table, the app passes
+/// one in (`ImportOptions::big5_decoder`), which keeps every legacy
+/// encoding table out of the page's WebAssembly.
+#[derive(Clone, Copy)]
+pub struct Big5Decoder(pub fn(&[u8]) -> Option<String>);
+
+// A decoder is a capability of the place the engine runs in, not part of
+// what was asked: any two compare equal, so options compare by their data.
+impl PartialEq for Big5Decoder {
+    fn eq(&self, _: &Self) -> bool {
+        true
+    }
+}
+
+impl Eq for Big5Decoder {}
+
+impl std::fmt::Debug for Big5Decoder {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Big5Decoder")
+    }
+}
+
+/// Big5 with encoding_rs, the default outside the browser.
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn default_big5(b: &[u8]) -> Option<String> {
+    encoding_rs::BIG5
+        .decode_without_bom_handling_and_without_replacement(b)
+        .map(std::borrow::Cow::into_owned)
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Utf16 {
+    Le,
+    Be,
+}
+
+impl Utf16 {
+    fn name(self) -> &'static str {
+        match self {
+            Utf16::Le => "UTF-16LE",
+            Utf16::Be => "UTF-16BE",
+        }
+    }
+}
+
+fn utf16(b: &[u8], enc: Utf16, notes: &mut Vec<String>) -> Vec<u8> {
+    let units = b.chunks_exact(2).map(|p| match enc {
+        Utf16::Le => u16::from_le_bytes([p[0], p[1]]),
+        Utf16::Be => u16::from_be_bytes([p[0], p[1]]),
+    });
+    let mut had_errors = false;
+    let mut text = String::with_capacity(b.len() / 2 + b.len() / 8);
+    for c in char::decode_utf16(units) {
+        text.push(c.unwrap_or_else(|_| {
+            had_errors = true;
+            char::REPLACEMENT_CHARACTER
+        }));
+    }
     if had_errors {
         notes.push(format!(
             "Some bytes were not valid {}; they show as \u{FFFD} in the imported values.",
@@ -190,11 +244,27 @@ fn utf16(b: &[u8], enc: &'static Encoding, notes: &mut Vec<String>) -> Vec<u8> {
     if b.len() % 2 == 1 {
         notes.push("The file ends with half a UTF-16 character; it was ignored.".into());
     }
-    text.into_owned().into_bytes()
+    text.into_bytes()
+}
+
+/// Windows-1252: Latin-1 but for 0x80–0x9F, which hold typographic
+/// characters (the five unassigned bytes map to the C1 controls of the
+/// same value, as browsers do).
+fn windows_1252(b: &[u8]) -> String {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
+        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+    ];
+    b.iter()
+        .map(|&c| match c {
+            0x80..=0x9F => HIGH[usize::from(c - 0x80)],
+            _ => char::from(c),
+        })
+        .collect()
 }
 
 /// UTF-16 without a BOM: in ASCII-heavy text every other byte is NUL.
-fn bom_less_utf16(b: &[u8]) -> Option<&'static Encoding> {
+fn bom_less_utf16(b: &[u8]) -> Option<Utf16> {
     let sample = &b[..b.len().min(4096) & !1];
     if sample.len() < 4 {
         return None;
@@ -208,9 +278,9 @@ fn bom_less_utf16(b: &[u8]) -> Option<&'static Encoding> {
         .filter(|c| **c == 0)
         .count();
     if odd_nul * 10 >= pairs * 4 && even_nul * 20 <= pairs {
-        Some(UTF_16LE)
+        Some(Utf16::Le)
     } else if even_nul * 10 >= pairs * 4 && odd_nul * 20 <= pairs {
-        Some(UTF_16BE)
+        Some(Utf16::Be)
     } else {
         None
     }
@@ -224,6 +294,7 @@ fn bom_less_utf16(b: &[u8]) -> Option<&'static Encoding> {
 fn fallback(
     b: &[u8],
     valid_up_to: usize,
+    big5: Option<Big5Decoder>,
     notes: &mut Vec<String>,
 ) -> (Vec<u8>, usize, &'static str) {
     let line = 1 + b[..valid_up_to.min(b.len())]
@@ -258,27 +329,29 @@ fn fallback(
         1 => isolated += 1,
         n => in_runs += n,
     }
-    let big5 = in_runs > 0
-        && in_runs * 10 >= (in_runs + isolated) * 7
-        && BIG5
-            .decode_without_bom_handling_and_without_replacement(b)
-            .is_some();
-    let (enc, label, why) = if big5 {
-        (BIG5, "Big5", "Big5 (Traditional Chinese), which Excel's plain \"CSV\" uses on Traditional Chinese Windows")
+    let looks_big5 = in_runs > 0 && in_runs * 10 >= (in_runs + isolated) * 7;
+    #[cfg(not(target_arch = "wasm32"))]
+    let big5 = big5.or(Some(Big5Decoder(default_big5)));
+    let big5_text = if looks_big5 { big5.and_then(|decode| (decode.0)(b)) } else { None };
+    if looks_big5 && big5.is_none() {
+        notes.push(
+            "The file looks like Big5 (Traditional Chinese), but Big5 cannot be read here; it was read \
+             as Windows-1252 instead."
+                .into(),
+        );
+    }
+    let (label, why) = if big5_text.is_some() {
+        ("Big5", "Big5 (Traditional Chinese), which Excel's plain \"CSV\" uses on Traditional Chinese Windows")
     } else {
-        (
-            WINDOWS_1252,
-            "windows-1252",
-            "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows",
-        )
+        ("windows-1252", "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows")
     };
     notes.push(format!(
         "The file is not UTF-8 (the first byte that is not valid UTF-8 is on line {line}), so it \
          was read as {why}. If names look wrong, save the file from Excel as \"CSV UTF-8\" and \
          import it again."
     ));
-    let (text, _) = enc.decode_without_bom_handling(b);
-    (text.into_owned().into_bytes(), 0, label)
+    let text = big5_text.unwrap_or_else(|| windows_1252(b));
+    (text.into_bytes(), 0, label)
 }
 
 fn looks_binary(b: &[u8]) -> bool {
@@ -371,7 +444,7 @@ mod tests {
     use super::*;
 
     fn err(b: &[u8]) -> String {
-        decode(Cow::Borrowed(b)).unwrap_err().message
+        decode(Cow::Borrowed(b), None).unwrap_err().message
     }
 
     #[test]
@@ -395,7 +468,7 @@ mod tests {
 
     #[test]
     fn decodes_utf8_without_copy() {
-        let d = decode(Cow::Borrowed(b"\xEF\xBB\xBFa,b\n1,2\n")).unwrap();
+        let d = decode(Cow::Borrowed(b"\xEF\xBB\xBFa,b\n1,2\n"), None).unwrap();
         assert_eq!(d.start, 3);
         assert_eq!(&d.text[d.start..], b"a,b\n1,2\n");
         assert_eq!(d.encoding, "UTF-8 (with BOM)");
@@ -411,35 +484,35 @@ mod tests {
         let mut be_bom = vec![0xFE, 0xFF];
         be_bom.extend(&be);
         for (bytes, enc) in [(le_bom, "UTF-16LE"), (be_bom, "UTF-16BE")] {
-            let d = decode(Cow::Owned(bytes)).unwrap();
+            let d = decode(Cow::Owned(bytes), None).unwrap();
             assert_eq!(d.encoding, enc);
             assert_eq!(std::str::from_utf8(&d.text[d.start..]).unwrap(), s);
         }
         let ascii = "a,b\r\n1,2\r\n";
         let le: Vec<u8> = ascii.encode_utf16().flat_map(u16::to_le_bytes).collect();
-        let d = decode(Cow::Owned(le)).unwrap();
+        let d = decode(Cow::Owned(le), None).unwrap();
         assert_eq!(d.encoding, "UTF-16LE");
         assert_eq!(&d.text[d.start..], ascii.as_bytes());
     }
 
     #[test]
     fn falls_back_to_windows_1252_or_big5() {
-        let d = decode(Cow::Borrowed(b"name\nM\xfcller GmbH\n")).unwrap();
+        let d = decode(Cow::Borrowed(b"name\nM\xfcller GmbH\n"), None).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(&d.text[d.start..], "name\nMüller GmbH\n".as_bytes());
         assert!(d.notes[0].contains("line 2"));
-        let (big5, _, _) = BIG5.encode("名稱\n國立臺灣大學\n");
-        let d = decode(Cow::Owned(big5.into_owned())).unwrap();
+        let (big5, _, _) = encoding_rs::BIG5.encode("名稱\n國立臺灣大學\n");
+        let d = decode(Cow::Owned(big5.into_owned()), None).unwrap();
         assert_eq!(d.encoding, "Big5");
         assert_eq!(&d.text[d.start..], "名稱\n國立臺灣大學\n".as_bytes());
     }
 
     #[test]
     fn cleans_nul_and_lone_cr() {
-        let d = decode(Cow::Borrowed(b"a,b\r1,2\r3,\x004\r")).unwrap();
+        let d = decode(Cow::Borrowed(b"a,b\r1,2\r3,\x004\r"), None).unwrap();
         assert_eq!(&d.text[d.start..], b"a,b\n1,2\n3,4\n");
         assert_eq!(d.notes.len(), 2);
-        let d = decode(Cow::Borrowed(b"a,b\r\n1,2\r\n")).unwrap();
+        let d = decode(Cow::Borrowed(b"a,b\r\n1,2\r\n"), None).unwrap();
         assert_eq!(&d.text[d.start..], b"a,b\r\n1,2\r\n");
         assert!(d.notes.is_empty());
     }
@@ -460,5 +533,27 @@ mod tests {
     fn refuses_huge_files_with_sizes() {
         assert_eq!(human_size(512 * 1024 * 1024), "512.0 MiB");
         assert_eq!(human_size(2048), "2.0 KiB");
+    }
+
+    #[test]
+    fn windows_1252_and_utf16_match_encoding_rs() {
+        let all: Vec<u8> = (0..=255u8).collect();
+        let (expected, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all);
+        assert_eq!(windows_1252(&all), expected);
+        let text = "Kaizala 國立臺灣大學 😀\r\n";
+        for (enc, rs) in [(Utf16::Le, encoding_rs::UTF_16LE), (Utf16::Be, encoding_rs::UTF_16BE)] {
+            let bytes: Vec<u8> = text
+                .encode_utf16()
+                .flat_map(|u| if enc == Utf16::Le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .collect();
+            let mut notes = Vec::new();
+            assert_eq!(String::from_utf8(utf16(&bytes, enc, &mut notes)).unwrap(), text);
+            assert!(notes.is_empty());
+            // A lone surrogate becomes U+FFFD, as encoding_rs has it.
+            let mut bad = bytes.clone();
+            bad.extend(if enc == Utf16::Le { [0x00, 0xD8] } else { [0xD8, 0x00] });
+            let (want, _) = rs.decode_without_bom_handling(&bad);
+            assert_eq!(String::from_utf8(utf16(&bad, enc, &mut notes)).unwrap(), want);
+        }
     }
 }

@@ -782,7 +782,7 @@ mod end_date_json {
 
     pub fn serialize<S: Serializer>(v: &EndDate, s: S) -> Result<S::Ok, S::Error> {
         match v {
-            EndDate::On(d) => s.collect_str(&d.format("%Y-%m-%d")),
+            EndDate::On(d) => s.collect_str(&d),
             EndDate::Never => s.serialize_str("never"),
             EndDate::Unknown => s.serialize_none(),
         }
@@ -792,7 +792,7 @@ mod end_date_json {
         match Option::<String>::deserialize(d)? {
             None => Ok(EndDate::Unknown),
             Some(s) if s == "never" => Ok(EndDate::Never),
-            Some(s) => NaiveDate::parse_from_str(&s, "%Y-%m-%d").map(EndDate::On).map_err(D::Error::custom),
+            Some(s) => s.parse::<NaiveDate>().map(EndDate::On).map_err(D::Error::custom),
         }
     }
 }

@@ -185,7 +185,7 @@ pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
 }
 
 pub(crate) fn date(d: NaiveDate) -> String {
-    d.format("%Y-%m-%d").to_string()
+    d.to_string()
 }
 
 /// A format's name in `lang`, as used in messages.

@@ -17,7 +17,7 @@ use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
-use crate::import::{ImportJob, ImportOptions, ImportProgress};
+use crate::import::{Big5Decoder, ImportJob, ImportOptions, ImportProgress};
 use crate::progress::Fingerprinter;
 use crate::share;
 use crate::web::i18n::{lang_from_browser_tag, Lang};
@@ -98,6 +98,15 @@ pub fn reimport(file_name: String, bytes: Rc<Vec<u8>>, options: ImportOptions, d
     spawn_local(run_import(generation, file_name, bytes, options, None, dispatch));
 }
 
+/// Big5 through the browser's own decoder (strict: `None` on any byte that
+/// is not Big5), so the wasm carries no encoding tables.
+fn browser_big5(bytes: &[u8]) -> Option<String> {
+    let options = web_sys::TextDecoderOptions::new();
+    options.set_fatal(true);
+    let decoder = web_sys::TextDecoder::new_with_label_and_options("big5", &options).ok()?;
+    decoder.decode_with_u8_array(bytes).ok()
+}
+
 /// Fetches the bundled sample from this site (never elsewhere) and imports it.
 pub fn load_sample(dispatch: UseReducerDispatcher<State>) {
     let file_name = SAMPLE_NAME.to_string();
@@ -124,6 +133,7 @@ async fn run_import(
     as_of: Option<NaiveDate>,
     dispatch: UseReducerDispatcher<State>,
 ) {
+    let options = ImportOptions { big5_decoder: Some(Big5Decoder(browser_big5)), ..options };
     // The fingerprint is hashed a piece per slice too: over a 50 MB file
     // it is a task of its own of about 100 ms in wasm.
     let mut fingerprinter = Fingerprinter::default();

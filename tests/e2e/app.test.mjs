@@ -109,6 +109,16 @@ test("columns the importer cannot place are matched in a mapping step, and remem
   await done(t);
 });
 
+test("a Big5 export (Excel's plain CSV on Traditional Chinese Windows) reads correctly", async () => {
+  const t = await openPage(app);
+  await chooseFile(t.page, "tests/fixtures/e2e/big5.csv");
+  await t.page.locator("#customer-table").waitFor();
+  assert.match(await t.page.locator(".import-report").textContent(), /Big5/);
+  assert.match(await t.page.locator("#customer-table").textContent(), /國立臺灣科技大學/);
+  assert.match(await t.page.locator("#customer-table").textContent(), /台灣測試股份有限公司/);
+  await done(t);
+});
+
 test("changing the plan's dates and a customer's choices re-plans at once", async () => {
   const t = await openPage(app);
   await loadSample(t.page);

@@ -29,12 +29,12 @@ fn date_input(id: &'static str, value: NaiveDate, make: fn(NaiveDate) -> Action,
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         // An incomplete or cleared date is ignored; the last valid one stays.
-        if let Ok(d) = NaiveDate::parse_from_str(&input.value(), "%Y-%m-%d") {
+        if let Ok(d) = input.value().parse::<NaiveDate>() {
             onaction.emit(make(d));
         }
     });
     html! {
-        <input type="date" {id} value={value.format("%Y-%m-%d").to_string()} min="2015-01-01" max="2100-12-31" {onchange} />
+        <input type="date" {id} value={value.to_string()} min="2015-01-01" max="2100-12-31" {onchange} />
     }
 }
 

@@ -24,15 +24,6 @@ use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{build_plan, Settings};
 
-fn baseline(bytes: &[u8]) -> u64 {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut rec = csv::ByteRecord::new();
-    let mut n = 0;
-    while rdr.read_byte_record(&mut rec).unwrap_or(false) {
-        n += 1;
-    }
-    n
-}
 
 fn engine(bytes: &[u8], options: &ImportOptions, settings: &Settings) -> usize {
     match import(bytes, options) {
@@ -53,7 +44,7 @@ fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("bytes-to-plan");
     group.sample_size(10).measurement_time(Duration::from_secs(8)).throughput(Throughput::Bytes(bytes.len() as u64));
     group.bench_with_input(BenchmarkId::new("csv-read_byte_record", bytes.len()), &bytes, |b, bytes| {
-        b.iter(|| baseline(bytes))
+        b.iter(|| recon::baseline(bytes))
     });
     group.bench_with_input(BenchmarkId::new("engine-import+plan", bytes.len()), &bytes, |b, bytes| {
         b.iter(|| engine(bytes, &options, &settings))
@@ -70,7 +61,7 @@ fn summary() {
     let (mut base, mut eng) = (Duration::MAX, Duration::MAX);
     for _ in 0..5 {
         let t = Instant::now();
-        std::hint::black_box(baseline(&bytes));
+        std::hint::black_box(recon::baseline(&bytes));
         base = base.min(t.elapsed());
         let t = Instant::now();
         std::hint::black_box(engine(&bytes, &options, &settings));

@@ -23,15 +23,6 @@ use chrono::NaiveDate;
 use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{build_plan, Settings};
 
-fn baseline(bytes: &[u8]) -> u64 {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
-    let mut rec = csv::ByteRecord::new();
-    let mut n = 0;
-    while rdr.read_byte_record(&mut rec).unwrap_or(false) {
-        n += 1;
-    }
-    n
-}
 
 fn main() {
     let mut subscriptions = 50_000u64;
@@ -69,7 +60,7 @@ fn main() {
     let mut customers = 0;
     for _ in 0..runs {
         let t = Instant::now();
-        records = std::hint::black_box(baseline(&bytes));
+        records = std::hint::black_box(recon::baseline(&bytes));
         base.push(t.elapsed());
 
         let t = Instant::now();

@@ -146,7 +146,7 @@ mod reducer {
             bytes: Rc::new(CSV.as_bytes().to_vec()),
             fingerprint: "f".into(),
             options: ImportOptions::default(),
-            outcome: import(CSV.as_bytes(), &ImportOptions::default()),
+            outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
             as_of: None,
             progress: Progress::default(),
             settings: None,

@@ -495,6 +495,8 @@ mod tests {
         assert_eq!(&d.text[d.start..], ascii.as_bytes());
     }
 
+    // encoding_rs is a native-only dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn falls_back_to_windows_1252_or_big5() {
         let d = decode(Cow::Borrowed(b"name\nM\xfcller GmbH\n"), None).unwrap();
@@ -535,6 +537,8 @@ mod tests {
         assert_eq!(human_size(2048), "2.0 KiB");
     }
 
+    // encoding_rs is a native-only dependency.
+    #[cfg(not(target_arch = "wasm32"))]
     #[test]
     fn windows_1252_and_utf16_match_encoding_rs() {
         let all: Vec<u8> = (0..=255u8).collect();

@@ -125,6 +125,13 @@ pub fn load_sample(dispatch: UseReducerDispatcher<State>) {
 
 /// Runs the import a slice at a time, yielding to the browser between
 /// slices so the progress bar moves and Cancel stays clickable.
+/// Hashes the next piece of the file into the fingerprint.
+fn hash_slice(fingerprinter: &mut Fingerprinter, bytes: &[u8], hashed: &mut usize) {
+    let upto = (*hashed + HASH_BYTES_PER_SLICE).min(bytes.len());
+    fingerprinter.update(bytes.get(*hashed..upto).unwrap_or_default());
+    *hashed = upto;
+}
+
 async fn run_import(
     generation: u64,
     file_name: String,
@@ -146,9 +153,7 @@ async fn run_import(
         if !is_current(generation) {
             return;
         }
-        let upto = (hashed + HASH_BYTES_PER_SLICE).min(bytes.len());
-        fingerprinter.update(bytes.get(hashed..upto).unwrap_or_default());
-        hashed = upto;
+        hash_slice(&mut fingerprinter, &bytes, &mut hashed);
         match job.step(ROWS_PER_SLICE) {
             ImportProgress::Working { bytes_done, bytes_total, .. } => {
                 let done = if bytes_total == 0 { 0.0 } else { bytes_done as f64 / bytes_total as f64 };
@@ -163,9 +168,7 @@ async fn run_import(
         if !is_current(generation) {
             return;
         }
-        let upto = (hashed + HASH_BYTES_PER_SLICE).min(bytes.len());
-        fingerprinter.update(bytes.get(hashed..upto).unwrap_or_default());
-        hashed = upto;
+        hash_slice(&mut fingerprinter, &bytes, &mut hashed);
     }
     let fingerprint = fingerprinter.finish();
     TimeoutFuture::new(0).await;
@@ -174,7 +177,17 @@ async fn run_import(
     }
     let (progress, storage) = storage::load_progress(&fingerprint);
     let settings = storage::load_settings(&fingerprint);
-    dispatch.dispatch(Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, settings, storage });
+    dispatch.dispatch(Action::Imported {
+        file_name,
+        bytes,
+        fingerprint,
+        options,
+        outcome: Box::new(outcome),
+        as_of,
+        progress,
+        settings,
+        storage,
+    });
 }
 
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {

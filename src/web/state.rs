@@ -205,7 +205,8 @@ pub enum Action {
         bytes: Rc<Vec<u8>>,
         fingerprint: String,
         options: ImportOptions,
-        outcome: Result<ImportOutcome, ImportError>,
+        // Boxed: an import outcome is far larger than any other action.
+        outcome: Box<Result<ImportOutcome, ImportError>>,
         as_of: Option<NaiveDate>,
         progress: Progress,
         /// The settings saved for this file on an earlier visit.
@@ -265,7 +266,7 @@ impl Reducible for State {
                 if *current != file_name {
                     return self;
                 }
-                next.phase = match outcome {
+                next.phase = match *outcome {
                     Ok(ImportOutcome::Ready(import)) => {
                         let defaults = Settings { lang: self.lang, ..Settings::new(as_of.unwrap_or(self.today)) };
                         next.storage = storage;

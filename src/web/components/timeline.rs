@@ -93,8 +93,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
             </g>
         }
     });
-    // Label every month when few, else every third.
-    let step = if span <= 14.0 { 1 } else if span <= 30.0 { 3 } else { 6 };
+    // Label every month when few, else every second, third or sixth;
+    // Chinese month labels (2020年10月) are wider, so they thin out sooner.
+    let one_each = if lang == Lang::ZhTw { 9.0 } else { 14.0 };
+    let step = if span <= one_each {
+        1
+    } else if span <= 2.0 * one_each {
+        2
+    } else if span <= 30.0 {
+        3
+    } else {
+        6
+    };
     let ticks = (start..=end).filter(|i| (i - start) % step == 0).map(|i| {
         let (y, m) = ((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u32);
         html! {

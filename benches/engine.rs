@@ -24,7 +24,6 @@ use criterion::{criterion_group, BenchmarkId, Criterion, Throughput};
 use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{build_plan, Settings};
 
-
 fn engine(bytes: &[u8], options: &ImportOptions, settings: &Settings) -> usize {
     match import(bytes, options) {
         Ok(ImportOutcome::Ready(imported)) => build_plan(&imported, settings).customers.len(),
@@ -33,22 +32,35 @@ fn engine(bytes: &[u8], options: &ImportOptions, settings: &Settings) -> usize {
 }
 
 fn input() -> Vec<u8> {
-    let n = std::env::var("BENCH_SUBSCRIPTIONS").ok().and_then(|v| v.parse().ok()).unwrap_or(50_000);
+    let n = std::env::var("BENCH_SUBSCRIPTIONS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(50_000);
     recon::generate(n, 2020)
 }
 
 fn bench(c: &mut Criterion) {
     let bytes = input();
-    let options = ImportOptions { file_name: Some("recon.csv".into()), ..Default::default() };
+    let options = ImportOptions {
+        file_name: Some("recon.csv".into()),
+        ..Default::default()
+    };
     let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 15).unwrap_or_default());
     let mut group = c.benchmark_group("bytes-to-plan");
-    group.sample_size(10).measurement_time(Duration::from_secs(8)).throughput(Throughput::Bytes(bytes.len() as u64));
-    group.bench_with_input(BenchmarkId::new("csv-read_byte_record", bytes.len()), &bytes, |b, bytes| {
-        b.iter(|| recon::baseline(bytes))
-    });
-    group.bench_with_input(BenchmarkId::new("engine-import+plan", bytes.len()), &bytes, |b, bytes| {
-        b.iter(|| engine(bytes, &options, &settings))
-    });
+    group
+        .sample_size(10)
+        .measurement_time(Duration::from_secs(8))
+        .throughput(Throughput::Bytes(bytes.len() as u64));
+    group.bench_with_input(
+        BenchmarkId::new("csv-read_byte_record", bytes.len()),
+        &bytes,
+        |b, bytes| b.iter(|| recon::baseline(bytes)),
+    );
+    group.bench_with_input(
+        BenchmarkId::new("engine-import+plan", bytes.len()),
+        &bytes,
+        |b, bytes| b.iter(|| engine(bytes, &options, &settings)),
+    );
     group.finish();
 }
 
@@ -56,7 +68,10 @@ fn bench(c: &mut Criterion) {
 /// from the best of five alternating runs after criterion's own.
 fn summary() {
     let bytes = input();
-    let options = ImportOptions { file_name: Some("recon.csv".into()), ..Default::default() };
+    let options = ImportOptions {
+        file_name: Some("recon.csv".into()),
+        ..Default::default()
+    };
     let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 15).unwrap_or_default());
     let (mut base, mut eng) = (Duration::MAX, Duration::MAX);
     for _ in 0..5 {

@@ -23,7 +23,6 @@ use chrono::NaiveDate;
 use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{build_plan, Settings};
 
-
 fn main() {
     let mut subscriptions = 50_000u64;
     let mut file = None;
@@ -51,7 +50,10 @@ fn main() {
         None => recon::generate(subscriptions, 2020),
     };
     let mb = bytes.len() as f64 / 1e6;
-    let options = ImportOptions { file_name: Some("recon.csv".into()), ..Default::default() };
+    let options = ImportOptions {
+        file_name: Some("recon.csv".into()),
+        ..Default::default()
+    };
     let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 15).unwrap_or_default());
 
     // Runs alternate, so a slow spell on the machine hits both sides.
@@ -82,11 +84,27 @@ fn main() {
     let (b, i, p) = (best(&base), best(&imp), best(&plan));
     let e = i + p;
     let rate = |d: Duration| mb / d.as_secs_f64();
-    println!("input: {mb:.1} MB, {records} records, {customers} customers planned; best of {runs} runs");
-    println!("baseline csv read_byte_record: {:>8.1} ms {:>7.1} MB/s", b.as_secs_f64() * 1e3, rate(b));
-    println!("engine import + build_plan:    {:>8.1} ms {:>7.1} MB/s", e.as_secs_f64() * 1e3, rate(e));
-    println!("  of which import:             {:>8.1} ms", i.as_secs_f64() * 1e3);
-    println!("  of which build_plan:         {:>8.1} ms", p.as_secs_f64() * 1e3);
+    println!(
+        "input: {mb:.1} MB, {records} records, {customers} customers planned; best of {runs} runs"
+    );
+    println!(
+        "baseline csv read_byte_record: {:>8.1} ms {:>7.1} MB/s",
+        b.as_secs_f64() * 1e3,
+        rate(b)
+    );
+    println!(
+        "engine import + build_plan:    {:>8.1} ms {:>7.1} MB/s",
+        e.as_secs_f64() * 1e3,
+        rate(e)
+    );
+    println!(
+        "  of which import:             {:>8.1} ms",
+        i.as_secs_f64() * 1e3
+    );
+    println!(
+        "  of which build_plan:         {:>8.1} ms",
+        p.as_secs_f64() * 1e3
+    );
     let ratio = rate(e) / rate(b);
     println!(
         "ratio engine/baseline: {ratio:.2} (target >= 0.50: {})",

@@ -25,7 +25,11 @@ fn main() -> ExitCode {
     while let Some(arg) = args.next() {
         let value = args.next();
         let parsed = match (arg.as_str(), value) {
-            ("--subscriptions", Some(v)) => v.replace('_', "").parse().map(|n| subscriptions = n).is_ok(),
+            ("--subscriptions", Some(v)) => v
+                .replace('_', "")
+                .parse()
+                .map(|n| subscriptions = n)
+                .is_ok(),
             ("--seed", Some(v)) => v.parse().map(|n| seed = n).is_ok(),
             ("--out", Some(v)) => {
                 out = Some(PathBuf::from(v));
@@ -38,7 +42,8 @@ fn main() -> ExitCode {
             return ExitCode::from(2);
         }
     }
-    let out = out.unwrap_or_else(|| PathBuf::from(format!("target/bench/recon-{subscriptions}.csv")));
+    let out =
+        out.unwrap_or_else(|| PathBuf::from(format!("target/bench/recon-{subscriptions}.csv")));
     let bytes = recon::generate(subscriptions, seed);
     if let Some(dir) = out.parent().filter(|d| !d.as_os_str().is_empty()) {
         if let Err(e) = std::fs::create_dir_all(dir) {

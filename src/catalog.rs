@@ -419,67 +419,362 @@ pub struct SkuEntry {
 /// rows, plus Business Basic and Microsoft 365 A1), then the traps: the new
 /// Microsoft 365 F1 SKUs, which carry no Kaizala.
 pub const SKUS: &[SkuEntry] = &[
-    SkuEntry { product: "Microsoft 365 A3 for Faculty", sku: "M365EDU_A3_FACULTY", guid: "4b590615-0888-425a-a965-b3bf7789848d", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 A3 for Students", sku: "M365EDU_A3_STUDENT", guid: "7cfd9a2b-e110-4c39-bf20-c6a3f36a3121", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 A3 for students use benefit", sku: "M365EDU_A3_STUUSEBNFT", guid: "18250162-5d87-4436-a834-d795c15c80f3", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 A3 - Unattended License for students use benefit", sku: "M365EDU_A3_STUUSEBNFT_RPA1", guid: "1aa94593-ca12-4254-a738-81a5972958e8", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 A5 for Faculty", sku: "M365EDU_A5_FACULTY", guid: "e97c048c-37a4-45fb-ab50-922fbf07a370", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 A5 for Students", sku: "M365EDU_A5_STUDENT", guid: "46c119d4-0379-4a9d-85e4-97c66d3f909e", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 A5 for students use benefit", sku: "M365EDU_A5_STUUSEBNFT", guid: "31d57bc7-3a05-4867-ab53-97a17835a411", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 A5 without Audio Conferencing for students use benefit", sku: "M365EDU_A5_NOPSTNCONF_STUUSEBNFT", guid: "81441ae1-0b31-4185-a6c0-32b6b84d419f", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 Business Basic (no Teams)", sku: "Microsoft_365_Business_Basic_(no Teams)", guid: "21502a13-c8dc-4744-be9c-177fd9d2eafc", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Basic EEA (no Teams)", sku: "Microsoft_365_Business_Basic_EEA_(no_Teams)", guid: "b1f3042b-a390-4b56-ab61-b88e7e767a97", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Standard", sku: "O365_BUSINESS_PREMIUM", guid: "f245ecc8-75af-4f8e-b61f-27d8114de5f3", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Standard EEA (no Teams)", sku: "Office_365_w/o_Teams_Bundle_Business_Standard", guid: "c1f79c29-5d7a-4bec-a2c1-1a76774864c0", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Standard EEA (no Teams)", sku: "Microsoft_365_Business_Standard_EEA_(no_Teams)", guid: "ffa3a2a0-3820-462a-aa81-8a4d741f0cba", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Premium", sku: "SPB", guid: "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Premium (no Teams)", sku: "Microsoft_365_ Business_ Premium_(no Teams)", guid: "00e1ec7b-e4a3-40d1-9441-b69b597ab222", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Premium Donation", sku: "Microsoft_365_Business_Premium_Donation_(Non_Profit_Pricing)", guid: "24c35284-d768-4e53-84d9-b7ae73dddf69", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 Business Premium EEA (no Teams)", sku: "Office_365_w/o_Teams_Bundle_Business_Premium", guid: "a3f586b6-8cce-4d9b-99d6-55238397f77a", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Microsoft 365 E3", sku: "SPE_E3", guid: "05e9a617-0261-4cee-bb44-138d3ef5d965", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E3 (no Teams)", sku: "Microsoft_365_E3_(no_Teams)", guid: "dcf0408c-aaec-446c-afd4-43e3683943ea", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E3 EEA (no Teams)", sku: "O365_w/o Teams Bundle_M3", guid: "c2fe850d-fbbb-4858-b67d-bd0c6e746da3", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E3 EEA (no Teams) - Unattended License", sku: "Microsoft_365_E3_EEA_(no_Teams)_Unattended_License", guid: "a23dbafb-3396-48b3-ad9c-a304fe206043", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E3 - Unattended License", sku: "SPE_E3_RPA1", guid: "c2ac2ee4-9bb1-47e4-8541-d689c7e83371", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E3 (500 seats min)_HUB", sku: "Microsoft_365_E3", guid: "0c21030a-7e60-4ec7-9a0f-0042e0e0211a", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E3 EEA (no Teams) (500 seats min)_HUB", sku: "O365_w/o Teams Bundle_M3_(500_seats_min)_HUB", guid: "602e6573-55a3-46b1-a1a0-cc267991501a", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Microsoft 365 E5", sku: "SPE_E5", guid: "06ebc4ee-1bb5-47dd-8120-11324bc54e06", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 EEA (no Teams) with Calling Minutes", sku: "Microsoft_365_E5_EEA_(no_Teams)_with_Calling_Minutes", guid: "6ee4114a-9b2d-4577-9e7a-49fa43d222d3", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 EEA (no Teams) without Audio Conferencing", sku: "Microsoft_365_E5_EEA_(no_Teams)_without_Audio_Conferencing", guid: "90277bc7-a6fe-4181-99d8-712b08b8d32b", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 (500 seats min)_HUB", sku: "Microsoft_365_E5", guid: "db684ac5-c0e7-4f92-8284-ef9ebde75d33", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 EEA (no Teams)", sku: "O365_w/o_Teams_Bundle_M5", guid: "3271cf8e-2be5-4a09-a549-70fd05baaa17", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 with Calling Minutes", sku: "SPE_E5_CALLINGMINUTES", guid: "a91fc4e0-65e5-4266-aa76-4037509c1626", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 without Audio Conferencing", sku: "SPE_E5_NOPSTNCONF", guid: "cd2925a3-5076-4233-8931-638a8c94f773", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 without Audio Conferencing (500 seats min)_HUB", sku: "Microsoft_365_E5_without_Audio_Conferencing", guid: "2113661c-6509-4034-98bb-9c47bd28d63c", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 EEA (no Teams) (500 seats min)_HUB", sku: "O365_w/o_Teams_Bundle_M5_(500_seats_min)_HUB", guid: "1e988bf3-8b7c-4731-bec0-4e2a2946600c", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 E5 EEA (no Teams) without Audio Conferencing (500 seats min)_HUB", sku: "Microsoft_365_E5_EEA_(no_Teams)_without_Audio_Conferencing_(500_seats_min)_HUB", guid: "a640eead-25f6-4bec-97e3-23cfd382d7c2", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Microsoft 365 F3", sku: "SPE_F1", guid: "66b55226-6b4f-492c-910c-a3b7a3c9d993", kaizala: Some(KaizalaPlan::P1) },
-    SkuEntry { product: "Microsoft 365 F3 EEA (no Teams)", sku: "Microsoft_365_F3_EEA_(no_Teams)", guid: "f7ee79a7-7aec-4ca4-9fb9-34d6b930ad87", kaizala: Some(KaizalaPlan::P1) },
-    SkuEntry { product: "Office 365 A1 for faculty", sku: "STANDARDWOFFPACK_FACULTY", guid: "94763226-9b3c-4e75-a931-5c89701abe66", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Office 365 A1 Plus for faculty", sku: "STANDARDWOFFPACK_IW_FACULTY", guid: "78e66a63-337a-4a9a-8959-41c6654dfb56", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Office 365 A1 for students", sku: "STANDARDWOFFPACK_STUDENT", guid: "314c4481-f395-4525-be8b-2ec4bb1e9d91", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Office 365 A1 Plus for students", sku: "STANDARDWOFFPACK_IW_STUDENT", guid: "e82ae690-a2d5-4d76-8d30-7c6e01e6022e", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Office 365 A3 for faculty", sku: "ENTERPRISEPACKPLUS_FACULTY", guid: "e578b273-6db4-4691-bba0-8d691f4da603", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Office 365 A3 for students", sku: "ENTERPRISEPACKPLUS_STUDENT", guid: "98b6e773-24d4-4c0d-a968-6e787a1f8204", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Office 365 A5 for faculty", sku: "ENTERPRISEPREMIUM_FACULTY", guid: "a4585165-0533-458a-97e3-c400570268c4", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Office 365 A5 for students", sku: "ENTERPRISEPREMIUM_STUDENT", guid: "ee656612-49fa-43e5-b67e-cb1fdf7699df", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Office 365 E1", sku: "STANDARDPACK", guid: "18181a46-0d4e-45cd-891e-60aabd171b4e", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Office 365 E1 EEA (no Teams)", sku: "Office_365_w/o_Teams_Bundle_E1", guid: "b57282e3-65bd-4252-9502-c0eae1e5ab7f", kaizala: Some(KaizalaPlan::P2) },
-    SkuEntry { product: "Office 365 E3", sku: "ENTERPRISEPACK", guid: "6fd2c87f-b296-42f0-b197-1e91e994b900", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Office 365 E3 (no Teams)", sku: "Office_365_E3_(no_Teams)", guid: "46c3a859-c90d-40b3-9551-6178a48d5c18", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Office 365 E3 EEA (no Teams)", sku: "O365_w/o_Teams_Bundle_E3", guid: "d711d25a-a21c-492f-bd19-aae1e8ebaf30", kaizala: Some(KaizalaPlan::P3) },
-    SkuEntry { product: "Office 365 E5", sku: "ENTERPRISEPREMIUM", guid: "c7df2760-2c81-4ef7-b578-5b5392b571df", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Office 365 E5 EEA (no Teams)", sku: "Office_365_w/o_Teams_Bundle_E5", guid: "cf50bae9-29e8-4775-b07c-56ee10e3776d", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Office 365 E5 EEA (no Teams) without Audio Conferencing", sku: "Office_365_E5_EEA_(no_Teams)_without_Audio_Conferencing", guid: "71772aeb-4bb8-4f74-9dd4-36c7a9b5ca74", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Office 365 E5 Without Audio Conferencing", sku: "ENTERPRISEPREMIUM_NOPSTNCONF", guid: "26d45bd9-adf1-46cd-a9e1-51e9a5524128", kaizala: Some(KaizalaPlan::Standalone) },
-    SkuEntry { product: "Office 365 F3", sku: "DESKLESSPACK", guid: "4b585984-651b-448a-9e53-3b10f069cf7f", kaizala: Some(KaizalaPlan::P1) },
-    SkuEntry { product: "Office 365 F3 EEA (no Teams)", sku: "Office_365_F3_EEA_(no_Teams)", guid: "d1f0495b-cb7b-4e11-8b85-daee7e7e5664", kaizala: Some(KaizalaPlan::P1) },
-    SkuEntry { product: "Microsoft 365 Business Basic", sku: "O365_BUSINESS_ESSENTIALS", guid: "3b555118-da6a-4418-894f-7df1e2096870", kaizala: None },
-    SkuEntry { product: "Microsoft 365 A1", sku: "M365EDU_A1", guid: "b17653a4-2443-4e8c-a550-18249dda78bb", kaizala: None },
+    SkuEntry {
+        product: "Microsoft 365 A3 for Faculty",
+        sku: "M365EDU_A3_FACULTY",
+        guid: "4b590615-0888-425a-a965-b3bf7789848d",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A3 for Students",
+        sku: "M365EDU_A3_STUDENT",
+        guid: "7cfd9a2b-e110-4c39-bf20-c6a3f36a3121",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A3 for students use benefit",
+        sku: "M365EDU_A3_STUUSEBNFT",
+        guid: "18250162-5d87-4436-a834-d795c15c80f3",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A3 - Unattended License for students use benefit",
+        sku: "M365EDU_A3_STUUSEBNFT_RPA1",
+        guid: "1aa94593-ca12-4254-a738-81a5972958e8",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A5 for Faculty",
+        sku: "M365EDU_A5_FACULTY",
+        guid: "e97c048c-37a4-45fb-ab50-922fbf07a370",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A5 for Students",
+        sku: "M365EDU_A5_STUDENT",
+        guid: "46c119d4-0379-4a9d-85e4-97c66d3f909e",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A5 for students use benefit",
+        sku: "M365EDU_A5_STUUSEBNFT",
+        guid: "31d57bc7-3a05-4867-ab53-97a17835a411",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 A5 without Audio Conferencing for students use benefit",
+        sku: "M365EDU_A5_NOPSTNCONF_STUUSEBNFT",
+        guid: "81441ae1-0b31-4185-a6c0-32b6b84d419f",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Basic (no Teams)",
+        sku: "Microsoft_365_Business_Basic_(no Teams)",
+        guid: "21502a13-c8dc-4744-be9c-177fd9d2eafc",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Basic EEA (no Teams)",
+        sku: "Microsoft_365_Business_Basic_EEA_(no_Teams)",
+        guid: "b1f3042b-a390-4b56-ab61-b88e7e767a97",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Standard",
+        sku: "O365_BUSINESS_PREMIUM",
+        guid: "f245ecc8-75af-4f8e-b61f-27d8114de5f3",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Standard EEA (no Teams)",
+        sku: "Office_365_w/o_Teams_Bundle_Business_Standard",
+        guid: "c1f79c29-5d7a-4bec-a2c1-1a76774864c0",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Standard EEA (no Teams)",
+        sku: "Microsoft_365_Business_Standard_EEA_(no_Teams)",
+        guid: "ffa3a2a0-3820-462a-aa81-8a4d741f0cba",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Premium",
+        sku: "SPB",
+        guid: "cbdc14ab-d96c-4c30-b9f4-6ada7cdc1d46",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Premium (no Teams)",
+        sku: "Microsoft_365_ Business_ Premium_(no Teams)",
+        guid: "00e1ec7b-e4a3-40d1-9441-b69b597ab222",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Premium Donation",
+        sku: "Microsoft_365_Business_Premium_Donation_(Non_Profit_Pricing)",
+        guid: "24c35284-d768-4e53-84d9-b7ae73dddf69",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Premium EEA (no Teams)",
+        sku: "Office_365_w/o_Teams_Bundle_Business_Premium",
+        guid: "a3f586b6-8cce-4d9b-99d6-55238397f77a",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3",
+        sku: "SPE_E3",
+        guid: "05e9a617-0261-4cee-bb44-138d3ef5d965",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3 (no Teams)",
+        sku: "Microsoft_365_E3_(no_Teams)",
+        guid: "dcf0408c-aaec-446c-afd4-43e3683943ea",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3 EEA (no Teams)",
+        sku: "O365_w/o Teams Bundle_M3",
+        guid: "c2fe850d-fbbb-4858-b67d-bd0c6e746da3",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3 EEA (no Teams) - Unattended License",
+        sku: "Microsoft_365_E3_EEA_(no_Teams)_Unattended_License",
+        guid: "a23dbafb-3396-48b3-ad9c-a304fe206043",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3 - Unattended License",
+        sku: "SPE_E3_RPA1",
+        guid: "c2ac2ee4-9bb1-47e4-8541-d689c7e83371",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3 (500 seats min)_HUB",
+        sku: "Microsoft_365_E3",
+        guid: "0c21030a-7e60-4ec7-9a0f-0042e0e0211a",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E3 EEA (no Teams) (500 seats min)_HUB",
+        sku: "O365_w/o Teams Bundle_M3_(500_seats_min)_HUB",
+        guid: "602e6573-55a3-46b1-a1a0-cc267991501a",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5",
+        sku: "SPE_E5",
+        guid: "06ebc4ee-1bb5-47dd-8120-11324bc54e06",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 EEA (no Teams) with Calling Minutes",
+        sku: "Microsoft_365_E5_EEA_(no_Teams)_with_Calling_Minutes",
+        guid: "6ee4114a-9b2d-4577-9e7a-49fa43d222d3",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 EEA (no Teams) without Audio Conferencing",
+        sku: "Microsoft_365_E5_EEA_(no_Teams)_without_Audio_Conferencing",
+        guid: "90277bc7-a6fe-4181-99d8-712b08b8d32b",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 (500 seats min)_HUB",
+        sku: "Microsoft_365_E5",
+        guid: "db684ac5-c0e7-4f92-8284-ef9ebde75d33",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 EEA (no Teams)",
+        sku: "O365_w/o_Teams_Bundle_M5",
+        guid: "3271cf8e-2be5-4a09-a549-70fd05baaa17",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 with Calling Minutes",
+        sku: "SPE_E5_CALLINGMINUTES",
+        guid: "a91fc4e0-65e5-4266-aa76-4037509c1626",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 without Audio Conferencing",
+        sku: "SPE_E5_NOPSTNCONF",
+        guid: "cd2925a3-5076-4233-8931-638a8c94f773",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 without Audio Conferencing (500 seats min)_HUB",
+        sku: "Microsoft_365_E5_without_Audio_Conferencing",
+        guid: "2113661c-6509-4034-98bb-9c47bd28d63c",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 EEA (no Teams) (500 seats min)_HUB",
+        sku: "O365_w/o_Teams_Bundle_M5_(500_seats_min)_HUB",
+        guid: "1e988bf3-8b7c-4731-bec0-4e2a2946600c",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 E5 EEA (no Teams) without Audio Conferencing (500 seats min)_HUB",
+        sku: "Microsoft_365_E5_EEA_(no_Teams)_without_Audio_Conferencing_(500_seats_min)_HUB",
+        guid: "a640eead-25f6-4bec-97e3-23cfd382d7c2",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Microsoft 365 F3",
+        sku: "SPE_F1",
+        guid: "66b55226-6b4f-492c-910c-a3b7a3c9d993",
+        kaizala: Some(KaizalaPlan::P1),
+    },
+    SkuEntry {
+        product: "Microsoft 365 F3 EEA (no Teams)",
+        sku: "Microsoft_365_F3_EEA_(no_Teams)",
+        guid: "f7ee79a7-7aec-4ca4-9fb9-34d6b930ad87",
+        kaizala: Some(KaizalaPlan::P1),
+    },
+    SkuEntry {
+        product: "Office 365 A1 for faculty",
+        sku: "STANDARDWOFFPACK_FACULTY",
+        guid: "94763226-9b3c-4e75-a931-5c89701abe66",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Office 365 A1 Plus for faculty",
+        sku: "STANDARDWOFFPACK_IW_FACULTY",
+        guid: "78e66a63-337a-4a9a-8959-41c6654dfb56",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Office 365 A1 for students",
+        sku: "STANDARDWOFFPACK_STUDENT",
+        guid: "314c4481-f395-4525-be8b-2ec4bb1e9d91",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Office 365 A1 Plus for students",
+        sku: "STANDARDWOFFPACK_IW_STUDENT",
+        guid: "e82ae690-a2d5-4d76-8d30-7c6e01e6022e",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Office 365 A3 for faculty",
+        sku: "ENTERPRISEPACKPLUS_FACULTY",
+        guid: "e578b273-6db4-4691-bba0-8d691f4da603",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Office 365 A3 for students",
+        sku: "ENTERPRISEPACKPLUS_STUDENT",
+        guid: "98b6e773-24d4-4c0d-a968-6e787a1f8204",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Office 365 A5 for faculty",
+        sku: "ENTERPRISEPREMIUM_FACULTY",
+        guid: "a4585165-0533-458a-97e3-c400570268c4",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Office 365 A5 for students",
+        sku: "ENTERPRISEPREMIUM_STUDENT",
+        guid: "ee656612-49fa-43e5-b67e-cb1fdf7699df",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Office 365 E1",
+        sku: "STANDARDPACK",
+        guid: "18181a46-0d4e-45cd-891e-60aabd171b4e",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Office 365 E1 EEA (no Teams)",
+        sku: "Office_365_w/o_Teams_Bundle_E1",
+        guid: "b57282e3-65bd-4252-9502-c0eae1e5ab7f",
+        kaizala: Some(KaizalaPlan::P2),
+    },
+    SkuEntry {
+        product: "Office 365 E3",
+        sku: "ENTERPRISEPACK",
+        guid: "6fd2c87f-b296-42f0-b197-1e91e994b900",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Office 365 E3 (no Teams)",
+        sku: "Office_365_E3_(no_Teams)",
+        guid: "46c3a859-c90d-40b3-9551-6178a48d5c18",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Office 365 E3 EEA (no Teams)",
+        sku: "O365_w/o_Teams_Bundle_E3",
+        guid: "d711d25a-a21c-492f-bd19-aae1e8ebaf30",
+        kaizala: Some(KaizalaPlan::P3),
+    },
+    SkuEntry {
+        product: "Office 365 E5",
+        sku: "ENTERPRISEPREMIUM",
+        guid: "c7df2760-2c81-4ef7-b578-5b5392b571df",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Office 365 E5 EEA (no Teams)",
+        sku: "Office_365_w/o_Teams_Bundle_E5",
+        guid: "cf50bae9-29e8-4775-b07c-56ee10e3776d",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Office 365 E5 EEA (no Teams) without Audio Conferencing",
+        sku: "Office_365_E5_EEA_(no_Teams)_without_Audio_Conferencing",
+        guid: "71772aeb-4bb8-4f74-9dd4-36c7a9b5ca74",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Office 365 E5 Without Audio Conferencing",
+        sku: "ENTERPRISEPREMIUM_NOPSTNCONF",
+        guid: "26d45bd9-adf1-46cd-a9e1-51e9a5524128",
+        kaizala: Some(KaizalaPlan::Standalone),
+    },
+    SkuEntry {
+        product: "Office 365 F3",
+        sku: "DESKLESSPACK",
+        guid: "4b585984-651b-448a-9e53-3b10f069cf7f",
+        kaizala: Some(KaizalaPlan::P1),
+    },
+    SkuEntry {
+        product: "Office 365 F3 EEA (no Teams)",
+        sku: "Office_365_F3_EEA_(no_Teams)",
+        guid: "d1f0495b-cb7b-4e11-8b85-daee7e7e5664",
+        kaizala: Some(KaizalaPlan::P1),
+    },
+    SkuEntry {
+        product: "Microsoft 365 Business Basic",
+        sku: "O365_BUSINESS_ESSENTIALS",
+        guid: "3b555118-da6a-4418-894f-7df1e2096870",
+        kaizala: None,
+    },
+    SkuEntry {
+        product: "Microsoft 365 A1",
+        sku: "M365EDU_A1",
+        guid: "b17653a4-2443-4e8c-a550-18249dda78bb",
+        kaizala: None,
+    },
     // The traps: the *new* Microsoft 365 F1 carries no Kaizala, while the
     // old "Microsoft 365 F1" was renamed Microsoft 365 F3 (SPE_F1).
-    SkuEntry { product: "Microsoft 365 F1", sku: "M365_F1", guid: "44575883-256e-4a79-9da4-ebe9acabe2b2", kaizala: None },
-    SkuEntry { product: "Microsoft 365 F1", sku: "M365_F1_COMM", guid: "50f60901-3181-4b75-8a2c-4c8e4c1d5a72", kaizala: None },
+    SkuEntry {
+        product: "Microsoft 365 F1",
+        sku: "M365_F1",
+        guid: "44575883-256e-4a79-9da4-ebe9acabe2b2",
+        kaizala: None,
+    },
+    SkuEntry {
+        product: "Microsoft 365 F1",
+        sku: "M365_F1_COMM",
+        guid: "50f60901-3181-4b75-8a2c-4c8e4c1d5a72",
+        kaizala: None,
+    },
 ];
 
 /// What an offer name means when it is not a current product name.
@@ -498,8 +793,14 @@ enum Alias {
 /// product names, so that an ambiguous name is never read as one of them.
 const ALIASES: &[(&str, Alias)] = &[
     // Renamed on 21 April 2020; exports from before keep the old names.
-    ("Office 365 Business Essentials", Alias::Sku("O365_BUSINESS_ESSENTIALS")),
-    ("Office 365 Business Premium", Alias::Sku("O365_BUSINESS_PREMIUM")),
+    (
+        "Office 365 Business Essentials",
+        Alias::Sku("O365_BUSINESS_ESSENTIALS"),
+    ),
+    (
+        "Office 365 Business Premium",
+        Alias::Sku("O365_BUSINESS_PREMIUM"),
+    ),
     ("Microsoft 365 Business", Alias::Sku("SPB")),
     ("Office 365 Enterprise E1", Alias::Sku("STANDARDPACK")),
     ("Office 365 Enterprise E3", Alias::Sku("ENTERPRISEPACK")),
@@ -512,7 +813,10 @@ const ALIASES: &[(&str, Alias)] = &[
     ("Microsoft 365 E5", Alias::Sku("SPE_E5")),
     // Education plans named without "for faculty / for students".
     ("Office 365 A1", Alias::Sku("STANDARDWOFFPACK_FACULTY")),
-    ("Office 365 A1 Plus", Alias::Sku("STANDARDWOFFPACK_IW_FACULTY")),
+    (
+        "Office 365 A1 Plus",
+        Alias::Sku("STANDARDWOFFPACK_IW_FACULTY"),
+    ),
     ("Office 365 A3", Alias::Sku("ENTERPRISEPACKPLUS_FACULTY")),
     ("Office 365 A5", Alias::Sku("ENTERPRISEPREMIUM_FACULTY")),
     ("Microsoft 365 A3", Alias::Sku("M365EDU_A3_FACULTY")),
@@ -574,7 +878,13 @@ impl KnownProduct {
             let p = id.plan();
             p.sku == e.sku || p.other_skus.iter().any(|(s, _, _)| *s == e.sku)
         });
-        KnownProduct { inclusion, product: e.product, sku: Some(e.sku), guid: Some(e.guid), plan }
+        KnownProduct {
+            inclusion,
+            product: e.product,
+            sku: Some(e.sku),
+            guid: Some(e.guid),
+            plan,
+        }
     }
 }
 
@@ -646,12 +956,20 @@ fn index() -> &'static Index {
                     Some(e) => KnownProduct::from_entry(e),
                     None => continue,
                 },
-                Alias::NoKaizala => {
-                    KnownProduct { inclusion: Inclusion::No, product: alias, sku: None, guid: None, plan: None }
-                }
-                Alias::Ambiguous => {
-                    KnownProduct { inclusion: Inclusion::Ambiguous, product: alias, sku: None, guid: None, plan: None }
-                }
+                Alias::NoKaizala => KnownProduct {
+                    inclusion: Inclusion::No,
+                    product: alias,
+                    sku: None,
+                    guid: None,
+                    plan: None,
+                },
+                Alias::Ambiguous => KnownProduct {
+                    inclusion: Inclusion::Ambiguous,
+                    product: alias,
+                    sku: None,
+                    guid: None,
+                    plan: None,
+                },
             };
             by_name.insert(squash(alias), known);
         }
@@ -708,7 +1026,11 @@ fn strip_parenthesised(s: &str) -> String {
 /// assert!(!is_pro("Microsoft Kaizala Pro Plan 2", None, None));
 /// assert!(!is_pro("Office 365 E3", Some("Kaizala Pro team"), None));
 /// ```
-pub fn is_kaizala_pro_standalone(offer: &str, friendly_name: Option<&str>, sku: Option<&str>) -> bool {
+pub fn is_kaizala_pro_standalone(
+    offer: &str,
+    friendly_name: Option<&str>,
+    sku: Option<&str>,
+) -> bool {
     if kaizala_inclusion(offer, sku).is_some() {
         return false;
     }
@@ -724,7 +1046,9 @@ fn names_kaizala_pro(text: &str) -> bool {
     let product_ends_here = |j: usize| match t.get(j).map(String::as_str) {
         None => true,
         Some("plan") => false,
-        Some(p) => !(p.len() >= 2 && p.starts_with('p') && p[1..].bytes().all(|b| b.is_ascii_digit())),
+        Some(p) => {
+            !(p.len() >= 2 && p.starts_with('p') && p[1..].bytes().all(|b| b.is_ascii_digit()))
+        }
     };
     (0..t.len()).any(|i| match t[i].as_str() {
         "kaizalapro" => product_ends_here(i + 1),
@@ -764,7 +1088,10 @@ fn tokens(s: &str) -> Vec<String> {
 
 /// Lower-cases and keeps letters and digits only, for name comparison.
 pub(crate) fn squash(s: &str) -> String {
-    s.chars().filter(|c| c.is_alphanumeric()).flat_map(char::to_lowercase).collect()
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
 }
 
 #[cfg(test)]
@@ -804,24 +1131,104 @@ mod tests {
     #[test]
     fn naming_traps() {
         let cases: &[(&str, Option<&str>, &str, Inclusion)] = &[
-            ("", Some("SPE_F1"), "Microsoft 365 F3", Inclusion::Listed(KaizalaPlan::P1)),
-            ("", Some("O365_BUSINESS_PREMIUM"), "Microsoft 365 Business Standard", Inclusion::Listed(KaizalaPlan::P2)),
-            ("", Some("SPB"), "Microsoft 365 Business Premium", Inclusion::Listed(KaizalaPlan::P2)),
-            ("", Some("DESKLESSPACK"), "Office 365 F3", Inclusion::Listed(KaizalaPlan::P1)),
-            ("", Some("STANDARDPACK"), "Office 365 E1", Inclusion::Listed(KaizalaPlan::P2)),
-            ("", Some("ENTERPRISEPACK"), "Office 365 E3", Inclusion::Listed(KaizalaPlan::P3)),
-            ("", Some("ENTERPRISEPREMIUM"), "Office 365 E5", Inclusion::Listed(KaizalaPlan::Standalone)),
-            ("", Some("O365_BUSINESS_ESSENTIALS"), "Microsoft 365 Business Basic", Inclusion::DescriptionOnly),
+            (
+                "",
+                Some("SPE_F1"),
+                "Microsoft 365 F3",
+                Inclusion::Listed(KaizalaPlan::P1),
+            ),
+            (
+                "",
+                Some("O365_BUSINESS_PREMIUM"),
+                "Microsoft 365 Business Standard",
+                Inclusion::Listed(KaizalaPlan::P2),
+            ),
+            (
+                "",
+                Some("SPB"),
+                "Microsoft 365 Business Premium",
+                Inclusion::Listed(KaizalaPlan::P2),
+            ),
+            (
+                "",
+                Some("DESKLESSPACK"),
+                "Office 365 F3",
+                Inclusion::Listed(KaizalaPlan::P1),
+            ),
+            (
+                "",
+                Some("STANDARDPACK"),
+                "Office 365 E1",
+                Inclusion::Listed(KaizalaPlan::P2),
+            ),
+            (
+                "",
+                Some("ENTERPRISEPACK"),
+                "Office 365 E3",
+                Inclusion::Listed(KaizalaPlan::P3),
+            ),
+            (
+                "",
+                Some("ENTERPRISEPREMIUM"),
+                "Office 365 E5",
+                Inclusion::Listed(KaizalaPlan::Standalone),
+            ),
+            (
+                "",
+                Some("O365_BUSINESS_ESSENTIALS"),
+                "Microsoft 365 Business Basic",
+                Inclusion::DescriptionOnly,
+            ),
             ("", Some("M365EDU_A1"), "Microsoft 365 A1", Inclusion::No),
             ("", Some("m365_f1"), "Microsoft 365 F1", Inclusion::No),
-            ("Microsoft 365 F1", None, "Microsoft 365 F1", Inclusion::Ambiguous),
-            ("Office 365 Enterprise F1", None, "Office 365 F3", Inclusion::Listed(KaizalaPlan::P1)),
-            ("Office 365 Business Premium", None, "Microsoft 365 Business Standard", Inclusion::Listed(KaizalaPlan::P2)),
-            ("Office 365 Business", None, "Office 365 Business", Inclusion::No),
-            ("OFFICE 365 E3", None, "Office 365 E3", Inclusion::Listed(KaizalaPlan::P3)),
-            ("Office 365 E3 (Nonprofit Staff Pricing)", None, "Office 365 E3", Inclusion::Listed(KaizalaPlan::P3)),
-            ("Microsoft 365 Business Basic (no Teams)", None, "Microsoft 365 Business Basic (no Teams)", Inclusion::Listed(KaizalaPlan::P2)),
-            ("", Some("6fd2c87f-b296-42f0-b197-1e91e994b900"), "Office 365 E3", Inclusion::Listed(KaizalaPlan::P3)),
+            (
+                "Microsoft 365 F1",
+                None,
+                "Microsoft 365 F1",
+                Inclusion::Ambiguous,
+            ),
+            (
+                "Office 365 Enterprise F1",
+                None,
+                "Office 365 F3",
+                Inclusion::Listed(KaizalaPlan::P1),
+            ),
+            (
+                "Office 365 Business Premium",
+                None,
+                "Microsoft 365 Business Standard",
+                Inclusion::Listed(KaizalaPlan::P2),
+            ),
+            (
+                "Office 365 Business",
+                None,
+                "Office 365 Business",
+                Inclusion::No,
+            ),
+            (
+                "OFFICE 365 E3",
+                None,
+                "Office 365 E3",
+                Inclusion::Listed(KaizalaPlan::P3),
+            ),
+            (
+                "Office 365 E3 (Nonprofit Staff Pricing)",
+                None,
+                "Office 365 E3",
+                Inclusion::Listed(KaizalaPlan::P3),
+            ),
+            (
+                "Microsoft 365 Business Basic (no Teams)",
+                None,
+                "Microsoft 365 Business Basic (no Teams)",
+                Inclusion::Listed(KaizalaPlan::P2),
+            ),
+            (
+                "",
+                Some("6fd2c87f-b296-42f0-b197-1e91e994b900"),
+                "Office 365 E3",
+                Inclusion::Listed(KaizalaPlan::P3),
+            ),
         ];
         for (offer, sku, product, inclusion) in cases {
             let got = kaizala_inclusion(offer, *sku).unwrap_or_else(|| panic!("{offer} {sku:?}"));
@@ -864,8 +1271,20 @@ mod tests {
             assert!(!is_kaizala_pro_standalone(name, None, None), "{name}");
         }
         // A nickname counts when the offer is unknown, not on a known bundle.
-        assert!(is_kaizala_pro_standalone("9a1b2c3d", Some("Microsoft Kaizala Pro"), None));
-        assert!(!is_kaizala_pro_standalone("Microsoft 365 E3", Some("Kaizala Pro"), None));
-        assert!(!is_kaizala_pro_standalone("Kaizala Pro", None, Some("SPE_E3")));
+        assert!(is_kaizala_pro_standalone(
+            "9a1b2c3d",
+            Some("Microsoft Kaizala Pro"),
+            None
+        ));
+        assert!(!is_kaizala_pro_standalone(
+            "Microsoft 365 E3",
+            Some("Kaizala Pro"),
+            None
+        ));
+        assert!(!is_kaizala_pro_standalone(
+            "Kaizala Pro",
+            None,
+            Some("SPE_E3")
+        ));
     }
 }

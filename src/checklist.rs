@@ -73,7 +73,11 @@ pub struct Step {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum StepAction {
     /// A: buy `quantity` licenses of the plan (`None`: as many as users).
-    Buy { plan: String, sku: Option<String>, quantity: Option<u32> },
+    Buy {
+        plan: String,
+        sku: Option<String>,
+        quantity: Option<u32>,
+    },
     /// A, when a plan the customer has already covers every seat.
     NoPurchase { plan: String },
     /// B: move the users of `seats` Kaizala Pro seats to the plan.
@@ -89,9 +93,16 @@ pub enum StepAction {
         deprovisioned_by: Option<NaiveDate>,
     },
     /// C, for a subscription that has already ended.
-    CheckEnded { subscription_id: String, offer: String, ended_on: Option<NaiveDate> },
+    CheckEnded {
+        subscription_id: String,
+        offer: String,
+        ended_on: Option<NaiveDate>,
+    },
     /// C, for a subscription without a known end date.
-    FindEndDate { subscription_id: String, offer: String },
+    FindEndDate {
+        subscription_id: String,
+        offer: String,
+    },
 }
 
 impl StepAction {
@@ -99,11 +110,18 @@ impl StepAction {
     pub fn title(&self, lang: Lang) -> String {
         let (en, zh) = match self {
             StepAction::Buy { .. } => ("Buy the new subscription", "購買新訂閱"),
-            StepAction::NoPurchase { .. } => ("Check the plan the customer already has", "確認客戶現有的方案"),
+            StepAction::NoPurchase { .. } => (
+                "Check the plan the customer already has",
+                "確認客戶現有的方案",
+            ),
             StepAction::MoveUsers { .. } => ("Move each user's license", "移轉每位使用者的授權"),
             StepAction::Suspend { .. } => ("Suspend the old subscription", "暫停舊訂閱"),
-            StepAction::CheckEnded { .. } => ("Check the subscription that has ended", "確認已結束的訂閱"),
-            StepAction::FindEndDate { .. } => ("Find the end date, then suspend", "查明到期日後暫停"),
+            StepAction::CheckEnded { .. } => {
+                ("Check the subscription that has ended", "確認已結束的訂閱")
+            }
+            StepAction::FindEndDate { .. } => {
+                ("Find the end date, then suspend", "查明到期日後暫停")
+            }
         };
         match lang {
             Lang::En => en.to_string(),
@@ -248,8 +266,20 @@ impl StepAction {
 }
 
 impl Step {
-    fn new(step: String, action: StepAction, due: Option<NaiveDate>, lang: Lang, customer: &str) -> Step {
-        Step { step, title: action.title(lang), text: action.text(lang, customer), due, action }
+    fn new(
+        step: String,
+        action: StepAction,
+        due: Option<NaiveDate>,
+        lang: Lang,
+        customer: &str,
+    ) -> Step {
+        Step {
+            step,
+            title: action.title(lang),
+            text: action.text(lang, customer),
+            due,
+            action,
+        }
     }
 
     /// Writes the title and text again in `lang`.
@@ -271,7 +301,9 @@ impl Checklist {
 /// `deadline − lead`, but not before `as_of` unless the deadline itself is,
 /// and never after the deadline.
 fn due_before(deadline: NaiveDate, lead: u64, as_of: NaiveDate) -> NaiveDate {
-    let early = deadline.checked_sub_days(Days::new(lead)).unwrap_or(deadline);
+    let early = deadline
+        .checked_sub_days(Days::new(lead))
+        .unwrap_or(deadline);
     early.max(as_of.min(deadline))
 }
 
@@ -286,8 +318,10 @@ pub(crate) fn build(
     as_of: NaiveDate,
     lang: Lang,
 ) -> Checklist {
-    let live: Vec<&KaizalaSubscription> =
-        subscriptions.iter().filter(|s| s.category != Category::Inactive).collect();
+    let live: Vec<&KaizalaSubscription> = subscriptions
+        .iter()
+        .filter(|s| s.category != Category::Inactive)
+        .collect();
     if live.is_empty() {
         return Checklist::default();
     }
@@ -295,19 +329,32 @@ pub(crate) fn build(
     let mut steps = Vec::new();
 
     let buy = match rec.quantity {
-        Some(0) if rec.family == Family::Existing => StepAction::NoPurchase { plan: rec.plan.clone() },
-        quantity => StepAction::Buy { plan: rec.plan.clone(), sku: rec.sku.clone(), quantity },
+        Some(0) if rec.family == Family::Existing => StepAction::NoPurchase {
+            plan: rec.plan.clone(),
+        },
+        quantity => StepAction::Buy {
+            plan: rec.plan.clone(),
+            sku: rec.sku.clone(),
+            quantity,
+        },
     };
     let due_a = earliest.map(|d| due_before(d, BUY_LEAD_DAYS, as_of));
     steps.push(Step::new("A".into(), buy, due_a, lang, customer));
 
     let due_b = earliest.map(|d| due_before(d, MOVE_LEAD_DAYS, as_of));
-    let mv = StepAction::MoveUsers { plan: rec.plan.clone(), seats: kaizala_seats };
+    let mv = StepAction::MoveUsers {
+        plan: rec.plan.clone(),
+        seats: kaizala_seats,
+    };
     steps.push(Step::new("B".into(), mv, due_b, lang, customer));
 
     let numbered = live.len() > 1;
     for (i, s) in live.iter().enumerate() {
-        let id = if numbered { format!("C{}", i + 1) } else { "C".to_string() };
+        let id = if numbered {
+            format!("C{}", i + 1)
+        } else {
+            "C".to_string()
+        };
         let (action, due) = match (s.category, s.migrate_by) {
             (Category::AlreadyEnded, _) => (
                 StepAction::CheckEnded {
@@ -331,7 +378,10 @@ pub(crate) fn build(
                 )
             }
             (_, None) => (
-                StepAction::FindEndDate { subscription_id: s.id.clone(), offer: s.offer.clone() },
+                StepAction::FindEndDate {
+                    subscription_id: s.id.clone(),
+                    offer: s.offer.clone(),
+                },
                 None,
             ),
         };

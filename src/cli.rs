@@ -85,10 +85,16 @@ pub struct Failure {
 
 impl Failure {
     fn usage(message: impl Into<String>) -> Failure {
-        Failure { code: 2, message: message.into() }
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
     }
     fn input(message: impl Into<String>) -> Failure {
-        Failure { code: 1, message: message.into() }
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
     }
 }
 
@@ -107,8 +113,11 @@ pub struct Output {
 }
 
 fn parse_date(option: &str, value: &str) -> Result<NaiveDate, Failure> {
-    value.trim().parse::<NaiveDate>()
-        .map_err(|_| Failure::usage(format!("{option} wants a date as YYYY-MM-DD, such as 2020-07-01; got \"{value}\"")))
+    value.trim().parse::<NaiveDate>().map_err(|_| {
+        Failure::usage(format!(
+            "{option} wants a date as YYYY-MM-DD, such as 2020-07-01; got \"{value}\""
+        ))
+    })
 }
 
 /// Reads a field name as `--map` takes it.
@@ -154,7 +163,9 @@ pub fn field_name(f: Field) -> &'static str {
 fn split_pair<'a>(option: &str, value: &'a str, what: &str) -> Result<(&'a str, &'a str), Failure> {
     match value.split_once('=') {
         Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim(), b.trim())),
-        _ => Err(Failure::usage(format!("{option} wants {what}; got \"{value}\""))),
+        _ => Err(Failure::usage(format!(
+            "{option} wants {what}; got \"{value}\""
+        ))),
     }
 }
 
@@ -187,7 +198,9 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
     while let Some(arg) = it.next() {
         if only_files || arg == "-" || !arg.starts_with('-') {
             if let Some(first) = &file {
-                return Err(Failure::usage(format!("one FILE at a time; got \"{first}\" and \"{arg}\"")));
+                return Err(Failure::usage(format!(
+                    "one FILE at a time; got \"{first}\" and \"{arg}\""
+                )));
             }
             file = Some(arg);
             continue;
@@ -225,24 +238,34 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
         }
         let value = match inline {
             Some(v) => v,
-            None => it.next().ok_or_else(|| Failure::usage(format!("{name} needs a value")))?,
+            None => it
+                .next()
+                .ok_or_else(|| Failure::usage(format!("{name} needs a value")))?,
         };
         match name.as_str() {
             "--as-of" => a.as_of = Some(parse_date(&name, &value)?),
             "--cutoff" => a.cutoff = Some(parse_date(&name, &value)?),
             "--format" => {
-                a.format = ExportFormat::parse(&value)
-                    .ok_or_else(|| Failure::usage(format!("--format is json, csv, md or ics; got \"{value}\"")))?
+                a.format = ExportFormat::parse(&value).ok_or_else(|| {
+                    Failure::usage(format!("--format is json, csv, md or ics; got \"{value}\""))
+                })?
             }
             "--out" => a.out = Some(value),
             "--lang" => {
-                a.lang = Lang::parse(&value)
-                    .ok_or_else(|| Failure::usage(format!("--lang is en or zh-TW; got \"{value}\"")))?
+                a.lang = Lang::parse(&value).ok_or_else(|| {
+                    Failure::usage(format!("--lang is en or zh-TW; got \"{value}\""))
+                })?
             }
             "--map" => {
-                let (field, column) = split_pair(&name, &value, "FIELD=COLUMN, such as end_date=\"Expiry Date\"")?;
+                let (field, column) = split_pair(
+                    &name,
+                    &value,
+                    "FIELD=COLUMN, such as end_date=\"Expiry Date\"",
+                )?;
                 let field = parse_field(field).ok_or_else(|| {
-                    Failure::usage(format!("--map: \"{field}\" is not a field; see --help for the list"))
+                    Failure::usage(format!(
+                        "--map: \"{field}\" is not a field; see --help for the list"
+                    ))
                 })?;
                 a.mapping.push((field, column.to_string()));
             }
@@ -250,25 +273,34 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
                 a.date_order = Some(match value.trim().to_ascii_lowercase().as_str() {
                     "month-first" | "mdy" => DateOrder::MonthFirst,
                     "day-first" | "dmy" => DateOrder::DayFirst,
-                    _ => return Err(Failure::usage(format!("--date-order is month-first or day-first; got \"{value}\""))),
+                    _ => {
+                        return Err(Failure::usage(format!(
+                            "--date-order is month-first or day-first; got \"{value}\""
+                        )))
+                    }
                 })
             }
             "--frontline" => a.frontline.push(value),
             "--education" => a.education.push((value, true)),
             "--not-education" => a.education.push((value, false)),
             "--plan" => {
-                let (customer, plan) = split_pair(&name, &value, "CUSTOMER=PLAN, such as contoso.com=o365-e1")?;
+                let (customer, plan) =
+                    split_pair(&name, &value, "CUSTOMER=PLAN, such as contoso.com=o365-e1")?;
                 let id = PlanId::parse(plan).ok_or_else(|| {
                     let ids: Vec<&str> = PlanId::ALL.iter().map(|p| p.as_str()).collect();
-                    Failure::usage(format!("--plan: \"{plan}\" is not a replacement plan; use one of {}", ids.join(", ")))
+                    Failure::usage(format!(
+                        "--plan: \"{plan}\" is not a replacement plan; use one of {}",
+                        ids.join(", ")
+                    ))
                 })?;
                 a.plans.push((customer.to_string(), id));
             }
             "--seats" => {
-                let (customer, n) = split_pair(&name, &value, "CUSTOMER=N, such as contoso.com=25")?;
-                let n: u32 = n
-                    .parse()
-                    .map_err(|_| Failure::usage(format!("--seats: \"{n}\" is not a whole number of seats")))?;
+                let (customer, n) =
+                    split_pair(&name, &value, "CUSTOMER=N, such as contoso.com=25")?;
+                let n: u32 = n.parse().map_err(|_| {
+                    Failure::usage(format!("--seats: \"{n}\" is not a whole number of seats"))
+                })?;
                 a.seats.push((customer.to_string(), n));
             }
             _ => unreachable!("every option taking a value is handled above"),
@@ -289,9 +321,10 @@ fn resolve(import: &Import, who: &str) -> Result<String, Failure> {
         .chain(import.customers.iter())
         .filter(|c| {
             c.key() == who
-                || [&c.id, &c.domain, &c.name]
-                    .iter()
-                    .any(|v| v.as_deref().is_some_and(|v| v.trim().to_lowercase() == wanted))
+                || [&c.id, &c.domain, &c.name].iter().any(|v| {
+                    v.as_deref()
+                        .is_some_and(|v| v.trim().to_lowercase() == wanted)
+                })
         })
         .map(|c| c.key())
         .collect();
@@ -299,7 +332,9 @@ fn resolve(import: &Import, who: &str) -> Result<String, Failure> {
     keys.dedup();
     match keys.len() {
         1 => Ok(keys.remove(0)),
-        0 => Err(Failure::input(format!("no customer in the file is called \"{who}\" (give its tenant id, domain or name)"))),
+        0 => Err(Failure::input(format!(
+            "no customer in the file is called \"{who}\" (give its tenant id, domain or name)"
+        ))),
         _ => Err(Failure::input(format!(
             "\"{who}\" names {} customers; give the tenant id or domain instead ({})",
             keys.len(),
@@ -316,16 +351,28 @@ pub fn settings_for(args: &Args, import: &Import, today: NaiveDate) -> Result<Se
     }
     s.lang = args.lang;
     for who in &args.frontline {
-        s.customers.entry(resolve(import, who)?).or_default().frontline = true;
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .frontline = true;
     }
     for (who, yes) in &args.education {
-        s.customers.entry(resolve(import, who)?).or_default().education = Some(*yes);
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .education = Some(*yes);
     }
     for (who, plan) in &args.plans {
-        s.customers.entry(resolve(import, who)?).or_default().plan_override = Some(*plan);
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .plan_override = Some(*plan);
     }
     for (who, n) in &args.seats {
-        s.customers.entry(resolve(import, who)?).or_default().seats_to_cover = Some(*n);
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .seats_to_cover = Some(*n);
     }
     Ok(s)
 }
@@ -338,7 +385,12 @@ pub fn describe_mapping(req: &MappingRequest) -> String {
         let mut example = None;
         for field in &req.missing {
             let name = field_name(*field);
-            let candidates = req.candidates.iter().find(|(f, _)| f == field).map(|(_, c)| c.as_slice()).unwrap_or(&[]);
+            let candidates = req
+                .candidates
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, c)| c.as_slice())
+                .unwrap_or(&[]);
             if let Some(best) = candidates.first() {
                 let list: Vec<String> = candidates.iter().map(|c| format!("\"{c}\"")).collect();
                 out.push_str(&format!("  {name}: perhaps {}\n", list.join(", ")));
@@ -350,10 +402,16 @@ pub fn describe_mapping(req: &MappingRequest) -> String {
         let headers: Vec<String> = req.headers.iter().map(|h| format!("\"{h}\"")).collect();
         out.push_str(&format!("Columns in the file: {}\n", headers.join(", ")));
         let example = example.unwrap_or_else(|| {
-            let field = req.missing.first().map(|f| field_name(*f)).unwrap_or("end_date");
+            let field = req
+                .missing
+                .first()
+                .map(|f| field_name(*f))
+                .unwrap_or("end_date");
             format!("--map {field}=\"COLUMN\"")
         });
-        out.push_str(&format!("Run again with --map FIELD=COLUMN for each, for example: {example}\n"));
+        out.push_str(&format!(
+            "Run again with --map FIELD=COLUMN for each, for example: {example}\n"
+        ));
     }
     if let Some(col) = &req.ambiguous_dates {
         out.push_str(&format!(
@@ -364,10 +422,18 @@ pub fn describe_mapping(req: &MappingRequest) -> String {
 }
 
 /// Plans an import outcome and renders the requested export.
-pub fn plan_outcome(args: &Args, outcome: ImportOutcome, today: NaiveDate) -> Result<Output, Failure> {
+pub fn plan_outcome(
+    args: &Args,
+    outcome: ImportOutcome,
+    today: NaiveDate,
+) -> Result<Output, Failure> {
     let import = match outcome {
         ImportOutcome::Ready(i) => i,
-        ImportOutcome::NeedsMapping(req) => return Err(Failure::input(describe_mapping(&req).trim_end().to_string())),
+        ImportOutcome::NeedsMapping(req) => {
+            return Err(Failure::input(
+                describe_mapping(&req).trim_end().to_string(),
+            ))
+        }
     };
     let settings = settings_for(args, &import, today)?;
     let plan = build_plan(&import, &settings);
@@ -391,9 +457,16 @@ pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failur
     let file_name = if args.file == "-" {
         None
     } else {
-        std::path::Path::new(&args.file).file_name().map(|n| n.to_string_lossy().into_owned())
+        std::path::Path::new(&args.file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
     };
-    let options = ImportOptions { file_name, mapping: args.mapping.clone(), date_order: args.date_order, big5_decoder: None };
+    let options = ImportOptions {
+        file_name,
+        mapping: args.mapping.clone(),
+        date_order: args.date_order,
+        big5_decoder: None,
+    };
     let outcome = import::import(bytes, &options)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))?;
     plan_outcome(args, outcome, today)

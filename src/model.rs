@@ -74,7 +74,10 @@ impl Status {
     /// Suspended, deleted, disabled or locked: the subscription no longer
     /// serves users and needs no migration of its own.
     pub fn is_inactive(self) -> bool {
-        matches!(self, Status::Suspended | Status::Disabled | Status::Deleted | Status::LockedOut)
+        matches!(
+            self,
+            Status::Suspended | Status::Disabled | Status::Deleted | Status::LockedOut
+        )
     }
 
     /// The word used in exports and the JSON plan.

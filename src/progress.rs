@@ -99,7 +99,10 @@ pub struct Fingerprinter {
 
 impl Default for Fingerprinter {
     fn default() -> Self {
-        Fingerprinter { hash: 0xcbf2_9ce4_8422_2325, len: 0 }
+        Fingerprinter {
+            hash: 0xcbf2_9ce4_8422_2325,
+            len: 0,
+        }
     }
 }
 

@@ -71,7 +71,10 @@ impl SharedPlan {
             .iter()
             .filter(|s| s.customer.key() == key)
             // Line numbers say nothing to the customer.
-            .map(|s| Subscription { lines: Vec::new(), ..s.clone() })
+            .map(|s| Subscription {
+                lines: Vec::new(),
+                ..s.clone()
+            })
             .collect();
         if subscriptions.is_empty() {
             return None;
@@ -92,7 +95,10 @@ impl SharedPlan {
         let import = Import {
             subscriptions: self.subscriptions.clone(),
             customers: Vec::new(),
-            report: ImportReport { format: self.format, ..ImportReport::default() },
+            report: ImportReport {
+                format: self.format,
+                ..ImportReport::default()
+            },
         };
         let settings = Settings {
             as_of: self.as_of,
@@ -100,7 +106,10 @@ impl SharedPlan {
             lang,
             customers: BTreeMap::from([(self.customer.clone(), self.settings.clone())]),
         };
-        build_plan(&import, &settings).customers.into_iter().find(|c| c.key == self.customer)
+        build_plan(&import, &settings)
+            .customers
+            .into_iter()
+            .find(|c| c.key == self.customer)
     }
 }
 
@@ -169,8 +178,12 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
     if text.len() > MAX_ENCODED {
         return Err(ShareError::TooLong { len: text.len() });
     }
-    let body = text.strip_prefix(VERSION).ok_or(ShareError::UnknownVersion)?;
-    let packed = URL_SAFE_NO_PAD.decode(body).map_err(|_| ShareError::NotBase64)?;
+    let body = text
+        .strip_prefix(VERSION)
+        .ok_or(ShareError::UnknownVersion)?;
+    let packed = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| ShareError::NotBase64)?;
     let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED)
         .map_err(|e| match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
@@ -187,16 +200,24 @@ mod tests {
     fn round_trips() {
         let v = vec![("臺北".to_string(), 3u32), ("Contoso <b>".to_string(), 0)];
         let link = encode(&v).unwrap();
-        assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
+        assert!(link
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
         assert_eq!(decode::<Vec<(String, u32)>>(&link).unwrap(), v);
-        assert_eq!(decode::<Vec<(String, u32)>>(&format!("#share={link}")).unwrap(), v);
+        assert_eq!(
+            decode::<Vec<(String, u32)>>(&format!("#share={link}")).unwrap(),
+            v
+        );
     }
 
     #[test]
     fn rejects_each_kind_of_bad_link() {
         let good = encode(&vec![1u32, 2, 3]).unwrap();
         assert_eq!(decode::<Vec<u32>>(""), Err(ShareError::Empty));
-        assert_eq!(decode::<Vec<u32>>("v2.AAAA"), Err(ShareError::UnknownVersion));
+        assert_eq!(
+            decode::<Vec<u32>>("v2.AAAA"),
+            Err(ShareError::UnknownVersion)
+        );
         assert_eq!(decode::<Vec<u32>>("v1.***"), Err(ShareError::NotBase64));
         // One character changed in the middle: the checksum catches it.
         let mut tampered = good.clone().into_bytes();
@@ -210,10 +231,15 @@ mod tests {
         // Truncated.
         assert!(decode::<Vec<u32>>(&good[..good.len() - 3]).is_err());
         // Right shape, wrong type.
-        assert!(matches!(decode::<Vec<u32>>(&encode(&"text").unwrap()), Err(ShareError::NotAPlan(_))));
+        assert!(matches!(
+            decode::<Vec<u32>>(&encode(&"text").unwrap()),
+            Err(ShareError::NotAPlan(_))
+        ));
         assert_eq!(
             decode::<Vec<u32>>(&"v1.".repeat(MAX_ENCODED)),
-            Err(ShareError::TooLong { len: 3 * MAX_ENCODED })
+            Err(ShareError::TooLong {
+                len: 3 * MAX_ENCODED
+            })
         );
     }
 
@@ -233,12 +259,23 @@ mod tests {
                    s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,t1,Contoso\n\
                    s2,Office 365 E3,5,active,true,2021-01-01T00:00:00Z,t1,Contoso\n\
                    s3,Microsoft Kaizala Pro,9,active,false,2020-10-01T00:00:00Z,t2,Other Co\n";
-        let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default()) else { panic!() };
+        let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default())
+        else {
+            panic!()
+        };
         let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
         let plan = build_plan(&imp, &settings);
-        let contoso = plan.customers.iter().find(|c| c.display_name == "Contoso").unwrap();
+        let contoso = plan
+            .customers
+            .iter()
+            .find(|c| c.display_name == "Contoso")
+            .unwrap();
         let shared = SharedPlan::for_customer(&imp, &settings, &contoso.key).unwrap();
-        assert_eq!(shared.subscriptions.len(), 2, "its Kaizala Pro and its coverage, nobody else's");
+        assert_eq!(
+            shared.subscriptions.len(),
+            2,
+            "its Kaizala Pro and its coverage, nobody else's"
+        );
         assert!(shared.subscriptions.iter().all(|s| s.lines.is_empty()));
         let link = encode(&shared).unwrap();
         let back: SharedPlan = decode(&link).unwrap();

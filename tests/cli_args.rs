@@ -21,7 +21,11 @@ fn bin() -> Command {
 
 fn run(args: &[&str]) -> (i32, String, String) {
     let out = bin().args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 #[test]
@@ -48,7 +52,10 @@ fn usage_errors_exit_2() {
         (&["a.csv", "--map", "expiry=End"], "not a field"),
         (&["a.csv", "--plan", "contoso=E7"], "not a replacement plan"),
         (&["a.csv", "--seats", "contoso=many"], "whole number"),
-        (&["a.csv", "--date-order", "ymd"], "month-first or day-first"),
+        (
+            &["a.csv", "--date-order", "ymd"],
+            "month-first or day-first",
+        ),
         (&["a.csv", "--verbose"], "unknown option"),
         (&["a.csv", "--out"], "needs a value"),
     ];
@@ -66,7 +73,10 @@ fn unreadable_file_exits_1() {
     let (code, out, err) = run(&["/no/such/dir/subscriptions.csv"]);
     assert_eq!(code, 1);
     assert!(out.is_empty());
-    assert!(err.contains("cannot read /no/such/dir/subscriptions.csv"), "{err}");
+    assert!(
+        err.contains("cannot read /no/such/dir/subscriptions.csv"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -99,23 +109,38 @@ fn parses_every_option() {
         "contoso.com=25",
     ]
     .map(String::from);
-    let Cmd::Run(a) = parse_args(args).unwrap() else { panic!("not a run") };
+    let Cmd::Run(a) = parse_args(args).unwrap() else {
+        panic!("not a run")
+    };
     assert_eq!(a.file, "file.csv");
     assert_eq!(a.as_of, Some(d(2020, 6, 1)));
     assert_eq!(a.cutoff, Some(d(2020, 7, 1)));
     assert_eq!(a.format, ExportFormat::Ics);
     assert_eq!(a.out.as_deref(), Some("plan.ics"));
     assert_eq!(a.lang, Lang::ZhTw);
-    assert_eq!(a.mapping, vec![(Field::EndDate, "Expiry Date".into()), (Field::Seats, "Licences".into())]);
+    assert_eq!(
+        a.mapping,
+        vec![
+            (Field::EndDate, "Expiry Date".into()),
+            (Field::Seats, "Licences".into())
+        ]
+    );
     assert_eq!(a.date_order, Some(DateOrder::DayFirst));
     assert_eq!(a.frontline, vec!["Contoso".to_string()]);
-    assert_eq!(a.education, vec![("school.edu".into(), true), ("academy.com".into(), false)]);
+    assert_eq!(
+        a.education,
+        vec![("school.edu".into(), true), ("academy.com".into(), false)]
+    );
     assert_eq!(a.plans, vec![("contoso.com".into(), PlanId::O365E1)]);
     assert_eq!(a.seats, vec![("contoso.com".into(), 25)]);
     // "--" ends the options, "-" is standard input.
-    let Cmd::Run(a) = parse_args(["--", "--odd-name.csv"].map(String::from)).unwrap() else { panic!() };
+    let Cmd::Run(a) = parse_args(["--", "--odd-name.csv"].map(String::from)).unwrap() else {
+        panic!()
+    };
     assert_eq!(a.file, "--odd-name.csv");
-    let Cmd::Run(a) = parse_args(["-"].map(String::from)).unwrap() else { panic!() };
+    let Cmd::Run(a) = parse_args(["-"].map(String::from)).unwrap() else {
+        panic!()
+    };
     assert_eq!(a.file, "-");
 }
 
@@ -132,48 +157,117 @@ fn args(extra: &[&str]) -> cli::Args {
 fn needs_mapping_says_what_to_map() {
     let req = MappingRequest {
         missing: vec![Field::EndDate, Field::Seats],
-        headers: vec!["Kunde".into(), "Produkt".into(), "Anzahl".into(), "Ablauf".into()],
+        headers: vec![
+            "Kunde".into(),
+            "Produkt".into(),
+            "Anzahl".into(),
+            "Ablauf".into(),
+        ],
         candidates: vec![(Field::EndDate, vec!["Ablauf".into()])],
         preview: vec![],
         ambiguous_dates: Some("Ablauf".into()),
         mapped: vec![],
         report: ImportReport::default(),
     };
-    let err = plan_outcome(&args(&[]), ImportOutcome::NeedsMapping(req), d(2030, 1, 1)).unwrap_err();
+    let err =
+        plan_outcome(&args(&[]), ImportOutcome::NeedsMapping(req), d(2030, 1, 1)).unwrap_err();
     assert_eq!(err.code, 1);
-    assert!(err.message.contains("end_date: perhaps \"Ablauf\""), "{}", err.message);
-    assert!(err.message.contains("seats: no column looks like it"), "{}", err.message);
-    assert!(err.message.contains("--map end_date=\"Ablauf\""), "{}", err.message);
-    assert!(err.message.contains("\"Kunde\", \"Produkt\", \"Anzahl\", \"Ablauf\""), "{}", err.message);
-    assert!(err.message.contains("--date-order month-first"), "{}", err.message);
+    assert!(
+        err.message.contains("end_date: perhaps \"Ablauf\""),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("seats: no column looks like it"),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("--map end_date=\"Ablauf\""),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message
+            .contains("\"Kunde\", \"Produkt\", \"Anzahl\", \"Ablauf\""),
+        "{}",
+        err.message
+    );
+    assert!(
+        err.message.contains("--date-order month-first"),
+        "{}",
+        err.message
+    );
 }
 
 #[test]
 fn same_bytes_as_the_app_and_customer_options() {
     let imp = sample_import();
     // The as-of date comes from --as-of, not from "today".
-    let out = plan_outcome(&args(&["--format", "md"]), ImportOutcome::Ready(imp.clone()), d(2030, 1, 1)).unwrap();
+    let out = plan_outcome(
+        &args(&["--format", "md"]),
+        ImportOutcome::Ready(imp.clone()),
+        d(2030, 1, 1),
+    )
+    .unwrap();
     let plan = build_plan(&imp, &Settings::new(d(2020, 6, 1)));
-    assert_eq!(out.bytes, export::render(&plan, ExportFormat::Markdown, Lang::En));
-    assert!(out.summary.contains("4 of 4 customers have Kaizala Pro"), "{}", out.summary);
+    assert_eq!(
+        out.bytes,
+        export::render(&plan, ExportFormat::Markdown, Lang::En)
+    );
+    assert!(
+        out.summary.contains("4 of 4 customers have Kaizala Pro"),
+        "{}",
+        out.summary
+    );
     // Without --as-of, today is used.
-    let Cmd::Run(no_date) = parse_args(["f.csv".to_string()]).unwrap() else { panic!() };
+    let Cmd::Run(no_date) = parse_args(["f.csv".to_string()]).unwrap() else {
+        panic!()
+    };
     let out = plan_outcome(&no_date, ImportOutcome::Ready(imp.clone()), d(2020, 6, 1)).unwrap();
-    assert_eq!(out.bytes, export::render(&plan, ExportFormat::Json, Lang::En));
+    assert_eq!(
+        out.bytes,
+        export::render(&plan, ExportFormat::Json, Lang::En)
+    );
 
     // Customers named by name, domain or tenant id.
-    let a = args(&["--plan", "woodgrove bank=m365-e3", "--frontline", "evil.example", "--seats", "example.edu.tw=100"]);
+    let a = args(&[
+        "--plan",
+        "woodgrove bank=m365-e3",
+        "--frontline",
+        "evil.example",
+        "--seats",
+        "example.edu.tw=100",
+    ]);
     let out = plan_outcome(&a, ImportOutcome::Ready(imp.clone()), d(2030, 1, 1)).unwrap();
     let plan = export::plan_from_json(std::str::from_utf8(&out.bytes).unwrap()).unwrap();
-    let by_name = |n: &str| plan.customers.iter().find(|c| c.display_name.starts_with(n)).unwrap();
+    let by_name = |n: &str| {
+        plan.customers
+            .iter()
+            .find(|c| c.display_name.starts_with(n))
+            .unwrap()
+    };
     assert_eq!(by_name("Woodgrove").recommendation.family, Family::Override);
-    assert_eq!(by_name("Woodgrove").recommendation.plan_id, Some(PlanId::M365E3));
-    assert_eq!(by_name("=HYPERLINK").recommendation.family, Family::Frontline);
+    assert_eq!(
+        by_name("Woodgrove").recommendation.plan_id,
+        Some(PlanId::M365E3)
+    );
+    assert_eq!(
+        by_name("=HYPERLINK").recommendation.family,
+        Family::Frontline
+    );
     assert_eq!(by_name("國立").recommendation.quantity, Some(100));
 
-    let err = plan_outcome(&args(&["--frontline", "Nobody Inc"]), ImportOutcome::Ready(imp), d(2030, 1, 1)).unwrap_err();
+    let err = plan_outcome(
+        &args(&["--frontline", "Nobody Inc"]),
+        ImportOutcome::Ready(imp),
+        d(2030, 1, 1),
+    )
+    .unwrap_err();
     assert_eq!(err.code, 1);
-    assert!(err.message.contains("no customer in the file is called \"Nobody Inc\""));
+    assert!(err
+        .message
+        .contains("no customer in the file is called \"Nobody Inc\""));
 }
 
 #[test]
@@ -182,8 +276,21 @@ fn ambiguous_customer_name() {
     a.id = Some("tenant-a".into());
     let mut b = customer("Contoso");
     b.id = Some("tenant-b".into());
-    let imp = import(vec![kaizala(&a, "1", 1, d(2020, 9, 1)), kaizala(&b, "2", 1, d(2020, 9, 1))]);
-    let err = plan_outcome(&args(&["--frontline", "contoso"]), ImportOutcome::Ready(imp.clone()), d(2030, 1, 1)).unwrap_err();
+    let imp = import(vec![
+        kaizala(&a, "1", 1, d(2020, 9, 1)),
+        kaizala(&b, "2", 1, d(2020, 9, 1)),
+    ]);
+    let err = plan_outcome(
+        &args(&["--frontline", "contoso"]),
+        ImportOutcome::Ready(imp.clone()),
+        d(2030, 1, 1),
+    )
+    .unwrap_err();
     assert!(err.message.contains("names 2 customers"), "{}", err.message);
-    assert!(plan_outcome(&args(&["--frontline", "tenant-b"]), ImportOutcome::Ready(imp), d(2030, 1, 1)).is_ok());
+    assert!(plan_outcome(
+        &args(&["--frontline", "tenant-b"]),
+        ImportOutcome::Ready(imp),
+        d(2030, 1, 1)
+    )
+    .is_ok());
 }

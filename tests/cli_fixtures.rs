@@ -16,12 +16,21 @@ use kaizala_planner::plan::{build_plan, Category, Family, Lang, Note, Settings};
 use plan_support::d;
 
 fn fixture(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/plan").join(name)
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/plan")
+        .join(name)
 }
 
 fn run(args: &[&str]) -> (i32, Vec<u8>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_kaizala-plan")).args(args).output().expect("runs");
-    (out.status.code().unwrap_or(-1), out.stdout, String::from_utf8_lossy(&out.stderr).into())
+    let out = Command::new(env!("CARGO_BIN_EXE_kaizala-plan"))
+        .args(args)
+        .output()
+        .expect("runs");
+    (
+        out.status.code().unwrap_or(-1),
+        out.stdout,
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn plan_json(file: &str, extra: &[&str]) -> kaizala_planner::Plan {
@@ -44,14 +53,27 @@ fn rest_api_export() {
     let contoso = c("Contoso Ltd");
     assert_eq!(contoso.recommendation.family, Family::Existing);
     assert_eq!(contoso.recommendation.quantity, Some(15));
-    assert_eq!(contoso.subscriptions[0].category, Category::ExpiresAfterCutoff);
+    assert_eq!(
+        contoso.subscriptions[0].category,
+        Category::ExpiresAfterCutoff
+    );
     assert_eq!(contoso.subscriptions[0].migrate_by, Some(d(2020, 8, 14)));
     let fabrikam = c("Fabrikam Inc");
     assert_eq!(fabrikam.recommendation.family, Family::Enterprise);
-    assert_eq!(fabrikam.subscriptions.iter().filter(|s| s.category == Category::Inactive).count(), 1);
+    assert_eq!(
+        fabrikam
+            .subscriptions
+            .iter()
+            .filter(|s| s.category == Category::Inactive)
+            .count(),
+        1
+    );
     let school = c("臺北範例大學");
     assert_eq!(school.recommendation.family, Family::Education);
-    assert_eq!(school.subscriptions[0].category, Category::RenewsOnceThenExpires);
+    assert_eq!(
+        school.subscriptions[0].category,
+        Category::RenewsOnceThenExpires
+    );
     assert_eq!(school.subscriptions[0].expires_on, Some(d(2021, 4, 30)));
     let northwind = c("Northwind Traders");
     assert_eq!(northwind.subscriptions[0].category, Category::AlreadyEnded);
@@ -63,15 +85,26 @@ fn rest_api_export() {
 
 fn reconciliation_file() {
     let plan = plan_json("reconciliation.csv", &[]);
-    let contoso = plan.customers.iter().find(|c| c.display_name == "Contoso Ltd").unwrap();
+    let contoso = plan
+        .customers
+        .iter()
+        .find(|c| c.display_name == "Contoso Ltd")
+        .unwrap();
     let s = &contoso.subscriptions[0];
     assert_eq!(s.id, "a0b1c2d3-1111-4e5f-8a9b-0000000000a1");
     assert_eq!(s.category, Category::RenewsOnceThenExpires);
     assert_eq!(s.expires_on, Some(d(2021, 3, 15)));
     assert!(s.notes.iter().any(|n| n.what == Note::AutoRenewAssumed));
     assert_eq!(contoso.recommendation.family, Family::Existing);
-    let woodgrove = plan.customers.iter().find(|c| c.display_name == "Woodgrove Bank").unwrap();
-    assert_eq!(woodgrove.subscriptions[0].category, Category::ExpiresAfterCutoff);
+    let woodgrove = plan
+        .customers
+        .iter()
+        .find(|c| c.display_name == "Woodgrove Bank")
+        .unwrap();
+    assert_eq!(
+        woodgrove.subscriptions[0].category,
+        Category::ExpiresAfterCutoff
+    );
 }
 
 #[test]
@@ -80,7 +113,13 @@ fn partner_center_export_has_no_end_dates() {
     let plan = plan_json("Contoso Ltd subscriptions.csv", &[]);
     let c = &plan.customers[0];
     assert_eq!(c.subscriptions[0].category, Category::UnknownEndDate);
-    assert!(c.subscriptions[0].notes[0].text.contains("has no end dates"), "{}", c.subscriptions[0].notes[0].text);
+    assert!(
+        c.subscriptions[0].notes[0]
+            .text
+            .contains("has no end dates"),
+        "{}",
+        c.subscriptions[0].notes[0].text
+    );
 }
 
 #[test]
@@ -88,8 +127,13 @@ fn partner_center_export_has_no_end_dates() {
 fn every_format_matches_the_library_byte_for_byte() {
     let path = fixture("rest-api.csv");
     let bytes = std::fs::read(&path).unwrap();
-    let options = ImportOptions { file_name: Some("rest-api.csv".into()), ..ImportOptions::default() };
-    let ImportOutcome::Ready(imp) = import(&bytes, &options).unwrap() else { panic!("needs mapping") };
+    let options = ImportOptions {
+        file_name: Some("rest-api.csv".into()),
+        ..ImportOptions::default()
+    };
+    let ImportOutcome::Ready(imp) = import(&bytes, &options).unwrap() else {
+        panic!("needs mapping")
+    };
     for lang in [Lang::En, Lang::ZhTw] {
         let mut settings = Settings::new(d(2020, 6, 1));
         settings.lang = lang;
@@ -105,7 +149,11 @@ fn every_format_matches_the_library_byte_for_byte() {
                 lang.tag(),
             ]);
             assert_eq!(code, 0, "{err}");
-            assert_eq!(out, export::render(&plan, format, lang), "{format:?} {lang:?}");
+            assert_eq!(
+                out,
+                export::render(&plan, format, lang),
+                "{format:?} {lang:?}"
+            );
         }
     }
 }
@@ -127,8 +175,15 @@ fn out_file() {
     std::fs::create_dir_all(&dir).unwrap();
     let out_path = dir.join("plan.ics");
     let path = fixture("rest-api.csv");
-    let (code, out, _) =
-        run(&[path.to_str().unwrap(), "--as-of", "2020-06-01", "--format", "ics", "--out", out_path.to_str().unwrap()]);
+    let (code, out, _) = run(&[
+        path.to_str().unwrap(),
+        "--as-of",
+        "2020-06-01",
+        "--format",
+        "ics",
+        "--out",
+        out_path.to_str().unwrap(),
+    ]);
     assert_eq!(code, 0);
     assert!(out.is_empty());
     let written = std::fs::read_to_string(&out_path).unwrap();

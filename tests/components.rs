@@ -29,20 +29,37 @@ fn mount_point() -> Element {
 #[wasm_bindgen_test]
 async fn upload_offers_a_file_input_and_the_sample() {
     let root = mount_point();
-    let props = UploadProps { lang: Lang::En, onfile: Callback::noop(), onsample: Callback::noop() };
+    let props = UploadProps {
+        lang: Lang::En,
+        onfile: Callback::noop(),
+        onsample: Callback::noop(),
+    };
     yew::Renderer::<Upload>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let input = root.query_selector("input[type=file]").unwrap().expect("a file input");
-    assert_eq!(input.get_attribute("accept").unwrap(), ".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values");
-    let sample = root.query_selector("#try-sample").unwrap().expect("the sample button");
+    let input = root
+        .query_selector("input[type=file]")
+        .unwrap()
+        .expect("a file input");
+    assert_eq!(
+        input.get_attribute("accept").unwrap(),
+        ".csv,.txt,.tsv,text/csv,text/plain,text/tab-separated-values"
+    );
+    let sample = root
+        .query_selector("#try-sample")
+        .unwrap()
+        .expect("the sample button");
     assert_eq!(sample.text_content().unwrap(), "Try with sample data");
 }
 
 #[wasm_bindgen_test]
 async fn upload_speaks_traditional_chinese() {
     let root = mount_point();
-    let props = UploadProps { lang: Lang::ZhTw, onfile: Callback::noop(), onsample: Callback::noop() };
+    let props = UploadProps {
+        lang: Lang::ZhTw,
+        onfile: Callback::noop(),
+        onsample: Callback::noop(),
+    };
     yew::Renderer::<Upload>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
     let sample = root.query_selector("#try-sample").unwrap().unwrap();
@@ -81,19 +98,35 @@ async fn import_report_shows_counts_and_rejected_lines() {
         rows_read: 12,
         rows_as_subscriptions: 5,
         rows_merged: 6,
-        rejected: vec![RejectedRow { line: 9, reason: "has 3 fields, the header has 28".into() }],
+        rejected: vec![RejectedRow {
+            line: 9,
+            reason: "has 3 fields, the header has 28".into(),
+        }],
         ..Default::default()
     };
-    let props = ImportReportProps { lang: Lang::En, report, subscriptions: 5 };
+    let props = ImportReportProps {
+        lang: Lang::En,
+        report,
+        subscriptions: 5,
+    };
     yew::Renderer::<ImportReportView>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
 
-    let text = |sel: &str| root.query_selector(sel).unwrap().unwrap().text_content().unwrap();
+    let text = |sel: &str| {
+        root.query_selector(sel)
+            .unwrap()
+            .unwrap()
+            .text_content()
+            .unwrap()
+    };
     assert_eq!(text("#report-rows"), "12");
     assert_eq!(text("#report-subscriptions"), "5");
     assert_eq!(text("#report-rejected"), "1");
     let rejected = text("details.rejected tbody");
-    assert!(rejected.contains('9') && rejected.contains("has 3 fields"), "{rejected}");
+    assert!(
+        rejected.contains('9') && rejected.contains("has 3 fields"),
+        "{rejected}"
+    );
 }
 
 #[wasm_bindgen_test]
@@ -156,7 +189,11 @@ mod reducer {
 
     fn ready() -> Rc<State> {
         let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
-        state.reduce(Action::Reading { file_name: "a.csv".into() }).reduce(imported())
+        state
+            .reduce(Action::Reading {
+                file_name: "a.csv".into(),
+            })
+            .reduce(imported())
     }
 
     #[wasm_bindgen_test]
@@ -165,13 +202,21 @@ mod reducer {
         let w = s.workspace().expect("a workspace");
         assert_eq!(w.plan.as_of, d(2020, 6, 1));
         assert_eq!(w.plan.customers.len(), 2);
-        assert_eq!(w.print_selection.len(), 2, "every customer is selected for printing");
+        assert_eq!(
+            w.print_selection.len(),
+            2,
+            "every customer is selected for printing"
+        );
     }
 
     #[wasm_bindgen_test]
     fn an_import_that_arrives_after_start_over_is_dropped() {
         let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
-        let state = state.reduce(Action::Reading { file_name: "a.csv".into() }).reduce(Action::StartOver);
+        let state = state
+            .reduce(Action::Reading {
+                file_name: "a.csv".into(),
+            })
+            .reduce(Action::StartOver);
         let state = state.reduce(imported());
         assert_eq!(state.phase, Phase::Start);
     }
@@ -180,11 +225,30 @@ mod reducer {
     fn settings_re_plan_at_once() {
         let s = ready().reduce(Action::SetAsOf(d(2020, 10, 1)));
         let w = s.workspace().unwrap();
-        let ended = w.plan.customers.iter().flat_map(|c| &c.subscriptions).filter(|s| s.category == Category::AlreadyEnded).count();
+        let ended = w
+            .plan
+            .customers
+            .iter()
+            .flat_map(|c| &c.subscriptions)
+            .filter(|s| s.category == Category::AlreadyEnded)
+            .count();
         assert_eq!(ended, 1, "Contoso's subscription ended on 1 Sep 2020");
 
-        let key = w.plan.customers.iter().find(|c| c.display_name == "Contoso").unwrap().key.clone();
-        let s = s.reduce(Action::SetCustomer { key: key.clone(), settings: CustomerSettings { frontline: true, ..Default::default() } });
+        let key = w
+            .plan
+            .customers
+            .iter()
+            .find(|c| c.display_name == "Contoso")
+            .unwrap()
+            .key
+            .clone();
+        let s = s.reduce(Action::SetCustomer {
+            key: key.clone(),
+            settings: CustomerSettings {
+                frontline: true,
+                ..Default::default()
+            },
+        });
         let c = s.workspace().unwrap().plan.customer(&key).unwrap().clone();
         assert_eq!(c.recommendation.family.as_str(), "frontline");
     }
@@ -196,11 +260,31 @@ mod reducer {
         assert!(w.settings_changed);
         let saved = w.settings.clone();
         let again = Rc::new(State::new(Lang::En, d(2020, 6, 1)))
-            .reduce(Action::Reading { file_name: "a.csv".into() })
+            .reduce(Action::Reading {
+                file_name: "a.csv".into(),
+            })
             .reduce(match imported() {
-                Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, storage, .. } => {
-                    Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, settings: Some(saved), storage }
-                }
+                Action::Imported {
+                    file_name,
+                    bytes,
+                    fingerprint,
+                    options,
+                    outcome,
+                    as_of,
+                    progress,
+                    storage,
+                    ..
+                } => Action::Imported {
+                    file_name,
+                    bytes,
+                    fingerprint,
+                    options,
+                    outcome,
+                    as_of,
+                    progress,
+                    settings: Some(saved),
+                    storage,
+                },
                 _ => unreachable!(),
             });
         let w = again.workspace().unwrap();
@@ -214,11 +298,18 @@ mod reducer {
     fn ticks_mark_progress_as_changed_and_sorting_toggles() {
         let s = ready();
         assert!(!s.workspace().unwrap().progress_changed);
-        let s = s.reduce(Action::Tick { customer: "k".into(), step: "A".into(), done: true });
+        let s = s.reduce(Action::Tick {
+            customer: "k".into(),
+            step: "A".into(),
+            done: true,
+        });
         let w = s.workspace().unwrap();
         assert!(w.progress_changed && w.progress.is_ticked("k", "A"));
         let s = s.reduce(Action::SortBy(SortKey::Seats));
-        assert!(s.workspace().unwrap().table.descending, "seats sort biggest first");
+        assert!(
+            s.workspace().unwrap().table.descending,
+            "seats sort biggest first"
+        );
         let s = s.reduce(Action::SortBy(SortKey::Seats));
         assert!(!s.workspace().unwrap().table.descending);
     }
@@ -226,13 +317,18 @@ mod reducer {
     #[wasm_bindgen_test]
     fn a_language_change_rewrites_the_plan_texts() {
         let s = ready();
-        let before = s.workspace().unwrap().plan.customers[0].checklist[0].title.clone();
+        let before = s.workspace().unwrap().plan.customers[0].checklist[0]
+            .title
+            .clone();
         let s = s.reduce(Action::SetLang(Lang::ZhTw));
         let w = s.workspace().unwrap();
         assert_eq!(w.plan.lang, Lang::ZhTw);
         assert_ne!(w.plan.customers[0].checklist[0].title, before);
         let s = s.reduce(Action::Open(View::Overview));
-        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::Open(View::Overview))), "a no-op returns the same state");
+        assert!(
+            Rc::ptr_eq(&s, &s.clone().reduce(Action::Open(View::Overview))),
+            "a no-op returns the same state"
+        );
     }
 }
 
@@ -263,7 +359,10 @@ mod views {
             title: format!("Step {id}"),
             text: "<b>not bold</b>".into(),
             due: Some(due),
-            action: StepAction::FindEndDate { subscription_id: "s".into(), offer: "o".into() },
+            action: StepAction::FindEndDate {
+                subscription_id: "s".into(),
+                offer: "o".into(),
+            },
         }
     }
 
@@ -283,11 +382,20 @@ mod views {
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
-        assert_eq!(root.query_selector_all(".checklist-item.overdue").unwrap().length(), 1);
+        assert_eq!(
+            root.query_selector_all(".checklist-item.overdue")
+                .unwrap()
+                .length(),
+            1
+        );
         // Text from data is text, never markup.
         assert!(root.query_selector(".step-text b").unwrap().is_none());
         assert!(root.text_content().unwrap().contains("<b>not bold</b>"));
-        let b: web_sys::HtmlInputElement = root.query_selector("#t-B").unwrap().unwrap().unchecked_into();
+        let b: web_sys::HtmlInputElement = root
+            .query_selector("#t-B")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
         b.click();
         yew::scheduler::flush().await;
         assert_eq!(*got.borrow(), vec![("B".to_string(), true)]);
@@ -297,25 +405,48 @@ mod views {
     async fn timeline_draws_a_bar_per_month_and_both_markers() {
         let root = mount_point();
         let months = vec![
-            MonthTotal { month: "2020-07".into(), subscriptions: 1, seats: 15 },
-            MonthTotal { month: "2020-09".into(), subscriptions: 2, seats: 325 },
+            MonthTotal {
+                month: "2020-07".into(),
+                subscriptions: 1,
+                seats: 15,
+            },
+            MonthTotal {
+                month: "2020-09".into(),
+                subscriptions: 2,
+                seats: 325,
+            },
         ];
-        let props = TimelineProps { lang: Lang::En, months, as_of: d(2020, 6, 15), cutoff: d(2020, 7, 1) };
+        let props = TimelineProps {
+            lang: Lang::En,
+            months,
+            as_of: d(2020, 6, 15),
+            cutoff: d(2020, 7, 1),
+        };
         yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
         assert_eq!(root.query_selector_all(".bar").unwrap().length(), 2);
-        assert!(root.query_selector(".marker.cutoff line").unwrap().is_some());
+        assert!(root
+            .query_selector(".marker.cutoff line")
+            .unwrap()
+            .is_some());
         assert!(root.query_selector(".marker.as-of line").unwrap().is_some());
         // As of years later: shown as an arrow at the edge, not a giant axis.
         let root2 = mount_point();
         let props = TimelineProps {
             lang: Lang::En,
-            months: vec![MonthTotal { month: "2020-07".into(), subscriptions: 1, seats: 15 }],
+            months: vec![MonthTotal {
+                month: "2020-07".into(),
+                subscriptions: 1,
+                seats: 15,
+            }],
             as_of: d(2026, 11, 25),
             cutoff: d(2020, 7, 1),
         };
         yew::Renderer::<Timeline>::with_root_and_props(root2.clone(), props).render();
         yew::scheduler::flush().await;
-        assert!(root2.text_content().unwrap().contains("As of 25 Nov 2026 →"));
+        assert!(root2
+            .text_content()
+            .unwrap()
+            .contains("As of 25 Nov 2026 →"));
     }
 }

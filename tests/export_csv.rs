@@ -11,7 +11,10 @@ use kaizala_planner::plan::{build_plan, Lang, Settings};
 use plan_support::*;
 
 fn bytes(lang: Lang) -> Vec<u8> {
-    to_csv(&build_plan(&sample_import(), &Settings::new(d(2020, 6, 1))), lang)
+    to_csv(
+        &build_plan(&sample_import(), &Settings::new(d(2020, 6, 1))),
+        lang,
+    )
 }
 
 #[test]
@@ -28,7 +31,10 @@ fn bom_crlf_and_rows() {
     // 10 subscriptions, of which 9 are Kaizala Pro.
     assert_eq!(rows.len(), 9);
     let col = |name: &str| HEADERS.iter().position(|h| *h == name).unwrap();
-    let renews = rows.iter().find(|r| &r[col("subscription_id")] == "c-renews").unwrap();
+    let renews = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "c-renews")
+        .unwrap();
     assert_eq!(&renews[col("customer_name")], "Contoso, Ltd; \"HQ\"");
     assert_eq!(&renews[col("end_date")], "2020-02-29");
     assert_eq!(&renews[col("expires_on")], "2021-02-28");
@@ -37,9 +43,19 @@ fn bom_crlf_and_rows() {
     assert_eq!(&renews[col("category")], "renews-once-then-expires");
     assert_eq!(&renews[col("seats")], "40");
     assert!(renews[col("notes")].contains("one year"));
-    let ended = rows.iter().find(|r| &r[col("subscription_id")] == "c-ended").unwrap();
-    assert_eq!(&ended[col("days_left")], "-32", "negative numbers stay numbers");
-    let woodgrove = rows.iter().find(|r| &r[col("subscription_id")] == "w-1").unwrap();
+    let ended = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "c-ended")
+        .unwrap();
+    assert_eq!(
+        &ended[col("days_left")],
+        "-32",
+        "negative numbers stay numbers"
+    );
+    let woodgrove = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "w-1")
+        .unwrap();
     assert_eq!(&woodgrove[col("recommendation_family")], "existing");
     assert_eq!(&woodgrove[col("recommended_sku")], "ENTERPRISEPACK");
     assert_eq!(&woodgrove[col("quantity_to_buy")], "50");
@@ -52,7 +68,8 @@ fn formula_cells_are_neutralised() {
     let b = bytes(Lang::En);
     let mut r = csv::Reader::from_reader(&b[3..]);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
-    let evil: Vec<&csv::StringRecord> = rows.iter().filter(|r| r[0].contains("HYPERLINK")).collect();
+    let evil: Vec<&csv::StringRecord> =
+        rows.iter().filter(|r| r[0].contains("HYPERLINK")).collect();
     assert_eq!(evil.len(), 2);
     for row in evil {
         assert!(row[0].starts_with("'=HYPERLINK"), "{}", &row[0]);
@@ -63,10 +80,23 @@ fn formula_cells_are_neutralised() {
             if HEADERS[i] == "days_left" {
                 continue;
             }
-            assert!(!cell.starts_with(['=', '+', '-', '@', '\t', '\r']), "{}: {cell}", HEADERS[i]);
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{}: {cell}",
+                HEADERS[i]
+            );
         }
     }
-    let cases = [("=1+1", "'=1+1"), ("+1", "'+1"), ("-1", "'-1"), ("@SUM", "'@SUM"), ("\tx", "'\tx"), ("\rx", "'\rx"), ("a=b", "a=b"), ("", "")];
+    let cases = [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM", "'@SUM"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ];
     for (input, want) in cases {
         assert_eq!(neutralise(input), want);
     }
@@ -79,5 +109,7 @@ fn zh_tw_texts_same_headers() {
     assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), HEADERS);
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert!(rows.iter().any(|r| r[0].contains("國立臺灣範例大學")));
-    assert!(rows.iter().all(|r| r[18].chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+    assert!(rows.iter().all(|r| r[18]
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
 }

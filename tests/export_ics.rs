@@ -12,12 +12,19 @@ use kaizala_planner::plan::{build_plan, Lang, Settings};
 use plan_support::*;
 
 fn ics(lang: Lang) -> String {
-    to_ics(&build_plan(&sample_import(), &Settings::new(d(2020, 6, 1))), lang)
+    to_ics(
+        &build_plan(&sample_import(), &Settings::new(d(2020, 6, 1))),
+        lang,
+    )
 }
 
 /// Undoes folding: a CRLF followed by a space joins two lines.
 fn unfold(s: &str) -> Vec<String> {
-    s.replace("\r\n ", "").split("\r\n").filter(|l| !l.is_empty()).map(str::to_string).collect()
+    s.replace("\r\n ", "")
+        .split("\r\n")
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect()
 }
 
 #[test]
@@ -25,13 +32,24 @@ fn lines_are_crlf_and_folded() {
     for lang in [Lang::En, Lang::ZhTw] {
         let s = ics(lang);
         assert!(s.ends_with("END:VCALENDAR\r\n"));
-        assert_eq!(s.matches('\n').count(), s.matches("\r\n").count(), "bare LF");
-        assert_eq!(s.matches('\r').count(), s.matches("\r\n").count(), "bare CR");
+        assert_eq!(
+            s.matches('\n').count(),
+            s.matches("\r\n").count(),
+            "bare LF"
+        );
+        assert_eq!(
+            s.matches('\r').count(),
+            s.matches("\r\n").count(),
+            "bare CR"
+        );
         for line in s.split("\r\n") {
             assert!(line.len() <= 75, "{} octets: {line}", line.len());
         }
         // Splitting on CRLF gave valid str slices, so no character was cut.
-        assert!(s.split("\r\n").any(|l| l.starts_with(' ')), "something was folded");
+        assert!(
+            s.split("\r\n").any(|l| l.starts_with(' ')),
+            "something was folded"
+        );
     }
 }
 
@@ -49,14 +67,21 @@ fn required_properties() {
         .split(|l| l == "BEGIN:VEVENT")
         .skip(1)
         .map(|chunk| {
-            let end = chunk.iter().position(|l| l == "END:VEVENT").expect("END:VEVENT");
+            let end = chunk
+                .iter()
+                .position(|l| l == "END:VEVENT")
+                .expect("END:VEVENT");
             &chunk[..end]
         })
         .collect();
     assert_eq!(events.len(), 5);
     let mut uids = std::collections::BTreeSet::new();
     for e in &events {
-        let prop = |name: &str| e.iter().find(|l| l.starts_with(name)).unwrap_or_else(|| panic!("{name} in {e:?}"));
+        let prop = |name: &str| {
+            e.iter()
+                .find(|l| l.starts_with(name))
+                .unwrap_or_else(|| panic!("{name} in {e:?}"))
+        };
         let uid = prop("UID:");
         assert!(uids.insert(uid.clone()), "duplicate {uid}");
         assert_eq!(prop("DTSTAMP:"), "DTSTAMP:20200601T000000Z");
@@ -71,7 +96,13 @@ fn required_properties() {
         assert!(alarm.iter().any(|l| l.starts_with("DESCRIPTION:")));
         assert!(alarm.contains(&"END:VALARM".to_string()));
     }
-    let renews = events.iter().find(|e| e.iter().any(|l| l.starts_with("UID:") && l.ends_with("-c-renews@kaizala-planner"))).unwrap();
+    let renews = events
+        .iter()
+        .find(|e| {
+            e.iter()
+                .any(|l| l.starts_with("UID:") && l.ends_with("-c-renews@kaizala-planner"))
+        })
+        .unwrap();
     assert!(renews.contains(&"DTSTART;VALUE=DATE:20210227".to_string()));
     assert!(renews.contains(&"DTEND;VALUE=DATE:20210228".to_string()));
     // Commas and semicolons in the customer name are escaped.
@@ -82,8 +113,14 @@ fn required_properties() {
 #[test]
 fn deterministic_and_stable_uids() {
     assert_eq!(ics(Lang::En), ics(Lang::En));
-    let en: Vec<String> = unfold(&ics(Lang::En)).into_iter().filter(|l| l.starts_with("UID:")).collect();
-    let zh: Vec<String> = unfold(&ics(Lang::ZhTw)).into_iter().filter(|l| l.starts_with("UID:")).collect();
+    let en: Vec<String> = unfold(&ics(Lang::En))
+        .into_iter()
+        .filter(|l| l.starts_with("UID:"))
+        .collect();
+    let zh: Vec<String> = unfold(&ics(Lang::ZhTw))
+        .into_iter()
+        .filter(|l| l.starts_with("UID:"))
+        .collect();
     assert_eq!(en, zh);
     assert!(en.iter().all(|u| u.is_ascii()));
 }

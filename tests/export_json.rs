@@ -40,7 +40,14 @@ fn has_the_required_schema() {
     assert!(v["source"]["rows_rejected"][0]["reason"].is_string());
     let customers = v["customers"].as_array().unwrap();
     assert_eq!(customers.len(), 4);
-    let families = ["existing", "education", "frontline", "enterprise", "business", "override"];
+    let families = [
+        "existing",
+        "education",
+        "frontline",
+        "enterprise",
+        "business",
+        "override",
+    ];
     let categories = [
         "expires-after-cutoff",
         "renews-once-then-expires",
@@ -50,7 +57,10 @@ fn has_the_required_schema() {
         "unknown-end-date",
     ];
     let is_date = |v: &Value| {
-        v.is_null() || v.as_str().is_some_and(|s| chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() && s.len() == 10)
+        v.is_null()
+            || v.as_str().is_some_and(|s| {
+                chrono::NaiveDate::parse_from_str(s, "%Y-%m-%d").is_ok() && s.len() == 10
+            })
     };
     let mut seen = std::collections::BTreeSet::new();
     for c in customers {
@@ -78,8 +88,16 @@ fn has_the_required_schema() {
     }
     // The sample has every category.
     assert_eq!(seen.len(), categories.len(), "{seen:?}");
-    let contoso = customers.iter().find(|c| c["name"] == "Contoso, Ltd; \"HQ\"").unwrap();
-    let renews = contoso["subscriptions"].as_array().unwrap().iter().find(|s| s["id"] == "c-renews").unwrap();
+    let contoso = customers
+        .iter()
+        .find(|c| c["name"] == "Contoso, Ltd; \"HQ\"")
+        .unwrap();
+    let renews = contoso["subscriptions"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "c-renews")
+        .unwrap();
     assert_eq!(renews["end_date"], "2020-02-29");
     assert_eq!(renews["expires_on"], "2021-02-28");
     assert_eq!(renews["migrate_by"], "2021-02-27");

@@ -20,13 +20,19 @@ fn plan() -> Plan {
 }
 
 fn golden(name: &str, got: &str) {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/golden").join(name);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/golden")
+        .join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
         std::fs::write(&path, got).expect("write golden file");
         return;
     }
-    let want = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e}; run with UPDATE_GOLDEN=1 to create it", path.display()));
+    let want = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+        panic!(
+            "{}: {e}; run with UPDATE_GOLDEN=1 to create it",
+            path.display()
+        )
+    });
     if want != got {
         let first = want.lines().zip(got.lines()).position(|(a, b)| a != b);
         panic!(
@@ -50,9 +56,20 @@ fn whole_plan_zh_tw() {
 #[test]
 fn one_customer() {
     let p = plan();
-    let key = &p.customers.iter().find(|c| c.display_name.starts_with("Contoso")).unwrap().key;
-    golden("customer-contoso.en.md", &customer_markdown(&p, key, Lang::En).unwrap());
-    golden("customer-contoso.zh-TW.md", &customer_markdown(&p, key, Lang::ZhTw).unwrap());
+    let key = &p
+        .customers
+        .iter()
+        .find(|c| c.display_name.starts_with("Contoso"))
+        .unwrap()
+        .key;
+    golden(
+        "customer-contoso.en.md",
+        &customer_markdown(&p, key, Lang::En).unwrap(),
+    );
+    golden(
+        "customer-contoso.zh-TW.md",
+        &customer_markdown(&p, key, Lang::ZhTw).unwrap(),
+    );
     assert!(customer_markdown(&p, "no such key", Lang::En).is_none());
 }
 
@@ -69,14 +86,21 @@ fn markdown_escapes_export_values() {
 #[test]
 fn customer_html_is_escaped_and_standalone() {
     let p = plan();
-    let evil = p.customers.iter().find(|c| c.display_name.contains("HYPERLINK")).unwrap();
+    let evil = p
+        .customers
+        .iter()
+        .find(|c| c.display_name.contains("HYPERLINK"))
+        .unwrap();
     let html = customer_html(&p, &evil.key, Lang::En).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("&lt;b&gt;") && !html.contains("<b>"));
     assert!(html.contains("=HYPERLINK(&quot;http://x&quot;)"));
     assert!(!html.contains("<script"));
-    assert_eq!(html.matches("type=\"checkbox\"").count(), evil.checklist.len());
+    assert_eq!(
+        html.matches("type=\"checkbox\"").count(),
+        evil.checklist.len()
+    );
     let zh = customer_html(&p, &evil.key, Lang::ZhTw).unwrap();
     assert!(zh.contains("<html lang=\"zh-Hant-TW\">") && zh.contains("檢查清單"));
     assert!(customer_html(&p, "missing", Lang::En).is_none());

@@ -18,7 +18,8 @@ use std::collections::BTreeSet;
 use chrono::NaiveDate;
 use kaizala_planner::build_plan;
 use kaizala_planner::export::{
-    customer_html, customer_markdown, plan_from_json, to_csv, to_ics, to_json, to_markdown, csv::HEADERS,
+    csv::HEADERS, customer_html, customer_markdown, plan_from_json, to_csv, to_ics, to_json,
+    to_markdown,
 };
 use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{Lang, Plan, Settings};
@@ -80,7 +81,13 @@ fn plan_of(bytes: &[u8], options: &ImportOptions, lang: Lang) -> Plan {
         other => panic!("expected Ready, got {other:?}"),
     };
     assert!(import.report.is_balanced());
-    build_plan(&import, &Settings { lang, ..Settings::new(NaiveDate::from_ymd_opt(2020, 6, 15).unwrap()) })
+    build_plan(
+        &import,
+        &Settings {
+            lang,
+            ..Settings::new(NaiveDate::from_ymd_opt(2020, 6, 15).unwrap())
+        },
+    )
 }
 
 /// The names of the HTML tags in a document.
@@ -104,20 +111,39 @@ fn tags(html: &str) -> BTreeSet<String> {
 fn markup_in_every_field_stays_text_in_every_export() {
     for lang in [Lang::En, Lang::ZhTw] {
         let plan = plan_of(&hostile_export(MARKUP), &ImportOptions::default(), lang);
-        assert_eq!(plan.customers.len(), MARKUP.len(), "every hostile row is planned");
+        assert_eq!(
+            plan.customers.len(),
+            MARKUP.len(),
+            "every hostile row is planned"
+        );
         assert_eq!(plan.source.rows_rejected.len(), 1);
-        assert!(plan.source.rows_rejected[0].reason.contains("<script>"), "the reason quotes the value");
+        assert!(
+            plan.source.rows_rejected[0].reason.contains("<script>"),
+            "the reason quotes the value"
+        );
 
         // The tags a benign plan of the same shape writes are all an
         // export may contain.
-        let benign = plan_of(&hostile_export(&["plain"; 8]), &ImportOptions::default(), lang);
+        let benign = plan_of(
+            &hostile_export(&["plain"; 8]),
+            &ImportOptions::default(),
+            lang,
+        );
         let allowed = tags(&customer_html(&benign, &benign.customers[0].key, lang).unwrap());
         for c in &plan.customers {
             let html = customer_html(&plan, &c.key, lang).unwrap();
             let found = tags(&html);
-            assert!(found.is_subset(&allowed), "tags from data: {:?}", found.difference(&allowed));
+            assert!(
+                found.is_subset(&allowed),
+                "tags from data: {:?}",
+                found.difference(&allowed)
+            );
             for raw in ["<script", "<img", "<svg", "<iframe", "<a "] {
-                assert!(!html.contains(raw), "{raw} in the HTML of {}", c.display_name);
+                assert!(
+                    !html.contains(raw),
+                    "{raw} in the HTML of {}",
+                    c.display_name
+                );
             }
             let md = customer_markdown(&plan, &c.key, lang).unwrap();
             assert_markdown_inert(&md);
@@ -127,7 +153,12 @@ fn markup_in_every_field_stays_text_in_every_export() {
         // iCalendar: one event per subscription, whatever the texts hold.
         let ics = to_ics(&plan, lang);
         let benign_ics = to_ics(&benign, lang);
-        let events = |ics: &str| ics.replace("\r\n ", "").split("\r\n").filter(|l| *l == "BEGIN:VEVENT").count();
+        let events = |ics: &str| {
+            ics.replace("\r\n ", "")
+                .split("\r\n")
+                .filter(|l| *l == "BEGIN:VEVENT")
+                .count()
+        };
         assert_eq!(events(&ics), events(&benign_ics));
         assert!(events(&ics) >= MARKUP.len());
         assert!(!ics.contains("\r\nSUMMARY:injected"));
@@ -136,7 +167,10 @@ fn markup_in_every_field_stays_text_in_every_export() {
         // JSON: the values come back exactly as they were.
         let back = plan_from_json(&to_json(&plan, lang)).unwrap();
         assert_eq!(back, plan);
-        assert!(back.customers.iter().any(|c| c.display_name.starts_with("<script>")));
+        assert!(back
+            .customers
+            .iter()
+            .any(|c| c.display_name.starts_with("<script>")));
     }
 }
 
@@ -145,18 +179,30 @@ fn assert_markdown_inert(md: &str) {
     let b = md.as_bytes();
     for (i, &c) in b.iter().enumerate() {
         if c == b'<' {
-            assert!(i > 0 && b[i - 1] == b'\\', "raw < at {i}: {}", &md[i.saturating_sub(40)..(i + 40).min(md.len())]);
+            assert!(
+                i > 0 && b[i - 1] == b'\\',
+                "raw < at {i}: {}",
+                &md[i.saturating_sub(40)..(i + 40).min(md.len())]
+            );
         }
     }
     for (i, _) in md.match_indices("](") {
-        assert!(i > 0 && b[i - 1] == b'\\', "a link from data: {}", &md[i.saturating_sub(40)..]);
+        assert!(
+            i > 0 && b[i - 1] == b'\\',
+            "a link from data: {}",
+            &md[i.saturating_sub(40)..]
+        );
     }
     assert!(!md.contains("\nBEGIN:VEVENT"), "a newline from data");
 }
 
 #[test]
 fn formulas_never_start_a_csv_cell() {
-    let plan = plan_of(&hostile_export(FORMULAS), &ImportOptions::default(), Lang::En);
+    let plan = plan_of(
+        &hostile_export(FORMULAS),
+        &ImportOptions::default(),
+        Lang::En,
+    );
     assert_eq!(plan.customers.len(), FORMULAS.len());
     let bytes = to_csv(&plan, Lang::En);
     let mut reader = csv::ReaderBuilder::new().from_reader(&bytes[3..]);
@@ -166,11 +212,17 @@ fn formulas_never_start_a_csv_cell() {
         let record = record.unwrap();
         for (i, cell) in record.iter().enumerate() {
             cells += 1;
-            let Some(first) = cell.chars().next() else { continue };
+            let Some(first) = cell.chars().next() else {
+                continue;
+            };
             if numeric.contains(&HEADERS[i]) {
                 assert!(cell.parse::<i64>().is_ok(), "{}: {cell:?}", HEADERS[i]);
             } else {
-                assert!(!"=+-@\t\r".contains(first), "{}: {cell:?} starts a formula", HEADERS[i]);
+                assert!(
+                    !"=+-@\t\r".contains(first),
+                    "{}: {cell:?} starts a formula",
+                    HEADERS[i]
+                );
             }
         }
     }
@@ -189,7 +241,10 @@ fn a_hostile_file_name_stays_text() {
     // names the customer.
     let csv = "Subscription ID,Subscription,Quantity,Status,Reseller\na1,Microsoft Kaizala Pro,25,Active,\n";
     let name = "=cmd|' -C calc'!A0 <img src=x onerror=alert(1)>.csv";
-    let options = ImportOptions { file_name: Some(name.into()), ..Default::default() };
+    let options = ImportOptions {
+        file_name: Some(name.into()),
+        ..Default::default()
+    };
     let plan = plan_of(csv.as_bytes(), &options, Lang::En);
     let c = &plan.customers[0];
     assert!(c.display_name.contains("<img"), "{}", c.display_name);

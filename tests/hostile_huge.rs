@@ -15,7 +15,11 @@ const HUNDRED_MB: usize = 100 * 1024 * 1024;
 /// Peak resident memory of this process so far, in bytes (Linux only).
 fn peak_rss() -> Option<u64> {
     let status = std::fs::read_to_string("/proc/self/status").ok()?;
-    let kb = status.lines().find(|l| l.starts_with("VmHWM:"))?.split_whitespace().nth(1)?;
+    let kb = status
+        .lines()
+        .find(|l| l.starts_with("VmHWM:"))?
+        .split_whitespace()
+        .nth(1)?;
     kb.parse::<u64>().ok().map(|k| k * 1024)
 }
 
@@ -38,7 +42,11 @@ fn a_hundred_megabyte_field() {
             assert_eq!(i.subscriptions.len(), 2, "the rows around it are kept");
             assert_eq!(i.report.rejected.len(), 1);
             assert_eq!(i.report.rejected[0].line, 3);
-            assert!(i.report.rejected[0].reason.contains("100.0 MiB"), "{}", i.report.rejected[0].reason);
+            assert!(
+                i.report.rejected[0].reason.contains("100.0 MiB"),
+                "{}",
+                i.report.rejected[0].reason
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -48,7 +56,11 @@ fn a_hundred_megabyte_field() {
     let after_rows = peak_rss();
     if let (Some(before), Some(after)) = (before, after_rows) {
         let added = after.saturating_sub(before);
-        assert!(added < 2 * HUNDRED_MB as u64, "the data-cell import added {} MiB at peak", added >> 20);
+        assert!(
+            added < 2 * HUNDRED_MB as u64,
+            "the data-cell import added {} MiB at peak",
+            added >> 20
+        );
     }
     match import(&one_field, &ImportOptions::default()) {
         Err(e) => assert!(e.message.len() > 20, "{}", e.message),
@@ -56,13 +68,21 @@ fn a_hundred_megabyte_field() {
     }
     // An unoptimised build reads 200 MB in a few seconds; a minute means
     // something went quadratic.
-    assert!(start.elapsed() < Duration::from_secs(60), "took {:?}", start.elapsed());
+    assert!(
+        start.elapsed() < Duration::from_secs(60),
+        "took {:?}",
+        start.elapsed()
+    );
 
     // A 100 MB header cell costs more (about 3.8 times the field, measured:
     // the header record is read while the sampled header is held); the
     // bound keeps that from growing.
     if let (Some(before), Some(after)) = (before, peak_rss()) {
         let added = after.saturating_sub(before);
-        assert!(added < 4 * HUNDRED_MB as u64, "the imports added {} MiB at peak", added >> 20);
+        assert!(
+            added < 4 * HUNDRED_MB as u64,
+            "the imports added {} MiB at peak",
+            added >> 20
+        );
     }
 }

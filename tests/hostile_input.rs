@@ -36,19 +36,31 @@ fn a_million_columns_in_the_header_is_refused_clearly() {
     let header = vec!["c"; 1_000_000].join(",");
     let csv = format!("{header}\n{header}\n");
     let m = timed(csv.as_bytes(), Duration::from_secs(30)).unwrap_err();
-    assert!(m.starts_with(&format!("The header row has more than {MAX_COLUMNS} columns")), "{m}");
+    assert!(
+        m.starts_with(&format!(
+            "The header row has more than {MAX_COLUMNS} columns"
+        )),
+        "{m}"
+    );
     assert!(m.contains("not a subscription export"), "{m}");
 }
 
 #[test]
 fn a_million_columns_in_one_row_rejects_that_row() {
     let wide = vec!["x"; 1_000_000].join(",");
-    let csv = format!("{HEADER}a1,Microsoft Kaizala Pro,5,Active,\n{wide}\na3,Office 365 E3,4,Active,\n");
-    let Ok(ImportOutcome::Ready(i)) = timed(csv.as_bytes(), Duration::from_secs(30)) else { panic!() };
+    let csv =
+        format!("{HEADER}a1,Microsoft Kaizala Pro,5,Active,\n{wide}\na3,Office 365 E3,4,Active,\n");
+    let Ok(ImportOutcome::Ready(i)) = timed(csv.as_bytes(), Duration::from_secs(30)) else {
+        panic!()
+    };
     assert_eq!(i.subscriptions.len(), 2);
     assert_eq!(i.report.rejected.len(), 1);
     assert_eq!(i.report.rejected[0].line, 3);
-    assert!(i.report.rejected[0].reason.contains("1000000 fields"), "{}", i.report.rejected[0].reason);
+    assert!(
+        i.report.rejected[0].reason.contains("1000000 fields"),
+        "{}",
+        i.report.rejected[0].reason
+    );
 }
 
 #[test]
@@ -77,9 +89,16 @@ fn deeply_nested_quotes() {
 fn a_byte_order_mark_and_nothing_else() {
     // UTF-8 and UTF-16LE are in import_hostile.rs; UTF-16BE, and a mark
     // followed only by line ends, here.
-    for bytes in [&b"\xFE\xFF"[..], b"\xEF\xBB\xBF\r\n\r\n", b"\xFF\xFE\r\0\n\0"] {
+    for bytes in [
+        &b"\xFE\xFF"[..],
+        b"\xEF\xBB\xBF\r\n\r\n",
+        b"\xFF\xFE\r\0\n\0",
+    ] {
         let m = timed(bytes, Duration::from_secs(5)).unwrap_err();
-        assert!(m.contains("byte-order mark") || m.contains("no header row"), "{bytes:?}: {m}");
+        assert!(
+            m.contains("byte-order mark") || m.contains("no header row"),
+            "{bytes:?}: {m}"
+        );
     }
 }
 
@@ -91,7 +110,9 @@ fn mixed_line_endings_keep_every_row_and_its_line() {
                a3,Microsoft Kaizala Pro,3,Active,\r\n\
                a4,Microsoft Kaizala Pro,4,Active,\n\r\
                a5,Microsoft Kaizala Pro,5,Active,";
-    let Ok(ImportOutcome::Ready(i)) = timed(csv.as_bytes(), Duration::from_secs(5)) else { panic!() };
+    let Ok(ImportOutcome::Ready(i)) = timed(csv.as_bytes(), Duration::from_secs(5)) else {
+        panic!()
+    };
     let ids: Vec<&str> = i.subscriptions.iter().map(|s| s.id.as_str()).collect();
     assert_eq!(ids, ["a1", "a2", "a3", "a4", "a5"]);
     let seats: Vec<Option<u32>> = i.subscriptions.iter().map(|s| s.seats).collect();
@@ -105,7 +126,17 @@ fn mixed_line_endings_keep_every_row_and_its_line() {
 
 #[test]
 fn fragments_a_person_might_paste() {
-    for text in ["#share=", "share=", "#", "  ", "v1.", "#share=v1.", "#share=%E0%A4%A", "#share=v1.====", "#share=v1.\u{0}\u{0}"] {
+    for text in [
+        "#share=",
+        "share=",
+        "#",
+        "  ",
+        "v1.",
+        "#share=v1.",
+        "#share=%E0%A4%A",
+        "#share=v1.====",
+        "#share=v1.\u{0}\u{0}",
+    ] {
         let e = share::decode::<Plan>(text).unwrap_err();
         assert!(e.to_string().ends_with('.'), "{text:?}: {e}");
     }

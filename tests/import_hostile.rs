@@ -124,7 +124,10 @@ fn too_many_header_columns() {
     let header: Vec<String> = (0..=MAX_COLUMNS).map(|i| format!("c{i}")).collect();
     let csv = format!("{}\n{}\n", header.join(","), header.join(","));
     let m = err(csv.as_bytes());
-    assert!(m.contains(&format!("more than {MAX_COLUMNS} columns")), "{m}");
+    assert!(
+        m.contains(&format!("more than {MAX_COLUMNS} columns")),
+        "{m}"
+    );
 }
 
 #[test]

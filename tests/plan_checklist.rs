@@ -23,9 +23,20 @@ fn one(subs: Vec<kaizala_planner::model::Subscription>, as_of: NaiveDate) -> Cus
 fn single_subscription_with_time_to_spare() {
     let c = customer("Contoso");
     let cp = one(vec![kaizala(&c, "sub-1", 25, d(2020, 9, 1))], d(2020, 6, 1));
-    let steps: Vec<(&str, Option<NaiveDate>)> = cp.checklist.iter().map(|s| (s.step.as_str(), s.due)).collect();
+    let steps: Vec<(&str, Option<NaiveDate>)> = cp
+        .checklist
+        .iter()
+        .map(|s| (s.step.as_str(), s.due))
+        .collect();
     // migrate_by = 2020-08-31
-    assert_eq!(steps, [("A", Some(d(2020, 8, 17))), ("B", Some(d(2020, 8, 24))), ("C", Some(d(2020, 8, 31)))]);
+    assert_eq!(
+        steps,
+        [
+            ("A", Some(d(2020, 8, 17))),
+            ("B", Some(d(2020, 8, 24))),
+            ("C", Some(d(2020, 8, 31)))
+        ]
+    );
     assert_eq!(
         cp.checklist[2].action,
         StepAction::Suspend {
@@ -37,12 +48,24 @@ fn single_subscription_with_time_to_spare() {
         }
     );
     let a = &cp.checklist[0].text;
-    assert!(a.contains("25 licenses of Microsoft 365 Business Basic (O365_BUSINESS_ESSENTIALS)"), "{a}");
-    assert!(a.contains("Customers") && a.contains("Contoso") && a.contains("Add subscriptions"), "{a}");
+    assert!(
+        a.contains("25 licenses of Microsoft 365 Business Basic (O365_BUSINESS_ESSENTIALS)"),
+        "{a}"
+    );
+    assert!(
+        a.contains("Customers") && a.contains("Contoso") && a.contains("Add subscriptions"),
+        "{a}"
+    );
     let b = &cp.checklist[1].text;
-    assert!(b.contains("Users and licenses") && b.contains("Manage licenses") && b.contains("25 seats"), "{b}");
+    assert!(
+        b.contains("Users and licenses") && b.contains("Manage licenses") && b.contains("25 seats"),
+        "{b}"
+    );
     let c_text = &cp.checklist[2].text;
-    assert!(c_text.contains("sub-1") && c_text.contains("Suspended") && c_text.contains("120 days"), "{c_text}");
+    assert!(
+        c_text.contains("sub-1") && c_text.contains("Suspended") && c_text.contains("120 days"),
+        "{c_text}"
+    );
     assert!(c_text.contains("2020-12-29"), "{c_text}");
     assert_eq!(cp.migrate_by, Some(d(2020, 8, 31)));
     assert_eq!(cp.urgency, Urgency::Later);
@@ -53,7 +76,14 @@ fn short_notice_steps_are_due_today_but_never_after_migrate_by() {
     let c = customer("Contoso");
     let cp = one(vec![kaizala(&c, "sub-1", 5, d(2020, 6, 6))], d(2020, 6, 1));
     let dues: Vec<Option<NaiveDate>> = cp.checklist.iter().map(|s| s.due).collect();
-    assert_eq!(dues, [Some(d(2020, 6, 1)), Some(d(2020, 6, 1)), Some(d(2020, 6, 5))]);
+    assert_eq!(
+        dues,
+        [
+            Some(d(2020, 6, 1)),
+            Some(d(2020, 6, 1)),
+            Some(d(2020, 6, 5))
+        ]
+    );
     // Last day: everything is due today.
     let cp = one(vec![kaizala(&c, "sub-1", 5, d(2020, 6, 2))], d(2020, 6, 1));
     let dues: Vec<Option<NaiveDate>> = cp.checklist.iter().map(|s| s.due).collect();
@@ -69,7 +99,11 @@ fn ended_subscription_steps_are_overdue() {
     assert_eq!(cp.checklist[1].due, Some(d(2020, 4, 30)));
     assert_eq!(
         cp.checklist[2].action,
-        StepAction::CheckEnded { subscription_id: "old".into(), offer: "Microsoft Kaizala Pro".into(), ended_on: Some(d(2020, 5, 1)) }
+        StepAction::CheckEnded {
+            subscription_id: "old".into(),
+            offer: "Microsoft Kaizala Pro".into(),
+            ended_on: Some(d(2020, 5, 1))
+        }
     );
     assert_eq!(cp.checklist[2].due, None);
 }
@@ -82,10 +116,19 @@ fn several_subscriptions_one_checklist() {
     let mut inactive = kaizala(&c, "gone", 9, d(2020, 9, 1));
     inactive.status = Status::Suspended;
     let cp = one(
-        vec![kaizala(&c, "late", 10, d(2020, 11, 1)), unknown, inactive, kaizala(&c, "early", 5, d(2020, 8, 1))],
+        vec![
+            kaizala(&c, "late", 10, d(2020, 11, 1)),
+            unknown,
+            inactive,
+            kaizala(&c, "early", 5, d(2020, 8, 1)),
+        ],
         d(2020, 6, 1),
     );
-    let steps: Vec<(&str, Option<NaiveDate>)> = cp.checklist.iter().map(|s| (s.step.as_str(), s.due)).collect();
+    let steps: Vec<(&str, Option<NaiveDate>)> = cp
+        .checklist
+        .iter()
+        .map(|s| (s.step.as_str(), s.due))
+        .collect();
     assert_eq!(
         steps,
         [
@@ -96,11 +139,23 @@ fn several_subscriptions_one_checklist() {
             ("C3", None),
         ]
     );
-    assert!(matches!(&cp.checklist[2].action, StepAction::Suspend { subscription_id, .. } if subscription_id == "early"));
-    assert!(matches!(&cp.checklist[3].action, StepAction::Suspend { subscription_id, .. } if subscription_id == "late"));
-    assert!(matches!(&cp.checklist[4].action, StepAction::FindEndDate { subscription_id, .. } if subscription_id == "z-unknown"));
+    assert!(
+        matches!(&cp.checklist[2].action, StepAction::Suspend { subscription_id, .. } if subscription_id == "early")
+    );
+    assert!(
+        matches!(&cp.checklist[3].action, StepAction::Suspend { subscription_id, .. } if subscription_id == "late")
+    );
+    assert!(
+        matches!(&cp.checklist[4].action, StepAction::FindEndDate { subscription_id, .. } if subscription_id == "z-unknown")
+    );
     // 5 + 10 + 3 seats to move, the suspended 9 are not.
-    assert_eq!(cp.checklist[1].action, StepAction::MoveUsers { plan: "Microsoft 365 Business Basic".into(), seats: Some(18) });
+    assert_eq!(
+        cp.checklist[1].action,
+        StepAction::MoveUsers {
+            plan: "Microsoft 365 Business Basic".into(),
+            seats: Some(18)
+        }
+    );
     assert_eq!(cp.subscriptions.len(), 4);
 }
 
@@ -130,10 +185,16 @@ fn zh_tw_texts() {
     let c = customer("康托索");
     let mut settings = Settings::new(d(2020, 6, 1));
     settings.lang = Lang::ZhTw;
-    let plan = build_plan(&import(vec![kaizala(&c, "sub-1", 25, d(2020, 9, 1))]), &settings);
+    let plan = build_plan(
+        &import(vec![kaizala(&c, "sub-1", 25, d(2020, 9, 1))]),
+        &settings,
+    );
     let cp = &plan.customers[0];
     assert_eq!(cp.checklist[0].title, "購買新訂閱");
-    assert!(cp.checklist[0].text.contains("合作夥伴中心") && cp.checklist[0].text.contains("「康托索」"));
+    assert!(
+        cp.checklist[0].text.contains("合作夥伴中心")
+            && cp.checklist[0].text.contains("「康托索」")
+    );
     assert!(cp.checklist[0].text.contains("購買 25 個"));
     assert!(cp.checklist[1].text.contains("管理授權"));
     assert!(cp.checklist[2].text.contains("已暫停") && cp.checklist[2].text.contains("120 天"));

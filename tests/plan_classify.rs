@@ -48,7 +48,13 @@ impl Case {
         self.status = s;
         self
     }
-    fn expect(mut self, category: Category, expires_on: Option<NaiveDate>, days_left: Option<i64>, urgency: Urgency) -> Self {
+    fn expect(
+        mut self,
+        category: Category,
+        expires_on: Option<NaiveDate>,
+        days_left: Option<i64>,
+        urgency: Urgency,
+    ) -> Self {
         self.category = category;
         self.expires_on = expires_on;
         self.migrate_by = expires_on.and_then(|e| e.pred_opt());
@@ -71,71 +77,260 @@ fn category_rule_table() {
     use EndDate::On as End;
     let cases = vec![
         // end = cutoff counts as "on or after the cutoff".
-        case("end = cutoff, auto-renew off", End(d(2020, 7, 1)), Off, Some(12))
-            .expect(ExpiresAfterCutoff, Some(d(2020, 7, 1)), Some(29), Urgency::Within30Days),
-        case("end = cutoff, auto-renew on: cannot renew any more", End(d(2020, 7, 1)), On, Some(12))
-            .expect(ExpiresAfterCutoff, Some(d(2020, 7, 1)), Some(29), Urgency::Within30Days),
-        case("end after cutoff, auto-renew unknown: no note needed", End(d(2020, 12, 1)), Unknown, None)
-            .expect(ExpiresAfterCutoff, Some(d(2020, 12, 1)), Some(182), Urgency::Later),
+        case(
+            "end = cutoff, auto-renew off",
+            End(d(2020, 7, 1)),
+            Off,
+            Some(12),
+        )
+        .expect(
+            ExpiresAfterCutoff,
+            Some(d(2020, 7, 1)),
+            Some(29),
+            Urgency::Within30Days,
+        ),
+        case(
+            "end = cutoff, auto-renew on: cannot renew any more",
+            End(d(2020, 7, 1)),
+            On,
+            Some(12),
+        )
+        .expect(
+            ExpiresAfterCutoff,
+            Some(d(2020, 7, 1)),
+            Some(29),
+            Urgency::Within30Days,
+        ),
+        case(
+            "end after cutoff, auto-renew unknown: no note needed",
+            End(d(2020, 12, 1)),
+            Unknown,
+            None,
+        )
+        .expect(
+            ExpiresAfterCutoff,
+            Some(d(2020, 12, 1)),
+            Some(182),
+            Urgency::Later,
+        ),
         // one day before the cutoff
-        case("end = cutoff - 1, auto-renew off", End(d(2020, 6, 30)), Off, Some(12))
-            .expect(ExpiresBeforeCutoff, Some(d(2020, 6, 30)), Some(28), Urgency::Within30Days),
-        case("end = cutoff - 1, auto-renew on, yearly", End(d(2020, 6, 30)), On, Some(12))
-            .expect(RenewsOnceThenExpires, Some(d(2021, 6, 30)), Some(393), Urgency::Later),
-        case("end = cutoff - 1, auto-renew on, monthly", End(d(2020, 6, 30)), On, Some(1))
-            .expect(RenewsOnceThenExpires, Some(d(2020, 7, 30)), Some(58), Urgency::Within90Days),
-        case("end = cutoff - 1, auto-renew on, three years", End(d(2020, 6, 30)), On, Some(36))
-            .expect(RenewsOnceThenExpires, Some(d(2023, 6, 30)), Some(1123), Urgency::Later),
-        case("auto-renew and term unknown: legacy default, one year", End(d(2020, 6, 30)), Unknown, None)
-            .expect(RenewsOnceThenExpires, Some(d(2021, 6, 30)), Some(393), Urgency::Later)
-            .notes(vec![Note::AutoRenewAssumed, Note::TermAssumed]),
-        case("term 0 is read as unknown", End(d(2020, 6, 30)), On, Some(0))
-            .expect(RenewsOnceThenExpires, Some(d(2021, 6, 30)), Some(393), Urgency::Later)
-            .notes(vec![Note::TermAssumed]),
+        case(
+            "end = cutoff - 1, auto-renew off",
+            End(d(2020, 6, 30)),
+            Off,
+            Some(12),
+        )
+        .expect(
+            ExpiresBeforeCutoff,
+            Some(d(2020, 6, 30)),
+            Some(28),
+            Urgency::Within30Days,
+        ),
+        case(
+            "end = cutoff - 1, auto-renew on, yearly",
+            End(d(2020, 6, 30)),
+            On,
+            Some(12),
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2021, 6, 30)),
+            Some(393),
+            Urgency::Later,
+        ),
+        case(
+            "end = cutoff - 1, auto-renew on, monthly",
+            End(d(2020, 6, 30)),
+            On,
+            Some(1),
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2020, 7, 30)),
+            Some(58),
+            Urgency::Within90Days,
+        ),
+        case(
+            "end = cutoff - 1, auto-renew on, three years",
+            End(d(2020, 6, 30)),
+            On,
+            Some(36),
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2023, 6, 30)),
+            Some(1123),
+            Urgency::Later,
+        ),
+        case(
+            "auto-renew and term unknown: legacy default, one year",
+            End(d(2020, 6, 30)),
+            Unknown,
+            None,
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2021, 6, 30)),
+            Some(393),
+            Urgency::Later,
+        )
+        .notes(vec![Note::AutoRenewAssumed, Note::TermAssumed]),
+        case(
+            "term 0 is read as unknown",
+            End(d(2020, 6, 30)),
+            On,
+            Some(0),
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2021, 6, 30)),
+            Some(393),
+            Urgency::Later,
+        )
+        .notes(vec![Note::TermAssumed]),
         // end = as-of: the service stopped at 00:00 UTC today.
-        case("end = as-of, auto-renew off", End(d(2020, 6, 1)), Off, Some(12))
-            .expect(AlreadyEnded, Some(d(2020, 6, 1)), Some(-1), Urgency::Ended),
-        case("end = as-of + 1: today is the last day", End(d(2020, 6, 2)), Off, Some(12))
-            .expect(ExpiresBeforeCutoff, Some(d(2020, 6, 2)), Some(0), Urgency::Within30Days),
-        case("end before as-of, auto-renew off", End(d(2020, 3, 1)), Off, Some(12))
-            .expect(AlreadyEnded, Some(d(2020, 3, 1)), Some(-93), Urgency::Ended),
-        case("end before as-of but renewed once, still running", End(d(2020, 3, 1)), On, Some(12))
-            .expect(RenewsOnceThenExpires, Some(d(2021, 3, 1)), Some(272), Urgency::Later),
-        case("renewed term ends exactly on as-of", End(d(2019, 6, 1)), On, Some(12))
-            .expect(AlreadyEnded, Some(d(2020, 6, 1)), Some(-1), Urgency::Ended),
+        case(
+            "end = as-of, auto-renew off",
+            End(d(2020, 6, 1)),
+            Off,
+            Some(12),
+        )
+        .expect(AlreadyEnded, Some(d(2020, 6, 1)), Some(-1), Urgency::Ended),
+        case(
+            "end = as-of + 1: today is the last day",
+            End(d(2020, 6, 2)),
+            Off,
+            Some(12),
+        )
+        .expect(
+            ExpiresBeforeCutoff,
+            Some(d(2020, 6, 2)),
+            Some(0),
+            Urgency::Within30Days,
+        ),
+        case(
+            "end before as-of, auto-renew off",
+            End(d(2020, 3, 1)),
+            Off,
+            Some(12),
+        )
+        .expect(AlreadyEnded, Some(d(2020, 3, 1)), Some(-93), Urgency::Ended),
+        case(
+            "end before as-of but renewed once, still running",
+            End(d(2020, 3, 1)),
+            On,
+            Some(12),
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2021, 3, 1)),
+            Some(272),
+            Urgency::Later,
+        ),
+        case(
+            "renewed term ends exactly on as-of",
+            End(d(2019, 6, 1)),
+            On,
+            Some(12),
+        )
+        .expect(AlreadyEnded, Some(d(2020, 6, 1)), Some(-1), Urgency::Ended),
         // 29 February: a year later is 28 February.
-        case("29 February + 12 months", End(d(2020, 2, 29)), On, Some(12))
-            .expect(RenewsOnceThenExpires, Some(d(2021, 2, 28)), Some(271), Urgency::Later),
-        case("29 February + 48 months lands on 29 February", End(d(2020, 2, 29)), On, Some(48))
-            .expect(RenewsOnceThenExpires, Some(d(2024, 2, 29)), Some(1367), Urgency::Later),
-        case("29 February, auto-renew off, ended", End(d(2020, 2, 29)), Off, Some(12))
-            .expect(AlreadyEnded, Some(d(2020, 2, 29)), Some(-94), Urgency::Ended),
+        case("29 February + 12 months", End(d(2020, 2, 29)), On, Some(12)).expect(
+            RenewsOnceThenExpires,
+            Some(d(2021, 2, 28)),
+            Some(271),
+            Urgency::Later,
+        ),
+        case(
+            "29 February + 48 months lands on 29 February",
+            End(d(2020, 2, 29)),
+            On,
+            Some(48),
+        )
+        .expect(
+            RenewsOnceThenExpires,
+            Some(d(2024, 2, 29)),
+            Some(1367),
+            Urgency::Later,
+        ),
+        case(
+            "29 February, auto-renew off, ended",
+            End(d(2020, 2, 29)),
+            Off,
+            Some(12),
+        )
+        .expect(
+            AlreadyEnded,
+            Some(d(2020, 2, 29)),
+            Some(-94),
+            Urgency::Ended,
+        ),
         // unknown and never-ending end dates
         case("no end date", EndDate::Unknown, On, Some(12))
             .expect(UnknownEndDate, None, None, Urgency::Unknown)
-            .notes(vec![Note::EndDateMissing { format: Some(Format::PartnerCenterSubscriptions) }]),
+            .notes(vec![Note::EndDateMissing {
+                format: Some(Format::PartnerCenterSubscriptions),
+            }]),
         case("never ends", EndDate::Never, Off, Some(12))
             .expect(UnknownEndDate, None, None, Urgency::Unknown)
             .notes(vec![Note::EndDateNever]),
         // status first
-        case("suspended", End(d(2020, 9, 1)), Off, Some(12)).status(Status::Suspended).expect(Inactive, None, None, Urgency::NoAction),
-        case("deleted", End(d(2020, 9, 1)), Off, Some(12)).status(Status::Deleted).expect(Inactive, None, None, Urgency::NoAction),
-        case("disabled", EndDate::Unknown, Off, Some(12)).status(Status::Disabled).expect(Inactive, None, None, Urgency::NoAction),
-        case("locked out", End(d(2020, 9, 1)), Off, Some(12)).status(Status::LockedOut).expect(Inactive, None, None, Urgency::NoAction),
-        case("expired status without a date", EndDate::Unknown, Off, Some(12))
-            .status(Status::Expired)
-            .expect(AlreadyEnded, None, None, Urgency::Ended)
-            .notes(vec![Note::ExpiredStatus]),
-        case("expired status wins over a future date", End(d(2020, 9, 1)), Off, Some(12))
-            .status(Status::Expired)
-            .expect(AlreadyEnded, Some(d(2020, 9, 1)), Some(91), Urgency::Ended)
-            .notes(vec![Note::ExpiredStatus]),
-        case("warning status is classified by date", End(d(2020, 9, 1)), Off, Some(12))
-            .status(Status::Warning)
-            .expect(ExpiresAfterCutoff, Some(d(2020, 9, 1)), Some(91), Urgency::Later),
-        case("pending status is classified by date", End(d(2020, 8, 1)), Off, Some(12))
-            .status(Status::Pending)
-            .expect(ExpiresAfterCutoff, Some(d(2020, 8, 1)), Some(60), Urgency::Within90Days),
+        case("suspended", End(d(2020, 9, 1)), Off, Some(12))
+            .status(Status::Suspended)
+            .expect(Inactive, None, None, Urgency::NoAction),
+        case("deleted", End(d(2020, 9, 1)), Off, Some(12))
+            .status(Status::Deleted)
+            .expect(Inactive, None, None, Urgency::NoAction),
+        case("disabled", EndDate::Unknown, Off, Some(12))
+            .status(Status::Disabled)
+            .expect(Inactive, None, None, Urgency::NoAction),
+        case("locked out", End(d(2020, 9, 1)), Off, Some(12))
+            .status(Status::LockedOut)
+            .expect(Inactive, None, None, Urgency::NoAction),
+        case(
+            "expired status without a date",
+            EndDate::Unknown,
+            Off,
+            Some(12),
+        )
+        .status(Status::Expired)
+        .expect(AlreadyEnded, None, None, Urgency::Ended)
+        .notes(vec![Note::ExpiredStatus]),
+        case(
+            "expired status wins over a future date",
+            End(d(2020, 9, 1)),
+            Off,
+            Some(12),
+        )
+        .status(Status::Expired)
+        .expect(AlreadyEnded, Some(d(2020, 9, 1)), Some(91), Urgency::Ended)
+        .notes(vec![Note::ExpiredStatus]),
+        case(
+            "warning status is classified by date",
+            End(d(2020, 9, 1)),
+            Off,
+            Some(12),
+        )
+        .status(Status::Warning)
+        .expect(
+            ExpiresAfterCutoff,
+            Some(d(2020, 9, 1)),
+            Some(91),
+            Urgency::Later,
+        ),
+        case(
+            "pending status is classified by date",
+            End(d(2020, 8, 1)),
+            Off,
+            Some(12),
+        )
+        .status(Status::Pending)
+        .expect(
+            ExpiresAfterCutoff,
+            Some(d(2020, 8, 1)),
+            Some(60),
+            Urgency::Within90Days,
+        ),
     ];
     let c = customer("Contoso");
     let (y, m, dd) = AS_OF;
@@ -145,7 +340,12 @@ fn category_rule_table() {
         s.auto_renew = case.auto;
         s.term_months = case.term;
         s.status = case.status;
-        let got = classify(&s, d(y, m, dd), d(2020, 7, 1), Some(Format::PartnerCenterSubscriptions));
+        let got = classify(
+            &s,
+            d(y, m, dd),
+            d(2020, 7, 1),
+            Some(Format::PartnerCenterSubscriptions),
+        );
         assert_eq!(got.category, case.category, "{}", case.name);
         assert_eq!(got.expires_on, case.expires_on, "{}", case.name);
         assert_eq!(got.migrate_by, case.migrate_by, "{}", case.name);
@@ -176,8 +376,14 @@ fn urgency_buckets() {
     let as_of = d(2020, 8, 1);
     let s30 = kaizala(&c, "a", 1, d(2020, 9, 1)); // migrate_by 2020-08-31
     let s31 = kaizala(&c, "b", 1, d(2020, 9, 2));
-    assert_eq!(classify(&s30, as_of, d(2020, 7, 1), None).urgency, Urgency::Within30Days);
-    assert_eq!(classify(&s31, as_of, d(2020, 7, 1), None).urgency, Urgency::Within90Days);
+    assert_eq!(
+        classify(&s30, as_of, d(2020, 7, 1), None).urgency,
+        Urgency::Within30Days
+    );
+    assert_eq!(
+        classify(&s31, as_of, d(2020, 7, 1), None).urgency,
+        Urgency::Within90Days
+    );
 }
 
 #[test]
@@ -186,8 +392,14 @@ fn configurable_cutoff() {
     let mut s = kaizala(&c, "a", 1, d(2020, 6, 15));
     s.auto_renew = AutoRenew::On;
     // With the default cutoff it renews once; with an earlier one it ends.
-    assert_eq!(classify(&s, d(2020, 5, 1), d(2020, 7, 1), None).category, Category::RenewsOnceThenExpires);
-    assert_eq!(classify(&s, d(2020, 5, 1), d(2020, 6, 1), None).category, Category::ExpiresAfterCutoff);
+    assert_eq!(
+        classify(&s, d(2020, 5, 1), d(2020, 7, 1), None).category,
+        Category::RenewsOnceThenExpires
+    );
+    assert_eq!(
+        classify(&s, d(2020, 5, 1), d(2020, 6, 1), None).category,
+        Category::ExpiresAfterCutoff
+    );
 }
 
 #[test]
@@ -213,7 +425,9 @@ fn extreme_dates_do_not_panic() {
 
 fn any_date() -> impl Strategy<Value = NaiveDate> {
     (-5000i32..5000, 1u32..=12, 1u32..=31).prop_map(|(y, m, dd)| {
-        NaiveDate::from_ymd_opt(y * 2, m, dd).or_else(|| NaiveDate::from_ymd_opt(y * 2, m, 28)).unwrap()
+        NaiveDate::from_ymd_opt(y * 2, m, dd)
+            .or_else(|| NaiveDate::from_ymd_opt(y * 2, m, 28))
+            .unwrap()
     })
 }
 

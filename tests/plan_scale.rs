@@ -19,7 +19,13 @@ fn two_hundred_thousand_rows() {
             2 => "Azure plan",
             _ => "Microsoft 365 Business Standard",
         };
-        subs.push(sub(&c, &format!("s{i}"), offer, 1 + i % 50, d(2020, 1 + i % 12, 1 + i % 28)));
+        subs.push(sub(
+            &c,
+            &format!("s{i}"),
+            offer,
+            1 + i % 50,
+            d(2020, 1 + i % 12, 1 + i % 28),
+        ));
     }
     let start = std::time::Instant::now();
     let plan = build_plan(&import(subs), &Settings::new(d(2020, 6, 1)));

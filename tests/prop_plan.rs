@@ -17,6 +17,7 @@ other values.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
+use kaizala_planner::build_plan;
 use kaizala_planner::export::{
     customer_html, customer_markdown, plan_from_json, to_csv, to_ics, to_json, to_markdown,
 };
@@ -24,15 +25,26 @@ use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{CustomerPlan, Lang, Plan, Settings};
 use kaizala_planner::share;
 use kaizala_planner::share::SharedPlan;
-use kaizala_planner::build_plan;
 use proptest::prelude::*;
 
 const HEADER: &str = "id,offerName,friendlyName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain";
 
 const CUSTOMERS: &[(&str, &str, &str)] = &[
-    ("c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b", "Contoso Taiwan Ltd.", "contoso.com.tw"),
-    ("e7f8a9b0-c1d2-43e4-b5f6-a7b8c9d0e1f2", "\"Fabrikam, Senior High School\"", "fabrikam-shs.edu.tw"),
-    ("0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e", "臺北市立 <b>實驗</b> 國小", "tp-school.edu.tw"),
+    (
+        "c1a2b3c4-d5e6-47f8-9a0b-1c2d3e4f5a6b",
+        "Contoso Taiwan Ltd.",
+        "contoso.com.tw",
+    ),
+    (
+        "e7f8a9b0-c1d2-43e4-b5f6-a7b8c9d0e1f2",
+        "\"Fabrikam, Senior High School\"",
+        "fabrikam-shs.edu.tw",
+    ),
+    (
+        "0b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e",
+        "臺北市立 <b>實驗</b> 國小",
+        "tp-school.edu.tw",
+    ),
     ("", "Tailspin Toys", "tailspin.example"),
     ("", "", "nodomain-only.example"),
 ];
@@ -63,7 +75,13 @@ fn row() -> impl Strategy<Value = String> {
         0u8..24,
         0..OFFERS.len(),
         prop_oneof![Just(String::new()), (0u32..600).prop_map(|n| n.to_string())],
-        prop_oneof![Just("active"), Just("suspended"), Just("deleted"), Just("expired"), Just("")],
+        prop_oneof![
+            Just("active"),
+            Just("suspended"),
+            Just("deleted"),
+            Just("expired"),
+            Just("")
+        ],
         prop_oneof![Just("true"), Just("false"), Just("")],
         prop_oneof![
             Just(String::new()),
@@ -98,15 +116,17 @@ fn row() -> impl Strategy<Value = String> {
 
 /// Data rows, some of them repeated exactly.
 fn rows() -> impl Strategy<Value = Vec<String>> {
-    (prop::collection::vec(row(), 1..30), prop::collection::vec(any::<prop::sample::Index>(), 0..4)).prop_map(
-        |(mut rows, repeats)| {
+    (
+        prop::collection::vec(row(), 1..30),
+        prop::collection::vec(any::<prop::sample::Index>(), 0..4),
+    )
+        .prop_map(|(mut rows, repeats)| {
             for r in repeats {
                 let copy = rows[r.index(rows.len())].clone();
                 rows.push(copy);
             }
             rows
-        },
-    )
+        })
 }
 
 fn file(rows: &[String], line_end: &str) -> Vec<u8> {
@@ -129,7 +149,13 @@ fn plan_of(bytes: &[u8], lang: Lang) -> Plan {
         other => panic!("a generated export must import: {other:?}"),
     };
     assert!(import.report.is_balanced(), "{:?}", import.report);
-    build_plan(&import, &Settings { lang, ..Settings::new(as_of()) })
+    build_plan(
+        &import,
+        &Settings {
+            lang,
+            ..Settings::new(as_of())
+        },
+    )
 }
 
 /// The JSON export with the input line numbers taken out: they name where
@@ -221,8 +247,11 @@ proptest! {
 /// before A, so one order counted the Kaizala seats twice.
 #[test]
 fn an_exact_repeat_merges_into_the_row_it_repeats() {
-    let a = "sub-07,Microsoft 365 Business Basic,x,10,active,true,,P1M,c1,Contoso,contoso.example".to_string();
-    let k = "sub-07,Kaizala Pro,y,229,active,false,2020-09-01T00:00:00Z,P1Y,c1,Contoso,contoso.example".to_string();
+    let a = "sub-07,Microsoft 365 Business Basic,x,10,active,true,,P1M,c1,Contoso,contoso.example"
+        .to_string();
+    let k =
+        "sub-07,Kaizala Pro,y,229,active,false,2020-09-01T00:00:00Z,P1Y,c1,Contoso,contoso.example"
+            .to_string();
     for rows in [[&a, &k, &k], [&k, &k, &a], [&k, &a, &k]] {
         let rows: Vec<String> = rows.into_iter().cloned().collect();
         let import = match import(&file(&rows, "\n"), &ImportOptions::default()) {

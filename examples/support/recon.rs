@@ -58,7 +58,8 @@ impl SplitMix64 {
     }
 }
 
-pub const HEADER: &str = "PartnerId,CustomerId,CustomerName,MpnId,ResellerMpnId,OrderId,SubscriptionId,\
+pub const HEADER: &str =
+    "PartnerId,CustomerId,CustomerName,MpnId,ResellerMpnId,OrderId,SubscriptionId,\
 SyndicationPartnerSubscriptionNumber,OfferId,DurableOfferId,OfferName,SubscriptionStartDate,\
 SubscriptionEndDate,ChargeStartDate,ChargeEndDate,ChargeType,UnitPrice,Quantity,Amount,\
 TotalOtherDiscount,Subtotal,Tax,TotalForCustomer,Currency,DomainName,SubscriptionName,\
@@ -67,28 +68,92 @@ SubscriptionDescription,BillingCycleType";
 const PARTNER: &str = "3c5e1f0a-9b1d-4c2e-8f7a-0d6b2a4c9e11";
 
 /// (offer name, durable offer id, unit price in cents)
-const KAIZALA: (&str, &str, u64) = ("Microsoft Kaizala Pro", "B03AD9B6-42E5-4899-9A84-F7666DED99A1", 151);
+const KAIZALA: (&str, &str, u64) = (
+    "Microsoft Kaizala Pro",
+    "B03AD9B6-42E5-4899-9A84-F7666DED99A1",
+    151,
+);
 const OTHERS: [(&str, &str, u64); 6] = [
-    ("Office 365 E3", "796B6B5F-613C-4E24-A17C-EBA730D49C02", 2000),
-    ("Office 365 E3", "796B6B5F-613C-4E24-A17C-EBA730D49C02", 2000),
+    (
+        "Office 365 E3",
+        "796B6B5F-613C-4E24-A17C-EBA730D49C02",
+        2000,
+    ),
+    (
+        "Office 365 E3",
+        "796B6B5F-613C-4E24-A17C-EBA730D49C02",
+        2000,
+    ),
     ("Office 365 E1", "91FD106F-4B2C-4938-95AC-F54F74E9A239", 800),
-    ("Microsoft 365 Business Standard", "5C9FD4CC-EDCE-44A8-8E91-07DF09744609", 1250),
-    ("Microsoft 365 Business Standard", "5C9FD4CC-EDCE-44A8-8E91-07DF09744609", 1250),
-    ("Microsoft 365 Business Premium", "031C9E47-4802-4248-838E-778FB1D2CC05", 2000),
+    (
+        "Microsoft 365 Business Standard",
+        "5C9FD4CC-EDCE-44A8-8E91-07DF09744609",
+        1250,
+    ),
+    (
+        "Microsoft 365 Business Standard",
+        "5C9FD4CC-EDCE-44A8-8E91-07DF09744609",
+        1250,
+    ),
+    (
+        "Microsoft 365 Business Premium",
+        "031C9E47-4802-4248-838E-778FB1D2CC05",
+        2000,
+    ),
 ];
 
 const EN_FIRST: [&str; 16] = [
-    "Contoso", "Fabrikam", "Northwind", "Tailspin", "Wingtip", "Adventure", "Litware", "Proseware",
-    "Lucerne", "Margie's", "Alpine", "Coho", "Trey", "Woodgrove", "Humongous", "Blue Yonder",
+    "Contoso",
+    "Fabrikam",
+    "Northwind",
+    "Tailspin",
+    "Wingtip",
+    "Adventure",
+    "Litware",
+    "Proseware",
+    "Lucerne",
+    "Margie's",
+    "Alpine",
+    "Coho",
+    "Trey",
+    "Woodgrove",
+    "Humongous",
+    "Blue Yonder",
 ];
 const EN_SECOND: [&str; 12] = [
-    "Logistics", "Traders", "Toys", "Retail", "Works", "Systems", "Foods", "Travel", "Insurance", "Bank",
-    "Motors", "Publishing",
+    "Logistics",
+    "Traders",
+    "Toys",
+    "Retail",
+    "Works",
+    "Systems",
+    "Foods",
+    "Travel",
+    "Insurance",
+    "Bank",
+    "Motors",
+    "Publishing",
 ];
 const EN_SUFFIX: [&str; 6] = ["Ltd.", "Inc.", "Co., Ltd.", "Corp.", "LLC", "GmbH"];
-const ZH_CITY: [&str; 8] = ["臺北市", "新北市", "桃園市", "臺中市", "臺南市", "高雄市", "新竹縣", "花蓮縣"];
-const ZH_WORD: [&str; 10] = ["光明", "永安", "中正", "仁愛", "信義", "和平", "民生", "復興", "建國", "自強"];
-const ZH_COMPANY: [&str; 4] = ["科技股份有限公司", "物流有限公司", "國際貿易股份有限公司", "企業社"];
+const ZH_CITY: [&str; 8] = [
+    "臺北市",
+    "新北市",
+    "桃園市",
+    "臺中市",
+    "臺南市",
+    "高雄市",
+    "新竹縣",
+    "花蓮縣",
+];
+const ZH_WORD: [&str; 10] = [
+    "光明", "永安", "中正", "仁愛", "信義", "和平", "民生", "復興", "建國", "自強",
+];
+const ZH_COMPANY: [&str; 4] = [
+    "科技股份有限公司",
+    "物流有限公司",
+    "國際貿易股份有限公司",
+    "企業社",
+];
 const ZH_SCHOOL: [&str; 3] = ["國民小學", "國民中學", "高級中學"];
 
 /// Appends `M/D/YYYY H:MM` for a day number (days since 2019-01-01, kept
@@ -153,25 +218,55 @@ pub fn generate(subscriptions: u64, seed: u64) -> Vec<u8> {
         let cid = rng.guid(false);
         let (name, domain) = match rng.below(100) {
             0..=7 => {
-                let name = format!("{}立{}{}", rng.pick(&ZH_CITY), rng.pick(&ZH_WORD), rng.pick(&ZH_SCHOOL));
+                let name = format!(
+                    "{}立{}{}",
+                    rng.pick(&ZH_CITY),
+                    rng.pick(&ZH_WORD),
+                    rng.pick(&ZH_SCHOOL)
+                );
                 (name, format!("school{customer_no}.tp.edu.tw"))
             }
             8..=16 => {
-                let name = format!("{}{}{}", rng.pick(&ZH_WORD), rng.pick(&ZH_WORD), rng.pick(&ZH_COMPANY));
+                let name = format!(
+                    "{}{}{}",
+                    rng.pick(&ZH_WORD),
+                    rng.pick(&ZH_WORD),
+                    rng.pick(&ZH_COMPANY)
+                );
                 (name, format!("tw{customer_no}.onmicrosoft.com"))
             }
             _ => {
                 let first = rng.pick(&EN_FIRST);
-                let name = format!("{} {} {} {}", first, rng.pick(&EN_SECOND), customer_no, rng.pick(&EN_SUFFIX));
-                let slug: String = first.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
-                (name, format!("{}{customer_no}.onmicrosoft.com", slug.to_ascii_lowercase()))
+                let name = format!(
+                    "{} {} {} {}",
+                    first,
+                    rng.pick(&EN_SECOND),
+                    customer_no,
+                    rng.pick(&EN_SUFFIX)
+                );
+                let slug: String = first
+                    .chars()
+                    .filter(|c| c.is_ascii_alphanumeric())
+                    .collect();
+                (
+                    name,
+                    format!("{}{customer_no}.onmicrosoft.com", slug.to_ascii_lowercase()),
+                )
             }
         };
         let mpn = 4_500_000 + rng.below(100_000);
-        let reseller = if rng.below(4) == 0 { format!("{}", 6_000_000 + rng.below(100_000)) } else { String::new() };
+        let reseller = if rng.below(4) == 0 {
+            format!("{}", 6_000_000 + rng.below(100_000))
+        } else {
+            String::new()
+        };
         for _ in 0..count {
             made += 1;
-            let offer = if rng.below(100) < 30 { KAIZALA } else { *rng.pick(&OTHERS) };
+            let offer = if rng.below(100) < 30 {
+                KAIZALA
+            } else {
+                *rng.pick(&OTHERS)
+            };
             let seats = match rng.below(10) {
                 0..=5 => 1 + rng.below(25),
                 6..=8 => 25 + rng.below(200),
@@ -184,7 +279,11 @@ pub fn generate(subscriptions: u64, seed: u64) -> Vec<u8> {
             let order = rng.guid(true);
             let internal = rng.guid(false);
             let pc_sub = rng.guid(false);
-            let nickname = if rng.below(10) == 0 { format!("{} - team {}", offer.0, 1 + rng.below(9)) } else { offer.0.to_string() };
+            let nickname = if rng.below(10) == 0 {
+                format!("{} - team {}", offer.0, 1 + rng.below(9))
+            } else {
+                offer.0.to_string()
+            };
             for k in 0..2u32 {
                 let charge_start = start + 30 * k;
                 let amount = offer.2 * seats;
@@ -194,7 +293,12 @@ pub fn generate(subscriptions: u64, seed: u64) -> Vec<u8> {
                 out.push_str(&cid);
                 out.push(',');
                 push_cell(&mut out, &name);
-                let _ = write!(out, ",{mpn},{reseller},{order},{internal},{pc_sub},{},{},", rng.guid(true), offer.1);
+                let _ = write!(
+                    out,
+                    ",{mpn},{reseller},{order},{internal},{pc_sub},{},{},",
+                    rng.guid(true),
+                    offer.1
+                );
                 push_cell(&mut out, offer.0);
                 out.push(',');
                 push_date(&mut out, start, "0:00");
@@ -230,7 +334,10 @@ pub fn generate(subscriptions: u64, seed: u64) -> Vec<u8> {
 // Shared by the benches; the generator example does not use it.
 #[allow(dead_code)]
 pub fn baseline(bytes: &[u8]) -> u64 {
-    let mut rdr = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
+    let mut rdr = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(bytes);
     let mut rec = csv::ByteRecord::new();
     let mut n = 0;
     while rdr.read_byte_record(&mut rec).unwrap_or(false) {

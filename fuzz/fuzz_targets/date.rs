@@ -19,16 +19,28 @@ fuzz_target!(|data: &[u8]| {
     let s = text.as_ref();
 
     let read = parse_date(s);
-    assert_eq!(read, parse_date(&format!(" \t{s} ")), "whitespace changed the reading of {s:?}");
+    assert_eq!(
+        read,
+        parse_date(&format!(" \t{s} ")),
+        "whitespace changed the reading of {s:?}"
+    );
     if let Ok(Date::Numeric { text: quoted, .. }) = &read {
-        assert_eq!(parse_date(quoted), read, "{s:?} quoted back as {quoted:?} reads differently");
+        assert_eq!(
+            parse_date(quoted),
+            read,
+            "{s:?} quoted back as {quoted:?} reads differently"
+        );
     }
 
     if data.len() == 4 {
         let serial = u32::from_le_bytes([data[0], data[1], data[2], data[3]]);
         let direct = excel_serial(serial);
         if let Ok(Some(d)) = direct {
-            assert_eq!(parse_date(&serial.to_string()), Ok(Date::Known(d)), "serial {serial}");
+            assert_eq!(
+                parse_date(&serial.to_string()),
+                Ok(Date::Known(d)),
+                "serial {serial}"
+            );
         }
     }
 

@@ -21,7 +21,9 @@ fn today_utc() -> NaiveDate {
         .map(|d| d.as_secs())
         .unwrap_or(0);
     let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
-    epoch.checked_add_days(Days::new(secs / 86_400)).unwrap_or(epoch)
+    epoch
+        .checked_add_days(Days::new(secs / 86_400))
+        .unwrap_or(epoch)
 }
 
 fn fail(code: u8, message: &str) -> ExitCode {
@@ -30,7 +32,9 @@ fn fail(code: u8, message: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args = std::env::args_os().skip(1).map(|a| a.to_string_lossy().into_owned());
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
     let args = match cli::parse_args(args) {
         Ok(Command::Run(a)) => a,
         Ok(Command::Help) => {
@@ -42,7 +46,10 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!("kaizala-plan: {}\nRun `kaizala-plan --help` for the options.", e.message);
+            eprintln!(
+                "kaizala-plan: {}\nRun `kaizala-plan --help` for the options.",
+                e.message
+            );
             return ExitCode::from(2);
         }
     };
@@ -50,7 +57,9 @@ fn main() -> ExitCode {
     let read = if args.file == "-" {
         std::io::stdin().read_to_end(&mut bytes).map(|_| ())
     } else {
-        std::fs::File::open(&args.file).and_then(|mut f| f.read_to_end(&mut bytes)).map(|_| ())
+        std::fs::File::open(&args.file)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
     };
     if let Err(e) = read {
         return fail(1, &format!("cannot read {}: {e}", args.file));

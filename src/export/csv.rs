@@ -61,7 +61,9 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
     let plan = plan.in_lang(lang);
     let mut out = Vec::from(&b"\xEF\xBB\xBF"[..]);
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(&mut out);
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(&mut out);
     // Writing to a Vec cannot fail; a failed record would only be lost.
     let _ = w.write_record(HEADERS);
     for c in &plan.customers {
@@ -69,15 +71,15 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
         let join = |v: Vec<&str>| v.join(" ");
         let caveats = join(r.caveats.iter().map(|x| x.text.as_str()).collect());
         let assumptions = join(r.assumptions.iter().map(|x| x.text.as_str()).collect());
-        let due = |p: &str| {
-            c.checklist.iter().find(|s| s.step == p).and_then(|s| s.due)
-        };
+        let due = |p: &str| c.checklist.iter().find(|s| s.step == p).and_then(|s| s.due);
         for s in &c.subscriptions {
             let due_c = c
                 .checklist
                 .iter()
                 .find(|st| match &st.action {
-                    crate::checklist::StepAction::Suspend { subscription_id, .. } => subscription_id == &s.id,
+                    crate::checklist::StepAction::Suspend {
+                        subscription_id, ..
+                    } => subscription_id == &s.id,
                     _ => false,
                 })
                 .and_then(|st| st.due);

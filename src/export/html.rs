@@ -48,7 +48,11 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     let r = &c.recommendation;
     let mut o = String::new();
     let html_lang = t(lang, "en", "zh-Hant-TW");
-    let title = format!("{} — {}", t(lang, "Kaizala Pro migration", "Kaizala Pro 移轉"), c.display_name);
+    let title = format!(
+        "{} — {}",
+        t(lang, "Kaizala Pro migration", "Kaizala Pro 移轉"),
+        c.display_name
+    );
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
@@ -74,7 +78,10 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         o,
         "<p><strong>{}</strong>{}{}</p>\n<p>{}</p>",
         escape(&r.plan),
-        r.sku.as_deref().map(|s| format!(" ({})", escape(s))).unwrap_or_default(),
+        r.sku
+            .as_deref()
+            .map(|s| format!(" ({})", escape(s)))
+            .unwrap_or_default(),
         escape(&qty.unwrap_or_default()),
         escape(&r.reason)
     );
@@ -88,7 +95,11 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         }
         o.push_str("</ul>\n");
     }
-    let _ = writeln!(o, "<h2>{}</h2>", t(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱"));
+    let _ = writeln!(
+        o,
+        "<h2>{}</h2>",
+        t(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱")
+    );
     let _ = writeln!(
         o,
         "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
@@ -124,11 +135,21 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         }
         o.push_str("</ul>\n");
     }
-    let _ = writeln!(o, "<h2>{}</h2>\n<ul class=\"checklist\">", t(lang, "Checklist", "檢查清單"));
+    let _ = writeln!(
+        o,
+        "<h2>{}</h2>\n<ul class=\"checklist\">",
+        t(lang, "Checklist", "檢查清單")
+    );
     for step in &c.checklist {
         let due = step
             .due
-            .map(|d| format!(" <span class=\"due\">({} {})</span>", t(lang, "due", "期限"), d))
+            .map(|d| {
+                format!(
+                    " <span class=\"due\">({} {})</span>",
+                    t(lang, "due", "期限"),
+                    d
+                )
+            })
             .unwrap_or_default();
         let _ = writeln!(
             o,

@@ -86,7 +86,10 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
     let mut line = |s: &str| out.push_str(&fold(s));
     line("BEGIN:VCALENDAR");
     line("VERSION:2.0");
-    line(&format!("PRODID:-//Kaizala Migration Planner//kaizala-planner {}//EN", env!("CARGO_PKG_VERSION")));
+    line(&format!(
+        "PRODID:-//Kaizala Migration Planner//kaizala-planner {}//EN",
+        env!("CARGO_PKG_VERSION")
+    ));
     line("CALSCALE:GREGORIAN");
     line("METHOD:PUBLISH");
     let stamp = format!("DTSTAMP:{}T000000Z", ymd(plan.as_of));
@@ -99,8 +102,14 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
             let end = mb.checked_add_days(Days::new(1)).unwrap_or(mb);
             let r = &c.recommendation;
             let summary = match lang {
-                Lang::En => format!("Last day of Kaizala Pro for {} (subscription {})", c.display_name, s.id),
-                Lang::ZhTw => format!("{} 的 Kaizala Pro 最後一天（訂閱 {}）", c.display_name, s.id),
+                Lang::En => format!(
+                    "Last day of Kaizala Pro for {} (subscription {})",
+                    c.display_name, s.id
+                ),
+                Lang::ZhTw => format!(
+                    "{} 的 Kaizala Pro 最後一天（訂閱 {}）",
+                    c.display_name, s.id
+                ),
             };
             let mut desc = vec![
                 match lang {
@@ -122,12 +131,22 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
                 r.reason.clone(),
             ];
             for step in &c.checklist {
-                let due = step.due.map(|d| format!(" ({} {})", t(lang, "due", "期限"), d)).unwrap_or_default();
-                desc.push(format!("[ ] {}. {}{}: {}", step.step, step.title, due, step.text));
+                let due = step
+                    .due
+                    .map(|d| format!(" ({} {})", t(lang, "due", "期限"), d))
+                    .unwrap_or_default();
+                desc.push(format!(
+                    "[ ] {}. {}{}: {}",
+                    step.step, step.title, due, step.text
+                ));
             }
             let mut line = |s: &str| out.push_str(&fold(s));
             line("BEGIN:VEVENT");
-            line(&format!("UID:kaizala-{}-{}@kaizala-planner", uid_part(&c.key), uid_part(&s.id)));
+            line(&format!(
+                "UID:kaizala-{}-{}@kaizala-planner",
+                uid_part(&c.key),
+                uid_part(&s.id)
+            ));
             line(&stamp);
             line(&format!("DTSTART;VALUE=DATE:{}", ymd(mb)));
             line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));

@@ -50,11 +50,18 @@ fn header(out: &mut String, plan: &Plan, lang: Lang) {
 pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     let plan = plan.in_lang(lang);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", t(lang, "Kaizala Pro migration plan", "Kaizala Pro 移轉計畫"));
+    let _ = writeln!(
+        out,
+        "# {}\n",
+        t(lang, "Kaizala Pro migration plan", "Kaizala Pro 移轉計畫")
+    );
     header(&mut out, &plan, lang);
     out.push('\n');
     let src = &plan.source;
-    let format = src.format.map(|f| format_name(f, lang)).unwrap_or(t(lang, "file", "檔案"));
+    let format = src
+        .format
+        .map(|f| format_name(f, lang))
+        .unwrap_or(t(lang, "file", "檔案"));
     let _ = match lang {
         Lang::En => writeln!(
             out,
@@ -94,7 +101,13 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
         t(lang, "Seats", "授權")
     );
     for c in &s.by_category {
-        let _ = writeln!(out, "| {} | {} | {} |", c.category.label(lang), c.subscriptions, c.seats);
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} |",
+            c.category.label(lang),
+            c.subscriptions,
+            c.seats
+        );
     }
     out.push('\n');
     let _ = writeln!(
@@ -155,7 +168,12 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     if let Some(d) = &c.customer.domain {
         facts.push(format!("{} {}", t(lang, "domain", "網域"), escape(d)));
     }
-    facts.push(format!("{}{}{}", t(lang, "urgency", "急迫程度"), t(lang, ": ", "："), c.urgency.label(lang)));
+    facts.push(format!(
+        "{}{}{}",
+        t(lang, "urgency", "急迫程度"),
+        t(lang, ": ", "："),
+        c.urgency.label(lang)
+    ));
     if let Some(mb) = c.migrate_by {
         facts.push(format!("{} {}", t(lang, "migrate by", "移轉期限"), mb));
     }
@@ -163,7 +181,11 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
 
     let r = &c.recommendation;
     let _ = writeln!(out, "{} {}\n", h, t(lang, "Recommendation", "建議方案"));
-    let sku = r.sku.as_deref().map(|s| format!(" ({})", escape(s))).unwrap_or_default();
+    let sku = r
+        .sku
+        .as_deref()
+        .map(|s| format!(" ({})", escape(s)))
+        .unwrap_or_default();
     let qty = match r.quantity {
         Some(q) => match lang {
             Lang::En => format!(", {q} to buy"),
@@ -182,10 +204,20 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     );
     let _ = writeln!(out, "{}\n", escape(&r.reason));
     for cv in &r.caveats {
-        let _ = writeln!(out, "> **{}** {}\n", t(lang, "Caveat:", "注意："), escape(&cv.text));
+        let _ = writeln!(
+            out,
+            "> **{}** {}\n",
+            t(lang, "Caveat:", "注意："),
+            escape(&cv.text)
+        );
     }
     for a in &r.assumptions {
-        let _ = writeln!(out, "- {} {}", t(lang, "Assumption:", "假設："), escape(&a.text));
+        let _ = writeln!(
+            out,
+            "- {} {}",
+            t(lang, "Assumption:", "假設："),
+            escape(&a.text)
+        );
     }
     if !r.assumptions.is_empty() {
         out.push('\n');
@@ -194,22 +226,57 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
         let _ = writeln!(out, "{}\n", t(lang, "Alternatives:", "其他選擇："));
         for a in &c.alternatives {
             let _ = match lang {
-                Lang::En => writeln!(out, "- {} ({}): {}", escape(&a.plan), escape(&a.sku), escape(&a.why.text)),
-                Lang::ZhTw => writeln!(out, "- {}（{}）：{}", escape(&a.plan), escape(&a.sku), escape(&a.why.text)),
+                Lang::En => writeln!(
+                    out,
+                    "- {} ({}): {}",
+                    escape(&a.plan),
+                    escape(&a.sku),
+                    escape(&a.why.text)
+                ),
+                Lang::ZhTw => writeln!(
+                    out,
+                    "- {}（{}）：{}",
+                    escape(&a.plan),
+                    escape(&a.sku),
+                    escape(&a.why.text)
+                ),
             };
         }
         out.push('\n');
     }
     if !c.coverage.is_empty() {
-        let _ = writeln!(out, "{}\n", t(lang, "Plans it already has that include Kaizala:", "已有且包含 Kaizala 的方案："));
+        let _ = writeln!(
+            out,
+            "{}\n",
+            t(
+                lang,
+                "Plans it already has that include Kaizala:",
+                "已有且包含 Kaizala 的方案："
+            )
+        );
         for cv in &c.coverage {
-            let seats = cv.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into());
-            let _ = writeln!(out, "- {} · {} · {} {}", escape(&cv.product), escape(&cv.id), seats, t(lang, "seats", "個授權"));
+            let seats = cv
+                .seats
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "?".into());
+            let _ = writeln!(
+                out,
+                "- {} · {} · {} {}",
+                escape(&cv.product),
+                escape(&cv.id),
+                seats,
+                t(lang, "seats", "個授權")
+            );
         }
         out.push('\n');
     }
 
-    let _ = writeln!(out, "{} {}\n", h, t(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱"));
+    let _ = writeln!(
+        out,
+        "{} {}\n",
+        h,
+        t(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱")
+    );
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---:|---|---|---|---|",
@@ -242,7 +309,13 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     out.push('\n');
     for s in &c.subscriptions {
         for n in &s.notes {
-            let _ = writeln!(out, "- {}{}{}", escape(&s.id), t(lang, ": ", "："), escape(&n.text));
+            let _ = writeln!(
+                out,
+                "- {}{}{}",
+                escape(&s.id),
+                t(lang, ": ", "："),
+                escape(&n.text)
+            );
         }
     }
     if c.subscriptions.iter().any(|s| !s.notes.is_empty()) {
@@ -254,7 +327,11 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
         let _ = writeln!(
             out,
             "{}\n",
-            t(lang, "Nothing to do: every Kaizala Pro subscription is already inactive.", "無需處理：所有 Kaizala Pro 訂閱都已停用。")
+            t(
+                lang,
+                "Nothing to do: every Kaizala Pro subscription is already inactive.",
+                "無需處理：所有 Kaizala Pro 訂閱都已停用。"
+            )
         );
     }
     for step in &c.checklist {

@@ -31,7 +31,12 @@ pub enum ExportFormat {
 }
 
 impl ExportFormat {
-    pub const ALL: [ExportFormat; 4] = [ExportFormat::Json, ExportFormat::Csv, ExportFormat::Markdown, ExportFormat::Ics];
+    pub const ALL: [ExportFormat; 4] = [
+        ExportFormat::Json,
+        ExportFormat::Csv,
+        ExportFormat::Markdown,
+        ExportFormat::Ics,
+    ];
 
     /// Reads `json`, `csv`, `md` / `markdown`, `ics` / `ical`.
     pub fn parse(s: &str) -> Option<ExportFormat> {

@@ -353,7 +353,11 @@ impl Mapping {
     pub(crate) fn mapped(&self, headers: &[String]) -> Vec<(Field, String)> {
         FIELDS
             .iter()
-            .filter_map(|f| self.get(*f).and_then(|i| headers.get(i)).map(|h| (*f, h.clone())))
+            .filter_map(|f| {
+                self.get(*f)
+                    .and_then(|i| headers.get(i))
+                    .map(|h| (*f, h.clone()))
+            })
             .collect()
     }
 
@@ -937,10 +941,13 @@ mod tests {
     #[test]
     fn a_date_column_is_not_an_id_even_if_its_name_contains_id() {
         let h = headers("Client,Ref,Valid until");
-        let preview: Vec<Vec<String>> = [["Contoso", "KZ-1001", "2020-09-01"], ["Tailspin", "KZ-2001", "2020-08-20"]]
-            .iter()
-            .map(|r| r.iter().map(|s| s.to_string()).collect())
-            .collect();
+        let preview: Vec<Vec<String>> = [
+            ["Contoso", "KZ-1001", "2020-09-01"],
+            ["Tailspin", "KZ-2001", "2020-08-20"],
+        ]
+        .iter()
+        .map(|r| r.iter().map(|s| s.to_string()).collect())
+        .collect();
         let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
         assert_eq!(c[0], "Ref");
         assert!(!c.contains(&"Valid until".to_string()), "{c:?}");

@@ -33,7 +33,12 @@ pub fn parse_date(s: &str) -> Result<Date, &'static str> {
         DateCell::Blank => Date::Blank,
         DateCell::Never => Date::Never,
         DateCell::Known(d) => Date::Known(d),
-        DateCell::Numeric { first, second, year, sep } => Date::Numeric {
+        DateCell::Numeric {
+            first,
+            second,
+            year,
+            sep,
+        } => Date::Numeric {
             month_first: values::numeric_to_date(first, second, year, false),
             day_first: values::numeric_to_date(first, second, year, true),
             text: values::numeric_text(first, second, year, sep),

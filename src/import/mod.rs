@@ -38,9 +38,9 @@ mod rows;
 mod text;
 mod values;
 
-pub use job::{ImportJob, ImportProgress};
 /// Every field, in the order fields are listed to a user.
 pub use columns::FIELDS;
+pub use job::{ImportJob, ImportProgress};
 pub use text::{size_limit_message, Big5Decoder};
 
 /// Files larger than this are refused with a message giving both sizes.

@@ -1078,7 +1078,11 @@ impl Builder {
 /// What makes two rows of one id the same row: every value but the lines
 /// and the end date (not settled yet), with the end date cell as written.
 fn values_key(sub: &Subscription, end_cell: Option<DateCell>) -> String {
-    let values = Subscription { lines: Vec::new(), end_date: EndDate::Unknown, ..sub.clone() };
+    let values = Subscription {
+        lines: Vec::new(),
+        end_date: EndDate::Unknown,
+        ..sub.clone()
+    };
     format!("{values:?}|{end_cell:?}")
 }
 

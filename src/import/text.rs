@@ -14,7 +14,6 @@ and the BOM skipped by offset.
 
 use std::borrow::Cow;
 
-
 use super::{ImportError, MAX_FILE_BYTES};
 
 /// The decoded text and how it was obtained.
@@ -30,7 +29,10 @@ pub(crate) struct Decoded<'a> {
 }
 
 /// Decodes a whole file. Fails only for files that are not text at all.
-pub(crate) fn decode(bytes: Cow<'_, [u8]>, big5: Option<Big5Decoder>) -> Result<Decoded<'_>, ImportError> {
+pub(crate) fn decode(
+    bytes: Cow<'_, [u8]>,
+    big5: Option<Big5Decoder>,
+) -> Result<Decoded<'_>, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError {
             message: size_limit_message(bytes.len() as u64),
@@ -65,9 +67,9 @@ pub(crate) fn decode(bytes: Cow<'_, [u8]>, big5: Option<Big5Decoder>) -> Result<
             )
         } else if let Some(enc) = bom_less_utf16(&bytes) {
             notes.push(format!(
-                "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
-                enc.name()
-            ));
+            "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
+            enc.name()
+        ));
             (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, enc.name())
         } else {
             match std::str::from_utf8(&bytes) {
@@ -252,8 +254,9 @@ fn utf16(b: &[u8], enc: Utf16, notes: &mut Vec<String>) -> Vec<u8> {
 /// same value, as browsers do).
 fn windows_1252(b: &[u8]) -> String {
     const HIGH: [char; 32] = [
-        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž', '\u{8F}',
-        '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}', 'ž', 'Ÿ',
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8D}', 'Ž',
+        '\u{8F}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9D}',
+        'ž', 'Ÿ',
     ];
     b.iter()
         .map(|&c| match c {
@@ -332,7 +335,11 @@ fn fallback(
     let looks_big5 = in_runs > 0 && in_runs * 10 >= (in_runs + isolated) * 7;
     #[cfg(not(target_arch = "wasm32"))]
     let big5 = big5.or(Some(Big5Decoder(default_big5)));
-    let big5_text = if looks_big5 { big5.and_then(|decode| (decode.0)(b)) } else { None };
+    let big5_text = if looks_big5 {
+        big5.and_then(|decode| (decode.0)(b))
+    } else {
+        None
+    };
     if looks_big5 && big5.is_none() {
         notes.push(
             "The file looks like Big5 (Traditional Chinese), but Big5 cannot be read here; it was read \
@@ -343,7 +350,10 @@ fn fallback(
     let (label, why) = if big5_text.is_some() {
         ("Big5", "Big5 (Traditional Chinese), which Excel's plain \"CSV\" uses on Traditional Chinese Windows")
     } else {
-        ("windows-1252", "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows")
+        (
+            "windows-1252",
+            "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows",
+        )
     };
     notes.push(format!(
         "The file is not UTF-8 (the first byte that is not valid UTF-8 is on line {line}), so it \
@@ -545,19 +555,38 @@ mod tests {
         let (expected, _) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(&all);
         assert_eq!(windows_1252(&all), expected);
         let text = "Kaizala 國立臺灣大學 😀\r\n";
-        for (enc, rs) in [(Utf16::Le, encoding_rs::UTF_16LE), (Utf16::Be, encoding_rs::UTF_16BE)] {
+        for (enc, rs) in [
+            (Utf16::Le, encoding_rs::UTF_16LE),
+            (Utf16::Be, encoding_rs::UTF_16BE),
+        ] {
             let bytes: Vec<u8> = text
                 .encode_utf16()
-                .flat_map(|u| if enc == Utf16::Le { u.to_le_bytes() } else { u.to_be_bytes() })
+                .flat_map(|u| {
+                    if enc == Utf16::Le {
+                        u.to_le_bytes()
+                    } else {
+                        u.to_be_bytes()
+                    }
+                })
                 .collect();
             let mut notes = Vec::new();
-            assert_eq!(String::from_utf8(utf16(&bytes, enc, &mut notes)).unwrap(), text);
+            assert_eq!(
+                String::from_utf8(utf16(&bytes, enc, &mut notes)).unwrap(),
+                text
+            );
             assert!(notes.is_empty());
             // A lone surrogate becomes U+FFFD, as encoding_rs has it.
             let mut bad = bytes.clone();
-            bad.extend(if enc == Utf16::Le { [0x00, 0xD8] } else { [0xD8, 0x00] });
+            bad.extend(if enc == Utf16::Le {
+                [0x00, 0xD8]
+            } else {
+                [0xD8, 0x00]
+            });
             let (want, _) = rs.decode_without_bom_handling(&bad);
-            assert_eq!(String::from_utf8(utf16(&bad, enc, &mut notes)).unwrap(), want);
+            assert_eq!(
+                String::from_utf8(utf16(&bad, enc, &mut notes)).unwrap(),
+                want
+            );
         }
     }
 }

@@ -89,7 +89,12 @@ pub const DEFAULT_TERM_MONTHS: u32 = 12;
 /// assert_eq!(c.expires_on, Some(d(2021, 3, 15)));
 /// assert_eq!(c.migrate_by, Some(d(2021, 3, 14)));
 /// ```
-pub fn classify(sub: &Subscription, as_of: NaiveDate, cutoff: NaiveDate, format: Option<Format>) -> Classification {
+pub fn classify(
+    sub: &Subscription,
+    as_of: NaiveDate,
+    cutoff: NaiveDate,
+    format: Option<Format>,
+) -> Classification {
     let none = |category, urgency, notes| Classification {
         category,
         expires_on: None,
@@ -104,12 +109,34 @@ pub fn classify(sub: &Subscription, as_of: NaiveDate, cutoff: NaiveDate, format:
     let expired = sub.status == Status::Expired;
     let end = match sub.end_date {
         EndDate::On(d) => d,
-        EndDate::Unknown if expired => return none(Category::AlreadyEnded, Urgency::Ended, vec![Note::ExpiredStatus]),
-        EndDate::Never if expired => return none(Category::AlreadyEnded, Urgency::Ended, vec![Note::ExpiredStatus]),
-        EndDate::Unknown => {
-            return none(Category::UnknownEndDate, Urgency::Unknown, vec![Note::EndDateMissing { format }])
+        EndDate::Unknown if expired => {
+            return none(
+                Category::AlreadyEnded,
+                Urgency::Ended,
+                vec![Note::ExpiredStatus],
+            )
         }
-        EndDate::Never => return none(Category::UnknownEndDate, Urgency::Unknown, vec![Note::EndDateNever]),
+        EndDate::Never if expired => {
+            return none(
+                Category::AlreadyEnded,
+                Urgency::Ended,
+                vec![Note::ExpiredStatus],
+            )
+        }
+        EndDate::Unknown => {
+            return none(
+                Category::UnknownEndDate,
+                Urgency::Unknown,
+                vec![Note::EndDateMissing { format }],
+            )
+        }
+        EndDate::Never => {
+            return none(
+                Category::UnknownEndDate,
+                Urgency::Unknown,
+                vec![Note::EndDateNever],
+            )
+        }
     };
 
     let mut notes = Vec::new();
@@ -129,10 +156,12 @@ pub fn classify(sub: &Subscription, as_of: NaiveDate, cutoff: NaiveDate, format:
                         DEFAULT_TERM_MONTHS
                     }
                 };
-                let renewed = end.checked_add_months(Months::new(months)).unwrap_or_else(|| {
-                    notes.push(Note::TermOverflow);
-                    end
-                });
+                let renewed = end
+                    .checked_add_months(Months::new(months))
+                    .unwrap_or_else(|| {
+                        notes.push(Note::TermOverflow);
+                        end
+                    });
                 (Category::RenewsOnceThenExpires, renewed)
             }
         }
@@ -147,6 +176,17 @@ pub fn classify(sub: &Subscription, as_of: NaiveDate, cutoff: NaiveDate, format:
     // come from a broken export, and is long past anyway.
     let migrate_by = expires_on.pred_opt().unwrap_or(expires_on);
     let days_left = (migrate_by - as_of).num_days();
-    let urgency = if category == Category::AlreadyEnded { Urgency::Ended } else { Urgency::from_days(days_left) };
-    Classification { category, expires_on: Some(expires_on), migrate_by: Some(migrate_by), days_left: Some(days_left), urgency, notes }
+    let urgency = if category == Category::AlreadyEnded {
+        Urgency::Ended
+    } else {
+        Urgency::from_days(days_left)
+    };
+    Classification {
+        category,
+        expires_on: Some(expires_on),
+        migrate_by: Some(migrate_by),
+        days_left: Some(days_left),
+        urgency,
+        notes,
+    }
 }

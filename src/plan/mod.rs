@@ -33,7 +33,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, KnownProduct, PlanId};
+use crate::catalog::{
+    is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, KnownProduct, PlanId,
+};
 use crate::checklist::{self, Checklist};
 use crate::import::{Format, Import, RejectedRow};
 use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
@@ -66,7 +68,12 @@ impl Settings {
     /// Settings for `as_of` with the default cutoff, English, no
     /// per-customer choices.
     pub fn new(as_of: NaiveDate) -> Settings {
-        Settings { as_of, cutoff: default_cutoff(), lang: Lang::En, customers: BTreeMap::new() }
+        Settings {
+            as_of,
+            cutoff: default_cutoff(),
+            lang: Lang::En,
+            customers: BTreeMap::new(),
+        }
     }
 }
 
@@ -162,8 +169,14 @@ pub enum Urgency {
 }
 
 impl Urgency {
-    pub const ALL: [Urgency; 6] =
-        [Urgency::Ended, Urgency::Within30Days, Urgency::Within90Days, Urgency::Later, Urgency::Unknown, Urgency::NoAction];
+    pub const ALL: [Urgency; 6] = [
+        Urgency::Ended,
+        Urgency::Within30Days,
+        Urgency::Within90Days,
+        Urgency::Later,
+        Urgency::Unknown,
+        Urgency::NoAction,
+    ];
 
     /// Buckets `migrate_by − as_of`.
     pub fn from_days(days: i64) -> Urgency {
@@ -217,8 +230,14 @@ pub enum Family {
 }
 
 impl Family {
-    pub const ALL: [Family; 6] =
-        [Family::Existing, Family::Education, Family::Frontline, Family::Enterprise, Family::Business, Family::Override];
+    pub const ALL: [Family; 6] = [
+        Family::Existing,
+        Family::Education,
+        Family::Frontline,
+        Family::Enterprise,
+        Family::Business,
+        Family::Override,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -293,7 +312,9 @@ pub struct CustomerPlan {
 impl CustomerPlan {
     /// The checklist as its own type.
     pub fn checklist(&self) -> Checklist {
-        Checklist { steps: self.checklist.clone() }
+        Checklist {
+            steps: self.checklist.clone(),
+        }
     }
 }
 
@@ -461,7 +482,9 @@ impl CustomerPlan {
         r.reason = r.basis.render(lang);
         r.caveats.iter_mut().for_each(|c| c.relabel(lang));
         r.assumptions.iter_mut().for_each(|a| a.relabel(lang));
-        self.alternatives.iter_mut().for_each(|a| a.why.relabel(lang));
+        self.alternatives
+            .iter_mut()
+            .for_each(|a| a.why.relabel(lang));
         for s in &mut self.subscriptions {
             s.notes.iter_mut().for_each(|n| n.relabel(lang));
         }
@@ -502,7 +525,13 @@ fn is_live(s: &Subscription, as_of: NaiveDate) -> bool {
 }
 
 fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
-    (s.expires_on.is_none(), s.expires_on, &s.id, &s.offer, s.seats)
+    (
+        s.expires_on.is_none(),
+        s.expires_on,
+        &s.id,
+        &s.offer,
+        s.seats,
+    )
 }
 
 /// A subscription with what the catalog says of it: is it Kaizala Pro
@@ -523,11 +552,22 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     let mut standalone: HashMap<(&str, Option<&str>, Option<&str>), bool> = HashMap::new();
     let mut groups: BTreeMap<String, Vec<Classified>> = BTreeMap::new();
     for s in &import.subscriptions {
-        let (offer, friendly, sku) = (s.offer.as_str(), s.friendly_name.as_deref(), s.sku.as_deref());
-        let known = *known_products.entry((offer, sku)).or_insert_with(|| kaizala_inclusion(offer, sku));
+        let (offer, friendly, sku) = (
+            s.offer.as_str(),
+            s.friendly_name.as_deref(),
+            s.sku.as_deref(),
+        );
+        let known = *known_products
+            .entry((offer, sku))
+            .or_insert_with(|| kaizala_inclusion(offer, sku));
         let is_standalone = known.is_none()
-            && *standalone.entry((offer, friendly, sku)).or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
-        groups.entry(s.customer.key()).or_default().push((s, is_standalone, known));
+            && *standalone
+                .entry((offer, friendly, sku))
+                .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
+        groups
+            .entry(s.customer.key())
+            .or_default()
+            .push((s, is_standalone, known));
     }
     let mut listed_only: BTreeSet<String> = BTreeSet::new();
     for c in &import.customers {
@@ -581,8 +621,18 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         // order of the file's rows never decides the order of the plan.
         kaizala.sort_by(|a, b| {
             sub_order(a).cmp(&sub_order(b)).then_with(|| {
-                let values = |s: &KaizalaSubscription| format!("{:?}", KaizalaSubscription { lines: Vec::new(), ..s.clone() });
-                values(a).cmp(&values(b)).then_with(|| a.lines.cmp(&b.lines))
+                let values = |s: &KaizalaSubscription| {
+                    format!(
+                        "{:?}",
+                        KaizalaSubscription {
+                            lines: Vec::new(),
+                            ..s.clone()
+                        }
+                    )
+                };
+                values(a)
+                    .cmp(&values(b))
+                    .then_with(|| a.lines.cmp(&b.lines))
             })
         });
         // Ties (one id on rows with other values) fall to every value, so
@@ -597,9 +647,14 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         let customer = merge_customer(&subscriptions);
         let display_name = customer.display_name().to_string();
         let cs = settings.customers.get(key).unwrap_or(&no_settings);
-        let to_migrate: Vec<&KaizalaSubscription> =
-            kaizala.iter().filter(|s| s.category != Category::Inactive).collect();
-        let kaizala_seats = to_migrate.iter().filter_map(|s| s.seats).fold(0u32, u32::saturating_add);
+        let to_migrate: Vec<&KaizalaSubscription> = kaizala
+            .iter()
+            .filter(|s| s.category != Category::Inactive)
+            .collect();
+        let kaizala_seats = to_migrate
+            .iter()
+            .filter_map(|s| s.seats)
+            .fold(0u32, u32::saturating_add);
         let seats_known = to_migrate.iter().all(|s| s.seats.is_some());
         let ambiguous: Vec<String> = ambiguous.into_iter().collect();
         let facts = recommend::Facts {
@@ -663,7 +718,10 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
 /// decides only when nothing else is left, so one long-gone subscription
 /// does not make every date of a customer overdue.
 pub(crate) fn customer_urgency(subs: &[KaizalaSubscription]) -> (Urgency, Option<NaiveDate>) {
-    let running = || subs.iter().filter(|s| !matches!(s.category, Category::Inactive | Category::AlreadyEnded));
+    let running = || {
+        subs.iter()
+            .filter(|s| !matches!(s.category, Category::Inactive | Category::AlreadyEnded))
+    };
     if let Some(u) = running().map(|s| s.urgency).min() {
         return (u, running().filter_map(|s| s.migrate_by).min());
     }
@@ -674,7 +732,12 @@ pub(crate) fn customer_urgency(subs: &[KaizalaSubscription]) -> (Urgency, Option
     }
 }
 
-fn kaizala_subscription(s: &Subscription, settings: &Settings, format: Option<Format>, lang: Lang) -> KaizalaSubscription {
+fn kaizala_subscription(
+    s: &Subscription,
+    settings: &Settings,
+    format: Option<Format>,
+    lang: Lang,
+) -> KaizalaSubscription {
     let c = classify(s, settings.as_of, settings.cutoff, format);
     KaizalaSubscription {
         id: s.id.clone(),
@@ -697,9 +760,12 @@ fn kaizala_subscription(s: &Subscription, settings: &Settings, format: Option<Fo
 }
 
 fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
-    let mut by_category: BTreeMap<Category, (u64, u64)> = Category::ALL.iter().map(|c| (*c, (0, 0))).collect();
-    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> = Urgency::ALL.iter().map(|u| (*u, (0, 0, 0))).collect();
-    let mut by_family: BTreeMap<Family, (u64, u64)> = Family::ALL.iter().map(|f| (*f, (0, 0))).collect();
+    let mut by_category: BTreeMap<Category, (u64, u64)> =
+        Category::ALL.iter().map(|c| (*c, (0, 0))).collect();
+    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> =
+        Urgency::ALL.iter().map(|u| (*u, (0, 0, 0))).collect();
+    let mut by_family: BTreeMap<Family, (u64, u64)> =
+        Family::ALL.iter().map(|f| (*f, (0, 0))).collect();
     let mut by_month: BTreeMap<(i32, u32), (u64, u64)> = BTreeMap::new();
     let (mut subs, mut seats) = (0u64, 0u64);
     for c in customers {
@@ -735,19 +801,38 @@ fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
         kaizala_seats: seats,
         by_category: by_category
             .into_iter()
-            .map(|(category, (subscriptions, seats))| CategoryTotal { category, subscriptions, seats })
+            .map(|(category, (subscriptions, seats))| CategoryTotal {
+                category,
+                subscriptions,
+                seats,
+            })
             .collect(),
         by_urgency: by_urgency
             .into_iter()
-            .map(|(urgency, (customers, subscriptions, seats))| UrgencyTotal { urgency, customers, subscriptions, seats })
+            .map(
+                |(urgency, (customers, subscriptions, seats))| UrgencyTotal {
+                    urgency,
+                    customers,
+                    subscriptions,
+                    seats,
+                },
+            )
             .collect(),
         by_family: by_family
             .into_iter()
-            .map(|(family, (customers, quantity))| FamilyTotal { family, customers, quantity })
+            .map(|(family, (customers, quantity))| FamilyTotal {
+                family,
+                customers,
+                quantity,
+            })
             .collect(),
         ending_by_month: by_month
             .into_iter()
-            .map(|((y, m), (subscriptions, seats))| MonthTotal { month: format!("{y:04}-{m:02}"), subscriptions, seats })
+            .map(|((y, m), (subscriptions, seats))| MonthTotal {
+                month: format!("{y:04}-{m:02}"),
+                subscriptions,
+                seats,
+            })
             .collect(),
     }
 }
@@ -792,7 +877,10 @@ mod end_date_json {
         match Option::<String>::deserialize(d)? {
             None => Ok(EndDate::Unknown),
             Some(s) if s == "never" => Ok(EndDate::Never),
-            Some(s) => s.parse::<NaiveDate>().map(EndDate::On).map_err(D::Error::custom),
+            Some(s) => s
+                .parse::<NaiveDate>()
+                .map(EndDate::On)
+                .map_err(D::Error::custom),
         }
     }
 }

@@ -29,9 +29,9 @@ Kaizala Pro user; the assumption is written into the plan so the user can
 correct it. Unknown seat counts make the quantity unknown.
 */
 
+use crate::catalog::Inclusion;
 use crate::catalog::{PlanId, Suite};
 use crate::model::Customer;
-use crate::catalog::Inclusion;
 use crate::plan::text::{AltWhy, Assumption, Caveat, EducationSignal, Lang, Reason, Render, Said};
 use crate::plan::{Alternative, Coverage, CustomerSettings, Family, Recommendation};
 
@@ -75,11 +75,20 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
                 && last.len() == 2
                 && last.chars().all(|c| c.is_ascii_alphabetic()));
         if is_edu {
-            return Some(EducationSignal::Domain { domain: domain.trim().to_string() });
+            return Some(EducationSignal::Domain {
+                domain: domain.trim().to_string(),
+            });
         }
     }
     if let Some(name) = customer.name.as_deref() {
-        const WORDS: &[&str] = &["school", "schools", "university", "universities", "college", "academy"];
+        const WORDS: &[&str] = &[
+            "school",
+            "schools",
+            "university",
+            "universities",
+            "college",
+            "academy",
+        ];
         let words: Vec<String> = name
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
@@ -88,12 +97,22 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
         if let Some(w) = words.iter().find(|w| WORDS.contains(&w.as_str())) {
             return Some(EducationSignal::Name { word: w.clone() });
         }
-        if words.windows(3).any(|w| matches!(w, [a, b, c] if a == "institute" && b == "of" && c == "technology")) {
-            return Some(EducationSignal::Name { word: "institute of technology".into() });
+        if words
+            .windows(3)
+            .any(|w| matches!(w, [a, b, c] if a == "institute" && b == "of" && c == "technology"))
+        {
+            return Some(EducationSignal::Name {
+                word: "institute of technology".into(),
+            });
         }
-        const CJK: &[&str] = &["大學", "学院", "學院", "學校", "学校", "高中", "中學", "中学", "國中", "國小", "小學", "小学", "大学"];
+        const CJK: &[&str] = &[
+            "大學", "学院", "學院", "學校", "学校", "高中", "中學", "中学", "國中", "國小", "小學",
+            "小学", "大学",
+        ];
         if let Some(w) = CJK.iter().find(|w| name.contains(*w)) {
-            return Some(EducationSignal::Name { word: (*w).to_string() });
+            return Some(EducationSignal::Name {
+                word: (*w).to_string(),
+            });
         }
     }
     None
@@ -121,21 +140,35 @@ struct Pick {
 
 fn pick_by_rules(f: &Facts<'_>, education: Option<EducationSignal>) -> Pick {
     if let Some(signal) = education {
-        return Pick { family: Family::Education, plan: PlanId::O365A1, reason: Reason::Education { signal } };
+        return Pick {
+            family: Family::Education,
+            plan: PlanId::O365A1,
+            reason: Reason::Education { signal },
+        };
     }
     if f.settings.frontline {
-        return Pick { family: Family::Frontline, plan: PlanId::M365F3, reason: Reason::Frontline };
+        return Pick {
+            family: Family::Frontline,
+            plan: PlanId::M365F3,
+            reason: Reason::Frontline,
+        };
     }
     // Known seats alone above the cap settle it, even if some are unknown.
     if f.kaizala_seats > BUSINESS_SEAT_CAP {
         return Pick {
             family: Family::Enterprise,
             plan: PlanId::O365E1,
-            reason: Reason::Enterprise { seats: f.kaizala_seats },
+            reason: Reason::Enterprise {
+                seats: f.kaizala_seats,
+            },
         };
     }
     let seats = f.seats_known.then_some(f.kaizala_seats);
-    Pick { family: Family::Business, plan: PlanId::BusinessBasic, reason: Reason::Business { seats } }
+    Pick {
+        family: Family::Business,
+        plan: PlanId::BusinessBasic,
+        reason: Reason::Business { seats },
+    }
 }
 
 fn education_of(f: &Facts<'_>) -> Option<EducationSignal> {
@@ -159,7 +192,11 @@ fn alternative(plan: PlanId, why: AltWhy, lang: Lang) -> Alternative {
 
 /// Recommends a plan and its alternatives for one customer.
 pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alternative>) {
-    let covered: u32 = f.coverage.iter().filter_map(|c| c.seats).fold(0u32, u32::saturating_add);
+    let covered: u32 = f
+        .coverage
+        .iter()
+        .filter_map(|c| c.seats)
+        .fold(0u32, u32::saturating_add);
     let mut assumptions = Vec::new();
     let quantity = match f.settings.seats_to_cover {
         Some(n) => {
@@ -172,29 +209,31 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         }
         None => {
             if !f.coverage.is_empty() {
-                assumptions.push(Assumption::SeatsCovered { kaizala_seats: f.kaizala_seats, covered_seats: covered });
+                assumptions.push(Assumption::SeatsCovered {
+                    kaizala_seats: f.kaizala_seats,
+                    covered_seats: covered,
+                });
             }
             Some(f.kaizala_seats.saturating_sub(covered))
         }
     };
     for offer in f.ambiguous {
-        assumptions.push(Assumption::AmbiguousCoverage { offer: offer.clone() });
+        assumptions.push(Assumption::AmbiguousCoverage {
+            offer: offer.clone(),
+        });
     }
 
     let education = education_of(f);
     let by_rules = pick_by_rules(f, education.clone());
     // The covering plan with the most seats; ties go to the product name,
     // then the subscription id, so the choice never depends on row order.
-    let main_cover = f
-        .coverage
-        .iter()
-        .max_by(|a, b| {
-            a.seats
-                .unwrap_or(0)
-                .cmp(&b.seats.unwrap_or(0))
-                .then_with(|| b.product.cmp(&a.product))
-                .then_with(|| b.id.cmp(&a.id))
-        });
+    let main_cover = f.coverage.iter().max_by(|a, b| {
+        a.seats
+            .unwrap_or(0)
+            .cmp(&b.seats.unwrap_or(0))
+            .then_with(|| b.product.cmp(&a.product))
+            .then_with(|| b.id.cmp(&a.id))
+    });
 
     let mut caveats = Vec::new();
     let mut alternatives = Vec::new();
@@ -202,37 +241,78 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         let p = id.plan();
         alternatives.push(alternative(
             by_rules.plan,
-            AltWhy::DefaultRule { family: by_rules.family.as_str().to_string() },
+            AltWhy::DefaultRule {
+                family: by_rules.family.as_str().to_string(),
+            },
             lang,
         ));
-        (Family::Override, Some(id), p.name.to_string(), Some(p.sku.to_string()), Some(p.guid.to_string()), Reason::Override { plan: p.name.to_string() })
+        (
+            Family::Override,
+            Some(id),
+            p.name.to_string(),
+            Some(p.sku.to_string()),
+            Some(p.guid.to_string()),
+            Reason::Override {
+                plan: p.name.to_string(),
+            },
+        )
     } else if let Some(cover) = main_cover {
         alternatives.push(alternative(
             by_rules.plan,
-            AltWhy::DefaultRule { family: by_rules.family.as_str().to_string() },
+            AltWhy::DefaultRule {
+                family: by_rules.family.as_str().to_string(),
+            },
             lang,
         ));
-        let reason = Reason::Existing { plan: cover.product.clone(), covered_seats: covered, quantity };
-        (Family::Existing, cover.plan_id, cover.product.clone(), cover.sku.clone(), cover.guid.clone(), reason)
+        let reason = Reason::Existing {
+            plan: cover.product.clone(),
+            covered_seats: covered,
+            quantity,
+        };
+        (
+            Family::Existing,
+            cover.plan_id,
+            cover.product.clone(),
+            cover.sku.clone(),
+            cover.guid.clone(),
+            reason,
+        )
     } else {
         let p = by_rules.plan.plan();
         match by_rules.family {
             Family::Business => {
-                alternatives.push(alternative(PlanId::BusinessStandard, AltWhy::SkuListsKaizala, lang));
-                alternatives.push(alternative(PlanId::BusinessPremium, AltWhy::FullerSuite, lang));
+                alternatives.push(alternative(
+                    PlanId::BusinessStandard,
+                    AltWhy::SkuListsKaizala,
+                    lang,
+                ));
+                alternatives.push(alternative(
+                    PlanId::BusinessPremium,
+                    AltWhy::FullerSuite,
+                    lang,
+                ));
             }
             Family::Enterprise => {
                 alternatives.push(alternative(PlanId::M365E3, AltWhy::FullerSuite, lang));
                 alternatives.push(alternative(PlanId::O365E3, AltWhy::FullerSuite, lang));
             }
-            Family::Frontline => alternatives.push(alternative(PlanId::O365F3, AltWhy::OfficeOnly, lang)),
+            Family::Frontline => {
+                alternatives.push(alternative(PlanId::O365F3, AltWhy::OfficeOnly, lang))
+            }
             Family::Education => {
                 alternatives.push(alternative(PlanId::M365A1, AltWhy::PairedDevice, lang));
                 alternatives.push(alternative(PlanId::O365A3, AltWhy::FullerSuite, lang));
             }
             Family::Existing | Family::Override => {}
         }
-        (by_rules.family, Some(by_rules.plan), p.name.to_string(), Some(p.sku.to_string()), Some(p.guid.to_string()), by_rules.reason)
+        (
+            by_rules.family,
+            Some(by_rules.plan),
+            p.name.to_string(),
+            Some(p.sku.to_string()),
+            Some(p.guid.to_string()),
+            by_rules.reason,
+        )
     };
 
     // Caveats follow the plan actually recommended, whichever rule chose it.
@@ -251,10 +331,17 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         }
         if let Some(cap) = p.seat_cap {
             // The cap is per plan and customer: seats already held count.
-            let held = if family == Family::Existing { covered } else { 0 };
+            let held = if family == Family::Existing {
+                covered
+            } else {
+                0
+            };
             let total = held.saturating_add(quantity.unwrap_or(0));
             if total > cap {
-                caveats.push(Caveat::BusinessSeatCap { plan: p.name.to_string(), seats: total });
+                caveats.push(Caveat::BusinessSeatCap {
+                    plan: p.name.to_string(),
+                    seats: total,
+                });
             }
         }
     }
@@ -277,7 +364,10 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         reason: reason.render(lang),
         basis: reason,
         caveats: caveats.into_iter().map(|c| Said::new(c, lang)).collect(),
-        assumptions: assumptions.into_iter().map(|a| Said::new(a, lang)).collect(),
+        assumptions: assumptions
+            .into_iter()
+            .map(|a| Said::new(a, lang))
+            .collect(),
     };
     (rec, alternatives)
 }

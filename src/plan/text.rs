@@ -103,12 +103,24 @@ pub enum EducationSignal {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Reason {
-    Existing { plan: String, covered_seats: u32, quantity: Option<u32> },
-    Education { signal: EducationSignal },
+    Existing {
+        plan: String,
+        covered_seats: u32,
+        quantity: Option<u32>,
+    },
+    Education {
+        signal: EducationSignal,
+    },
     Frontline,
-    Enterprise { seats: u32 },
-    Business { seats: Option<u32> },
-    Override { plan: String },
+    Enterprise {
+        seats: u32,
+    },
+    Business {
+        seats: Option<u32>,
+    },
+    Override {
+        plan: String,
+    },
 }
 
 /// Something to know before following the recommendation.
@@ -120,7 +132,10 @@ pub enum Caveat {
     EducationEligibility,
     FrontlineEligibility,
     /// More seats than a Business plan may have.
-    BusinessSeatCap { plan: String, seats: u32 },
+    BusinessSeatCap {
+        plan: String,
+        seats: u32,
+    },
     /// Microsoft 365 A1 is a device license without Kaizala.
     DeviceLicenseOnly,
 }
@@ -130,7 +145,10 @@ pub enum Caveat {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Assumption {
     /// Quantity = Kaizala Pro seats minus seats of plans with Kaizala.
-    SeatsCovered { kaizala_seats: u32, covered_seats: u32 },
+    SeatsCovered {
+        kaizala_seats: u32,
+        covered_seats: u32,
+    },
     /// The user set the seats to cover.
     SeatsOverride { seats: u32 },
     /// Some Kaizala Pro subscription has no quantity in the export.
@@ -199,7 +217,9 @@ pub fn format_name(format: Format, lang: Lang) -> &'static str {
         (Format::RestApi, Lang::ZhTw) => "合作夥伴中心 API 匯出檔",
         (Format::BulkMigration, Lang::En) => "bulk migration tool export",
         (Format::BulkMigration, Lang::ZhTw) => "大量移轉工具匯出檔",
-        (Format::PartnerCenterSubscriptions, Lang::En) => "Partner Center \"Export subscriptions\" file",
+        (Format::PartnerCenterSubscriptions, Lang::En) => {
+            "Partner Center \"Export subscriptions\" file"
+        }
         (Format::PartnerCenterSubscriptions, Lang::ZhTw) => "合作夥伴中心「匯出訂閱」檔",
         (Format::PartnerCenterCustomers, Lang::En) => "Partner Center customer list",
         (Format::PartnerCenterCustomers, Lang::ZhTw) => "合作夥伴中心客戶清單",
@@ -215,13 +235,21 @@ pub fn format_name(format: Format, lang: Lang) -> &'static str {
 impl Render for EducationSignal {
     fn render(&self, lang: Lang) -> String {
         match (self, lang) {
-            (EducationSignal::Domain { domain }, Lang::En) => format!("its domain {domain} is an education domain"),
-            (EducationSignal::Domain { domain }, Lang::ZhTw) => format!("網域 {domain} 屬於教育網域"),
+            (EducationSignal::Domain { domain }, Lang::En) => {
+                format!("its domain {domain} is an education domain")
+            }
+            (EducationSignal::Domain { domain }, Lang::ZhTw) => {
+                format!("網域 {domain} 屬於教育網域")
+            }
             (EducationSignal::Name { word }, Lang::En) => format!("its name contains \"{word}\""),
             (EducationSignal::Name { word }, Lang::ZhTw) => format!("名稱含有「{word}」"),
-            (EducationSignal::Qualification, Lang::En) => "the export gives it the Education qualification".into(),
+            (EducationSignal::Qualification, Lang::En) => {
+                "the export gives it the Education qualification".into()
+            }
             (EducationSignal::Qualification, Lang::ZhTw) => "匯出檔中的資格為「教育」".into(),
-            (EducationSignal::UserChoice, Lang::En) => "you marked it as an education customer".into(),
+            (EducationSignal::UserChoice, Lang::En) => {
+                "you marked it as an education customer".into()
+            }
             (EducationSignal::UserChoice, Lang::ZhTw) => "您已將其標示為教育客戶".into(),
         }
     }

@@ -59,7 +59,10 @@ pub fn app() -> Html {
             .map(|w| (w.fingerprint.clone(), w.settings.clone()));
         use_effect_with(key, move |key| {
             if let Some((fingerprint, settings)) = key {
-                dispatcher.dispatch(Action::Storage(storage::save_settings(fingerprint, settings)));
+                dispatcher.dispatch(Action::Storage(storage::save_settings(
+                    fingerprint,
+                    settings,
+                )));
             }
         });
     }
@@ -90,7 +93,10 @@ pub fn app() -> Html {
         })
     };
 
-    let accepts_files = matches!(state.phase, Phase::Start | Phase::Failed { .. } | Phase::Ready(_) | Phase::Mapping(_));
+    let accepts_files = matches!(
+        state.phase,
+        Phase::Start | Phase::Failed { .. } | Phase::Ready(_) | Phase::Mapping(_)
+    );
     let ondragover = {
         let dragging = dragging.clone();
         Callback::from(move |e: DragEvent| {
@@ -118,7 +124,11 @@ pub fn app() -> Html {
             if !accepts_files {
                 return;
             }
-            if let Some(file) = e.data_transfer().and_then(|dt| dt.files()).and_then(|f| f.get(0)) {
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0))
+            {
                 onfile.emit(file);
             }
         })
@@ -131,23 +141,36 @@ pub fn app() -> Html {
         use_effect_with(on_start, move |on_start| {
             let listener = on_start.then(|| {
                 let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                gloo::events::EventListener::new_with_options(&gloo::utils::document(), "paste", options, move |e| {
-                    let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(e) else { return };
-                    let in_field = e
-                        .target()
-                        .and_then(|t| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok())
-                        .map(|el| matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT"))
-                        .unwrap_or(false);
-                    if in_field {
-                        return;
-                    }
-                    if let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok()) {
-                        if !text.trim().is_empty() {
-                            e.prevent_default();
-                            io::read_pasted(text, dispatcher.clone());
+                gloo::events::EventListener::new_with_options(
+                    &gloo::utils::document(),
+                    "paste",
+                    options,
+                    move |e| {
+                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(e)
+                        else {
+                            return;
+                        };
+                        let in_field = e
+                            .target()
+                            .and_then(|t| {
+                                wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                            })
+                            .map(|el| {
+                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
+                            })
+                            .unwrap_or(false);
+                        if in_field {
+                            return;
                         }
-                    }
-                })
+                        if let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok())
+                        {
+                            if !text.trim().is_empty() {
+                                e.prevent_default();
+                                io::read_pasted(text, dispatcher.clone());
+                            }
+                        }
+                    },
+                )
             });
             move || drop(listener)
         });
@@ -177,7 +200,12 @@ pub fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 let step = step.clone();
                 Callback::from(move |options| {
-                    io::reimport(step.file_name.clone(), step.bytes.clone(), options, dispatcher.clone())
+                    io::reimport(
+                        step.file_name.clone(),
+                        step.bytes.clone(),
+                        options,
+                        dispatcher.clone(),
+                    )
                 })
             };
             html! { <MappingView {lang} {step} {onapply} oncancel={oncancel.clone()} /> }

@@ -36,13 +36,19 @@ pub fn lang_from_browser_tag(tag: &str) -> Option<Lang> {
     }
 }
 
-const MONTHS_EN: [&str; 12] =
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS_EN: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
 
 /// A date as a reader of `lang` writes it: `1 Sep 2020`, `2020年9月1日`.
 pub fn date(lang: Lang, d: NaiveDate) -> String {
     match lang {
-        Lang::En => format!("{} {} {}", d.day(), MONTHS_EN[d.month0() as usize], d.year()),
+        Lang::En => format!(
+            "{} {} {}",
+            d.day(),
+            MONTHS_EN[d.month0() as usize],
+            d.year()
+        ),
         Lang::ZhTw => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
     }
 }
@@ -55,7 +61,12 @@ pub fn opt_date(lang: Lang, d: Option<NaiveDate>) -> String {
 /// A month label for charts: `Sep 2020`, `2020年9月`.
 pub fn month(lang: Lang, year: i32, month: u32) -> String {
     match lang {
-        Lang::En => format!("{} {year}", MONTHS_EN.get(month.saturating_sub(1) as usize).unwrap_or(&"?")),
+        Lang::En => format!(
+            "{} {year}",
+            MONTHS_EN
+                .get(month.saturating_sub(1) as usize)
+                .unwrap_or(&"?")
+        ),
         Lang::ZhTw => format!("{year}年{month}月"),
     }
 }

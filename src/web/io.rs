@@ -69,15 +69,31 @@ pub fn read_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let file = File::from(file);
     let file_name = file.name();
     let generation = next_generation();
-    dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
+    dispatch.dispatch(Action::Reading {
+        file_name: file_name.clone(),
+    });
     spawn_local(async move {
         match read_as_bytes(&file).await {
             Ok(bytes) if is_current(generation) => {
-                let options = ImportOptions { file_name: Some(file_name.clone()), ..Default::default() };
-                run_import(generation, file_name, Rc::new(bytes), options, None, dispatch).await
+                let options = ImportOptions {
+                    file_name: Some(file_name.clone()),
+                    ..Default::default()
+                };
+                run_import(
+                    generation,
+                    file_name,
+                    Rc::new(bytes),
+                    options,
+                    None,
+                    dispatch,
+                )
+                .await
             }
             Ok(_) => {}
-            Err(e) => dispatch.dispatch(Action::ReadFailed { file_name, message: e.to_string() }),
+            Err(e) => dispatch.dispatch(Action::ReadFailed {
+                file_name,
+                message: e.to_string(),
+            }),
         }
     });
 }
@@ -86,16 +102,37 @@ pub fn read_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
 pub fn read_pasted(text: String, dispatch: UseReducerDispatcher<State>) {
     let file_name = "pasted.csv".to_string();
     let generation = next_generation();
-    dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
-    let options = ImportOptions { file_name: None, ..Default::default() };
-    spawn_local(run_import(generation, file_name, Rc::new(text.into_bytes()), options, None, dispatch));
+    dispatch.dispatch(Action::Reading {
+        file_name: file_name.clone(),
+    });
+    let options = ImportOptions {
+        file_name: None,
+        ..Default::default()
+    };
+    spawn_local(run_import(
+        generation,
+        file_name,
+        Rc::new(text.into_bytes()),
+        options,
+        None,
+        dispatch,
+    ));
 }
 
 /// Imports the same bytes again with the user's column mapping or date order.
-pub fn reimport(file_name: String, bytes: Rc<Vec<u8>>, options: ImportOptions, dispatch: UseReducerDispatcher<State>) {
+pub fn reimport(
+    file_name: String,
+    bytes: Rc<Vec<u8>>,
+    options: ImportOptions,
+    dispatch: UseReducerDispatcher<State>,
+) {
     let generation = next_generation();
-    dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
-    spawn_local(run_import(generation, file_name, bytes, options, None, dispatch));
+    dispatch.dispatch(Action::Reading {
+        file_name: file_name.clone(),
+    });
+    spawn_local(run_import(
+        generation, file_name, bytes, options, None, dispatch,
+    ));
 }
 
 /// Big5 through the browser's own decoder (strict: `None` on any byte that
@@ -111,12 +148,25 @@ fn browser_big5(bytes: &[u8]) -> Option<String> {
 pub fn load_sample(dispatch: UseReducerDispatcher<State>) {
     let file_name = SAMPLE_NAME.to_string();
     let generation = next_generation();
-    dispatch.dispatch(Action::Reading { file_name: file_name.clone() });
+    dispatch.dispatch(Action::Reading {
+        file_name: file_name.clone(),
+    });
     spawn_local(async move {
         match fetch_bytes(SAMPLE_URL).await {
             Ok(bytes) => {
-                let options = ImportOptions { file_name: Some(file_name.clone()), ..Default::default() };
-                run_import(generation, file_name, Rc::new(bytes), options, Some(sample_as_of()), dispatch).await
+                let options = ImportOptions {
+                    file_name: Some(file_name.clone()),
+                    ..Default::default()
+                };
+                run_import(
+                    generation,
+                    file_name,
+                    Rc::new(bytes),
+                    options,
+                    Some(sample_as_of()),
+                    dispatch,
+                )
+                .await
             }
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }
@@ -140,7 +190,10 @@ async fn run_import(
     as_of: Option<NaiveDate>,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    let options = ImportOptions { big5_decoder: Some(Big5Decoder(browser_big5)), ..options };
+    let options = ImportOptions {
+        big5_decoder: Some(Big5Decoder(browser_big5)),
+        ..options
+    };
     // The fingerprint is hashed a piece per slice too: over a 50 MB file
     // it is a task of its own of about 100 ms in wasm.
     let mut fingerprinter = Fingerprinter::default();
@@ -155,8 +208,16 @@ async fn run_import(
         }
         hash_slice(&mut fingerprinter, &bytes, &mut hashed);
         match job.step(ROWS_PER_SLICE) {
-            ImportProgress::Working { bytes_done, bytes_total, .. } => {
-                let done = if bytes_total == 0 { 0.0 } else { bytes_done as f64 / bytes_total as f64 };
+            ImportProgress::Working {
+                bytes_done,
+                bytes_total,
+                ..
+            } => {
+                let done = if bytes_total == 0 {
+                    0.0
+                } else {
+                    bytes_done as f64 / bytes_total as f64
+                };
                 dispatch.dispatch(Action::ReadProgress(done));
             }
             ImportProgress::Done(result) => break result,
@@ -193,12 +254,16 @@ async fn run_import(
 async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
     let failed = || format!("The sample data could not be loaded ({url}).");
     let window = gloo::utils::window();
-    let response = JsFuture::from(window.fetch_with_str(url)).await.map_err(|_| failed())?;
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failed())?;
     let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
     if !response.ok() {
         return Err(failed());
     }
-    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?).await.map_err(|_| failed())?;
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
@@ -215,8 +280,12 @@ pub fn register_service_worker() {
 /// Today in the browser's time zone: the default as-of date.
 pub fn today() -> NaiveDate {
     let now = js_sys::Date::new_0();
-    NaiveDate::from_ymd_opt(now.get_full_year() as i32, now.get_month() + 1, now.get_date())
-        .unwrap_or_default()
+    NaiveDate::from_ymd_opt(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or_default()
 }
 
 /// The language to start in: the one chosen before, else the first of the
@@ -226,11 +295,17 @@ pub fn initial_lang() -> Lang {
         return lang;
     }
     let navigator = gloo::utils::window().navigator();
-    let mut tags: Vec<String> = navigator.languages().iter().filter_map(|v| v.as_string()).collect();
+    let mut tags: Vec<String> = navigator
+        .languages()
+        .iter()
+        .filter_map(|v| v.as_string())
+        .collect();
     if let Some(l) = navigator.language() {
         tags.push(l);
     }
-    tags.iter().find_map(|t| lang_from_browser_tag(t)).unwrap_or(Lang::En)
+    tags.iter()
+        .find_map(|t| lang_from_browser_tag(t))
+        .unwrap_or(Lang::En)
 }
 
 pub fn remember_lang(lang: Lang) {
@@ -252,8 +327,12 @@ pub fn download(name: &str, mime: &str, bytes: &[u8]) {
     let parts = js_sys::Array::of1(&array);
     let options = web_sys::BlobPropertyBag::new();
     options.set_type(mime);
-    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else { return };
-    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else { return };
+    let Ok(blob) = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return;
+    };
+    let Ok(url) = web_sys::Url::create_object_url_with_blob(&blob) else {
+        return;
+    };
     let document = gloo::utils::document();
     if let Ok(a) = document.create_element("a") {
         let a: web_sys::HtmlAnchorElement = a.unchecked_into();

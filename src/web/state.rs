@@ -26,7 +26,10 @@ pub enum Phase {
     /// Nothing loaded yet.
     Start,
     /// A file is being read and imported; `done` is 0.0..=1.0 when known.
-    Reading { file_name: String, done: Option<f64> },
+    Reading {
+        file_name: String,
+        done: Option<f64>,
+    },
     /// The file could not be read at all.
     Failed { file_name: String, message: String },
     /// The importer needs the user to match columns or to say how dates
@@ -86,7 +89,12 @@ pub struct TableState {
 
 impl Default for TableState {
     fn default() -> Self {
-        TableState { sort: SortKey::Urgency, descending: false, search: String::new(), urgency: None }
+        TableState {
+            sort: SortKey::Urgency,
+            descending: false,
+            search: String::new(),
+            urgency: None,
+        }
     }
 }
 
@@ -132,7 +140,10 @@ impl Workspace {
     ) -> Self {
         let settings_restored = stored.as_ref().is_some_and(|s| *s != default_settings);
         let settings = match stored {
-            Some(s) => Settings { lang: default_settings.lang, ..s },
+            Some(s) => Settings {
+                lang: default_settings.lang,
+                ..s
+            },
             None => default_settings.clone(),
         };
         let plan = Rc::new(build_plan(&import, &settings));
@@ -178,7 +189,12 @@ pub struct State {
 
 impl State {
     pub fn new(lang: Lang, today: NaiveDate) -> Self {
-        State { lang, today, phase: Phase::Start, storage: StorageHealth::Saving }
+        State {
+            lang,
+            today,
+            phase: Phase::Start,
+            storage: StorageHealth::Saving,
+        }
     }
 
     pub fn workspace(&self) -> Option<&Workspace> {
@@ -194,7 +210,9 @@ impl State {
 pub enum Action {
     SetLang(Lang),
     /// A file was chosen, dropped or pasted; reading starts.
-    Reading { file_name: String },
+    Reading {
+        file_name: String,
+    },
     /// How far the import is.
     ReadProgress(f64),
     /// The importer finished. `as_of` overrides today (the bundled sample
@@ -214,21 +232,37 @@ pub enum Action {
         storage: StorageHealth,
     },
     /// The browser could not read the file, or the user cancelled.
-    ReadFailed { file_name: String, message: String },
+    ReadFailed {
+        file_name: String,
+        message: String,
+    },
     SetAsOf(NaiveDate),
     SetCutoff(NaiveDate),
-    SetCustomer { key: String, settings: CustomerSettings },
+    SetCustomer {
+        key: String,
+        settings: CustomerSettings,
+    },
     /// Back to the settings a fresh import starts with.
     ResetSettings,
     Open(View),
-    Tick { customer: String, step: String, done: bool },
-    Note { customer: String, text: String },
+    Tick {
+        customer: String,
+        step: String,
+        done: bool,
+    },
+    Note {
+        customer: String,
+        text: String,
+    },
     /// Clear every tick and note of this import.
     ResetProgress,
     SortBy(SortKey),
     Search(String),
     FilterUrgency(Option<Urgency>),
-    SelectForPrint { customer: String, selected: bool },
+    SelectForPrint {
+        customer: String,
+        selected: bool,
+    },
     SelectAllForPrint(bool),
     SetPrintMode(PrintMode),
     Storage(StorageHealth),
@@ -248,14 +282,32 @@ impl Reducible for State {
                 }
                 next.lang = lang;
             }
-            Action::Reading { file_name } => next.phase = Phase::Reading { file_name, done: None },
+            Action::Reading { file_name } => {
+                next.phase = Phase::Reading {
+                    file_name,
+                    done: None,
+                }
+            }
             Action::ReadProgress(done) => match &self.phase {
                 Phase::Reading { file_name, .. } => {
-                    next.phase = Phase::Reading { file_name: file_name.clone(), done: Some(done.clamp(0.0, 1.0)) }
+                    next.phase = Phase::Reading {
+                        file_name: file_name.clone(),
+                        done: Some(done.clamp(0.0, 1.0)),
+                    }
                 }
                 _ => return self,
             },
-            Action::Imported { file_name, bytes, fingerprint, options, outcome, as_of, progress, settings: stored, storage } => {
+            Action::Imported {
+                file_name,
+                bytes,
+                fingerprint,
+                options,
+                outcome,
+                as_of,
+                progress,
+                settings: stored,
+                storage,
+            } => {
                 // A read that finishes after the user cancelled or started over
                 // is dropped; a new file always starts with `Reading`.
                 let current = match &self.phase {
@@ -268,17 +320,37 @@ impl Reducible for State {
                 }
                 next.phase = match *outcome {
                     Ok(ImportOutcome::Ready(import)) => {
-                        let defaults = Settings { lang: self.lang, ..Settings::new(as_of.unwrap_or(self.today)) };
+                        let defaults = Settings {
+                            lang: self.lang,
+                            ..Settings::new(as_of.unwrap_or(self.today))
+                        };
                         next.storage = storage;
-                        Phase::Ready(Rc::new(Workspace::new(file_name, fingerprint, import, defaults, stored, progress)))
+                        Phase::Ready(Rc::new(Workspace::new(
+                            file_name,
+                            fingerprint,
+                            import,
+                            defaults,
+                            stored,
+                            progress,
+                        )))
                     }
                     Ok(ImportOutcome::NeedsMapping(request)) => {
-                        Phase::Mapping(Rc::new(MappingStep { file_name, bytes, request, options }))
+                        Phase::Mapping(Rc::new(MappingStep {
+                            file_name,
+                            bytes,
+                            request,
+                            options,
+                        }))
                     }
-                    Err(e) => Phase::Failed { file_name, message: e.message },
+                    Err(e) => Phase::Failed {
+                        file_name,
+                        message: e.message,
+                    },
                 };
             }
-            Action::ReadFailed { file_name, message } => next.phase = Phase::Failed { file_name, message },
+            Action::ReadFailed { file_name, message } => {
+                next.phase = Phase::Failed { file_name, message }
+            }
             Action::Storage(health) => {
                 if health == self.storage {
                     return self;
@@ -289,7 +361,9 @@ impl Reducible for State {
             Action::OpenShared(Err(message)) => next.phase = Phase::SharedFailed { message },
             Action::StartOver => next.phase = Phase::Start,
             other => {
-                let Phase::Ready(w) = &self.phase else { return self };
+                let Phase::Ready(w) = &self.phase else {
+                    return self;
+                };
                 let mut w = (**w).clone();
                 if !reduce_workspace(&mut w, other) {
                     return self;
@@ -338,7 +412,10 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
             w.replan();
         }
         Action::ResetSettings => {
-            w.settings = Settings { lang: w.settings.lang, ..w.default_settings.clone() };
+            w.settings = Settings {
+                lang: w.settings.lang,
+                ..w.default_settings.clone()
+            };
             w.settings_changed = true;
             w.settings_restored = false;
             w.replan();
@@ -349,7 +426,11 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
             }
             w.view = view;
         }
-        Action::Tick { customer, step, done } => {
+        Action::Tick {
+            customer,
+            step,
+            done,
+        } => {
             w.progress.set_ticked(&customer, &step, done);
             w.progress_changed = true;
         }
@@ -379,8 +460,11 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
             }
         }
         Action::SelectAllForPrint(all) => {
-            w.print_selection =
-                if all { w.plan.customers.iter().map(|c| c.key.clone()).collect() } else { BTreeSet::new() };
+            w.print_selection = if all {
+                w.plan.customers.iter().map(|c| c.key.clone()).collect()
+            } else {
+                BTreeSet::new()
+            };
         }
         Action::SetPrintMode(mode) => {
             if w.print_mode == mode && w.print_prepared {

@@ -50,7 +50,9 @@ pub fn load_progress(fingerprint: &str) -> (Progress, StorageHealth) {
 }
 
 pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
-    let Some(storage) = local() else { return StorageHealth::Unavailable };
+    let Some(storage) = local() else {
+        return StorageHealth::Unavailable;
+    };
     let key = progress_key(fingerprint);
     let result = if progress == &Progress::default() {
         storage.remove_item(&key)
@@ -65,7 +67,9 @@ pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
 
 /// Forgets an import's progress.
 pub fn clear_progress(fingerprint: &str) -> StorageHealth {
-    let Some(storage) = local() else { return StorageHealth::Unavailable };
+    let Some(storage) = local() else {
+        return StorageHealth::Unavailable;
+    };
     match storage.remove_item(&progress_key(fingerprint)) {
         Ok(()) => StorageHealth::Saving,
         Err(_) => StorageHealth::Unavailable,
@@ -79,13 +83,20 @@ fn settings_key(fingerprint: &str) -> String {
 /// The dates and per-customer choices saved for an import; `None` when
 /// there are none or they cannot be read (then the defaults apply).
 pub fn load_settings(fingerprint: &str) -> Option<Settings> {
-    let text = local()?.get_item(&settings_key(fingerprint)).ok().flatten()?;
+    let text = local()?
+        .get_item(&settings_key(fingerprint))
+        .ok()
+        .flatten()?;
     serde_json::from_str(&text).ok()
 }
 
 pub fn save_settings(fingerprint: &str, settings: &Settings) -> StorageHealth {
-    let Some(storage) = local() else { return StorageHealth::Unavailable };
-    let Ok(text) = serde_json::to_string(settings) else { return StorageHealth::Saving };
+    let Some(storage) = local() else {
+        return StorageHealth::Unavailable;
+    };
+    let Ok(text) = serde_json::to_string(settings) else {
+        return StorageHealth::Saving;
+    };
     match storage.set_item(&settings_key(fingerprint), &text) {
         Ok(()) => StorageHealth::Saving,
         Err(_) => StorageHealth::Full,
@@ -98,5 +109,7 @@ pub fn load_pref(name: &str) -> Option<String> {
 }
 
 pub fn save_pref(name: &str, value: &str) -> bool {
-    local().map(|s| s.set_item(&format!("{PREFIX}{name}"), value).is_ok()).unwrap_or(false)
+    local()
+        .map(|s| s.set_item(&format!("{PREFIX}{name}"), value).is_ok())
+        .unwrap_or(false)
 }

@@ -40,19 +40,36 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
         .filter(|c| {
             needle.is_empty()
                 || c.display_name.to_lowercase().contains(&needle)
-                || c.customer.domain.as_deref().is_some_and(|d| d.to_lowercase().contains(&needle))
-                || c.customer.id.as_deref().is_some_and(|d| d.to_lowercase().contains(&needle))
+                || c.customer
+                    .domain
+                    .as_deref()
+                    .is_some_and(|d| d.to_lowercase().contains(&needle))
+                || c.customer
+                    .id
+                    .as_deref()
+                    .is_some_and(|d| d.to_lowercase().contains(&needle))
                 || c.recommendation.plan.to_lowercase().contains(&needle)
         })
         .collect();
     let progress = |c: &CustomerPlan| {
         let (done, all) = w.steps_done(c);
-        if all == 0 { 0.0 } else { done as f64 / all as f64 }
+        if all == 0 {
+            0.0
+        } else {
+            done as f64 / all as f64
+        }
     };
     rows.sort_by(|a, b| {
         let o = match w.table.sort {
-            SortKey::Urgency => (a.urgency, a.migrate_by.is_none(), a.migrate_by).cmp(&(b.urgency, b.migrate_by.is_none(), b.migrate_by)),
-            SortKey::Customer => a.display_name.to_lowercase().cmp(&b.display_name.to_lowercase()),
+            SortKey::Urgency => (a.urgency, a.migrate_by.is_none(), a.migrate_by).cmp(&(
+                b.urgency,
+                b.migrate_by.is_none(),
+                b.migrate_by,
+            )),
+            SortKey::Customer => a
+                .display_name
+                .to_lowercase()
+                .cmp(&b.display_name.to_lowercase()),
             SortKey::Seats => a.kaizala_seats.cmp(&b.kaizala_seats),
             SortKey::Plan => a.recommendation.plan.cmp(&b.recommendation.plan),
             SortKey::Progress => progress(a).total_cmp(&progress(b)),
@@ -73,9 +90,23 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
 
     let header = |key: SortKey, label: &'static str, class: &'static str| {
         let sorted = w.table.sort == key;
-        let aria = if !sorted { "none" } else if w.table.descending { "descending" } else { "ascending" };
-        let onclick = props.onaction.reform(move |_: MouseEvent| Action::SortBy(key));
-        let arrow = if !sorted { "" } else if w.table.descending { " ▼" } else { " ▲" };
+        let aria = if !sorted {
+            "none"
+        } else if w.table.descending {
+            "descending"
+        } else {
+            "ascending"
+        };
+        let onclick = props
+            .onaction
+            .reform(move |_: MouseEvent| Action::SortBy(key));
+        let arrow = if !sorted {
+            ""
+        } else if w.table.descending {
+            " ▼"
+        } else {
+            " ▲"
+        };
         html! {
             <th scope="col" class={class} aria-sort={aria}>
                 <button class="sort" {onclick}>{ label }{ arrow }</button>
@@ -88,10 +119,17 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
     });
     let onurgency = props.onaction.reform(|e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
-        Action::FilterUrgency(Urgency::ALL.into_iter().find(|u| u.as_str() == select.value()))
+        Action::FilterUrgency(
+            Urgency::ALL
+                .into_iter()
+                .find(|u| u.as_str() == select.value()),
+        )
     });
-    let all_selected = !w.plan.customers.is_empty() && w.print_selection.len() == w.plan.customers.len();
-    let onselect_all = props.onaction.reform(move |_: Event| Action::SelectAllForPrint(!all_selected));
+    let all_selected =
+        !w.plan.customers.is_empty() && w.print_selection.len() == w.plan.customers.len();
+    let onselect_all = props
+        .onaction
+        .reform(move |_: Event| Action::SelectAllForPrint(!all_selected));
     let onmore = {
         let pages = pages.clone();
         Callback::from(move |_: MouseEvent| pages.set(*pages + 1))

@@ -42,17 +42,30 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
         };
     };
     let key = c.key.clone();
-    let ticked: Vec<String> =
-        c.checklist.iter().filter(|s| w.progress.is_ticked(&key, &s.step)).map(|s| s.step.clone()).collect();
+    let ticked: Vec<String> = c
+        .checklist
+        .iter()
+        .filter(|s| w.progress.is_ticked(&key, &s.step))
+        .map(|s| s.step.clone())
+        .collect();
     let ontick = {
         let key = key.clone();
-        props.onaction.reform(move |(step, done): (String, bool)| Action::Tick { customer: key.clone(), step, done })
+        props
+            .onaction
+            .reform(move |(step, done): (String, bool)| Action::Tick {
+                customer: key.clone(),
+                step,
+                done,
+            })
     };
     let onnote = {
         let key = key.clone();
         props.onaction.reform(move |e: InputEvent| {
             let area: HtmlTextAreaElement = e.target_unchecked_into();
-            Action::Note { customer: key.clone(), text: area.value() }
+            Action::Note {
+                customer: key.clone(),
+                text: area.value(),
+            }
         })
     };
     let shared = SharedPlan::for_customer(&w.import, &w.settings, &key);
@@ -61,7 +74,12 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
         Callback::from(move |_: MouseEvent| {
             let link = match &shared {
                 Some(shared) => io::share_link(shared),
-                None => Err(tr(lang, "This customer has nothing to share.", "這位客戶沒有可分享的內容。").to_string()),
+                None => Err(tr(
+                    lang,
+                    "This customer has nothing to share.",
+                    "這位客戶沒有可分享的內容。",
+                )
+                .to_string()),
             };
             share_state.set(Some(link.clone()));
             if let Ok(link) = link {
@@ -182,7 +200,11 @@ pub fn slug(s: &str) -> String {
         }
     }
     let out = out.trim_end_matches('-').to_string();
-    if out.is_empty() { "customer".into() } else { out }
+    if out.is_empty() {
+        "customer".into()
+    } else {
+        out
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -201,14 +223,22 @@ pub fn customer_settings_form(props: &CustomerSettingsProps) -> Html {
     let emit = {
         let onaction = props.onaction.clone();
         let key = c.key.clone();
-        move |settings: CustomerSettings| onaction.emit(Action::SetCustomer { key: key.clone(), settings })
+        move |settings: CustomerSettings| {
+            onaction.emit(Action::SetCustomer {
+                key: key.clone(),
+                settings,
+            })
+        }
     };
     let onplan = {
         let emit = emit.clone();
         let current = current.clone();
         Callback::from(move |e: Event| {
             let select: HtmlSelectElement = e.target_unchecked_into();
-            emit(CustomerSettings { plan_override: PlanId::parse(&select.value()), ..current.clone() })
+            emit(CustomerSettings {
+                plan_override: PlanId::parse(&select.value()),
+                ..current.clone()
+            })
         })
     };
     let onfrontline = {
@@ -216,7 +246,10 @@ pub fn customer_settings_form(props: &CustomerSettingsProps) -> Html {
         let current = current.clone();
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
-            emit(CustomerSettings { frontline: input.checked(), ..current.clone() })
+            emit(CustomerSettings {
+                frontline: input.checked(),
+                ..current.clone()
+            })
         })
     };
     let oneducation = {
@@ -229,7 +262,10 @@ pub fn customer_settings_form(props: &CustomerSettingsProps) -> Html {
                 "no" => Some(false),
                 _ => None,
             };
-            emit(CustomerSettings { education, ..current.clone() })
+            emit(CustomerSettings {
+                education,
+                ..current.clone()
+            })
         })
     };
     let onseats = {
@@ -238,14 +274,25 @@ pub fn customer_settings_form(props: &CustomerSettingsProps) -> Html {
         Callback::from(move |e: Event| {
             let input: HtmlInputElement = e.target_unchecked_into();
             let v = input.value();
-            let seats_to_cover = if v.trim().is_empty() { None } else { v.trim().parse::<u32>().ok() };
+            let seats_to_cover = if v.trim().is_empty() {
+                None
+            } else {
+                v.trim().parse::<u32>().ok()
+            };
             if v.trim().is_empty() || seats_to_cover.is_some() {
-                emit(CustomerSettings { seats_to_cover, ..current.clone() })
+                emit(CustomerSettings {
+                    seats_to_cover,
+                    ..current.clone()
+                })
             }
         })
     };
     let detected = match &c.education_detected {
-        Some(_) => tr(lang, "Detect (looks like a school)", "自動判斷（看來是學校）"),
+        Some(_) => tr(
+            lang,
+            "Detect (looks like a school)",
+            "自動判斷（看來是學校）",
+        ),
         None => tr(lang, "Detect (not a school)", "自動判斷（不是學校）"),
     };
     html! {
@@ -336,11 +383,19 @@ fn catalog_row(props: &CatalogRowProps) -> Html {
     let p = props.id.plan();
     let c = &props.customer;
     let recommended = c.recommendation.plan_id == Some(props.id);
-    let why = c.alternatives.iter().find(|a| a.plan_id == props.id).map(|a| a.why.text.clone());
+    let why = c
+        .alternatives
+        .iter()
+        .find(|a| a.plan_id == props.id)
+        .map(|a| a.why.text.clone());
     let kaizala = match p.kaizala {
         Some(k) => html! { <code>{ k.name() }</code> },
-        None if p.includes_kaizala() => html! { <>{ tr(lang, "none listed in the SKU table (the service description includes Kaizala)", "SKU 表未列出（服務說明列為內含 Kaizala）") }</> },
-        None => html! { <>{ tr(lang, "none (device license; pair it with Office 365 A1)", "無（裝置授權；請搭配 Office 365 A1）") }</> },
+        None if p.includes_kaizala() => {
+            html! { <>{ tr(lang, "none listed in the SKU table (the service description includes Kaizala)", "SKU 表未列出（服務說明列為內含 Kaizala）") }</> }
+        }
+        None => {
+            html! { <>{ tr(lang, "none (device license; pair it with Office 365 A1)", "無（裝置授權；請搭配 Office 365 A1）") }</> }
+        }
     };
     html! {
         <tr class={classes!(recommended.then_some("recommended"))}>

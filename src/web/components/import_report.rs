@@ -19,7 +19,10 @@ pub struct ImportReportProps {
 pub fn import_report_view(props: &ImportReportProps) -> Html {
     let lang = props.lang;
     let r = &props.report;
-    let format = r.format.map(|f| format_name(f, lang).to_string()).unwrap_or_else(|| "—".into());
+    let format = r
+        .format
+        .map(|f| format_name(f, lang).to_string())
+        .unwrap_or_else(|| "—".into());
     let delimiter = match r.delimiter {
         '\t' => tr(lang, "Tab", "定位字元").to_string(),
         '\0' => "—".to_string(),

@@ -50,7 +50,11 @@ fn choose(chosen: &UseStateHandle<Vec<(Field, String)>>, field: Field) -> Callba
     Callback::from(move |e: Event| {
         let select: HtmlSelectElement = e.target_unchecked_into();
         let value = select.value();
-        let mut next: Vec<(Field, String)> = (*chosen).iter().filter(|(f, _)| *f != field).cloned().collect();
+        let mut next: Vec<(Field, String)> = (*chosen)
+            .iter()
+            .filter(|(f, _)| *f != field)
+            .cloned()
+            .collect();
         if !value.is_empty() {
             next.push((field, value));
         }
@@ -92,7 +96,12 @@ pub fn mapping_view(props: &MappingProps) -> Html {
     };
     let date_order = use_state(|| props.step.options.date_order);
 
-    let column_of = |field: Field| chosen.iter().find(|(f, _)| *f == field).map(|(_, h)| h.clone());
+    let column_of = |field: Field| {
+        chosen
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, h)| h.clone())
+    };
     let complete = request.missing.iter().all(|f| column_of(*f).is_some())
         && (request.ambiguous_dates.is_none() || date_order.is_some());
 
@@ -104,8 +113,15 @@ pub fn mapping_view(props: &MappingProps) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             let mapping = (*chosen).clone();
-            storage::save_pref(&memory_key(&step.request.headers), &serde_json::to_string(&mapping).unwrap_or_default());
-            onapply.emit(ImportOptions { mapping, date_order: *date_order, ..step.options.clone() });
+            storage::save_pref(
+                &memory_key(&step.request.headers),
+                &serde_json::to_string(&mapping).unwrap_or_default(),
+            );
+            onapply.emit(ImportOptions {
+                mapping,
+                date_order: *date_order,
+                ..step.options.clone()
+            });
         })
     };
     let oncancel = props.oncancel.reform(|_: MouseEvent| ());

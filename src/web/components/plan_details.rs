@@ -16,8 +16,16 @@ pub fn family_label(lang: Lang, f: Family) -> &'static str {
         Family::Existing => tr(lang, "A plan the customer already has", "客戶現有的方案"),
         Family::Education => tr(lang, "Education", "教育版"),
         Family::Frontline => tr(lang, "Frontline workers", "第一線員工"),
-        Family::Enterprise => tr(lang, "Enterprise (over 300 seats)", "企業版（超過 300 個授權）"),
-        Family::Business => tr(lang, "Business (up to 300 seats)", "商務版（最多 300 個授權）"),
+        Family::Enterprise => tr(
+            lang,
+            "Enterprise (over 300 seats)",
+            "企業版（超過 300 個授權）",
+        ),
+        Family::Business => tr(
+            lang,
+            "Business (up to 300 seats)",
+            "商務版（最多 300 個授權）",
+        ),
         Family::Override => tr(lang, "Chosen by you", "您自行選擇"),
     }
 }

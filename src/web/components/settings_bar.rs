@@ -24,7 +24,12 @@ pub struct SettingsBarProps {
     pub onaction: Callback<Action>,
 }
 
-fn date_input(id: &'static str, value: NaiveDate, make: fn(NaiveDate) -> Action, onaction: &Callback<Action>) -> Html {
+fn date_input(
+    id: &'static str,
+    value: NaiveDate,
+    make: fn(NaiveDate) -> Action,
+    onaction: &Callback<Action>,
+) -> Html {
     let onaction = onaction.clone();
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
@@ -43,9 +48,13 @@ pub fn settings_bar(props: &SettingsBarProps) -> Html {
     let lang = props.lang;
     let ontoday = {
         let today = props.today;
-        props.onaction.reform(move |_: MouseEvent| Action::SetAsOf(today))
+        props
+            .onaction
+            .reform(move |_: MouseEvent| Action::SetAsOf(today))
     };
-    let ondefault_cutoff = props.onaction.reform(|_: MouseEvent| Action::SetCutoff(default_cutoff()));
+    let ondefault_cutoff = props
+        .onaction
+        .reform(|_: MouseEvent| Action::SetCutoff(default_cutoff()));
     let onreset = props.onaction.reform(|_: MouseEvent| Action::ResetSettings);
     html! {
         <section class="panel settings" aria-labelledby="settings-title">

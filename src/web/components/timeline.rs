@@ -40,9 +40,16 @@ const MAX_SPAN: i64 = 48;
 #[component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
-    let data: Vec<(i64, &MonthTotal)> =
-        props.months.iter().filter_map(|m| parse_month(&m.month).map(|(y, mo)| (month_index(y, mo), m))).collect();
-    let title = tr(lang, "Kaizala seats ending per month", "每月到期的 Kaizala 授權數");
+    let data: Vec<(i64, &MonthTotal)> = props
+        .months
+        .iter()
+        .filter_map(|m| parse_month(&m.month).map(|(y, mo)| (month_index(y, mo), m)))
+        .collect();
+    let title = tr(
+        lang,
+        "Kaizala seats ending per month",
+        "每月到期的 Kaizala 授權數",
+    );
     if data.is_empty() {
         return html! {
             <figure class="panel timeline">
@@ -133,8 +140,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
         title,
         number(total),
         tr(lang, "seats between", "個授權，期間"),
-        data.first().map(|(_, m)| m.month.clone()).unwrap_or_default(),
-        data.last().map(|(_, m)| m.month.clone()).unwrap_or_default()
+        data.first()
+            .map(|(_, m)| m.month.clone())
+            .unwrap_or_default(),
+        data.last()
+            .map(|(_, m)| m.month.clone())
+            .unwrap_or_default()
     );
     html! {
         <figure class="panel timeline">

@@ -46,7 +46,9 @@ pub fn toolbar(props: &ToolbarProps) -> Html {
         });
         html! { <button class="button small" {id} {onclick}>{ label }</button> }
     };
-    let onoverview = props.onaction.reform(|_: MouseEvent| Action::Open(View::Overview));
+    let onoverview = props
+        .onaction
+        .reform(|_: MouseEvent| Action::Open(View::Overview));
     let onstartover = props.onstartover.reform(|_: MouseEvent| ());
     let onreset = {
         let confirm_reset = confirm_reset.clone();

@@ -37,7 +37,7 @@ suspension, counted from C's due date.
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
-use crate::plan::text::{date, plural, Lang};
+use crate::plan::text::{date, plural, tr, Lang};
 use crate::plan::{Category, Family, KaizalaSubscription, Recommendation};
 
 /// Days before the earliest `migrate_by` that the purchase (A) is due.
@@ -123,10 +123,7 @@ impl StepAction {
                 ("Find the end date, then suspend", "查明到期日後暫停")
             }
         };
-        match lang {
-            Lang::En => en.to_string(),
-            Lang::ZhTw => zh.to_string(),
-        }
+        tr(lang, en, zh).to_string()
     }
 
     /// What to do, in `lang`, for the customer named `customer`.

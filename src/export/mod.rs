@@ -87,9 +87,4 @@ pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
 }
 
 /// Picks the English or the Traditional Chinese wording.
-pub(crate) fn t(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::ZhTw => zh,
-    }
-}
+pub(crate) use crate::plan::text::tr as t;

@@ -194,6 +194,16 @@ pub enum AltWhy {
     DefaultRule { family: String },
 }
 
+/// The English or the Traditional Chinese wording, by `lang`. Texts are
+/// written in pairs where they are used, so a missing translation is a
+/// compile error rather than a blank.
+pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::ZhTw => zh,
+    }
+}
+
 pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")

@@ -13,13 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 pub use crate::plan::Lang;
 
-/// The text for `lang`.
-pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::ZhTw => zh,
-    }
-}
+pub use crate::plan::text::tr;
 
 /// The language for a browser preference like `zh-TW`, `zh-Hant-HK` or
 /// `en-GB`. Chinese other than Simplified is served Traditional; other

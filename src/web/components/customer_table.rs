@@ -32,7 +32,7 @@ pub fn urgency_badge(lang: Lang, u: Urgency) -> Html {
 /// The customers the table shows, in its order.
 pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
     let needle = w.table.search.trim().to_lowercase();
-    let mut rows: Vec<&CustomerPlan> = w
+    let rows: Vec<&CustomerPlan> = w
         .plan
         .customers
         .iter()
@@ -51,33 +51,45 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
                 || c.recommendation.plan.to_lowercase().contains(&needle)
         })
         .collect();
-    let progress = |c: &CustomerPlan| {
-        let (done, all) = w.steps_done(c);
-        if all == 0 {
-            0.0
-        } else {
-            done as f64 / all as f64
-        }
-    };
-    rows.sort_by(|a, b| {
-        let o = match w.table.sort {
-            SortKey::Urgency => (a.urgency, a.migrate_by.is_none(), a.migrate_by).cmp(&(
-                b.urgency,
-                b.migrate_by.is_none(),
-                b.migrate_by,
-            )),
-            SortKey::Customer => a
-                .display_name
-                .to_lowercase()
-                .cmp(&b.display_name.to_lowercase()),
-            SortKey::Seats => a.kaizala_seats.cmp(&b.kaizala_seats),
-            SortKey::Plan => a.recommendation.plan.cmp(&b.recommendation.plan),
-            SortKey::Progress => progress(a).total_cmp(&progress(b)),
-        };
+    // Each row's sort value is computed once, not at every comparison
+    // (a name lower-cased, checklist progress counted).
+    let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
+        rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
+    keyed.sort_by(|(a, ca), (b, cb)| {
+        let o = a.cmp(b);
         let o = if w.table.descending { o.reverse() } else { o };
-        o.then_with(|| a.key.cmp(&b.key))
+        o.then_with(|| ca.key.cmp(&cb.key))
     });
-    rows
+    keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+/// What a row is sorted by, for the table's sort column.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue<'a> {
+    /// Urgency, then dated before undated, then the date.
+    Urgency(Urgency, bool, Option<chrono::NaiveDate>),
+    Name(String),
+    Seats(u32),
+    Plan(&'a str),
+    /// Ticked steps as parts per million of all steps.
+    Progress(u64),
+}
+
+fn sort_value<'a>(w: &Workspace, c: &'a CustomerPlan) -> SortValue<'a> {
+    match w.table.sort {
+        SortKey::Urgency => SortValue::Urgency(c.urgency, c.migrate_by.is_none(), c.migrate_by),
+        SortKey::Customer => SortValue::Name(c.display_name.to_lowercase()),
+        SortKey::Seats => SortValue::Seats(c.kaizala_seats),
+        SortKey::Plan => SortValue::Plan(&c.recommendation.plan),
+        SortKey::Progress => {
+            let (done, all) = w.steps_done(c);
+            SortValue::Progress(if all == 0 {
+                0
+            } else {
+                done as u64 * 1_000_000 / all as u64
+            })
+        }
+    }
 }
 
 #[component(CustomerTable)]

@@ -68,11 +68,13 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
             }
         })
     };
-    let shared = SharedPlan::for_customer(&w.import, &w.settings, &key);
     let onshare = {
         let share_state = share_state.clone();
+        let w = props.workspace.clone();
+        let key = key.clone();
+        // Gathered on click: it scans every imported subscription.
         Callback::from(move |_: MouseEvent| {
-            let link = match &shared {
+            let link = match &SharedPlan::for_customer(&w.import, &w.settings, &key) {
                 Some(shared) => io::share_link(shared),
                 None => Err(tr(
                     lang,

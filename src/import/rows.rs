@@ -786,22 +786,21 @@ impl Builder {
                 .map(|(l, v)| format!("\"{v}\" on line {l}"))
                 .unwrap_or_default()
         };
+        let settled_by = |day_first: bool, e: &Option<(u64, String)>| {
+            format!(
+                "Dates in \"{column}\" were read {} because some cannot be anything else, e.g. {}.",
+                word(day_first),
+                example(e)
+            )
+        };
         let decided = match (ev.day_first > 0, ev.month_first > 0) {
             (true, false) => {
-                self.notes.push(format!(
-                    "Dates in \"{column}\" were read {} because some cannot be anything else, e.g. {}.",
-                    word(true),
-                    example(&ev.day_first_example)
-                ));
+                self.notes.push(settled_by(true, &ev.day_first_example));
                 Some(true)
             }
             (false, true) => {
                 if ev.undecided > 0 {
-                    self.notes.push(format!(
-                        "Dates in \"{column}\" were read {} because some cannot be anything else, e.g. {}.",
-                        word(false),
-                        example(&ev.month_first_example)
-                    ));
+                    self.notes.push(settled_by(false, &ev.month_first_example));
                 }
                 Some(false)
             }

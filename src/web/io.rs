@@ -59,6 +59,16 @@ fn is_current(generation: u64) -> bool {
     GENERATION.with(|g| g.get() == generation)
 }
 
+/// Starts a new read: any running import stops, and the page shows the
+/// progress of this one. Returns the read's generation.
+fn begin_reading(file_name: &str, dispatch: &UseReducerDispatcher<State>) -> u64 {
+    let generation = next_generation();
+    dispatch.dispatch(Action::Reading {
+        file_name: file_name.to_string(),
+    });
+    generation
+}
+
 /// Stops a running import.
 pub fn cancel_import() {
     next_generation();
@@ -68,10 +78,7 @@ pub fn cancel_import() {
 pub fn read_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
     let file = File::from(file);
     let file_name = file.name();
-    let generation = next_generation();
-    dispatch.dispatch(Action::Reading {
-        file_name: file_name.clone(),
-    });
+    let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
         match read_as_bytes(&file).await {
             Ok(bytes) if is_current(generation) => {
@@ -101,10 +108,7 @@ pub fn read_file(file: web_sys::File, dispatch: UseReducerDispatcher<State>) {
 /// Imports text pasted onto the page.
 pub fn read_pasted(text: String, dispatch: UseReducerDispatcher<State>) {
     let file_name = "pasted.csv".to_string();
-    let generation = next_generation();
-    dispatch.dispatch(Action::Reading {
-        file_name: file_name.clone(),
-    });
+    let generation = begin_reading(&file_name, &dispatch);
     let options = ImportOptions {
         file_name: None,
         ..Default::default()
@@ -126,10 +130,7 @@ pub fn reimport(
     options: ImportOptions,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    let generation = next_generation();
-    dispatch.dispatch(Action::Reading {
-        file_name: file_name.clone(),
-    });
+    let generation = begin_reading(&file_name, &dispatch);
     spawn_local(run_import(
         generation, file_name, bytes, options, None, dispatch,
     ));
@@ -147,10 +148,7 @@ fn browser_big5(bytes: &[u8]) -> Option<String> {
 /// Fetches the bundled sample from this site (never elsewhere) and imports it.
 pub fn load_sample(dispatch: UseReducerDispatcher<State>) {
     let file_name = SAMPLE_NAME.to_string();
-    let generation = next_generation();
-    dispatch.dispatch(Action::Reading {
-        file_name: file_name.clone(),
-    });
+    let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
         match fetch_bytes(SAMPLE_URL).await {
             Ok(bytes) => {

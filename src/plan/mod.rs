@@ -28,7 +28,11 @@ pub(crate) mod classify;
 pub(crate) mod recommend;
 pub mod text;
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::borrow::Cow;
+use std::collections::{BTreeMap, BTreeSet};
+
+/// A hash map with a fast hasher: these maps see every row.
+type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -548,9 +552,15 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     // of an unknown product is tested for "Kaizala Pro" once. The same
     // answers as calling the catalog per row: a known product is never
     // standalone (see `is_kaizala_pro_standalone`).
-    let mut known_products: HashMap<(&str, Option<&str>), Option<KnownProduct>> = HashMap::new();
-    let mut standalone: HashMap<(&str, Option<&str>, Option<&str>), bool> = HashMap::new();
-    let mut groups: BTreeMap<String, Vec<Classified>> = BTreeMap::new();
+    let mut known_products: FoldMap<(&str, Option<&str>), Option<KnownProduct>> =
+        FoldMap::default();
+    let mut standalone: FoldMap<(&str, Option<&str>, Option<&str>), bool> = FoldMap::default();
+    // Grouped by key in first-seen order; the order does not show, since
+    // customers are sorted by name and key at the end. The key is kept in
+    // parts, borrowed from the rows, and written out only for customers
+    // that are planned.
+    let mut group_of: FoldMap<Option<(&str, Cow<str>)>, usize> = FoldMap::default();
+    let mut groups: Vec<Vec<Classified>> = Vec::new();
     for s in &import.subscriptions {
         let (offer, friendly, sku) = (
             s.offer.as_str(),
@@ -564,27 +574,39 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             && *standalone
                 .entry((offer, friendly, sku))
                 .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
-        groups
-            .entry(s.customer.key())
-            .or_default()
-            .push((s, is_standalone, known));
+        let g = *group_of.entry(s.customer.key_parts()).or_insert_with(|| {
+            groups.push(Vec::new());
+            groups.len() - 1
+        });
+        groups[g].push((s, is_standalone, known));
     }
-    let mut listed_only: BTreeSet<String> = BTreeSet::new();
-    for c in &import.customers {
-        let key = c.key();
-        if !groups.contains_key(&key) {
-            listed_only.insert(key);
+    let listed_only = import
+        .customers
+        .iter()
+        .map(Customer::key_parts)
+        .filter(|k| !group_of.contains_key(k))
+        .collect::<BTreeSet<_>>()
+        .len();
+    let customers_in_file = (groups.len() + listed_only) as u64;
+    let group_keys: Vec<&Option<(&str, Cow<str>)>> = {
+        let mut keys = vec![&None; groups.len()];
+        for (k, &g) in &group_of {
+            keys[g] = k;
         }
-    }
-    let customers_in_file = (groups.len() + listed_only.len()) as u64;
+        keys
+    };
 
     let no_settings = CustomerSettings::default();
     let mut customers = Vec::new();
-    for (key, rows) in &groups {
+    for (rows, parts) in groups.iter().zip(group_keys) {
         // Most customers of a large export have no Kaizala Pro at all.
         if !rows.iter().any(|(_, is_standalone, _)| *is_standalone) {
             continue;
         }
+        let key = match parts {
+            Some((kind, folded)) => format!("{kind}:{folded}"),
+            None => "unknown".to_string(),
+        };
         let mut kaizala = Vec::new();
         let mut coverage = Vec::new();
         let mut ambiguous = BTreeSet::new();
@@ -646,7 +668,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         let subscriptions: Vec<&Subscription> = rows.iter().map(|(s, _, _)| *s).collect();
         let customer = merge_customer(&subscriptions);
         let display_name = customer.display_name().to_string();
-        let cs = settings.customers.get(key).unwrap_or(&no_settings);
+        let cs = settings.customers.get(&key).unwrap_or(&no_settings);
         let to_migrate: Vec<&KaizalaSubscription> = kaizala
             .iter()
             .filter(|s| s.category != Category::Inactive)
@@ -657,8 +679,9 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             .fold(0u32, u32::saturating_add);
         let seats_known = to_migrate.iter().all(|s| s.seats.is_some());
         let ambiguous: Vec<String> = ambiguous.into_iter().collect();
+        let education_detected = detect_education(&customer);
         let facts = recommend::Facts {
-            customer: &customer,
+            detected: &education_detected,
             settings: cs,
             kaizala_seats,
             seats_known,
@@ -676,8 +699,8 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             lang,
         );
         customers.push(CustomerPlan {
-            key: key.clone(),
-            education_detected: detect_education(&customer),
+            key,
+            education_detected,
             customer,
             display_name,
             settings: cs.clone(),

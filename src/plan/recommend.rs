@@ -64,14 +64,16 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
         }
     }
     if let Some(domain) = customer.domain.as_deref() {
-        let lower = domain.trim().trim_end_matches('.').to_lowercase();
-        let mut labels = lower.rsplit('.');
+        // Compared without lower-casing a copy: this runs for every customer.
+        let trimmed = domain.trim().trim_end_matches('.');
+        let mut labels = trimmed.rsplit('.');
         let last = labels.next().unwrap_or("");
         let second = labels.next();
         let third = labels.next();
-        let is_edu = (last == "edu" && second.is_some_and(|s| !s.is_empty()))
+        let is = |l: Option<&str>, w: &str| l.is_some_and(|l| l.eq_ignore_ascii_case(w));
+        let is_edu = (last.eq_ignore_ascii_case("edu") && second.is_some_and(|s| !s.is_empty()))
             || (third.is_some_and(|s| !s.is_empty())
-                && matches!(second, Some("edu" | "ac"))
+                && (is(second, "edu") || is(second, "ac"))
                 && last.len() == 2
                 && last.chars().all(|c| c.is_ascii_alphabetic()));
         if is_edu {
@@ -81,6 +83,8 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
         }
     }
     if let Some(name) = customer.name.as_deref() {
+        // The words are ASCII, so an ASCII case-insensitive match is the
+        // same as lower-casing every word first (which would allocate).
         const WORDS: &[&str] = &[
             "school",
             "schools",
@@ -89,21 +93,27 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
             "college",
             "academy",
         ];
-        let words: Vec<String> = name
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| !w.is_empty())
-            .map(str::to_lowercase)
-            .collect();
-        if let Some(w) = words.iter().find(|w| WORDS.contains(&w.as_str())) {
-            return Some(EducationSignal::Name { word: w.clone() });
-        }
-        if words
-            .windows(3)
-            .any(|w| matches!(w, [a, b, c] if a == "institute" && b == "of" && c == "technology"))
-        {
+        let words = || {
+            name.split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+        };
+        if let Some(w) = words().find_map(|w| WORDS.iter().find(|k| w.eq_ignore_ascii_case(k))) {
             return Some(EducationSignal::Name {
-                word: "institute of technology".into(),
+                word: (*w).to_string(),
             });
+        }
+        let mut it = words();
+        let (mut a, mut b) = (it.next(), it.next());
+        for c in it {
+            if a.is_some_and(|a| a.eq_ignore_ascii_case("institute"))
+                && b.is_some_and(|b| b.eq_ignore_ascii_case("of"))
+                && c.eq_ignore_ascii_case("technology")
+            {
+                return Some(EducationSignal::Name {
+                    word: "institute of technology".into(),
+                });
+            }
+            (a, b) = (b, Some(c));
         }
         const CJK: &[&str] = &[
             "大學", "学院", "學院", "學校", "学校", "高中", "中學", "中学", "國中", "國小", "小學",
@@ -120,7 +130,8 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
 
 /// The inputs of one customer's recommendation.
 pub(crate) struct Facts<'a> {
-    pub customer: &'a Customer,
+    /// What [`detect_education`] says of the customer.
+    pub detected: &'a Option<EducationSignal>,
     pub settings: &'a CustomerSettings,
     /// Seats of the Kaizala Pro subscriptions to migrate (known ones).
     pub kaizala_seats: u32,
@@ -173,9 +184,9 @@ fn pick_by_rules(f: &Facts<'_>, education: Option<EducationSignal>) -> Pick {
 
 fn education_of(f: &Facts<'_>) -> Option<EducationSignal> {
     match f.settings.education {
-        Some(true) => Some(detect_education(f.customer).unwrap_or(EducationSignal::UserChoice)),
+        Some(true) => Some(f.detected.clone().unwrap_or(EducationSignal::UserChoice)),
         Some(false) => None,
-        None => detect_education(f.customer),
+        None => f.detected.clone(),
     }
 }
 

@@ -278,21 +278,6 @@ impl Step {
             action,
         }
     }
-
-    /// Writes the title and text again in `lang`.
-    pub fn relabel(&mut self, lang: Lang, customer: &str) {
-        self.title = self.action.title(lang);
-        self.text = self.action.text(lang, customer);
-    }
-}
-
-impl Checklist {
-    /// Writes every step again in `lang`.
-    pub fn relabel(&mut self, lang: Lang, customer: &str) {
-        for s in &mut self.steps {
-            s.relabel(lang, customer);
-        }
-    }
 }
 
 /// `deadline − lead`, but not before `as_of` unless the deadline itself is,
@@ -302,6 +287,34 @@ fn due_before(deadline: NaiveDate, lead: u64, as_of: NaiveDate) -> NaiveDate {
         .checked_sub_days(Days::new(lead))
         .unwrap_or(deadline);
     early.max(as_of.min(deadline))
+}
+
+/// The subscriptions that get a C step: all but the inactive ones.
+fn live(subscriptions: &[KaizalaSubscription]) -> impl Iterator<Item = &KaizalaSubscription> {
+    subscriptions
+        .iter()
+        .filter(|s| s.category != Category::Inactive)
+}
+
+/// The step ids [`build`] gives, in order, without building the steps:
+/// none when every subscription is inactive, else `A`, `B` and one `C`
+/// (or `C1`, `C2`, ... when there are several).
+pub(crate) fn step_ids(subscriptions: &[KaizalaSubscription]) -> Vec<String> {
+    let n = live(subscriptions).count();
+    if n == 0 {
+        return Vec::new();
+    }
+    let mut ids = vec!["A".to_string(), "B".to_string()];
+    ids.extend((1..=n).map(|i| c_id(i, n)));
+    ids
+}
+
+fn c_id(i: usize, of: usize) -> String {
+    if of > 1 {
+        format!("C{i}")
+    } else {
+        "C".to_string()
+    }
 }
 
 /// Builds a customer's checklist. `subscriptions` are its Kaizala Pro
@@ -315,10 +328,7 @@ pub(crate) fn build(
     as_of: NaiveDate,
     lang: Lang,
 ) -> Checklist {
-    let live: Vec<&KaizalaSubscription> = subscriptions
-        .iter()
-        .filter(|s| s.category != Category::Inactive)
-        .collect();
+    let live: Vec<&KaizalaSubscription> = live(subscriptions).collect();
     if live.is_empty() {
         return Checklist::default();
     }
@@ -345,13 +355,8 @@ pub(crate) fn build(
     };
     steps.push(Step::new("B".into(), mv, due_b, lang, customer));
 
-    let numbered = live.len() > 1;
     for (i, s) in live.iter().enumerate() {
-        let id = if numbered {
-            format!("C{}", i + 1)
-        } else {
-            "C".to_string()
-        };
+        let id = c_id(i + 1, live.len());
         let (action, due) = match (s.category, s.migrate_by) {
             (Category::AlreadyEnded, _) => (
                 StepAction::CheckEnded {

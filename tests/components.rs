@@ -160,7 +160,7 @@ mod reducer {
     use kaizala_planner::import::{import, ImportOptions};
     use kaizala_planner::plan::{Category, CustomerSettings, Lang};
     use kaizala_planner::progress::Progress;
-    use kaizala_planner::web::state::{Action, Phase, SortKey, State, View};
+    use kaizala_planner::web::state::{Action, Phase, SortKey, State, View, Workspace};
     use kaizala_planner::web::storage::StorageHealth;
     use wasm_bindgen_test::*;
     use yew::Reducible;
@@ -317,13 +317,16 @@ mod reducer {
     #[wasm_bindgen_test]
     fn a_language_change_rewrites_the_plan_texts() {
         let s = ready();
-        let before = s.workspace().unwrap().plan.customers[0].checklist[0]
-            .title
-            .clone();
+        let title = |w: &Workspace| {
+            w.plan.checklist(&w.plan.customers[0]).steps[0]
+                .title
+                .clone()
+        };
+        let before = title(s.workspace().unwrap());
         let s = s.reduce(Action::SetLang(Lang::ZhTw));
         let w = s.workspace().unwrap();
         assert_eq!(w.plan.lang, Lang::ZhTw);
-        assert_ne!(w.plan.customers[0].checklist[0].title, before);
+        assert_ne!(title(w), before);
         let s = s.reduce(Action::Open(View::Overview));
         assert!(
             Rc::ptr_eq(&s, &s.clone().reduce(Action::Open(View::Overview))),

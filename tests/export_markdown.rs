@@ -79,7 +79,8 @@ fn markdown_escapes_export_values() {
     assert!(md.contains("\\| \\*bold\\* \\<b\\>"));
     assert!(!md.contains("<b>"));
     // One checkbox per step.
-    let steps: usize = plan().customers.iter().map(|c| c.checklist.len()).sum();
+    let p = plan();
+    let steps: usize = p.customers.iter().map(|c| p.checklist(c).steps.len()).sum();
     assert_eq!(md.matches("- [ ] **").count(), steps);
 }
 
@@ -99,7 +100,7 @@ fn customer_html_is_escaped_and_standalone() {
     assert!(!html.contains("<script"));
     assert_eq!(
         html.matches("type=\"checkbox\"").count(),
-        evil.checklist.len()
+        p.checklist(evil).steps.len()
     );
     let zh = customer_html(&p, &evil.key, Lang::ZhTw).unwrap();
     assert!(zh.contains("<html lang=\"zh-Hant-TW\">") && zh.contains("檢查清單"));

@@ -13,10 +13,30 @@ use kaizala_planner::plan::*;
 use plan_support::*;
 use proptest::prelude::*;
 
-fn one(subs: Vec<kaizala_planner::model::Subscription>, as_of: NaiveDate) -> CustomerPlan {
+/// The only customer's plan, with its checklist built.
+struct Planned {
+    plan: CustomerPlan,
+    checklist: Vec<kaizala_planner::checklist::Step>,
+}
+
+impl std::ops::Deref for Planned {
+    type Target = CustomerPlan;
+    fn deref(&self) -> &CustomerPlan {
+        &self.plan
+    }
+}
+
+fn one(subs: Vec<kaizala_planner::model::Subscription>, as_of: NaiveDate) -> Planned {
     let plan = build_plan(&import(subs), &Settings::new(as_of));
     assert_eq!(plan.customers.len(), 1);
-    plan.customers[0].clone()
+    let checklist = plan.checklist(&plan.customers[0]).steps;
+    // Progress is counted on the ids, which are worked out without the steps.
+    let ids: Vec<&str> = checklist.iter().map(|s| s.step.as_str()).collect();
+    assert_eq!(plan.customers[0].step_ids(), ids);
+    Planned {
+        plan: plan.customers[0].clone(),
+        checklist,
+    }
 }
 
 #[test]
@@ -189,7 +209,10 @@ fn zh_tw_texts() {
         &import(vec![kaizala(&c, "sub-1", 25, d(2020, 9, 1))]),
         &settings,
     );
-    let cp = &plan.customers[0];
+    let cp = Planned {
+        plan: plan.customers[0].clone(),
+        checklist: plan.checklist(&plan.customers[0]).steps,
+    };
     assert_eq!(cp.checklist[0].title, "購買新訂閱");
     assert!(
         cp.checklist[0].text.contains("合作夥伴中心")

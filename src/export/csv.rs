@@ -71,10 +71,17 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
         let join = |v: Vec<&str>| v.join(" ");
         let caveats = join(r.caveats.iter().map(|x| x.text.as_str()).collect());
         let assumptions = join(r.assumptions.iter().map(|x| x.text.as_str()).collect());
-        let due = |p: &str| c.checklist.iter().find(|s| s.step == p).and_then(|s| s.due);
+        let checklist = plan.checklist(c);
+        let due = |p: &str| {
+            checklist
+                .steps
+                .iter()
+                .find(|s| s.step == p)
+                .and_then(|s| s.due)
+        };
         for s in &c.subscriptions {
-            let due_c = c
-                .checklist
+            let due_c = checklist
+                .steps
                 .iter()
                 .find(|st| match &st.action {
                     crate::checklist::StepAction::Suspend {

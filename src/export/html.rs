@@ -140,7 +140,7 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         "<h2>{}</h2>\n<ul class=\"checklist\">",
         t(lang, "Checklist", "檢查清單")
     );
-    for step in &c.checklist {
+    for step in &plan.checklist(c).steps {
         let due = step
             .due
             .map(|d| {

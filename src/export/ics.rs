@@ -130,7 +130,7 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
                 },
                 r.reason.clone(),
             ];
-            for step in &c.checklist {
+            for step in &plan.checklist(c).steps {
                 let due = step
                     .due
                     .map(|d| format!(" ({} {})", t(lang, "due", "期限"), d))

@@ -10,6 +10,7 @@ inject a link.
 
 use std::fmt::Write as _;
 
+use crate::checklist::Checklist;
 use crate::export::t;
 use crate::plan::text::format_name;
 use crate::plan::{CustomerPlan, Lang, Plan};
@@ -122,7 +123,7 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     out.push('\n');
 
     for c in &plan.customers {
-        customer_section(&mut out, c, lang, 2);
+        customer_section(&mut out, c, &plan.checklist(c), lang, 2);
     }
 
     if !src.rows_rejected.is_empty() {
@@ -152,11 +153,17 @@ pub fn customer_markdown(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     );
     header(&mut out, &plan, lang);
     out.push('\n');
-    customer_section(&mut out, c, lang, 1);
+    customer_section(&mut out, c, &plan.checklist(c), lang, 1);
     Some(out)
 }
 
-fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize) {
+fn customer_section(
+    out: &mut String,
+    c: &CustomerPlan,
+    checklist: &Checklist,
+    lang: Lang,
+    level: usize,
+) {
     let h = "#".repeat(level + 1);
     if level >= 2 {
         let _ = writeln!(out, "{} {}\n", "#".repeat(level), escape(&c.display_name));
@@ -323,7 +330,7 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
     }
 
     let _ = writeln!(out, "{} {}\n", h, t(lang, "Checklist", "檢查清單"));
-    if c.checklist.is_empty() {
+    if checklist.steps.is_empty() {
         let _ = writeln!(
             out,
             "{}\n",
@@ -334,7 +341,7 @@ fn customer_section(out: &mut String, c: &CustomerPlan, lang: Lang, level: usize
             )
         );
     }
-    for step in &c.checklist {
+    for step in &checklist.steps {
         let due = match (step.due, lang) {
             (Some(d), Lang::En) => format!(" (due {})", d),
             (Some(d), Lang::ZhTw) => format!("（期限 {}）", d),

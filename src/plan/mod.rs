@@ -310,15 +310,30 @@ pub struct CustomerPlan {
     pub alternatives: Vec<Alternative>,
     pub subscriptions: Vec<KaizalaSubscription>,
     pub coverage: Vec<Coverage>,
-    pub checklist: Vec<checklist::Step>,
 }
 
 impl CustomerPlan {
-    /// The checklist as its own type.
-    pub fn checklist(&self) -> Checklist {
-        Checklist {
-            steps: self.checklist.clone(),
-        }
+    /// The customer's checklist, its texts in `lang` (see
+    /// [`Plan::checklist`], which passes the plan's own date and language).
+    ///
+    /// Built on demand rather than stored: a plan of thousands of
+    /// customers is shown one customer at a time, and writing every
+    /// step's text up front was a third of the time `build_plan` took.
+    pub fn checklist(&self, as_of: NaiveDate, lang: Lang) -> Checklist {
+        checklist::build(
+            &self.display_name,
+            &self.recommendation,
+            &self.subscriptions,
+            self.seats_known.then_some(self.kaizala_seats),
+            as_of,
+            lang,
+        )
+    }
+
+    /// The ids of the checklist's steps (`A`, `B`, `C` or `C1`, `C2`...),
+    /// without building their texts: what ticking progress is counted on.
+    pub fn step_ids(&self) -> Vec<String> {
+        checklist::step_ids(&self.subscriptions)
     }
 }
 
@@ -474,6 +489,12 @@ impl Plan {
         p
     }
 
+    /// A customer's checklist, dated from the plan's as-of date, in the
+    /// plan's language.
+    pub fn checklist(&self, customer: &CustomerPlan) -> Checklist {
+        customer.checklist(self.as_of, self.lang)
+    }
+
     /// The customer with this key.
     pub fn customer(&self, key: &str) -> Option<&CustomerPlan> {
         self.customers.iter().find(|c| c.key == key)
@@ -491,9 +512,6 @@ impl CustomerPlan {
             .for_each(|a| a.why.relabel(lang));
         for s in &mut self.subscriptions {
             s.notes.iter_mut().for_each(|n| n.relabel(lang));
-        }
-        for s in &mut self.checklist {
-            s.relabel(lang, &self.display_name);
         }
     }
 }
@@ -690,14 +708,6 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         };
         let (recommendation, alternatives) = recommend::recommend(&facts, lang);
         let (urgency, migrate_by) = customer_urgency(&kaizala);
-        let checklist = checklist::build(
-            &display_name,
-            &recommendation,
-            &kaizala,
-            seats_known.then_some(kaizala_seats),
-            settings.as_of,
-            lang,
-        );
         customers.push(CustomerPlan {
             key,
             education_detected,
@@ -712,7 +722,6 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             alternatives,
             subscriptions: kaizala,
             coverage,
-            checklist: checklist.steps,
         });
     }
     // Lower-cased once per customer, not once per comparison.

@@ -173,7 +173,8 @@ impl Workspace {
 
     /// Steps ticked and steps in all, for a customer.
     pub fn steps_done(&self, customer: &CustomerPlan) -> (usize, usize) {
-        let ids: Vec<&str> = customer.checklist.iter().map(|s| s.step.as_str()).collect();
+        let ids = customer.step_ids();
+        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         (self.progress.done(&customer.key, &ids), ids.len())
     }
 }

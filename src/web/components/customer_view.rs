@@ -42,8 +42,8 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
         };
     };
     let key = c.key.clone();
-    let ticked: Vec<String> = c
-        .checklist
+    let steps = w.plan.checklist(c).steps;
+    let ticked: Vec<String> = steps
         .iter()
         .filter(|s| w.progress.is_ticked(&key, &s.step))
         .map(|s| s.step.clone())
@@ -152,9 +152,9 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
             <section class="panel checklist-panel" aria-labelledby="checklist-title">
                 <div class="panel-head">
                     <h3 id="checklist-title">{ tr(lang, "Migration checklist", "移轉檢查清單") }</h3>
-                    <span class="progress-text">{ format!("{}/{}", ticked.len(), c.checklist.len()) }</span>
+                    <span class="progress-text">{ format!("{}/{}", ticked.len(), steps.len()) }</span>
                 </div>
-                <ChecklistView {lang} steps={c.checklist.clone()} as_of={w.plan.as_of} ticked={ticked.clone()}
+                <ChecklistView {lang} {steps} as_of={w.plan.as_of} ticked={ticked.clone()}
                                id_prefix={format!("step-{}", slug(&key))} ontick={Some(ontick)} />
                 <label for="customer-note" class="note-label">{ tr(lang, "Notes (kept in this browser)", "備註（保存在這個瀏覽器）") }</label>
                 <textarea id="customer-note" rows="3" value={w.progress.note(&key).to_string()} oninput={onnote}

@@ -69,8 +69,8 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
         },
         PrintMode::Checklists => {
             let pages = plan.customers.iter().filter(|c| w.print_selection.contains(&c.key)).map(|c| {
-                let ticked: Vec<String> = c
-                    .checklist
+                let steps = plan.checklist(c).steps;
+                let ticked: Vec<String> = steps
                     .iter()
                     .filter(|s| w.progress.is_ticked(&c.key, &s.step))
                     .map(|s| s.step.clone())
@@ -89,7 +89,7 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
                             if let Some(q) = c.recommendation.quantity { { format!(" × {}", number(u64::from(q))) } }
                         </p>
                         <p class="rec-reason">{ &c.recommendation.reason }</p>
-                        <ChecklistView {lang} steps={c.checklist.clone()} as_of={plan.as_of} ticked={ticked}
+                        <ChecklistView {lang} {steps} as_of={plan.as_of} ticked={ticked}
                                        id_prefix={format!("print-{}", c.key)} for_print=true />
                         if !note.is_empty() {
                             <div class="print-note"><h4>{ tr(lang, "Notes", "備註") }</h4><p>{ note }</p></div>

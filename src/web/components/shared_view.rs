@@ -52,7 +52,7 @@ pub fn shared_view(props: &SharedViewProps) -> Html {
             <SubscriptionTable {lang} customer={c.clone()} />
             <section class="panel checklist-panel">
                 <h3>{ tr(lang, "The steps", "步驟") }</h3>
-                <ChecklistView {lang} steps={c.checklist.clone()} as_of={s.as_of} ticked={Vec::<String>::new()} id_prefix="shared" />
+                <ChecklistView {lang} steps={c.checklist(s.as_of, lang).steps} as_of={s.as_of} ticked={Vec::<String>::new()} id_prefix="shared" />
             </section>
         </div>
     }

@@ -31,6 +31,9 @@ Within the best kind, the charge with the latest `ChargeStartDate` wins
 
 use std::collections::HashMap;
 
+/// Maps looked up once per row, so with a fast hasher.
+type FoldMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+
 use chrono::NaiveDate;
 use csv::ByteRecord;
 
@@ -173,11 +176,11 @@ pub(crate) struct Builder {
     /// The customer named after the file, for exports with no customer column.
     file_customer: Option<Customer>,
     drafts: Vec<Draft>,
-    by_id: HashMap<String, usize>,
+    by_id: FoldMap<String, usize>,
     /// Drafts by their values, for ids met on more than one row, so that
     /// an exact repeat merges into the earlier row it repeats, not only
     /// into the first row of its id (else the plan depends on row order).
-    by_values: HashMap<String, usize>,
+    by_values: FoldMap<String, usize>,
     pub(crate) customers: Vec<Customer>,
     rejected: Vec<RejectedRow>,
     pub(crate) rows_read: u64,
@@ -212,6 +215,14 @@ fn cell(rec: &ByteRecord, col: Option<usize>) -> &str {
     col.and_then(|c| rec.get(c))
         .and_then(|b| std::str::from_utf8(b).ok())
         .map_or("", str::trim)
+}
+
+/// A reconciliation subscription's lines, with room for a second charge
+/// row: most have one charge per month of the file's period.
+fn lines_from(line: u64) -> Vec<u64> {
+    let mut lines = Vec::with_capacity(2);
+    lines.push(line);
+    lines
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -288,8 +299,8 @@ impl Builder {
             delimiter,
             file_customer,
             drafts: Vec::new(),
-            by_id: HashMap::new(),
-            by_values: HashMap::new(),
+            by_id: FoldMap::default(),
+            by_values: FoldMap::default(),
             customers: Vec::new(),
             rejected: Vec::new(),
             rows_read: 0,
@@ -335,11 +346,15 @@ impl Builder {
                     .collect(),
             );
         }
-        if let Some((i, c)) = rec
-            .iter()
-            .enumerate()
-            .find(|(_, c)| c.len() > MAX_FIELD_BYTES)
-        {
+        // No field is longer than the whole record: most rows skip the search.
+        let long_field = if rec.as_slice().len() > MAX_FIELD_BYTES {
+            rec.iter()
+                .enumerate()
+                .find(|(_, c)| c.len() > MAX_FIELD_BYTES)
+        } else {
+            None
+        };
+        if let Some((i, c)) = long_field {
             let name = self
                 .headers
                 .get(i)
@@ -515,8 +530,10 @@ impl Builder {
             customer: self.customer(rec),
             id: id.to_string(),
             offer: offer.to_string(),
-            friendly_name: non_empty(cell(rec, self.map.get(Field::FriendlyName)))
-                .filter(|f| f != offer),
+            // Compared before it is copied: it mostly repeats the offer.
+            friendly_name: Some(cell(rec, self.map.get(Field::FriendlyName)))
+                .filter(|f| !f.is_empty() && *f != offer)
+                .map(str::to_string),
             sku: non_empty(sku),
             seats,
             status,
@@ -611,20 +628,24 @@ impl Builder {
             customer: self.customer(rec),
             id: id.to_string(),
             offer: offer.to_string(),
-            friendly_name: non_empty(cell(rec, self.map.get(Field::FriendlyName)))
-                .filter(|f| f != offer),
+            // Compared before it is copied: it mostly repeats the offer.
+            friendly_name: Some(cell(rec, self.map.get(Field::FriendlyName)))
+                .filter(|f| !f.is_empty() && *f != offer)
+                .map(str::to_string),
             sku: None,
             seats: None,
             status: Status::NotReported,
             auto_renew: AutoRenew::Unknown,
             end_date: EndDate::Unknown,
             term_months: None,
-            lines: vec![line],
+            lines: lines_from(line),
         };
         self.by_id.insert(sub.id.clone(), self.drafts.len());
+        let mut ends = Vec::with_capacity(2);
+        ends.push((line, end_cell));
         self.drafts.push(Draft {
             sub,
-            ends: vec![(line, end_cell)],
+            ends,
             pick: Some(pick),
         });
     }
@@ -881,9 +902,11 @@ impl Builder {
         let column = self.header_name(self.map.get(Field::EndDate)).to_string();
         let mut rejected = std::mem::take(&mut self.rejected);
         let mut rejected_lines: Vec<u64> = Vec::new();
+        // One buffer for all drafts: a file has tens of thousands.
+        let mut kept = Vec::new();
         for d in &mut self.drafts {
             let mut end = EndDate::Unknown;
-            let mut kept = Vec::with_capacity(d.ends.len());
+            kept.clear();
             for &(line, c) in &d.ends {
                 let resolved = match c {
                     DateCell::Blank => Some(EndDate::Unknown),

@@ -157,10 +157,10 @@ mod reducer {
     use std::rc::Rc;
 
     use chrono::NaiveDate;
-    use kaizala_planner::import::{import, ImportOptions};
-    use kaizala_planner::plan::{Category, CustomerSettings, Lang};
+    use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
+    use kaizala_planner::plan::{build_plan, Category, CustomerSettings, Lang, Plan, Settings};
     use kaizala_planner::progress::Progress;
-    use kaizala_planner::web::state::{Action, Phase, SortKey, State, View, Workspace};
+    use kaizala_planner::web::state::{Action, Phase, Planned, SortKey, State, View, Workspace};
     use kaizala_planner::web::storage::StorageHealth;
     use wasm_bindgen_test::*;
     use yew::Reducible;
@@ -184,6 +184,7 @@ mod reducer {
             progress: Progress::default(),
             settings: None,
             storage: StorageHealth::Saving,
+            planned: None,
         }
     }
 
@@ -194,6 +195,68 @@ mod reducer {
                 file_name: "a.csv".into(),
             })
             .reduce(imported())
+    }
+
+    /// `imported()` with a plan built ahead, as `io` does, with `settings`.
+    fn imported_with_plan(settings: Settings) -> (Action, Rc<Plan>) {
+        let Ok(ImportOutcome::Ready(imp)) = import(CSV.as_bytes(), &ImportOptions::default())
+        else {
+            unreachable!()
+        };
+        let plan = Rc::new(build_plan(&imp, &settings));
+        let Action::Imported {
+            file_name,
+            bytes,
+            fingerprint,
+            options,
+            outcome,
+            as_of,
+            progress,
+            storage,
+            ..
+        } = imported()
+        else {
+            unreachable!()
+        };
+        let action = Action::Imported {
+            file_name,
+            bytes,
+            fingerprint,
+            options,
+            outcome,
+            as_of,
+            progress,
+            settings: None,
+            storage,
+            planned: Some(Planned {
+                settings,
+                plan: plan.clone(),
+            }),
+        };
+        (action, plan)
+    }
+
+    #[wasm_bindgen_test]
+    fn a_plan_built_ahead_is_kept_only_for_the_settings_it_was_built_with() {
+        let reading = || {
+            Rc::new(State::new(Lang::En, d(2020, 6, 1))).reduce(Action::Reading {
+                file_name: "a.csv".into(),
+            })
+        };
+        let same = Settings::new(d(2020, 6, 1));
+        let (action, plan) = imported_with_plan(same);
+        let s = reading().reduce(action);
+        assert!(Rc::ptr_eq(&s.workspace().unwrap().plan, &plan), "reused");
+
+        // Built for another language (the user switched during the import).
+        let mut other = Settings::new(d(2020, 6, 1));
+        other.lang = Lang::ZhTw;
+        let (action, plan) = imported_with_plan(other);
+        let s = reading().reduce(action);
+        let w = s.workspace().unwrap();
+        assert!(!Rc::ptr_eq(&w.plan, &plan), "rebuilt");
+        assert_eq!(w.plan.lang, Lang::En);
+        assert_eq!(*w.plan, build_plan(&w.import, &w.settings));
     }
 
     #[wasm_bindgen_test]
@@ -284,6 +347,7 @@ mod reducer {
                     progress,
                     settings: Some(saved),
                     storage,
+                    planned: None,
                 },
                 _ => unreachable!(),
             });

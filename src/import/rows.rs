@@ -32,7 +32,7 @@ Within the best kind, the charge with the latest `ChargeStartDate` wins
 use std::collections::HashMap;
 
 /// Maps looked up once per row, so with a fast hasher.
-type FoldMap<K, V> = HashMap<K, V, foldhash::fast::RandomState>;
+type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 use chrono::NaiveDate;
 use csv::ByteRecord;
@@ -176,11 +176,11 @@ pub(crate) struct Builder {
     /// The customer named after the file, for exports with no customer column.
     file_customer: Option<Customer>,
     drafts: Vec<Draft>,
-    by_id: FoldMap<String, usize>,
+    by_id: FxMap<String, usize>,
     /// Drafts by their values, for ids met on more than one row, so that
     /// an exact repeat merges into the earlier row it repeats, not only
     /// into the first row of its id (else the plan depends on row order).
-    by_values: FoldMap<String, usize>,
+    by_values: FxMap<String, usize>,
     pub(crate) customers: Vec<Customer>,
     rejected: Vec<RejectedRow>,
     pub(crate) rows_read: u64,
@@ -299,8 +299,8 @@ impl Builder {
             delimiter,
             file_customer,
             drafts: Vec::new(),
-            by_id: FoldMap::default(),
-            by_values: FoldMap::default(),
+            by_id: FxMap::default(),
+            by_values: FxMap::default(),
             customers: Vec::new(),
             rejected: Vec::new(),
             rows_read: 0,

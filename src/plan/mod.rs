@@ -32,7 +32,7 @@ use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// A hash map with a fast hasher: these maps see every row.
-type FoldMap<K, V> = std::collections::HashMap<K, V, foldhash::fast::RandomState>;
+type FxMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -570,14 +570,13 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     // of an unknown product is tested for "Kaizala Pro" once. The same
     // answers as calling the catalog per row: a known product is never
     // standalone (see `is_kaizala_pro_standalone`).
-    let mut known_products: FoldMap<(&str, Option<&str>), Option<KnownProduct>> =
-        FoldMap::default();
-    let mut standalone: FoldMap<(&str, Option<&str>, Option<&str>), bool> = FoldMap::default();
+    let mut known_products: FxMap<(&str, Option<&str>), Option<KnownProduct>> = FxMap::default();
+    let mut standalone: FxMap<(&str, Option<&str>, Option<&str>), bool> = FxMap::default();
     // Grouped by key in first-seen order; the order does not show, since
     // customers are sorted by name and key at the end. The key is kept in
     // parts, borrowed from the rows, and written out only for customers
     // that are planned.
-    let mut group_of: FoldMap<Option<(&str, Cow<str>)>, usize> = FoldMap::default();
+    let mut group_of: FxMap<Option<(&str, Cow<str>)>, usize> = FxMap::default();
     let mut groups: Vec<Vec<Classified>> = Vec::new();
     for s in &import.subscriptions {
         let (offer, friendly, sku) = (

@@ -78,11 +78,13 @@ pub fn app() -> Html {
     };
     let onfile = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |file: web_sys::File| io::read_file(file, dispatcher.clone()))
+        let defaults = state.plan_defaults();
+        Callback::from(move |file: web_sys::File| io::read_file(file, defaults, dispatcher.clone()))
     };
     let onsample = {
         let dispatcher = dispatcher.clone();
-        Callback::from(move |_| io::load_sample(dispatcher.clone()))
+        let defaults = state.plan_defaults();
+        Callback::from(move |_| io::load_sample(defaults, dispatcher.clone()))
     };
     let onlang = onaction.reform(Action::SetLang);
     let oncancel = {
@@ -138,42 +140,51 @@ pub fn app() -> Html {
     {
         let dispatcher = dispatcher.clone();
         let on_start = matches!(state.phase, Phase::Start | Phase::Failed { .. });
-        use_effect_with(on_start, move |on_start| {
-            let listener = on_start.then(|| {
-                let options = gloo::events::EventListenerOptions::enable_prevent_default();
-                gloo::events::EventListener::new_with_options(
-                    &gloo::utils::document(),
-                    "paste",
-                    options,
-                    move |e| {
-                        let Some(e) = wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(e)
-                        else {
-                            return;
-                        };
-                        let in_field = e
-                            .target()
-                            .and_then(|t| {
-                                wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
-                            })
-                            .map(|el| {
-                                matches!(el.tag_name().as_str(), "INPUT" | "TEXTAREA" | "SELECT")
-                            })
-                            .unwrap_or(false);
-                        if in_field {
-                            return;
-                        }
-                        if let Some(text) = e.clipboard_data().and_then(|d| d.get_data("text").ok())
-                        {
-                            if !text.trim().is_empty() {
-                                e.prevent_default();
-                                io::read_pasted(text, dispatcher.clone());
+        use_effect_with(
+            (on_start, state.plan_defaults()),
+            move |(on_start, defaults)| {
+                let defaults = *defaults;
+                let listener = on_start.then(|| {
+                    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                    gloo::events::EventListener::new_with_options(
+                        &gloo::utils::document(),
+                        "paste",
+                        options,
+                        move |e| {
+                            let Some(e) =
+                                wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(e)
+                            else {
+                                return;
+                            };
+                            let in_field = e
+                                .target()
+                                .and_then(|t| {
+                                    wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                                })
+                                .map(|el| {
+                                    matches!(
+                                        el.tag_name().as_str(),
+                                        "INPUT" | "TEXTAREA" | "SELECT"
+                                    )
+                                })
+                                .unwrap_or(false);
+                            if in_field {
+                                return;
                             }
-                        }
-                    },
-                )
-            });
-            move || drop(listener)
-        });
+                            if let Some(text) =
+                                e.clipboard_data().and_then(|d| d.get_data("text").ok())
+                            {
+                                if !text.trim().is_empty() {
+                                    e.prevent_default();
+                                    io::read_pasted(text, defaults, dispatcher.clone());
+                                }
+                            }
+                        },
+                    )
+                });
+                move || drop(listener)
+            },
+        );
     }
 
     let lang = state.lang;
@@ -199,11 +210,13 @@ pub fn app() -> Html {
             let onapply = {
                 let dispatcher = dispatcher.clone();
                 let step = step.clone();
+                let defaults = state.plan_defaults();
                 Callback::from(move |options| {
                     io::reimport(
                         step.file_name.clone(),
                         step.bytes.clone(),
                         options,
+                        defaults,
                         dispatcher.clone(),
                     )
                 })

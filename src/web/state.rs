@@ -129,24 +129,76 @@ pub struct Workspace {
     pub print_prepared: bool,
 }
 
+/// What the plan of a newly imported file starts from: the interface's
+/// language and today's date (or the date a bundled sample is set on).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct PlanDefaults {
+    pub lang: Lang,
+    pub today: NaiveDate,
+}
+
+/// A file's settings when it is opened.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpeningSettings {
+    /// What a fresh import of the file starts with.
+    pub defaults: Settings,
+    /// What the plan is built with: the stored settings, if any, in the
+    /// interface's language.
+    pub current: Settings,
+    /// Whether stored settings differ from the defaults.
+    pub restored: bool,
+}
+
+impl PlanDefaults {
+    /// The settings a file opens with, given those stored for it.
+    pub fn settings(self, as_of: Option<NaiveDate>, stored: Option<Settings>) -> OpeningSettings {
+        let defaults = Settings {
+            lang: self.lang,
+            ..Settings::new(as_of.unwrap_or(self.today))
+        };
+        let restored = stored.as_ref().is_some_and(|s| *s != defaults);
+        let current = match stored {
+            Some(s) => Settings {
+                lang: defaults.lang,
+                ..s
+            },
+            None => defaults.clone(),
+        };
+        OpeningSettings {
+            defaults,
+            current,
+            restored,
+        }
+    }
+}
+
+/// A plan built ahead of the `Imported` action (see `io`), with the
+/// settings it was built with: the reducer keeps it only if they are
+/// still the settings the file opens with.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Planned {
+    pub settings: Settings,
+    pub plan: Rc<Plan>,
+}
+
 impl Workspace {
     fn new(
         file_name: String,
         fingerprint: String,
         import: Import,
-        default_settings: Settings,
-        stored: Option<Settings>,
+        opening: OpeningSettings,
+        planned: Option<Planned>,
         progress: Progress,
     ) -> Self {
-        let settings_restored = stored.as_ref().is_some_and(|s| *s != default_settings);
-        let settings = match stored {
-            Some(s) => Settings {
-                lang: default_settings.lang,
-                ..s
-            },
-            None => default_settings.clone(),
+        let OpeningSettings {
+            defaults: default_settings,
+            current: settings,
+            restored: settings_restored,
+        } = opening;
+        let plan = match planned {
+            Some(p) if p.settings == settings => p.plan,
+            _ => Rc::new(build_plan(&import, &settings)),
         };
-        let plan = Rc::new(build_plan(&import, &settings));
         let print_selection = plan.customers.iter().map(|c| c.key.clone()).collect();
         Workspace {
             file_name,
@@ -189,6 +241,14 @@ pub struct State {
 }
 
 impl State {
+    /// What a file imported now would be planned with.
+    pub fn plan_defaults(&self) -> PlanDefaults {
+        PlanDefaults {
+            lang: self.lang,
+            today: self.today,
+        }
+    }
+
     pub fn new(lang: Lang, today: NaiveDate) -> Self {
         State {
             lang,
@@ -231,6 +291,8 @@ pub enum Action {
         /// The settings saved for this file on an earlier visit.
         settings: Option<Settings>,
         storage: StorageHealth,
+        /// The plan, built ahead in its own task; `None` for other outcomes.
+        planned: Option<Planned>,
     },
     /// The browser could not read the file, or the user cancelled.
     ReadFailed {
@@ -308,6 +370,7 @@ impl Reducible for State {
                 progress,
                 settings: stored,
                 storage,
+                planned,
             } => {
                 // A read that finishes after the user cancelled or started over
                 // is dropped; a new file always starts with `Reading`.
@@ -321,17 +384,14 @@ impl Reducible for State {
                 }
                 next.phase = match *outcome {
                     Ok(ImportOutcome::Ready(import)) => {
-                        let defaults = Settings {
-                            lang: self.lang,
-                            ..Settings::new(as_of.unwrap_or(self.today))
-                        };
+                        let opening = self.plan_defaults().settings(as_of, stored);
                         next.storage = storage;
                         Phase::Ready(Rc::new(Workspace::new(
                             file_name,
                             fingerprint,
                             import,
-                            defaults,
-                            stored,
+                            opening,
+                            planned,
                             progress,
                         )))
                     }

@@ -577,25 +577,57 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     // parts, borrowed from the rows, and written out only for customers
     // that are planned.
     let mut group_of: FxMap<Option<(&str, Cow<str>)>, usize> = FxMap::default();
-    let mut groups: Vec<Vec<Classified>> = Vec::new();
+    // Each subscription's group, then the subscriptions in group order (a
+    // counting sort): no vector per customer, of which there are tens of
+    // thousands in a large export.
+    let mut classified: Vec<(usize, Classified)> = Vec::with_capacity(import.subscriptions.len());
+    let mut has_kaizala: Vec<bool> = Vec::new();
+    // Consecutive rows mostly repeat one product.
+    let mut last: Option<(&Subscription, bool, Option<KnownProduct>)> = None;
     for s in &import.subscriptions {
         let (offer, friendly, sku) = (
             s.offer.as_str(),
             s.friendly_name.as_deref(),
             s.sku.as_deref(),
         );
-        let known = *known_products
-            .entry((offer, sku))
-            .or_insert_with(|| kaizala_inclusion(offer, sku));
-        let is_standalone = known.is_none()
-            && *standalone
-                .entry((offer, friendly, sku))
-                .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
+        let (is_standalone, known) = match last {
+            Some((p, st, k))
+                if p.offer == s.offer && p.friendly_name == s.friendly_name && p.sku == s.sku =>
+            {
+                (st, k)
+            }
+            _ => {
+                let known = *known_products
+                    .entry((offer, sku))
+                    .or_insert_with(|| kaizala_inclusion(offer, sku));
+                let is_standalone = known.is_none()
+                    && *standalone
+                        .entry((offer, friendly, sku))
+                        .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
+                (is_standalone, known)
+            }
+        };
+        last = Some((s, is_standalone, known));
         let g = *group_of.entry(s.customer.key_parts()).or_insert_with(|| {
-            groups.push(Vec::new());
-            groups.len() - 1
+            has_kaizala.push(false);
+            has_kaizala.len() - 1
         });
-        groups[g].push((s, is_standalone, known));
+        has_kaizala[g] |= is_standalone;
+        classified.push((g, (s, is_standalone, known)));
+    }
+    let groups = has_kaizala.len();
+    let mut start = vec![0usize; groups + 1];
+    for &(g, _) in &classified {
+        start[g + 1] += 1;
+    }
+    for g in 0..groups {
+        start[g + 1] += start[g];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0usize; classified.len()];
+    for (i, &(g, _)) in classified.iter().enumerate() {
+        order[next[g]] = i;
+        next[g] += 1;
     }
     let listed_only = import
         .customers
@@ -604,9 +636,9 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         .filter(|k| !group_of.contains_key(k))
         .collect::<BTreeSet<_>>()
         .len();
-    let customers_in_file = (groups.len() + listed_only) as u64;
+    let customers_in_file = (groups + listed_only) as u64;
     let group_keys: Vec<&Option<(&str, Cow<str>)>> = {
-        let mut keys = vec![&None; groups.len()];
+        let mut keys = vec![&None; groups];
         for (k, &g) in &group_of {
             keys[g] = k;
         }
@@ -615,11 +647,18 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
 
     let no_settings = CustomerSettings::default();
     let mut customers = Vec::new();
-    for (rows, parts) in groups.iter().zip(group_keys) {
+    let mut rows: Vec<Classified> = Vec::new();
+    for (g, parts) in group_keys.into_iter().enumerate() {
         // Most customers of a large export have no Kaizala Pro at all.
-        if !rows.iter().any(|(_, is_standalone, _)| *is_standalone) {
+        if !has_kaizala[g] {
             continue;
         }
+        rows.clear();
+        rows.extend(
+            order[start[g]..start[g + 1]]
+                .iter()
+                .map(|&i| classified[i].1),
+        );
         let key = match parts {
             Some((kind, folded)) => format!("{kind}:{folded}"),
             None => "unknown".to_string(),
@@ -627,7 +666,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         let mut kaizala = Vec::new();
         let mut coverage = Vec::new();
         let mut ambiguous = BTreeSet::new();
-        for &(s, is_standalone, known) in rows {
+        for &(s, is_standalone, known) in &rows {
             if is_standalone {
                 kaizala.push(kaizala_subscription(s, settings, format, lang));
                 continue;

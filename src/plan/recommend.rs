@@ -93,33 +93,34 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
             "college",
             "academy",
         ];
-        let words = || {
-            name.split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-        };
-        if let Some(w) = words().find_map(|w| WORDS.iter().find(|k| w.eq_ignore_ascii_case(k))) {
-            return Some(EducationSignal::Name {
-                word: (*w).to_string(),
-            });
-        }
-        let mut it = words();
-        let (mut a, mut b) = (it.next(), it.next());
-        for c in it {
-            if a.is_some_and(|a| a.eq_ignore_ascii_case("institute"))
-                && b.is_some_and(|b| b.eq_ignore_ascii_case("of"))
-                && c.eq_ignore_ascii_case("technology")
-            {
+        // One pass over the words, keeping the two before each; a school
+        // word anywhere is named before "institute of technology".
+        let (mut a, mut b) = ("", "");
+        let mut institute = false;
+        for w in name
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+        {
+            if let Some(k) = WORDS.iter().find(|k| w.eq_ignore_ascii_case(k)) {
                 return Some(EducationSignal::Name {
-                    word: "institute of technology".into(),
+                    word: (*k).to_string(),
                 });
             }
-            (a, b) = (b, Some(c));
+            institute |= a.eq_ignore_ascii_case("institute")
+                && b.eq_ignore_ascii_case("of")
+                && w.eq_ignore_ascii_case("technology");
+            (a, b) = (b, w);
+        }
+        if institute {
+            return Some(EducationSignal::Name {
+                word: "institute of technology".into(),
+            });
         }
         const CJK: &[&str] = &[
             "大學", "学院", "學院", "學校", "学校", "高中", "中學", "中学", "國中", "國小", "小學",
             "小学", "大学",
         ];
-        if let Some(w) = CJK.iter().find(|w| name.contains(*w)) {
+        if let Some(w) = CJK.iter().find(|w| !name.is_ascii() && name.contains(*w)) {
             return Some(EducationSignal::Name {
                 word: (*w).to_string(),
             });

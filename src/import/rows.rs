@@ -104,7 +104,8 @@ impl DateEvidence {
 }
 
 /// A subscription being assembled, with each line's end-date cell kept
-/// until the column's order is known.
+/// until the column's order is known. `ends` lists the draft's lines in
+/// input order; `finish` makes `sub.lines` of those it keeps.
 #[derive(Debug)]
 struct Draft {
     sub: Subscription,
@@ -215,14 +216,6 @@ fn cell(rec: &ByteRecord, col: Option<usize>) -> &str {
     col.and_then(|c| rec.get(c))
         .and_then(|b| std::str::from_utf8(b).ok())
         .map_or("", str::trim)
-}
-
-/// A reconciliation subscription's lines, with room for a second charge
-/// row: most have one charge per month of the file's period.
-fn lines_from(line: u64) -> Vec<u64> {
-    let mut lines = Vec::with_capacity(2);
-    lines.push(line);
-    lines
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -540,7 +533,8 @@ impl Builder {
             auto_renew,
             end_date: EndDate::Unknown,
             term_months,
-            lines: vec![line],
+            // Filled in by `finish` from the draft's `ends`.
+            lines: Vec::new(),
         };
         if let Some(col) = self.map.aux.term_info_json {
             let json = cell(rec, Some(col)).to_string();
@@ -559,12 +553,11 @@ impl Builder {
                 // The first row of an id is keyed only once its id repeats.
                 let d = &self.drafts[first];
                 let first_key = values_key(&d.sub, d.ends.first().map(|e| e.1));
-                let first_line = d.sub.lines[0];
+                let first_line = d.ends.first().map_or(line, |e| e.0);
                 self.by_values.entry(first_key).or_insert(first);
                 let key = values_key(&sub, Some(end_cell));
                 if let Some(&i) = self.by_values.get(&key) {
                     let d = &mut self.drafts[i];
-                    d.sub.lines.push(line);
                     d.ends.push((line, end_cell));
                     self.exact_duplicates += 1;
                     return;
@@ -615,9 +608,15 @@ impl Builder {
             line,
             seats: quantity,
         };
-        if let Some(&i) = self.by_id.get(id) {
+        // A subscription's charge rows mostly follow one another, so the
+        // last draft is tried before the map.
+        let last = self.drafts.len().checked_sub(1);
+        let found = match last {
+            Some(i) if self.drafts[i].sub.id == id => Some(i),
+            _ => self.by_id.get(id).copied(),
+        };
+        if let Some(i) = found {
             let d = &mut self.drafts[i];
-            d.sub.lines.push(line);
             d.ends.push((line, end_cell));
             if d.pick.is_none_or(|p| pick.better_than(&p)) {
                 d.pick = Some(pick);
@@ -638,7 +637,7 @@ impl Builder {
             auto_renew: AutoRenew::Unknown,
             end_date: EndDate::Unknown,
             term_months: None,
-            lines: lines_from(line),
+            lines: Vec::new(),
         };
         self.by_id.insert(sub.id.clone(), self.drafts.len());
         let mut ends = Vec::with_capacity(2);
@@ -902,11 +901,9 @@ impl Builder {
         let column = self.header_name(self.map.get(Field::EndDate)).to_string();
         let mut rejected = std::mem::take(&mut self.rejected);
         let mut rejected_lines: Vec<u64> = Vec::new();
-        // One buffer for all drafts: a file has tens of thousands.
-        let mut kept = Vec::new();
         for d in &mut self.drafts {
             let mut end = EndDate::Unknown;
-            kept.clear();
+            let mut kept = Vec::with_capacity(d.ends.len());
             for &(line, c) in &d.ends {
                 let resolved = match c {
                     DateCell::Blank => Some(EndDate::Unknown),
@@ -966,9 +963,7 @@ impl Builder {
                     }
                 }
             }
-            if kept.len() != d.ends.len() {
-                d.sub.lines.retain(|l| kept.contains(l));
-            }
+            d.sub.lines = kept;
             d.sub.end_date = end;
         }
         // A line rejected in one draft is rejected in all (CIPP rows can

@@ -607,11 +607,16 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
                 (is_standalone, known)
             }
         };
+        // A customer's rows are mostly consecutive: the same customer as
+        // the row before is the same group, without hashing its key.
+        let g = match (last, classified.last()) {
+            (Some((p, _, _)), Some(&(g, _))) if p.customer == s.customer => g,
+            _ => *group_of.entry(s.customer.key_parts()).or_insert_with(|| {
+                has_kaizala.push(false);
+                has_kaizala.len() - 1
+            }),
+        };
         last = Some((s, is_standalone, known));
-        let g = *group_of.entry(s.customer.key_parts()).or_insert_with(|| {
-            has_kaizala.push(false);
-            has_kaizala.len() - 1
-        });
         has_kaizala[g] |= is_standalone;
         classified.push((g, (s, is_standalone, known)));
     }

@@ -82,6 +82,11 @@ struct Reading<'a> {
     /// Line counter: `line_no` is the line at byte `line_off`.
     line_off: usize,
     line_no: u64,
+    /// The csv reader's own count of `\n` read, after the last record.
+    csv_lines: u64,
+    /// The last record ended at a `\r` whose `\n` the reader reads with
+    /// the next record.
+    pending_lf: bool,
     prev_end_line: u64,
     gap_blank_lines: u64,
     header_seen: bool,
@@ -219,6 +224,8 @@ fn prepare<'a>(
         text_len,
         line_off: dialect.header_offset,
         line_no: dialect.header_line,
+        csv_lines: 1,
+        pending_lf: false,
         prev_end_line: dialect.header_line,
         gap_blank_lines: 0,
         header_seen: false,
@@ -251,14 +258,35 @@ impl Reading<'_> {
             let text = self.rdr.get_ref().get_ref();
             let pos = self.rec.position().map_or(0, |p| p.byte() as usize) + self.base;
             let start = skip_breaks(text, pos).min(text.len());
-            let line = line_at(text, self.line_off, self.line_no, start);
             let end_abs =
                 (self.rdr.position().byte() as usize + self.base).clamp(start, text.len());
-            let mut body = &text[start..end_abs];
+            let raw = &text[start..end_abs];
+            let mut body = raw;
             while let [rest @ .., b'\r' | b'\n'] = body {
                 body = rest;
             }
-            let end_line = line + count_newlines(body);
+            // The reader counts every `\n` it reads. When those since the
+            // last record are only line ends of records (this one's `\n`,
+            // or the `\n` of the last one's `\r\n`), there was no blank
+            // line before this record and no line break inside it: its line
+            // follows the last, and nothing needs counting. That is most
+            // records of every file.
+            let csv_lines = self.rdr.position().line();
+            let ends_lf = raw.ends_with(b"\n");
+            let ends_cr = raw.ends_with(b"\r");
+            let expected = u64::from(ends_lf) + u64::from(self.pending_lf);
+            let read_one = self.header_seen
+                && (ends_lf || ends_cr)
+                && csv_lines.wrapping_sub(self.csv_lines) == expected;
+            self.csv_lines = csv_lines;
+            self.pending_lf = ends_cr;
+            let (line, end_line) = if read_one {
+                let line = self.prev_end_line + 1;
+                (line, line)
+            } else {
+                let line = line_at(text, self.line_off, self.line_no, start);
+                (line, line + count_newlines(body))
+            };
             self.line_off = start + body.len();
             self.line_no = end_line;
             self.gap_blank_lines += line.saturating_sub(self.prev_end_line + 1);

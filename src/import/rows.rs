@@ -195,6 +195,8 @@ pub(crate) struct Builder {
     differing_duplicates: Vec<String>,
     exact_duplicates: u64,
     pub(crate) notes: Vec<String>,
+    /// The last charge type ranked, and its rank.
+    last_charge: Option<(String, u8)>,
 }
 
 /// The settled outcome of a file's rows.
@@ -307,6 +309,7 @@ impl Builder {
             differing_duplicates: Vec::new(),
             exact_duplicates: 0,
             notes,
+            last_charge: None,
         }
     }
 
@@ -587,7 +590,16 @@ impl Builder {
         quantity: Option<i64>,
         end_cell: DateCell,
     ) {
-        let rank = charge_rank(cell(rec, self.map.aux.charge_type));
+        // A file has a handful of charge types, mostly one after another.
+        let charge = cell(rec, self.map.aux.charge_type);
+        let rank = match &self.last_charge {
+            Some((c, rank)) if c == charge => *rank,
+            _ => {
+                let rank = charge_rank(charge);
+                self.last_charge = Some((charge.to_string(), rank));
+                rank
+            }
+        };
         let start = match parse_date(cell(rec, self.map.aux.charge_start)) {
             Ok((DateCell::Known(d), _)) => Some(d),
             // The reconciliation file is month-first by its documentation.

@@ -13,7 +13,7 @@ Per customer with at least one Kaizala Pro standalone subscription
 - the customer's other active subscriptions that include Kaizala
   ([`Coverage`]);
 - a [`Recommendation`] and its alternatives ([`recommend`](recommend));
-- the A/B/C [`Checklist`];
+- the A/B/C [`Checklist`], built on demand by [`Plan::checklist`];
 - its [`Urgency`]: the most pressing of its subscriptions still running,
   or `ended` when all have ended.
 
@@ -22,6 +22,8 @@ Customers without a Kaizala Pro subscription are only counted, in the
 
 Everything said to a person is stored twice: as data and as text in the
 plan's language; [`Plan::relabel`] rewrites the texts in another language.
+The checklist's texts are the exception: they are written when a
+customer's checklist is asked for, in the plan's language.
 */
 
 pub(crate) mod classify;

@@ -401,6 +401,47 @@ mod reducer {
 
 // ---- more components ------------------------------------------------------
 
+mod storage {
+    use kaizala_planner::progress::{fingerprint, legacy_fingerprint, Progress};
+    use kaizala_planner::web::storage::{adopt_legacy, load_progress, save_progress};
+    use wasm_bindgen_test::*;
+
+    fn local() -> web_sys::Storage {
+        web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn progress_stored_by_the_first_version_is_carried_over() {
+        let bytes = b"Subscription ID,Subscription\ns1,Microsoft Kaizala Pro\n".to_vec();
+        let (old, new) = (legacy_fingerprint(&bytes), fingerprint(&bytes));
+        let mut p = Progress::default();
+        p.set_ticked("id:t1", "A", true);
+        save_progress(&old, &p);
+        let mut asked = 0;
+        adopt_legacy(&new, bytes.len() as u64, || {
+            asked += 1;
+            legacy_fingerprint(&bytes)
+        });
+        assert_eq!(asked, 1);
+        assert_eq!(load_progress(&new).0, p);
+        assert_eq!(
+            load_progress(&old).0,
+            Progress::default(),
+            "moved, not copied"
+        );
+
+        // Nothing of the old form for a file of this length: the slow
+        // fingerprint is not computed.
+        let other = b"x".repeat(7);
+        adopt_legacy(&fingerprint(&other), 7, || {
+            asked += 1;
+            legacy_fingerprint(&other)
+        });
+        assert_eq!(asked, 1);
+        local().clear().unwrap();
+    }
+}
+
 mod views {
     use std::cell::RefCell;
     use std::rc::Rc;

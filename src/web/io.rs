@@ -19,7 +19,7 @@ use yew::UseReducerDispatcher;
 
 use crate::import::{Big5Decoder, ImportJob, ImportOptions, ImportOutcome, ImportProgress};
 use crate::plan::build_plan;
-use crate::progress::Fingerprinter;
+use crate::progress::{legacy_fingerprint, Fingerprinter};
 use crate::share;
 use crate::web::i18n::{lang_from_browser_tag, Lang};
 use crate::web::state::{Action, PlanDefaults, Planned, SharedPlan, State};
@@ -257,6 +257,9 @@ async fn run_import(
     if !is_current(generation) {
         return;
     }
+    storage::adopt_legacy(&fingerprint, bytes.len() as u64, || {
+        legacy_fingerprint(&bytes)
+    });
     let (progress, storage) = storage::load_progress(&fingerprint);
     let settings = storage::load_settings(&fingerprint);
     // The plan is built here, in a task of its own, rather than by the

@@ -10,7 +10,7 @@ shows ("progress is not being saved") instead of failing.
 use web_sys::Storage;
 
 use crate::plan::Settings;
-use crate::progress::Progress;
+use crate::progress::{is_legacy_fingerprint, Progress};
 
 const PREFIX: &str = "kaizala-planner:";
 
@@ -78,6 +78,40 @@ pub fn clear_progress(fingerprint: &str) -> StorageHealth {
 
 fn settings_key(fingerprint: &str) -> String {
     format!("{PREFIX}settings:{fingerprint}")
+}
+
+/// Carries the progress and settings stored under the first version's
+/// fingerprint of a file (`legacy`) over to its current `fingerprint`,
+/// unless some are stored under that already. The old fingerprint is slow
+/// to compute over a large file, so it is asked for only when storage
+/// holds a key of its form for a file of this length (`len` bytes).
+pub fn adopt_legacy(fingerprint: &str, len: u64, legacy: impl FnOnce() -> String) {
+    let Some(storage) = local() else {
+        return;
+    };
+    let keys = storage.length().unwrap_or(0);
+    let prefixes = [progress_key(""), settings_key("")];
+    let candidate = (0..keys)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .any(|k| {
+            prefixes.iter().any(|p| {
+                k.strip_prefix(p.as_str())
+                    .is_some_and(|fp| is_legacy_fingerprint(fp, len))
+            })
+        });
+    if !candidate {
+        return;
+    }
+    let old = legacy();
+    for key in [progress_key, settings_key] {
+        let (from, to) = (key(&old), key(fingerprint));
+        let Ok(Some(text)) = storage.get_item(&from) else {
+            continue;
+        };
+        if matches!(storage.get_item(&to), Ok(None)) && storage.set_item(&to, &text).is_ok() {
+            let _ = storage.remove_item(&from);
+        }
+    }
 }
 
 /// The dates and per-customer choices saved for an import; `None` when

@@ -15,6 +15,7 @@ pub mod checklist;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod plan;
 pub mod progress;

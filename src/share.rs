@@ -170,6 +170,13 @@ pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
 
 /// Decodes link text made by `encode`. Never panics, whatever the text.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
+    let json = unpack(text)?;
+    serde_json::from_slice(&json).map_err(|e| ShareError::NotAPlan(e.to_string()))
+}
+
+/// The JSON inside link text: version, base64url and zlib undone, with
+/// the caps on length and size.
+fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
     let text = text.trim().trim_start_matches('#');
     let text = text.strip_prefix("share=").unwrap_or(text);
     if text.is_empty() {
@@ -184,12 +191,41 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
     let packed = URL_SAFE_NO_PAD
         .decode(body)
         .map_err(|_| ShareError::NotBase64)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED)
-        .map_err(|e| match e.status {
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED).map_err(|e| {
+        match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
             _ => ShareError::Damaged,
-        })?;
-    serde_json::from_slice(&json).map_err(|e| ShareError::NotAPlan(e.to_string()))
+        }
+    })
+}
+
+impl SharedPlan {
+    /// Opens link text made by `encode(&shared_plan)`: what the app does
+    /// with a link. The same result as `decode::<SharedPlan>`, read with
+    /// the planner's own JSON reader ([`crate::json`]), which keeps serde's
+    /// generated readers out of the web app. Never panics, whatever the
+    /// text.
+    pub fn from_link(text: &str) -> Result<SharedPlan, ShareError> {
+        let json = unpack(text)?;
+        let json = std::str::from_utf8(&json)
+            .map_err(|_| ShareError::NotAPlan("the payload is not UTF-8".to_string()))?;
+        crate::json::read(json)
+            .ok_or_else(|| ShareError::NotAPlan("the payload is not a shared plan".to_string()))
+    }
+}
+
+impl crate::json::FromJson for SharedPlan {
+    fn from_json(v: &crate::json::Json) -> Option<Self> {
+        use crate::json::{member, member_or_default};
+        Some(SharedPlan {
+            as_of: member(v, "as_of")?,
+            cutoff: member(v, "cutoff")?,
+            format: member_or_default(v, "format")?,
+            customer: member(v, "customer")?,
+            settings: member_or_default(v, "settings")?,
+            subscriptions: member(v, "subscriptions")?,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -280,11 +316,43 @@ mod tests {
         let link = encode(&shared).unwrap();
         let back: SharedPlan = decode(&link).unwrap();
         assert_eq!(back, shared);
+        assert_eq!(
+            SharedPlan::from_link(&format!("#share={link}")),
+            Ok(back.clone())
+        );
         let replanned = back.customer_plan(Lang::En).unwrap();
         assert_eq!(replanned.recommendation, contoso.recommendation);
         assert_eq!(replanned.checklist, contoso.checklist);
         assert!(back.customer_plan(Lang::ZhTw).is_some());
         assert!(SharedPlan::for_customer(&imp, &settings, "id:nobody").is_none());
+    }
+
+    #[test]
+    fn from_link_refuses_what_is_not_a_shared_plan() {
+        let not_a_plan = [
+            encode(&vec![1u32, 2, 3]).unwrap(),
+            encode(&"text").unwrap(),
+            format!(
+                "{VERSION}{}",
+                URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(b"\xff{}", 9))
+            ),
+        ];
+        for link in &not_a_plan {
+            assert!(matches!(
+                SharedPlan::from_link(link),
+                Err(ShareError::NotAPlan(_))
+            ));
+            assert!(matches!(
+                decode::<SharedPlan>(link),
+                Err(ShareError::NotAPlan(_))
+            ));
+        }
+        assert_eq!(SharedPlan::from_link(""), Err(ShareError::Empty));
+        assert_eq!(
+            SharedPlan::from_link("v2.AAAA"),
+            Err(ShareError::UnknownVersion)
+        );
+        assert_eq!(SharedPlan::from_link("v1.***"), Err(ShareError::NotBase64));
     }
 
     #[test]

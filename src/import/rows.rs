@@ -633,17 +633,17 @@ impl Builder {
     /// `TermInfo`; each entry becomes a subscription from the same line.
     /// Returns false when the cell holds no usable entry.
     fn cipp_terms(&mut self, line: u64, base: &Subscription, json: &str) -> bool {
-        let Ok(serde_json::Value::Array(entries)) = serde_json::from_str::<serde_json::Value>(json)
-        else {
+        let Some(crate::json::Json::Array(entries)) = crate::json::parse(json) else {
             return false;
         };
         let mut any = false;
         for e in entries.iter().take(1000) {
             let get = |k: &str| {
                 e.get(k).and_then(|v| match v {
-                    serde_json::Value::String(s) => Some(s.trim().to_string()),
-                    serde_json::Value::Number(n) => Some(n.to_string()),
-                    serde_json::Value::Bool(b) => Some(b.to_string()),
+                    crate::json::Json::String(s) => Some(s.trim().to_string()),
+                    // As written: `12`, `2.5`, `1e3`.
+                    crate::json::Json::Number(n) => Some(n.clone()),
+                    crate::json::Json::Bool(b) => Some(b.to_string()),
                     _ => None,
                 })
             };

@@ -112,3 +112,14 @@ fn rejects_garbage() {
     let json = to_json(&plan(Lang::En), Lang::En).replace("\"2020-02-29\"", "\"29/02/2020\"");
     assert!(plan_from_json(&json).is_err());
 }
+
+#[test]
+fn laid_out_as_serde_jsons_pretty_printer_does() {
+    for lang in [Lang::En, Lang::ZhTw] {
+        let p = plan(Lang::En).in_lang(lang);
+        assert_eq!(
+            to_json(&p, lang),
+            serde_json::to_string_pretty(&p).unwrap() + "\n"
+        );
+    }
+}

@@ -20,6 +20,7 @@ pub mod model;
 pub mod plan;
 pub mod progress;
 pub mod share;
+pub mod sort;
 
 pub use plan::{build_plan, Lang, Plan, Settings};
 

@@ -950,7 +950,7 @@ impl Builder {
         }
         // A line rejected in one draft is rejected in all (CIPP rows can
         // make several subscriptions).
-        rejected_lines.sort_unstable();
+        crate::sort::sort(&mut rejected_lines);
         rejected_lines.dedup();
         let mut no_seats = 0u64;
         let mut subscriptions = Vec::with_capacity(self.drafts.len());
@@ -976,16 +976,16 @@ impl Builder {
             .iter()
             .filter_map(|s| s.lines.first().copied())
             .collect();
-        firsts.sort_unstable();
+        crate::sort::sort(&mut firsts);
         firsts.dedup();
         let mut rest: Vec<u64> = subscriptions
             .iter()
             .flat_map(|s| s.lines.iter().skip(1).copied())
             .collect();
-        rest.sort_unstable();
+        crate::sort::sort(&mut rest);
         rest.dedup();
         rest.retain(|l| firsts.binary_search(l).is_err());
-        rejected.sort_by_key(|r| r.line);
+        crate::sort::sort_by(&mut rejected, |a, b| a.line.cmp(&b.line));
 
         let mut notes = std::mem::take(&mut self.notes);
         if no_seats > 0 {

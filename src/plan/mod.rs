@@ -619,7 +619,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         // Rows of one id with different values tie on `sub_order` up to
         // their lines; every other value breaks the tie first, so the
         // order of the file's rows never decides the order of the plan.
-        kaizala.sort_by(|a, b| {
+        crate::sort::sort_by(&mut kaizala, |a, b| {
             sub_order(a).cmp(&sub_order(b)).then_with(|| {
                 let values = |s: &KaizalaSubscription| {
                     format!(
@@ -637,7 +637,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         });
         // Ties (one id on rows with other values) fall to every value, so
         // that the rows' order never shows.
-        coverage.sort_by(|a, b| {
+        crate::sort::sort_by(&mut coverage, |a, b| {
             (&a.product, &a.id, a.seats)
                 .cmp(&(&b.product, &b.id, b.seats))
                 .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
@@ -693,7 +693,9 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         });
     }
     // Lower-cased once per customer, not once per comparison.
-    customers.sort_by_cached_key(|c| (c.display_name.to_lowercase(), c.key.clone()));
+    crate::sort::sort_by_cached_key(&mut customers, |c| {
+        (c.display_name.to_lowercase(), c.key.clone())
+    });
 
     let summary = summarise(&customers, customers_in_file);
     Plan {

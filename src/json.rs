@@ -373,21 +373,29 @@ impl<A: FromJson, B: FromJson> FromJson for (A, B) {
     }
 }
 
+// The B-trees are filled by `insert`: collecting into one sorts the items
+// first, with a copy of the standard sort per item type.
 impl FromJson for BTreeSet<String> {
     fn from_json(v: &Json) -> Option<Self> {
-        v.as_array()?.iter().map(String::from_json).collect()
+        let mut set = BTreeSet::new();
+        for item in v.as_array()? {
+            set.insert(String::from_json(item)?);
+        }
+        Some(set)
     }
 }
 
 impl<T: FromJson> FromJson for BTreeMap<String, T> {
+    /// A repeated key keeps its last value.
     fn from_json(v: &Json) -> Option<Self> {
-        match v {
-            Json::Object(members) => members
-                .iter()
-                .map(|(k, v)| Some((k.clone(), T::from_json(v)?)))
-                .collect(),
-            _ => None,
+        let Json::Object(members) = v else {
+            return None;
+        };
+        let mut map = BTreeMap::new();
+        for (k, v) in members {
+            map.insert(k.clone(), T::from_json(v)?);
         }
+        Some(map)
     }
 }
 

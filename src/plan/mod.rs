@@ -762,12 +762,14 @@ fn kaizala_subscription(
 }
 
 fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
-    let mut by_category: BTreeMap<Category, (u64, u64)> =
-        Category::ALL.iter().map(|c| (*c, (0, 0))).collect();
-    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> =
-        Urgency::ALL.iter().map(|u| (*u, (0, 0, 0))).collect();
-    let mut by_family: BTreeMap<Family, (u64, u64)> =
-        Family::ALL.iter().map(|f| (*f, (0, 0))).collect();
+    // Filled by extend (one insert each): collecting into a BTreeMap sorts
+    // first, with a copy of the standard sort per key type in the wasm.
+    let mut by_category: BTreeMap<Category, (u64, u64)> = BTreeMap::new();
+    by_category.extend(Category::ALL.map(|c| (c, (0, 0))));
+    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> = BTreeMap::new();
+    by_urgency.extend(Urgency::ALL.map(|u| (u, (0, 0, 0))));
+    let mut by_family: BTreeMap<Family, (u64, u64)> = BTreeMap::new();
+    by_family.extend(Family::ALL.map(|f| (f, (0, 0))));
     let mut by_month: BTreeMap<(i32, u32), (u64, u64)> = BTreeMap::new();
     let (mut subs, mut seats) = (0u64, 0u64);
     for c in customers {

@@ -147,7 +147,7 @@ impl Workspace {
             None => default_settings.clone(),
         };
         let plan = Rc::new(build_plan(&import, &settings));
-        let print_selection = plan.customers.iter().map(|c| c.key.clone()).collect();
+        let print_selection = all_customers(&plan);
         Workspace {
             file_name,
             fingerprint,
@@ -461,7 +461,7 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
         }
         Action::SelectAllForPrint(all) => {
             w.print_selection = if all {
-                w.plan.customers.iter().map(|c| c.key.clone()).collect()
+                all_customers(&w.plan)
             } else {
                 BTreeSet::new()
             };
@@ -476,4 +476,12 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Every customer's key. Filled by extend (one insert each): collecting
+/// into a BTreeSet sorts first, with its own copy of the standard sort.
+fn all_customers(plan: &Plan) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    keys.extend(plan.customers.iter().map(|c| c.key.clone()));
+    keys
 }

@@ -23,8 +23,6 @@ assert_eq!(back, vec!["Contoso".to_string()]);
 
 use std::collections::BTreeMap;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -158,7 +156,7 @@ pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
     let mut out = String::with_capacity(VERSION.len() + packed.len() * 4 / 3 + 4);
     out.push_str(VERSION);
-    URL_SAFE_NO_PAD.encode_string(&packed, &mut out);
+    base64url_encode(&packed, &mut out);
     if out.len() > MAX_ENCODED {
         return Err(ShareError::Encode(format!(
             "the link would be {} characters long, more than the {MAX_ENCODED} it may have",
@@ -188,15 +186,62 @@ fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
     let body = text
         .strip_prefix(VERSION)
         .ok_or(ShareError::UnknownVersion)?;
-    let packed = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|_| ShareError::NotBase64)?;
+    let packed = base64url_decode(body).ok_or(ShareError::NotBase64)?;
     miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED).map_err(|e| {
         match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
             _ => ShareError::Damaged,
         }
     })
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Appends the unpadded base64url form of `bytes` (RFC 4648 §5). Written
+/// here rather than taken from the base64 crate, whose general engine is
+/// several kilobytes of the web app for these two short loops; the tests
+/// compare both, byte for byte.
+fn base64url_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let n = (b(0) << 16) | (b(1) << 8) | b(2);
+        for k in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(n >> (18 - 6 * k) & 63) as usize]));
+        }
+    }
+}
+
+/// Reads what [`base64url_encode`] writes; `None` for anything else: a
+/// character outside the alphabet, padding, a length no encoding has, or
+/// bits set past the last byte (as the base64 crate refuses them).
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (k, &c) in chunk.iter().enumerate() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            };
+            n |= u32::from(v) << (18 - 6 * k);
+        }
+        let len = match chunk.len() {
+            4 => 3,
+            3 => 2,
+            2 => 1,
+            _ => return None,
+        };
+        // The bits below the last whole byte must be zero.
+        if n & (0x00FF_FFFF >> (8 * len)) != 0 {
+            return None;
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..=len]);
+    }
+    Some(out)
 }
 
 impl SharedPlan {
@@ -283,7 +328,8 @@ mod tests {
     fn refuses_a_bomb() {
         let zeros = vec![0u8; MAX_INFLATED + 1];
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(&zeros, 9);
-        let link = format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed));
+        let mut link = VERSION.to_string();
+        base64url_encode(&packed, &mut link);
         assert!(link.len() < MAX_ENCODED);
         assert_eq!(decode::<Vec<u32>>(&link), Err(ShareError::TooLarge));
     }
@@ -332,10 +378,12 @@ mod tests {
         let not_a_plan = [
             encode(&vec![1u32, 2, 3]).unwrap(),
             encode(&"text").unwrap(),
-            format!(
-                "{VERSION}{}",
-                URL_SAFE_NO_PAD.encode(miniz_oxide::deflate::compress_to_vec_zlib(b"\xff{}", 9))
-            ),
+            {
+                let mut link = VERSION.to_string();
+                let packed = miniz_oxide::deflate::compress_to_vec_zlib(b"\xff{}", 9);
+                base64url_encode(&packed, &mut link);
+                link
+            },
         ];
         for link in &not_a_plan {
             assert!(matches!(
@@ -353,6 +401,33 @@ mod tests {
             Err(ShareError::UnknownVersion)
         );
         assert_eq!(SharedPlan::from_link("v1.***"), Err(ShareError::NotBase64));
+    }
+
+    /// The same text as the base64 crate's URL-safe engine without
+    /// padding, both ways, and the same refusals.
+    #[test]
+    fn base64url_as_the_base64_crate() {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        let bytes: Vec<u8> = (0..=255u8)
+            .chain((0..300).map(|i: u32| (i * 37 % 256) as u8))
+            .collect();
+        for n in 0..bytes.len() {
+            let mut ours = String::new();
+            base64url_encode(&bytes[..n], &mut ours);
+            assert_eq!(ours, URL_SAFE_NO_PAD.encode(&bytes[..n]), "{n}");
+            assert_eq!(base64url_decode(&ours).as_deref(), Some(&bytes[..n]));
+        }
+        for text in [
+            "", "A", "AA", "AB", "AAA", "AAB", "AAAA", "AAAAA", "AA==", "AAA=", "A+B/", "A-B_",
+            "Zm9v", "Zm9vYg", "Zm9vYh", "Zm9vYmE", "Zm9vYmF", "Zm 9v", "Zm9v\n", "Zm9vé", "====",
+        ] {
+            assert_eq!(
+                base64url_decode(text),
+                URL_SAFE_NO_PAD.decode(text).ok(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

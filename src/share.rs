@@ -21,6 +21,8 @@ assert_eq!(back, vec!["Contoso".to_string()]);
 ```
 */
 
+mod deflate;
+
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
@@ -153,7 +155,7 @@ impl std::error::Error for ShareError {}
 /// Encodes a value into link text (`v1.` + base64url of zlib(JSON)).
 pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
     let json = serde_json::to_vec(value).map_err(|e| ShareError::Encode(e.to_string()))?;
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let packed = deflate::compress_zlib(&json);
     let mut out = String::with_capacity(VERSION.len() + packed.len() * 4 / 3 + 4);
     out.push_str(VERSION);
     base64url_encode(&packed, &mut out);

@@ -15,10 +15,12 @@ pub mod checklist;
 pub mod cli;
 pub mod export;
 pub mod import;
+pub mod json;
 pub mod model;
 pub mod plan;
 pub mod progress;
 pub mod share;
+pub mod sort;
 
 pub use plan::{build_plan, Lang, Plan, Settings};
 

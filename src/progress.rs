@@ -69,7 +69,7 @@ impl Progress {
     /// Reads stored progress; `None` when the text is not progress at all
     /// (corrupted storage), so the caller can say so instead of guessing.
     pub fn from_json(text: &str) -> Option<Progress> {
-        let mut p: Progress = serde_json::from_str(text).ok()?;
+        let mut p: Progress = crate::json::read(text)?;
         p.notes.retain(|_, v| !v.trim().is_empty());
         for v in p.notes.values_mut() {
             if v.chars().count() > MAX_NOTE_CHARS {
@@ -77,6 +77,16 @@ impl Progress {
             }
         }
         Some(p)
+    }
+}
+
+impl crate::json::FromJson for Progress {
+    fn from_json(v: &crate::json::Json) -> Option<Self> {
+        use crate::json::member_or_default;
+        Some(Progress {
+            ticked: member_or_default(v, "ticked")?,
+            notes: member_or_default(v, "notes")?,
+        })
     }
 }
 
@@ -260,6 +270,19 @@ mod tests {
             assert_eq!(Progress::from_json(bad), None, "{bad:?}");
         }
         assert_eq!(Progress::from_json("{}"), Some(Progress::default()));
+        // Read as serde reads it.
+        for text in [
+            r#"{"ticked":["id:1/A","id:1/A"],"notes":{"id:1":"x","id:2":"  "}}"#,
+            r#"{"ticked":null}"#,
+            r#"{"notes":{"k":5}}"#,
+            r#"{"ticked":[],"other":1}"#,
+        ] {
+            let theirs = serde_json::from_str::<Progress>(text).ok().map(|mut p| {
+                p.notes.retain(|_, v| !v.trim().is_empty());
+                p
+            });
+            assert_eq!(Progress::from_json(text), theirs, "{text}");
+        }
     }
 
     #[test]

@@ -21,10 +21,10 @@ assert_eq!(back, vec!["Contoso".to_string()]);
 ```
 */
 
+mod deflate;
+
 use std::collections::BTreeMap;
 
-use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-use base64::Engine;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -155,10 +155,10 @@ impl std::error::Error for ShareError {}
 /// Encodes a value into link text (`v1.` + base64url of zlib(JSON)).
 pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
     let json = serde_json::to_vec(value).map_err(|e| ShareError::Encode(e.to_string()))?;
-    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, 9);
+    let packed = deflate::compress_zlib(&json);
     let mut out = String::with_capacity(VERSION.len() + packed.len() * 4 / 3 + 4);
     out.push_str(VERSION);
-    URL_SAFE_NO_PAD.encode_string(&packed, &mut out);
+    base64url_encode(&packed, &mut out);
     if out.len() > MAX_ENCODED {
         return Err(ShareError::Encode(format!(
             "the link would be {} characters long, more than the {MAX_ENCODED} it may have",
@@ -170,6 +170,13 @@ pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
 
 /// Decodes link text made by `encode`. Never panics, whatever the text.
 pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
+    let json = unpack(text)?;
+    serde_json::from_slice(&json).map_err(|e| ShareError::NotAPlan(e.to_string()))
+}
+
+/// The JSON inside link text: version, base64url and zlib undone, with
+/// the caps on length and size.
+fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
     let text = text.trim().trim_start_matches('#');
     let text = text.strip_prefix("share=").unwrap_or(text);
     if text.is_empty() {
@@ -181,15 +188,91 @@ pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
     let body = text
         .strip_prefix(VERSION)
         .ok_or(ShareError::UnknownVersion)?;
-    let packed = URL_SAFE_NO_PAD
-        .decode(body)
-        .map_err(|_| ShareError::NotBase64)?;
-    let json = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED)
-        .map_err(|e| match e.status {
+    let packed = base64url_decode(body).ok_or(ShareError::NotBase64)?;
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED).map_err(|e| {
+        match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
             _ => ShareError::Damaged,
-        })?;
-    serde_json::from_slice(&json).map_err(|e| ShareError::NotAPlan(e.to_string()))
+        }
+    })
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Appends the unpadded base64url form of `bytes` (RFC 4648 §5). Written
+/// here rather than taken from the base64 crate, whose general engine is
+/// several kilobytes of the web app for these two short loops; the tests
+/// compare both, byte for byte.
+fn base64url_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let n = (b(0) << 16) | (b(1) << 8) | b(2);
+        for k in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(n >> (18 - 6 * k) & 63) as usize]));
+        }
+    }
+}
+
+/// Reads what [`base64url_encode`] writes; `None` for anything else: a
+/// character outside the alphabet, padding, a length no encoding has, or
+/// bits set past the last byte (as the base64 crate refuses them).
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (k, &c) in chunk.iter().enumerate() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            };
+            n |= u32::from(v) << (18 - 6 * k);
+        }
+        let len = match chunk.len() {
+            4 => 3,
+            3 => 2,
+            2 => 1,
+            _ => return None,
+        };
+        // The bits below the last whole byte must be zero.
+        if n & (0x00FF_FFFF >> (8 * len)) != 0 {
+            return None;
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..=len]);
+    }
+    Some(out)
+}
+
+impl SharedPlan {
+    /// Opens link text made by `encode(&shared_plan)`: what the app does
+    /// with a link. The same result as `decode::<SharedPlan>`, read with
+    /// the planner's own JSON reader ([`crate::json`]), which keeps serde's
+    /// generated readers out of the web app. Never panics, whatever the
+    /// text.
+    pub fn from_link(text: &str) -> Result<SharedPlan, ShareError> {
+        let json = unpack(text)?;
+        let json = std::str::from_utf8(&json)
+            .map_err(|_| ShareError::NotAPlan("the payload is not UTF-8".to_string()))?;
+        crate::json::read(json)
+            .ok_or_else(|| ShareError::NotAPlan("the payload is not a shared plan".to_string()))
+    }
+}
+
+impl crate::json::FromJson for SharedPlan {
+    fn from_json(v: &crate::json::Json) -> Option<Self> {
+        use crate::json::{member, member_or_default};
+        Some(SharedPlan {
+            as_of: member(v, "as_of")?,
+            cutoff: member(v, "cutoff")?,
+            format: member_or_default(v, "format")?,
+            customer: member(v, "customer")?,
+            settings: member_or_default(v, "settings")?,
+            subscriptions: member(v, "subscriptions")?,
+        })
+    }
 }
 
 #[cfg(test)]
@@ -247,7 +330,8 @@ mod tests {
     fn refuses_a_bomb() {
         let zeros = vec![0u8; MAX_INFLATED + 1];
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(&zeros, 9);
-        let link = format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed));
+        let mut link = VERSION.to_string();
+        base64url_encode(&packed, &mut link);
         assert!(link.len() < MAX_ENCODED);
         assert_eq!(decode::<Vec<u32>>(&link), Err(ShareError::TooLarge));
     }
@@ -280,6 +364,10 @@ mod tests {
         let link = encode(&shared).unwrap();
         let back: SharedPlan = decode(&link).unwrap();
         assert_eq!(back, shared);
+        assert_eq!(
+            SharedPlan::from_link(&format!("#share={link}")),
+            Ok(back.clone())
+        );
         let replanned = back.customer_plan(Lang::En).unwrap();
         assert_eq!(replanned.recommendation, contoso.recommendation);
         assert_eq!(
@@ -288,6 +376,63 @@ mod tests {
         );
         assert!(back.customer_plan(Lang::ZhTw).is_some());
         assert!(SharedPlan::for_customer(&imp, &settings, "id:nobody").is_none());
+    }
+
+    #[test]
+    fn from_link_refuses_what_is_not_a_shared_plan() {
+        let not_a_plan = [
+            encode(&vec![1u32, 2, 3]).unwrap(),
+            encode(&"text").unwrap(),
+            {
+                let mut link = VERSION.to_string();
+                let packed = miniz_oxide::deflate::compress_to_vec_zlib(b"\xff{}", 9);
+                base64url_encode(&packed, &mut link);
+                link
+            },
+        ];
+        for link in &not_a_plan {
+            assert!(matches!(
+                SharedPlan::from_link(link),
+                Err(ShareError::NotAPlan(_))
+            ));
+            assert!(matches!(
+                decode::<SharedPlan>(link),
+                Err(ShareError::NotAPlan(_))
+            ));
+        }
+        assert_eq!(SharedPlan::from_link(""), Err(ShareError::Empty));
+        assert_eq!(
+            SharedPlan::from_link("v2.AAAA"),
+            Err(ShareError::UnknownVersion)
+        );
+        assert_eq!(SharedPlan::from_link("v1.***"), Err(ShareError::NotBase64));
+    }
+
+    /// The same text as the base64 crate's URL-safe engine without
+    /// padding, both ways, and the same refusals.
+    #[test]
+    fn base64url_as_the_base64_crate() {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        let bytes: Vec<u8> = (0..=255u8)
+            .chain((0..300).map(|i: u32| (i * 37 % 256) as u8))
+            .collect();
+        for n in 0..bytes.len() {
+            let mut ours = String::new();
+            base64url_encode(&bytes[..n], &mut ours);
+            assert_eq!(ours, URL_SAFE_NO_PAD.encode(&bytes[..n]), "{n}");
+            assert_eq!(base64url_decode(&ours).as_deref(), Some(&bytes[..n]));
+        }
+        for text in [
+            "", "A", "AA", "AB", "AAA", "AAB", "AAAA", "AAAAA", "AA==", "AAA=", "A+B/", "A-B_",
+            "Zm9v", "Zm9vYg", "Zm9vYh", "Zm9vYmE", "Zm9vYmF", "Zm 9v", "Zm9v\n", "Zm9vé", "====",
+        ] {
+            assert_eq!(
+                base64url_decode(text),
+                URL_SAFE_NO_PAD.decode(text).ok(),
+                "{text:?}"
+            );
+        }
     }
 
     #[test]

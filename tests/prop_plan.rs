@@ -213,6 +213,8 @@ proptest! {
             prop_assert!(link.bytes().all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)), "{}", link);
             let back = share::decode::<SharedPlan>(&link).unwrap();
             prop_assert_eq!(&back, &shared);
+            // The app's own reader of links reads the same.
+            prop_assert_eq!(&SharedPlan::from_link(&link).unwrap(), &shared);
             let mut replanned = back.customer_plan(lang).unwrap();
             let mut expected = c.clone();
             // Line numbers do not travel in a link.

@@ -37,7 +37,17 @@ struct CustomerJson<'a> {
 /// The plan as pretty-printed JSON, ending with a newline.
 pub fn to_json(plan: &Plan, lang: Lang) -> String {
     let plan = plan.in_lang(lang);
-    let json = PlanJson {
+    // Serialising these types cannot fail: every map key is a string and
+    // no value has a fallible Serialize; keep a readable fallback anyway.
+    let compact = serde_json::to_string(&view(&plan))
+        .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
+    let mut s = indent(&compact);
+    s.push('\n');
+    s
+}
+
+fn view(plan: &Plan) -> PlanJson<'_> {
+    PlanJson {
         schema: plan.schema,
         as_of: plan.as_of,
         cutoff: plan.cutoff,
@@ -52,16 +62,105 @@ pub fn to_json(plan: &Plan, lang: Lang) -> String {
             })
             .collect(),
         summary: &plan.summary,
+    }
+}
+
+/// serde_json's pretty layout (two spaces, `"key": value`, `[]` and `{}`
+/// when empty) of compact JSON. The web app writes all other JSON compact;
+/// writing the export compact too and laying it out here means serde's
+/// writers are generated once, not once per layout. The test below
+/// compares with `to_string_pretty`.
+fn indent(compact: &str) -> String {
+    let mut out = String::with_capacity(compact.len() * 2);
+    let mut depth = 0usize;
+    let mut in_string = false;
+    let mut escaped = false;
+    let mut chars = compact.chars().peekable();
+    let newline = |out: &mut String, depth: usize| {
+        out.push('\n');
+        out.extend(std::iter::repeat_n("  ", depth));
     };
-    // Serialising these types cannot fail: every map key is a string and
-    // no value has a fallible Serialize; keep a readable fallback anyway.
-    let mut s = serde_json::to_string_pretty(&json)
-        .unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()));
-    s.push('\n');
-    s
+    while let Some(c) = chars.next() {
+        out.push(c);
+        if in_string {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match c {
+                '"' => in_string = true,
+                '{' | '[' => {
+                    if let Some(&close @ ('}' | ']')) = chars.peek() {
+                        out.push(close);
+                        chars.next();
+                    } else {
+                        depth += 1;
+                        newline(&mut out, depth);
+                    }
+                }
+                ',' => newline(&mut out, depth),
+                ':' => out.push(' '),
+                _ => {}
+            }
+        }
+        // A closing bracket goes on a line of its own.
+        if let (false, Some('}' | ']')) = (in_string, chars.peek()) {
+            depth = depth.saturating_sub(1);
+            newline(&mut out, depth);
+        }
+    }
+    out
 }
 
 /// Reads a plan written by [`to_json`].
 pub fn plan_from_json(json: &str) -> Result<Plan, serde_json::Error> {
     serde_json::from_str(json)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{indent, to_json, view};
+    use crate::import::{import, ImportOptions, ImportOutcome};
+    use crate::plan::{build_plan, Lang, Settings};
+
+    #[test]
+    fn a_whole_plan_is_laid_out_as_serde_json_pretty_does() {
+        let csv = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,customerTenantId,customerCompanyName\n\
+                   s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,t1,\"Contoso \"\"HQ\"\", {Ltd} [x] \\ 臺北\"\n\
+                   s2,Office 365 E3,5,active,true,2021-01-01T00:00:00Z,t1,Contoso\n\
+                   s3,Microsoft Kaizala Pro,9,suspended,false,2020-10-01T00:00:00Z,t2,Other: Co\n";
+        let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default())
+        else {
+            panic!("not imported")
+        };
+        for lang in [Lang::En, Lang::ZhTw] {
+            let mut settings = Settings::new(chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
+            settings.lang = lang;
+            let plan = build_plan(&imp, &settings);
+            let pretty = serde_json::to_string_pretty(&view(&plan)).unwrap();
+            assert_eq!(to_json(&plan, lang), pretty + "\n");
+        }
+    }
+
+    #[test]
+    fn lays_out_as_serde_json_pretty_does() {
+        let value = serde_json::json!({
+            "a": [1, [], {}, [[]], {"b": null}],
+            "text: {[,\"]}": "x, y: {z} [w] \\ \" 臺北",
+            "empty": {},
+            "nested": {"list": [{"k": true}, {"k": false}], "n": -1.5},
+            "": ""
+        });
+        let compact = serde_json::to_string(&value).unwrap();
+        assert_eq!(
+            indent(&compact),
+            serde_json::to_string_pretty(&value).unwrap()
+        );
+        for scalar in ["1", "\"s\"", "null", "[]", "{}"] {
+            assert_eq!(indent(scalar), scalar);
+        }
+    }
 }

@@ -720,7 +720,7 @@ pub(crate) fn candidates(
                         !v.contains(' ') && v.bytes().any(|b| b.is_ascii_digit()) && v.len() >= 4
                     });
                     let mut distinct = values.clone();
-                    distinct.sort_unstable();
+                    crate::sort::sort(&mut distinct);
                     distinct.dedup();
                     i32::from(all(&|v| looks_like_guid(v))) * 3
                         + i32::from(codes && distinct.len() == values.len()) * 2
@@ -746,7 +746,7 @@ pub(crate) fn candidates(
             .map(|(_, h)| h.clone())
             .collect();
     }
-    scored.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::sort::sort_by(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
         .into_iter()
         .map(|(_, i)| headers[i].clone())

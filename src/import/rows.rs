@@ -665,17 +665,17 @@ impl Builder {
     /// `TermInfo`; each entry becomes a subscription from the same line.
     /// Returns false when the cell holds no usable entry.
     fn cipp_terms(&mut self, line: u64, base: &Subscription, json: &str) -> bool {
-        let Ok(serde_json::Value::Array(entries)) = serde_json::from_str::<serde_json::Value>(json)
-        else {
+        let Some(crate::json::Json::Array(entries)) = crate::json::parse(json) else {
             return false;
         };
         let mut any = false;
         for e in entries.iter().take(1000) {
             let get = |k: &str| {
                 e.get(k).and_then(|v| match v {
-                    serde_json::Value::String(s) => Some(s.trim().to_string()),
-                    serde_json::Value::Number(n) => Some(n.to_string()),
-                    serde_json::Value::Bool(b) => Some(b.to_string()),
+                    crate::json::Json::String(s) => Some(s.trim().to_string()),
+                    // As written: `12`, `2.5`, `1e3`.
+                    crate::json::Json::Number(n) => Some(n.clone()),
+                    crate::json::Json::Bool(b) => Some(b.to_string()),
                     _ => None,
                 })
             };
@@ -980,7 +980,7 @@ impl Builder {
         }
         // A line rejected in one draft is rejected in all (CIPP rows can
         // make several subscriptions).
-        rejected_lines.sort_unstable();
+        crate::sort::sort(&mut rejected_lines);
         rejected_lines.dedup();
         let mut no_seats = 0u64;
         let mut subscriptions = Vec::with_capacity(self.drafts.len());
@@ -1006,16 +1006,16 @@ impl Builder {
             .iter()
             .filter_map(|s| s.lines.first().copied())
             .collect();
-        firsts.sort_unstable();
+        crate::sort::sort(&mut firsts);
         firsts.dedup();
         let mut rest: Vec<u64> = subscriptions
             .iter()
             .flat_map(|s| s.lines.iter().skip(1).copied())
             .collect();
-        rest.sort_unstable();
+        crate::sort::sort(&mut rest);
         rest.dedup();
         rest.retain(|l| firsts.binary_search(l).is_err());
-        rejected.sort_by_key(|r| r.line);
+        crate::sort::sort_by(&mut rejected, |a, b| a.line.cmp(&b.line));
 
         let mut notes = std::mem::take(&mut self.notes);
         if no_seats > 0 {

@@ -126,11 +126,21 @@ fn owned<'a>(
 
 /// Formats a byte count the way people read file sizes.
 pub(crate) fn human_size(n: u64) -> String {
-    const MIB: f64 = 1024.0 * 1024.0;
+    // `{:.1}` of n / unit, by integer arithmetic (ties to even, as `{:.1}`
+    // rounds): float formatting would link core's float printer into the
+    // wasm for this alone.
+    let tenths = |unit: u64| {
+        let (x, unit) = (u128::from(n) * 10, u128::from(unit));
+        let (mut t, rem) = (x / unit, x % unit);
+        if rem * 2 > unit || (rem * 2 == unit && t % 2 == 1) {
+            t += 1;
+        }
+        format!("{}.{}", t / 10, t % 10)
+    };
     if n >= 1024 * 1024 {
-        format!("{:.1} MiB", n as f64 / MIB)
+        format!("{} MiB", tenths(1024 * 1024))
     } else if n >= 1024 {
-        format!("{:.1} KiB", n as f64 / 1024.0)
+        format!("{} KiB", tenths(1024))
     } else {
         format!("{n} bytes")
     }
@@ -535,6 +545,16 @@ mod tests {
     fn refuses_huge_files_with_sizes() {
         assert_eq!(human_size(512 * 1024 * 1024), "512.0 MiB");
         assert_eq!(human_size(2048), "2.0 KiB");
+        // The same text as `{:.1}`, ties included (1280 bytes is 1.25 KiB).
+        for n in (1024..300_000).step_by(7).chain([1280, 1_310_720, 1 << 40]) {
+            let expect = if n >= 1024 * 1024 {
+                format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0))
+            } else {
+                format!("{:.1} KiB", n as f64 / 1024.0)
+            };
+            assert_eq!(human_size(n), expect, "{n}");
+        }
+        assert!(human_size(u64::MAX).ends_with(" MiB"));
     }
 
     // encoding_rs is a native-only dependency.

@@ -636,13 +636,18 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         order[next[g]] = i;
         next[g] += 1;
     }
-    let listed_only = import
-        .customers
-        .iter()
-        .map(Customer::key_parts)
-        .filter(|k| !group_of.contains_key(k))
-        .collect::<BTreeSet<_>>()
-        .len();
+    // Distinct keys of listed customers without subscriptions (filled by
+    // `extend`: `collect` into a B-tree would link a sort; see `sort`).
+    let mut listed_only = FxMap::default();
+    listed_only.extend(
+        import
+            .customers
+            .iter()
+            .map(Customer::key_parts)
+            .filter(|k| !group_of.contains_key(k))
+            .map(|k| (k, ())),
+    );
+    let listed_only = listed_only.len();
     let customers_in_file = (groups + listed_only) as u64;
     let group_keys: Vec<&Option<(&str, Cow<str>)>> = {
         let mut keys = vec![&None; groups];
@@ -704,7 +709,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         // Rows of one id with different values tie on `sub_order` up to
         // their lines; every other value breaks the tie first, so the
         // order of the file's rows never decides the order of the plan.
-        kaizala.sort_by(|a, b| {
+        crate::sort::sort_by(&mut kaizala, |a, b| {
             sub_order(a).cmp(&sub_order(b)).then_with(|| {
                 let values = |s: &KaizalaSubscription| {
                     format!(
@@ -722,7 +727,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         });
         // Ties (one id on rows with other values) fall to every value, so
         // that the rows' order never shows.
-        coverage.sort_by(|a, b| {
+        crate::sort::sort_by(&mut coverage, |a, b| {
             (&a.product, &a.id, a.seats)
                 .cmp(&(&b.product, &b.id, b.seats))
                 .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
@@ -770,7 +775,9 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         });
     }
     // Lower-cased once per customer, not once per comparison.
-    customers.sort_by_cached_key(|c| (c.display_name.to_lowercase(), c.key.clone()));
+    crate::sort::sort_by_cached_key(&mut customers, |c| {
+        (c.display_name.to_lowercase(), c.key.clone())
+    });
 
     let summary = summarise(&customers, customers_in_file);
     Plan {
@@ -837,12 +844,14 @@ fn kaizala_subscription(
 }
 
 fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
-    let mut by_category: BTreeMap<Category, (u64, u64)> =
-        Category::ALL.iter().map(|c| (*c, (0, 0))).collect();
-    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> =
-        Urgency::ALL.iter().map(|u| (*u, (0, 0, 0))).collect();
-    let mut by_family: BTreeMap<Family, (u64, u64)> =
-        Family::ALL.iter().map(|f| (*f, (0, 0))).collect();
+    // Filled by extend (one insert each): collecting into a BTreeMap sorts
+    // first, with a copy of the standard sort per key type in the wasm.
+    let mut by_category: BTreeMap<Category, (u64, u64)> = BTreeMap::new();
+    by_category.extend(Category::ALL.map(|c| (c, (0, 0))));
+    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> = BTreeMap::new();
+    by_urgency.extend(Urgency::ALL.map(|u| (u, (0, 0, 0))));
+    let mut by_family: BTreeMap<Family, (u64, u64)> = BTreeMap::new();
+    by_family.extend(Family::ALL.map(|f| (f, (0, 0))));
     let mut by_month: BTreeMap<(i32, u32), (u64, u64)> = BTreeMap::new();
     let (mut subs, mut seats) = (0u64, 0u64);
     for c in customers {

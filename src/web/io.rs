@@ -416,7 +416,7 @@ pub fn share_link(shared: &SharedPlan) -> Result<String, String> {
 pub fn shared_from_location() -> Option<Result<SharedPlan, String>> {
     let hash = gloo::utils::window().location().hash().ok()?;
     let code = hash.strip_prefix("#share=")?;
-    Some(share::decode::<SharedPlan>(code).map_err(|e| e.to_string()))
+    Some(SharedPlan::from_link(code).map_err(|e| e.to_string()))
 }
 
 /// Leaves the shared view: drops the fragment without reloading.

@@ -199,7 +199,7 @@ impl Workspace {
             Some(p) if p.settings == settings => p.plan,
             _ => Rc::new(build_plan(&import, &settings)),
         };
-        let print_selection = plan.customers.iter().map(|c| c.key.clone()).collect();
+        let print_selection = all_customers(&plan);
         Workspace {
             file_name,
             fingerprint,
@@ -522,7 +522,7 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
         }
         Action::SelectAllForPrint(all) => {
             w.print_selection = if all {
-                w.plan.customers.iter().map(|c| c.key.clone()).collect()
+                all_customers(&w.plan)
             } else {
                 BTreeSet::new()
             };
@@ -537,4 +537,12 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
         _ => return false,
     }
     true
+}
+
+/// Every customer's key. Filled by extend (one insert each): collecting
+/// into a BTreeSet sorts first, with its own copy of the standard sort.
+fn all_customers(plan: &Plan) -> BTreeSet<String> {
+    let mut keys = BTreeSet::new();
+    keys.extend(plan.customers.iter().map(|c| c.key.clone()));
+    keys
 }

@@ -121,7 +121,7 @@ pub fn load_settings(fingerprint: &str) -> Option<Settings> {
         .get_item(&settings_key(fingerprint))
         .ok()
         .flatten()?;
-    serde_json::from_str(&text).ok()
+    crate::json::read(&text)
 }
 
 pub fn save_settings(fingerprint: &str, settings: &Settings) -> StorageHealth {

@@ -55,7 +55,7 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
     // (a name lower-cased, checklist progress counted).
     let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
         rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
-    keyed.sort_by(|(a, ca), (b, cb)| {
+    crate::sort::sort_by(&mut keyed, |(a, ca), (b, cb)| {
         let o = a.cmp(b);
         let o = if w.table.descending { o.reverse() } else { o };
         o.then_with(|| ca.key.cmp(&cb.key))

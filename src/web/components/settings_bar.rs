@@ -34,7 +34,7 @@ fn date_input(
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         // An incomplete or cleared date is ignored; the last valid one stays.
-        if let Ok(d) = input.value().parse::<NaiveDate>() {
+        if let Some(d) = crate::json::iso_date(&input.value()) {
             onaction.emit(make(d));
         }
     });

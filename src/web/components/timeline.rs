@@ -28,6 +28,16 @@ fn parse_month(s: &str) -> Option<(i32, u32)> {
     (1..=12).contains(&m).then_some((y, m))
 }
 
+/// An SVG coordinate with one decimal, as `{:.1}` would write it, by
+/// integer arithmetic: float formatting would link core's float printer
+/// (Grisu and Dragon with their tables) into the wasm for these alone.
+fn px(x: f64) -> String {
+    let tenths = (x * 10.0).round() as i64;
+    let sign = if tenths < 0 { "-" } else { "" };
+    let t = tenths.unsigned_abs();
+    format!("{sign}{}.{}", t / 10, t % 10)
+}
+
 const W: f64 = 760.0;
 const H: f64 = 240.0;
 const LEFT: f64 = 48.0;
@@ -95,8 +105,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
         html! {
             <g class={classes!("bar", past.then_some("past"))}>
                 <title>{ label }</title>
-                <rect x={format!("{x:.1}")} y={format!("{:.1}", TOP + plot_h - h)} width={format!("{:.1}", slot * 0.7)} height={format!("{h:.1}")} />
-                <text class="bar-value" x={format!("{:.1}", x + slot * 0.35)} y={format!("{:.1}", TOP + plot_h - h - 4.0)} text-anchor="middle">{ number(m.seats) }</text>
+                <rect x={px(x)} y={px(TOP + plot_h - h)} width={px(slot * 0.7)} height={px(h)} />
+                <text class="bar-value" x={px(x + slot * 0.35)} y={px(TOP + plot_h - h - 4.0)} text-anchor="middle">{ number(m.seats) }</text>
             </g>
         }
     });
@@ -115,22 +125,22 @@ pub fn timeline(props: &TimelineProps) -> Html {
     let ticks = (start..=end).filter(|i| (i - start) % step == 0).map(|i| {
         let (y, m) = ((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u32);
         html! {
-            <text class="tick" x={format!("{:.1}", x_of(i) + slot / 2.0)} y={format!("{:.1}", H - BOTTOM + 16.0)} text-anchor="middle">{ month(lang, y, m) }</text>
+            <text class="tick" x={px(x_of(i) + slot / 2.0)} y={px(H - BOTTOM + 16.0)} text-anchor="middle">{ month(lang, y, m) }</text>
         }
     });
     let marker = |d: NaiveDate, class: &'static str, label: String, row: f64| {
         let i = month_index(d.year(), d.month());
         if i < start {
-            return html! { <text class={classes!("marker-label", class)} x={format!("{:.1}", LEFT)} y={format!("{row:.1}")}>{ format!("← {label}") }</text> };
+            return html! { <text class={classes!("marker-label", class)} x={px(LEFT)} y={px(row)}>{ format!("← {label}") }</text> };
         }
         if i > end {
-            return html! { <text class={classes!("marker-label", class)} x={format!("{:.1}", W - RIGHT)} y={format!("{row:.1}")} text-anchor="end">{ format!("{label} →") }</text> };
+            return html! { <text class={classes!("marker-label", class)} x={px(W - RIGHT)} y={px(row)} text-anchor="end">{ format!("{label} →") }</text> };
         }
         let x = x_of_date(d);
         html! {
             <g class={classes!("marker", class)}>
-                <line x1={format!("{x:.1}")} x2={format!("{x:.1}")} y1={format!("{:.1}", TOP - 6.0)} y2={format!("{:.1}", TOP + plot_h)} />
-                <text class="marker-label" x={format!("{:.1}", x + 4.0)} y={format!("{row:.1}")}>{ label }</text>
+                <line x1={px(x)} x2={px(x)} y1={px(TOP - 6.0)} y2={px(TOP + plot_h)} />
+                <text class="marker-label" x={px(x + 4.0)} y={px(row)}>{ label }</text>
             </g>
         }
     };
@@ -150,8 +160,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="panel timeline">
             <figcaption><h3>{ title }</h3></figcaption>
-            <svg id="timeline-chart" viewBox={format!("0 0 {W} {H}")} role="img" aria-label={summary}>
-                <line class="axis" x1={format!("{LEFT}")} x2={format!("{}", W - RIGHT)} y1={format!("{}", TOP + plot_h)} y2={format!("{}", TOP + plot_h)} />
+            <svg id="timeline-chart" viewBox={format!("0 0 {} {}", W as i32, H as i32)} role="img" aria-label={summary}>
+                <line class="axis" x1={px(LEFT)} x2={px(W - RIGHT)} y1={px(TOP + plot_h)} y2={px(TOP + plot_h)} />
                 { for bars }
                 { for ticks }
                 { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "截止日"), date(lang, props.cutoff)), 14.0) }

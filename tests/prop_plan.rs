@@ -22,7 +22,7 @@ use kaizala_planner::export::{
     customer_html, customer_markdown, plan_from_json, to_csv, to_ics, to_json, to_markdown,
 };
 use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
-use kaizala_planner::plan::{CustomerPlan, Lang, Plan, Settings};
+use kaizala_planner::plan::{CustomerPlan, Lang, Plan, PlanJob, PlanProgress, Settings};
 use kaizala_planner::share;
 use kaizala_planner::share::SharedPlan;
 use proptest::prelude::*;
@@ -224,6 +224,27 @@ proptest! {
             prop_assert_eq!(replanned, expected);
             prop_assert_eq!(&share::decode::<CustomerPlan>(&share::encode(c).unwrap()).unwrap(), c);
         }
+    }
+
+    #[test]
+    fn a_plan_built_in_slices_is_the_plan(rows in rows(), slice in 1usize..5) {
+        let Ok(ImportOutcome::Ready(imp)) = import(&file(&rows, "\n"), &ImportOptions::default()) else {
+            return Err(TestCaseError::fail("a generated export must import"));
+        };
+        let settings = Settings::new(as_of());
+        let mut job = PlanJob::new(&imp, &settings);
+        let mut steps = 0;
+        let sliced = loop {
+            match job.step(slice) {
+                PlanProgress::Working { done, total } => prop_assert!(done <= total),
+                PlanProgress::Done(plan) => break plan,
+                PlanProgress::Spent => return Err(TestCaseError::fail("spent before done")),
+            }
+            steps += 1;
+            prop_assert!(steps <= rows.len() + 2, "the job must end");
+        };
+        prop_assert_eq!(&sliced, &build_plan(&imp, &settings));
+        prop_assert!(matches!(job.step(slice), PlanProgress::Spent));
     }
 
     #[test]

@@ -563,122 +563,255 @@ fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
 type Classified<'a> = (&'a Subscription, bool, Option<KnownProduct>);
 
 /// Builds the plan. Pure and deterministic: the same import and settings
-/// give the same plan, whatever the order of the rows.
+/// give the same plan, whatever the order of the rows. The same as running
+/// a [`PlanJob`] to its end.
 pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
-    let lang = settings.lang;
-    let format = import.report.format;
-    // An export repeats a handful of products over thousands of rows, so
-    // each (offer, SKU) is looked up once, and each (offer, nickname, SKU)
-    // of an unknown product is tested for "Kaizala Pro" once. The same
-    // answers as calling the catalog per row: a known product is never
-    // standalone (see `is_kaizala_pro_standalone`).
-    let mut known_products: FxMap<(&str, Option<&str>), Option<KnownProduct>> = FxMap::default();
-    let mut standalone: FxMap<(&str, Option<&str>, Option<&str>), bool> = FxMap::default();
-    // Grouped by key in first-seen order; the order does not show, since
-    // customers are sorted by name and key at the end. The key is kept in
-    // parts, borrowed from the rows, and written out only for customers
-    // that are planned.
-    let mut group_of: FxMap<Option<(&str, Cow<str>)>, usize> = FxMap::default();
-    // Each subscription's group, then the subscriptions in group order (a
-    // counting sort): no vector per customer, of which there are tens of
-    // thousands in a large export.
-    let mut classified: Vec<(usize, Classified)> = Vec::with_capacity(import.subscriptions.len());
-    let mut has_kaizala: Vec<bool> = Vec::new();
-    // Consecutive rows mostly repeat one product.
-    let mut last: Option<(&Subscription, bool, Option<KnownProduct>)> = None;
-    for s in &import.subscriptions {
-        let (offer, friendly, sku) = (
-            s.offer.as_str(),
-            s.friendly_name.as_deref(),
-            s.sku.as_deref(),
+    PlanJob::new(import, settings).run()
+}
+
+/// A customer's key in parts, borrowed from the rows (see [`Customer::key_parts`]).
+type KeyParts<'a> = Option<(&'static str, Cow<'a, str>)>;
+
+/// [`build_plan`] a slice at a time, so that a browser tab stays
+/// responsive while thousands of customers are planned (as
+/// [`ImportJob`](crate::import::ImportJob) does for the import).
+///
+/// [`PlanJob::new`] classifies and groups the subscriptions (one pass
+/// over them); each [`PlanJob::step`] plans a number of customers; the
+/// last sorts them and adds up the summary.
+///
+/// ```
+/// use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
+/// use kaizala_planner::plan::{build_plan, PlanJob, PlanProgress, Settings};
+///
+/// let csv = "Subscription ID,Subscription,Quantity,Status\n\
+///            3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11,Microsoft Kaizala Pro,25,Active\n";
+/// let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default()) else { panic!() };
+/// let settings = Settings::new(chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
+/// let mut job = PlanJob::new(&imp, &settings);
+/// let plan = loop {
+///     match job.step(100) {
+///         // Yield to the event loop here, then step again.
+///         PlanProgress::Working { done, total } => assert!(done <= total),
+///         PlanProgress::Done(plan) => break plan,
+///         PlanProgress::Spent => unreachable!("the plan is given once"),
+///     }
+/// };
+/// assert_eq!(plan, build_plan(&imp, &settings));
+/// ```
+pub struct PlanJob<'a> {
+    import: &'a Import,
+    settings: &'a Settings,
+    /// Each subscription's group, and what the catalog says of it.
+    classified: Vec<(usize, Classified<'a>)>,
+    has_kaizala: Vec<bool>,
+    /// The subscriptions of group `g` are `order[start[g]..start[g + 1]]`.
+    start: Vec<usize>,
+    order: Vec<usize>,
+    keys: Vec<KeyParts<'a>>,
+    customers_in_file: u64,
+    /// The next group to plan.
+    next: usize,
+    customers: Vec<CustomerPlan>,
+    spent: bool,
+}
+
+/// Where a [`PlanJob`] stands after a step.
+// Returned once per slice; boxing the plan would only add an unwrap.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug)]
+pub enum PlanProgress {
+    /// More to do: `done` of `total` customers (with or without Kaizala
+    /// Pro) looked at.
+    Working { done: usize, total: usize },
+    /// The plan, as [`build_plan`] gives it; given once.
+    Done(Plan),
+    /// The job gave its plan at an earlier step.
+    Spent,
+}
+
+impl<'a> PlanJob<'a> {
+    /// Classifies and groups the subscriptions; nothing is planned yet.
+    pub fn new(import: &'a Import, settings: &'a Settings) -> PlanJob<'a> {
+        // An export repeats a handful of products over thousands of rows, so
+        // each (offer, SKU) is looked up once, and each (offer, nickname, SKU)
+        // of an unknown product is tested for "Kaizala Pro" once. The same
+        // answers as calling the catalog per row: a known product is never
+        // standalone (see `is_kaizala_pro_standalone`).
+        let mut known_products: FxMap<(&str, Option<&str>), Option<KnownProduct>> =
+            FxMap::default();
+        let mut standalone: FxMap<(&str, Option<&str>, Option<&str>), bool> = FxMap::default();
+        // Grouped by key in first-seen order; the order does not show, since
+        // customers are sorted by name and key at the end. The key is kept in
+        // parts, borrowed from the rows, and written out only for customers
+        // that are planned.
+        let mut group_of: FxMap<KeyParts<'a>, usize> = FxMap::default();
+        // Each subscription's group, then the subscriptions in group order (a
+        // counting sort): no vector per customer, of which there are tens of
+        // thousands in a large export.
+        let mut classified: Vec<(usize, Classified)> =
+            Vec::with_capacity(import.subscriptions.len());
+        let mut has_kaizala: Vec<bool> = Vec::new();
+        // Consecutive rows mostly repeat one product.
+        let mut last: Option<(&Subscription, bool, Option<KnownProduct>)> = None;
+        for s in &import.subscriptions {
+            let (offer, friendly, sku) = (
+                s.offer.as_str(),
+                s.friendly_name.as_deref(),
+                s.sku.as_deref(),
+            );
+            let (is_standalone, known) = match last {
+                Some((p, st, k))
+                    if p.offer == s.offer
+                        && p.friendly_name == s.friendly_name
+                        && p.sku == s.sku =>
+                {
+                    (st, k)
+                }
+                _ => {
+                    let known = *known_products
+                        .entry((offer, sku))
+                        .or_insert_with(|| kaizala_inclusion(offer, sku));
+                    let is_standalone = known.is_none()
+                        && *standalone
+                            .entry((offer, friendly, sku))
+                            .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
+                    (is_standalone, known)
+                }
+            };
+            // A customer's rows are mostly consecutive: the same customer as
+            // the row before is the same group, without hashing its key.
+            let g = match (last, classified.last()) {
+                (Some((p, _, _)), Some(&(g, _))) if p.customer == s.customer => g,
+                _ => *group_of.entry(s.customer.key_parts()).or_insert_with(|| {
+                    has_kaizala.push(false);
+                    has_kaizala.len() - 1
+                }),
+            };
+            last = Some((s, is_standalone, known));
+            has_kaizala[g] |= is_standalone;
+            classified.push((g, (s, is_standalone, known)));
+        }
+        let groups = has_kaizala.len();
+        let mut start = vec![0usize; groups + 1];
+        for &(g, _) in &classified {
+            start[g + 1] += 1;
+        }
+        for g in 0..groups {
+            start[g + 1] += start[g];
+        }
+        let mut next = start.clone();
+        let mut order = vec![0usize; classified.len()];
+        for (i, &(g, _)) in classified.iter().enumerate() {
+            order[next[g]] = i;
+            next[g] += 1;
+        }
+        // Distinct keys of listed customers without subscriptions (filled by
+        // `extend`: `collect` into a B-tree would link a sort; see `sort`).
+        let mut listed_only = FxMap::default();
+        listed_only.extend(
+            import
+                .customers
+                .iter()
+                .map(Customer::key_parts)
+                .filter(|k| !group_of.contains_key(k))
+                .map(|k| (k, ())),
         );
-        let (is_standalone, known) = match last {
-            Some((p, st, k))
-                if p.offer == s.offer && p.friendly_name == s.friendly_name && p.sku == s.sku =>
-            {
-                (st, k)
-            }
-            _ => {
-                let known = *known_products
-                    .entry((offer, sku))
-                    .or_insert_with(|| kaizala_inclusion(offer, sku));
-                let is_standalone = known.is_none()
-                    && *standalone
-                        .entry((offer, friendly, sku))
-                        .or_insert_with(|| is_kaizala_pro_standalone(offer, friendly, sku));
-                (is_standalone, known)
-            }
-        };
-        // A customer's rows are mostly consecutive: the same customer as
-        // the row before is the same group, without hashing its key.
-        let g = match (last, classified.last()) {
-            (Some((p, _, _)), Some(&(g, _))) if p.customer == s.customer => g,
-            _ => *group_of.entry(s.customer.key_parts()).or_insert_with(|| {
-                has_kaizala.push(false);
-                has_kaizala.len() - 1
-            }),
-        };
-        last = Some((s, is_standalone, known));
-        has_kaizala[g] |= is_standalone;
-        classified.push((g, (s, is_standalone, known)));
-    }
-    let groups = has_kaizala.len();
-    let mut start = vec![0usize; groups + 1];
-    for &(g, _) in &classified {
-        start[g + 1] += 1;
-    }
-    for g in 0..groups {
-        start[g + 1] += start[g];
-    }
-    let mut next = start.clone();
-    let mut order = vec![0usize; classified.len()];
-    for (i, &(g, _)) in classified.iter().enumerate() {
-        order[next[g]] = i;
-        next[g] += 1;
-    }
-    // Distinct keys of listed customers without subscriptions (filled by
-    // `extend`: `collect` into a B-tree would link a sort; see `sort`).
-    let mut listed_only = FxMap::default();
-    listed_only.extend(
-        import
-            .customers
-            .iter()
-            .map(Customer::key_parts)
-            .filter(|k| !group_of.contains_key(k))
-            .map(|k| (k, ())),
-    );
-    let listed_only = listed_only.len();
-    let customers_in_file = (groups + listed_only) as u64;
-    let group_keys: Vec<&Option<(&str, Cow<str>)>> = {
-        let mut keys = vec![&None; groups];
-        for (k, &g) in &group_of {
+        let customers_in_file = (groups + listed_only.len()) as u64;
+        let mut keys: Vec<KeyParts<'a>> = vec![None; groups];
+        for (k, g) in group_of {
             keys[g] = k;
         }
-        keys
-    };
-
-    let no_settings = CustomerSettings::default();
-    let mut customers = Vec::new();
-    let mut rows: Vec<Classified> = Vec::new();
-    for (g, parts) in group_keys.into_iter().enumerate() {
-        // Most customers of a large export have no Kaizala Pro at all.
-        if !has_kaizala[g] {
-            continue;
+        PlanJob {
+            import,
+            settings,
+            classified,
+            has_kaizala,
+            start,
+            order,
+            keys,
+            customers_in_file,
+            next: 0,
+            customers: Vec::new(),
+            spent: false,
         }
+    }
+
+    /// Plans up to `max_customers` more customers (at least one) of those
+    /// in the file, or, once all are planned, sorts them and sums up.
+    pub fn step(&mut self, max_customers: usize) -> PlanProgress {
+        if self.spent {
+            return PlanProgress::Spent;
+        }
+        let total = self.keys.len();
+        let end = self.next.saturating_add(max_customers.max(1)).min(total);
+        if self.next < total {
+            let mut rows = Vec::new();
+            for g in self.next..end {
+                if let Some(c) = self.plan_group(g, &mut rows) {
+                    self.customers.push(c);
+                }
+            }
+            self.next = end;
+            return PlanProgress::Working { done: end, total };
+        }
+        self.spent = true;
+        let mut customers = std::mem::take(&mut self.customers);
+        // Lower-cased once per customer, not once per comparison.
+        crate::sort::sort_by_cached_key(&mut customers, |c| {
+            (c.display_name.to_lowercase(), c.key.clone())
+        });
+        let summary = summarise(&customers, self.customers_in_file);
+        let (import, settings) = (self.import, self.settings);
+        PlanProgress::Done(Plan {
+            schema: SCHEMA_VERSION,
+            as_of: settings.as_of,
+            cutoff: settings.cutoff,
+            lang: settings.lang,
+            source: Source {
+                format: import.report.format,
+                encoding: import.report.encoding.clone(),
+                rows_read: import.report.rows_read,
+                rows_rejected: import.report.rejected.clone(),
+                notes: import.report.notes.clone(),
+            },
+            customers,
+            summary,
+        })
+    }
+
+    /// Runs the job to its end.
+    pub fn run(mut self) -> Plan {
+        loop {
+            if let PlanProgress::Done(plan) = self.step(usize::MAX) {
+                return plan;
+            }
+        }
+    }
+
+    /// Plans group `g`, if it has a Kaizala Pro subscription. `rows` is a
+    /// buffer kept between calls.
+    fn plan_group(&self, g: usize, rows: &mut Vec<Classified<'a>>) -> Option<CustomerPlan> {
+        // Most customers of a large export have no Kaizala Pro at all.
+        if !self.has_kaizala[g] {
+            return None;
+        }
+        let (settings, format, lang) =
+            (self.settings, self.import.report.format, self.settings.lang);
         rows.clear();
         rows.extend(
-            order[start[g]..start[g + 1]]
+            self.order[self.start[g]..self.start[g + 1]]
                 .iter()
-                .map(|&i| classified[i].1),
+                .map(|&i| self.classified[i].1),
         );
-        let key = match parts {
+        let key = match &self.keys[g] {
             Some((kind, folded)) => format!("{kind}:{folded}"),
             None => "unknown".to_string(),
         };
         let mut kaizala = Vec::new();
         let mut coverage = Vec::new();
         let mut ambiguous = BTreeSet::new();
-        for &(s, is_standalone, known) in &rows {
+        for &(s, is_standalone, known) in rows.iter() {
             if is_standalone {
                 kaizala.push(kaizala_subscription(s, settings, format, lang));
                 continue;
@@ -704,7 +837,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             }
         }
         if kaizala.is_empty() {
-            continue;
+            return None;
         }
         // Rows of one id with different values tie on `sub_order` up to
         // their lines; every other value breaks the tie first, so the
@@ -736,6 +869,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         let subscriptions: Vec<&Subscription> = rows.iter().map(|(s, _, _)| *s).collect();
         let customer = merge_customer(&subscriptions);
         let display_name = customer.display_name().to_string();
+        let no_settings = CustomerSettings::default();
         let cs = settings.customers.get(&key).unwrap_or(&no_settings);
         let to_migrate: Vec<&KaizalaSubscription> = kaizala
             .iter()
@@ -758,7 +892,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
         };
         let (recommendation, alternatives) = recommend::recommend(&facts, lang);
         let (urgency, migrate_by) = customer_urgency(&kaizala);
-        customers.push(CustomerPlan {
+        Some(CustomerPlan {
             key,
             education_detected,
             customer,
@@ -772,28 +906,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
             alternatives,
             subscriptions: kaizala,
             coverage,
-        });
-    }
-    // Lower-cased once per customer, not once per comparison.
-    crate::sort::sort_by_cached_key(&mut customers, |c| {
-        (c.display_name.to_lowercase(), c.key.clone())
-    });
-
-    let summary = summarise(&customers, customers_in_file);
-    Plan {
-        schema: SCHEMA_VERSION,
-        as_of: settings.as_of,
-        cutoff: settings.cutoff,
-        lang,
-        source: Source {
-            format,
-            encoding: import.report.encoding.clone(),
-            rows_read: import.report.rows_read,
-            rows_rejected: import.report.rejected.clone(),
-            notes: import.report.notes.clone(),
-        },
-        customers,
-        summary,
+        })
     }
 }
 

@@ -18,7 +18,7 @@ use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
 use crate::import::{Big5Decoder, ImportJob, ImportOptions, ImportOutcome, ImportProgress};
-use crate::plan::build_plan;
+use crate::plan::{PlanJob, PlanProgress};
 use crate::progress::{legacy_fingerprint, Fingerprinter};
 use crate::share;
 use crate::web::i18n::{lang_from_browser_tag, Lang};
@@ -43,6 +43,10 @@ const ROWS_PER_STEP: usize = 1000;
 /// are as long as stays comfortably under the 200 ms a user starts to
 /// notice (and that issue 6 allows a task), on a slower laptop too.
 const SLICE_MS: f64 = 60.0;
+
+/// Customers planned between two looks at the clock (most have no Kaizala
+/// Pro and cost next to nothing).
+const CUSTOMERS_PER_STEP: usize = 500;
 
 /// Bytes of the file fingerprinted per step, beside the import's rows.
 const HASH_BYTES_PER_STEP: usize = 1024 * 1024;
@@ -262,18 +266,36 @@ async fn run_import(
     });
     let (progress, storage) = storage::load_progress(&fingerprint);
     let settings = storage::load_settings(&fingerprint);
-    // The plan is built here, in a task of its own, rather than by the
-    // reducer in the task that also renders it: each of the two takes
-    // long enough on a large file to make one long task together.
+    // The plan is built here, in slices like the import, rather than by
+    // the reducer in the task that also renders it: with thousands of
+    // customers either would be a long task, and both together longer.
     let planned = match &outcome {
         Ok(ImportOutcome::Ready(import)) => {
             let settings = defaults.settings(as_of, settings.clone()).current;
-            let plan = Rc::new(build_plan(import, &settings));
+            let mut job = PlanJob::new(import, &settings);
+            let plan = 'slices: loop {
+                TimeoutFuture::new(0).await;
+                if !is_current(generation) {
+                    return;
+                }
+                let started = now_ms();
+                while now_ms() - started < SLICE_MS {
+                    match job.step(CUSTOMERS_PER_STEP) {
+                        PlanProgress::Working { .. } => {}
+                        PlanProgress::Done(plan) => break 'slices plan,
+                        // `Done` ends the loop, so a spent job is not met.
+                        PlanProgress::Spent => return,
+                    }
+                }
+            };
             TimeoutFuture::new(0).await;
             if !is_current(generation) {
                 return;
             }
-            Some(Planned { settings, plan })
+            Some(Planned {
+                plan: Rc::new(plan),
+                settings,
+            })
         }
         _ => None,
     };

@@ -174,6 +174,12 @@ mod reducer {
     }
 
     fn imported() -> Action {
+        imported_with(None, None)
+    }
+
+    /// The import of `CSV` as `io` dispatches it, with the settings stored
+    /// for the file and a plan built ahead.
+    fn imported_with(settings: Option<Settings>, planned: Option<Planned>) -> Action {
         Action::Imported {
             file_name: "a.csv".into(),
             bytes: Rc::new(CSV.as_bytes().to_vec()),
@@ -182,9 +188,9 @@ mod reducer {
             outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
             as_of: None,
             progress: Progress::default(),
-            settings: None,
+            settings,
             storage: StorageHealth::Saving,
-            planned: None,
+            planned,
         }
     }
 
@@ -204,35 +210,11 @@ mod reducer {
             unreachable!()
         };
         let plan = Rc::new(build_plan(&imp, &settings));
-        let Action::Imported {
-            file_name,
-            bytes,
-            fingerprint,
-            options,
-            outcome,
-            as_of,
-            progress,
-            storage,
-            ..
-        } = imported()
-        else {
-            unreachable!()
+        let planned = Planned {
+            settings,
+            plan: plan.clone(),
         };
-        let action = Action::Imported {
-            file_name,
-            bytes,
-            fingerprint,
-            options,
-            outcome,
-            as_of,
-            progress,
-            settings: None,
-            storage,
-            planned: Some(Planned {
-                settings,
-                plan: plan.clone(),
-            }),
-        };
+        let action = imported_with(None, Some(planned));
         (action, plan)
     }
 
@@ -326,31 +308,7 @@ mod reducer {
             .reduce(Action::Reading {
                 file_name: "a.csv".into(),
             })
-            .reduce(match imported() {
-                Action::Imported {
-                    file_name,
-                    bytes,
-                    fingerprint,
-                    options,
-                    outcome,
-                    as_of,
-                    progress,
-                    storage,
-                    ..
-                } => Action::Imported {
-                    file_name,
-                    bytes,
-                    fingerprint,
-                    options,
-                    outcome,
-                    as_of,
-                    progress,
-                    settings: Some(saved),
-                    storage,
-                    planned: None,
-                },
-                _ => unreachable!(),
-            });
+            .reduce(imported_with(Some(saved), None));
         let w = again.workspace().unwrap();
         assert!(w.settings_restored && !w.settings_changed);
         assert_eq!(w.plan.as_of, d(2020, 10, 1));

@@ -605,6 +605,51 @@ fn unmapped_fields_ask_for_a_mapping_then_use_it() {
     assert_eq!(i.subscriptions[0].offer, "Microsoft Kaizala Pro");
 }
 
+/// A file far larger than a step's piece of the byte check: Chinese text
+/// (three-byte characters cut by the pieces' ends), CRLF line ends (some
+/// cut between `\r` and `\n`), a lone CR and a NUL byte far from the start.
+#[test]
+fn byte_check_in_pieces_matches_import() {
+    let head = "客戶名稱,網域名稱,訂用帳戶識別碼,供應項目名稱,數量,狀態,結束日期\r\n";
+    let mut csv = String::from(head);
+    for i in 0..10_000 {
+        csv.push_str(&format!(
+            "國立臺灣範例大學{i},ex{i}.edu.tw,id-{i},Microsoft Kaizala Pro,{},作用中,2020/7/{}\r\n",
+            i % 90 + 1,
+            i % 28 + 1
+        ));
+    }
+    let mut bytes = csv.into_bytes();
+    let at = bytes.len() / 2;
+    let at = at + bytes[at..].iter().position(|&b| b == b'\n').unwrap_or(0) + 1;
+    bytes.splice(at..at, b"\0x,y".iter().copied());
+    bytes.extend_from_slice(
+        "國立臺灣範例大學,last.edu.tw,id-last,Microsoft Kaizala Pro,3,作用中,2020/7/9\r".as_bytes(),
+    );
+    assert!(bytes.len() > 10 * 64 * 1024);
+    let opts = options("big.csv");
+    let whole = import(&bytes, &opts);
+    assert!(matches!(whole, Ok(ImportOutcome::Ready(_))), "{whole:?}");
+    let mut job = ImportJob::new(bytes.as_slice(), opts);
+    let (mut checks, mut last_done) = (0, 0);
+    let result = loop {
+        match job.step(1) {
+            ImportProgress::Working {
+                bytes_done,
+                bytes_total,
+                rows_read,
+            } => {
+                assert!(bytes_done <= bytes_total && bytes_done >= last_done);
+                last_done = bytes_done;
+                checks += usize::from(rows_read == 0);
+            }
+            ImportProgress::Done(r) => break r,
+        }
+    };
+    assert!(checks >= 10, "the check took {checks} steps");
+    assert_eq!(result, whole);
+}
+
 #[test]
 fn chunked_job_matches_import_and_reports_progress() {
     for name in [

@@ -17,11 +17,12 @@ let outcome = loop {
 assert!(outcome.is_ok());
 ```
 
-The first `step` decodes the file and finds its header (one pass over the
-bytes for non-UTF-8 files, a validation pass for UTF-8 ones); each later
-step reads at most `max_rows` records; the last one settles dates and
-seat counts and yields the same result [`super::import`] returns, which is
-this job run to completion.
+The first steps check a UTF-8 file's bytes a piece at a time (about a
+kilobyte per row asked for: valid UTF-8, NUL bytes, line ends), then
+decode it and find its header; other encodings are converted in one step.
+Each later step reads at most `max_rows` records; the last one settles
+dates and seat counts and yields the same result [`super::import`]
+returns, which is this job run to completion.
 */
 
 use std::borrow::Cow;
@@ -32,7 +33,7 @@ use csv::ByteRecord;
 use super::columns::{candidates, field_label, map_headers, Mapping};
 use super::dialect::{count_newlines, line_at, skip_breaks, sniff};
 use super::rows::{Builder, PREVIEW_ROWS};
-use super::text::decode;
+use super::text::{decode, decoded_utf8, route, Decoded, Route, ScanStep, Utf8Scan};
 use super::{
     Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest,
 };
@@ -43,8 +44,10 @@ use super::{
 #[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum ImportProgress {
-    /// More to do. Byte counts are of the decoded text once decoding is
-    /// done (before that, of the input), so the fraction is what matters.
+    /// More to do: work in bytes, of which only the fraction matters.
+    /// Checking a UTF-8 file's bytes counts an eighth of a byte per byte
+    /// (it is that much faster than reading them); reading the decoded
+    /// text counts a byte per byte.
     Working {
         bytes_done: u64,
         bytes_total: u64,
@@ -68,8 +71,17 @@ pub struct ImportJob<'a> {
 
 enum State<'a> {
     Start(Cow<'a, [u8]>),
+    Scanning(Cow<'a, [u8]>, Utf8Scan),
     Reading(Box<Reading<'a>>),
     Finished,
+}
+
+/// How much less checking a byte counts than reading one, in progress.
+const SCAN_WEIGHT: u64 = 8;
+
+/// Bytes checked per step for `max_rows` rows asked for.
+fn scan_bytes(max_rows: usize) -> usize {
+    max_rows.saturating_mul(1024).max(64 * 1024)
 }
 
 /// Everything between the header and the end of the file.
@@ -79,6 +91,8 @@ struct Reading<'a> {
     /// Absolute offset where the csv reader started (the header row).
     base: usize,
     text_len: usize,
+    /// Work done before reading (the check of the bytes), in progress units.
+    checked: u64,
     /// Line counter: `line_no` is the line at byte `line_off`.
     line_off: usize,
     line_no: u64,
@@ -115,24 +129,43 @@ impl<'a> ImportJob<'a> {
     /// least one), or the preparation on the first call.
     pub fn step(&mut self, max_rows: usize) -> ImportProgress {
         match std::mem::replace(&mut self.state, State::Finished) {
-            State::Start(bytes) => match prepare(bytes, &self.options) {
-                Ok(r) => {
+            State::Start(bytes) => match route(&bytes) {
+                Err(e) => ImportProgress::Done(Err(e)),
+                Ok(Route::Utf8 { start }) => {
+                    self.state = State::Scanning(bytes, Utf8Scan::new(start));
+                    self.step(max_rows)
+                }
+                Ok(Route::Utf16) => {
+                    let decoded = decode(bytes, self.options.big5_decoder);
+                    self.begin_reading(decoded, 0)
+                }
+            },
+            State::Scanning(bytes, mut scan) => match scan.step(&bytes, scan_bytes(max_rows)) {
+                ScanStep::More => {
                     let p = ImportProgress::Working {
-                        bytes_done: r.base as u64,
-                        bytes_total: r.text_len as u64,
+                        bytes_done: scan.pos() as u64 / SCAN_WEIGHT,
+                        bytes_total: self.input_len / SCAN_WEIGHT + self.input_len,
                         rows_read: 0,
                     };
-                    self.state = State::Reading(r);
+                    self.state = State::Scanning(bytes, scan);
                     p
                 }
-                Err(e) => ImportProgress::Done(Err(e)),
+                ScanStep::Done => {
+                    let decoded = decoded_utf8(bytes, &scan);
+                    self.begin_reading(decoded, self.input_len / SCAN_WEIGHT)
+                }
+                // Not UTF-8 after all: decoded as a whole, from a legacy encoding.
+                ScanStep::NotUtf8 => {
+                    let decoded = decode(bytes, self.options.big5_decoder);
+                    self.begin_reading(decoded, self.input_len / SCAN_WEIGHT)
+                }
             },
             State::Reading(mut r) => match r.read(max_rows.max(1), &self.options) {
                 Ok(None) => {
                     let p = ImportProgress::Working {
-                        bytes_done: (r.base as u64 + r.rdr.position().byte())
-                            .min(r.text_len as u64),
-                        bytes_total: r.text_len as u64,
+                        bytes_done: r.checked
+                            + (r.base as u64 + r.rdr.position().byte()).min(r.text_len as u64),
+                        bytes_total: r.checked + r.text_len as u64,
                         rows_read: r.builder.as_ref().map_or(0, |b| b.rows_read),
                     };
                     self.state = State::Reading(r);
@@ -146,6 +179,26 @@ impl<'a> ImportJob<'a> {
                     "This import has already finished; start a new one to read the file again."
                         .into(),
             })),
+        }
+    }
+
+    /// Finds the dialect and header of decoded text and starts reading it.
+    fn begin_reading(
+        &mut self,
+        decoded: Result<Decoded<'a>, ImportError>,
+        checked: u64,
+    ) -> ImportProgress {
+        match decoded.and_then(|d| prepare(d, &self.options, checked)) {
+            Ok(r) => {
+                let p = ImportProgress::Working {
+                    bytes_done: checked + r.base as u64,
+                    bytes_total: checked + r.text_len as u64,
+                    rows_read: 0,
+                };
+                self.state = State::Reading(r);
+                p
+            }
+            Err(e) => ImportProgress::Done(Err(e)),
         }
     }
 
@@ -165,10 +218,10 @@ impl<'a> ImportJob<'a> {
 }
 
 fn prepare<'a>(
-    bytes: Cow<'a, [u8]>,
+    decoded: Decoded<'a>,
     options: &ImportOptions,
+    checked: u64,
 ) -> Result<Box<Reading<'a>>, ImportError> {
-    let decoded = decode(bytes, options.big5_decoder)?;
     let dialect = sniff(&decoded.text, decoded.start)?;
     let mapping = map_headers(&dialect.headers, options);
     let format = mapping.format.unwrap_or(Format::Generic);
@@ -222,6 +275,7 @@ fn prepare<'a>(
         rec: ByteRecord::new(),
         base: dialect.header_offset,
         text_len,
+        checked,
         line_off: dialect.header_offset,
         line_no: dialect.header_line,
         csv_lines: 1,

@@ -28,11 +28,19 @@ pub(crate) struct Decoded<'a> {
     pub(crate) notes: Vec<String>,
 }
 
-/// Decodes a whole file. Fails only for files that are not text at all.
-pub(crate) fn decode(
-    bytes: Cow<'_, [u8]>,
-    big5: Option<Big5Decoder>,
-) -> Result<Decoded<'_>, ImportError> {
+/// What a file's first bytes say about how to read it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Route {
+    /// UTF-8 unless its bytes say otherwise: they are checked from `start`
+    /// (after a BOM) by a [`Utf8Scan`], a piece at a time if need be.
+    Utf8 { start: usize },
+    /// UTF-16, by its BOM or its NUL bytes: converted as a whole by [`decode`].
+    Utf16,
+}
+
+/// Refuses what cannot be a text export (too large, empty, a known binary
+/// format) and says how to read the rest.
+pub(crate) fn route(bytes: &[u8]) -> Result<Route, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(ImportError {
             message: size_limit_message(bytes.len() as u64),
@@ -43,40 +51,161 @@ pub(crate) fn decode(
             message: "The file is empty: it has no bytes at all.".into(),
         });
     }
-    if let Some(what) = binary_kind(&bytes) {
+    if let Some(what) = binary_kind(bytes) {
         return Err(ImportError { message: what });
     }
-    let mut notes = Vec::new();
-    let (text, start, encoding): (Cow<'_, [u8]>, usize, &'static str) =
-        if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-            match std::str::from_utf8(&bytes[3..]) {
-                Ok(_) => (bytes, 3, "UTF-8 (with BOM)"),
-                Err(e) => owned(fallback(&bytes[3..], e.valid_up_to(), big5, &mut notes)),
+    Ok(if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        Route::Utf8 { start: 3 }
+    } else if bytes.starts_with(&[0xFF, 0xFE])
+        || bytes.starts_with(&[0xFE, 0xFF])
+        || bom_less_utf16(bytes).is_some()
+    {
+        Route::Utf16
+    } else {
+        Route::Utf8 { start: 0 }
+    })
+}
+
+/// The check of a UTF-8 file, a piece at a time: is it valid UTF-8, and
+/// how many NUL bytes, `\r` and `\r\n` does it hold. Pieces end on
+/// character boundaries, and a `\r\n` split between two pieces is counted.
+#[derive(Clone, Debug)]
+pub(crate) struct Utf8Scan {
+    start: usize,
+    /// Checked up to here (absolute).
+    pos: usize,
+    nul: usize,
+    cr: usize,
+    crlf: usize,
+    last_cr: bool,
+}
+
+/// Where a [`Utf8Scan`] stands after a step.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ScanStep {
+    More,
+    Done,
+    /// A byte sequence that is not UTF-8: the file is in another encoding.
+    NotUtf8,
+}
+
+impl Utf8Scan {
+    pub(crate) fn new(start: usize) -> Utf8Scan {
+        Utf8Scan {
+            start,
+            pos: start,
+            nul: 0,
+            cr: 0,
+            crlf: 0,
+            last_cr: false,
+        }
+    }
+
+    /// Bytes checked so far (absolute offset).
+    pub(crate) fn pos(&self) -> usize {
+        self.pos
+    }
+
+    /// Checks about `max` more bytes of `bytes` (the whole file).
+    pub(crate) fn step(&mut self, bytes: &[u8], max: usize) -> ScanStep {
+        let len = bytes.len();
+        if self.pos >= len {
+            return ScanStep::Done;
+        }
+        // Four bytes hold at least one whole character.
+        let mut end = self.pos.saturating_add(max.max(4)).min(len);
+        if let Err(e) = std::str::from_utf8(&bytes[self.pos..end]) {
+            if e.error_len().is_some() || end == len {
+                return ScanStep::NotUtf8;
             }
-        } else if bytes.starts_with(&[0xFF, 0xFE]) {
-            (
-                Cow::Owned(utf16(&bytes[2..], Utf16::Le, &mut notes)),
-                0,
-                "UTF-16LE",
-            )
-        } else if bytes.starts_with(&[0xFE, 0xFF]) {
-            (
-                Cow::Owned(utf16(&bytes[2..], Utf16::Be, &mut notes)),
-                0,
-                "UTF-16BE",
-            )
-        } else if let Some(enc) = bom_less_utf16(&bytes) {
-            notes.push(format!(
-            "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
-            enc.name()
-        ));
-            (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, enc.name())
+            // A character cut by the end of the piece: stop before it.
+            end = self.pos + e.valid_up_to();
+        }
+        let piece = &bytes[self.pos..end];
+        let (nul, cr, crlf) = count_specials(piece);
+        self.nul += nul;
+        self.cr += cr;
+        self.crlf += crlf + usize::from(self.last_cr && piece.first() == Some(&b'\n'));
+        self.last_cr = piece.last() == Some(&b'\r');
+        self.pos = end;
+        if end == len {
+            ScanStep::Done
         } else {
-            match std::str::from_utf8(&bytes) {
-                Ok(_) => (bytes, 0, "UTF-8"),
-                Err(e) => owned(fallback(&bytes, e.valid_up_to(), big5, &mut notes)),
+            ScanStep::More
+        }
+    }
+
+    fn counts(&self) -> (usize, usize, usize) {
+        (self.nul, self.cr, self.crlf)
+    }
+}
+
+/// The text of a UTF-8 file its [`Utf8Scan`] found valid to the end.
+pub(crate) fn decoded_utf8<'a>(
+    bytes: Cow<'a, [u8]>,
+    scan: &Utf8Scan,
+) -> Result<Decoded<'a>, ImportError> {
+    let (start, encoding) = match scan.start {
+        0 => (0, "UTF-8"),
+        s => (s, "UTF-8 (with BOM)"),
+    };
+    finish(bytes, start, encoding, Vec::new(), Some(scan.counts()))
+}
+
+/// Decodes a whole file. Fails only for files that are not text at all.
+pub(crate) fn decode(
+    bytes: Cow<'_, [u8]>,
+    big5: Option<Big5Decoder>,
+) -> Result<Decoded<'_>, ImportError> {
+    let mut notes = Vec::new();
+    let (text, start, encoding): (Cow<'_, [u8]>, usize, &'static str) = match route(&bytes)? {
+        Route::Utf8 { start } => {
+            let mut scan = Utf8Scan::new(start);
+            if scan.step(&bytes, usize::MAX) == ScanStep::Done {
+                return decoded_utf8(bytes, &scan);
             }
-        };
+            let b = &bytes[start..];
+            let valid_up_to = std::str::from_utf8(b)
+                .err()
+                .map_or(b.len(), |e| e.valid_up_to());
+            owned(fallback(b, valid_up_to, big5, &mut notes))
+        }
+        Route::Utf16 => {
+            if bytes.starts_with(&[0xFF, 0xFE]) {
+                (
+                    Cow::Owned(utf16(&bytes[2..], Utf16::Le, &mut notes)),
+                    0,
+                    "UTF-16LE",
+                )
+            } else if bytes.starts_with(&[0xFE, 0xFF]) {
+                (
+                    Cow::Owned(utf16(&bytes[2..], Utf16::Be, &mut notes)),
+                    0,
+                    "UTF-16BE",
+                )
+            } else {
+                let enc = bom_less_utf16(&bytes).unwrap_or(Utf16::Le);
+                notes.push(format!(
+                    "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
+                    enc.name()
+                ));
+                (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, enc.name())
+            }
+        }
+    };
+    finish(text, start, encoding, notes, None)
+}
+
+/// What every decoding ends with: a file of nothing but a BOM, or of
+/// control characters, is refused; NUL bytes and lone `\r` are cleaned.
+/// `counts` are the text's NUL, `\r` and `\r\n` counts when known.
+fn finish<'a>(
+    text: Cow<'a, [u8]>,
+    start: usize,
+    encoding: &'static str,
+    mut notes: Vec<String>,
+    counts: Option<(usize, usize, usize)>,
+) -> Result<Decoded<'a>, ImportError> {
     let body = text.get(start..).unwrap_or(&[]);
     if body.is_empty() {
         let message = if start > 0 || encoding.starts_with("UTF-16") {
@@ -98,7 +227,8 @@ pub(crate) fn decode(
                 .into(),
         });
     }
-    let (text, start) = clean(text, start, &mut notes);
+    let counts = counts.unwrap_or_else(|| count_specials(body));
+    let (text, start) = clean(text, start, counts, &mut notes);
     Ok(Decoded {
         text,
         start,
@@ -385,10 +515,15 @@ fn looks_binary(b: &[u8]) -> bool {
     control * 10 > sample.len() || nul * 4 > sample.len()
 }
 
-/// Drops NUL bytes and turns lone `\r` into `\n`. Copies only if needed.
-fn clean<'a>(text: Cow<'a, [u8]>, start: usize, notes: &mut Vec<String>) -> (Cow<'a, [u8]>, usize) {
+/// Drops NUL bytes and turns lone `\r` into `\n`, given the body's counts
+/// of NUL, `\r` and `\r\n`. Copies only if needed.
+fn clean<'a>(
+    text: Cow<'a, [u8]>,
+    start: usize,
+    (nuls, cr, crlf): (usize, usize, usize),
+    notes: &mut Vec<String>,
+) -> (Cow<'a, [u8]>, usize) {
     let body = text.get(start..).unwrap_or(&[]);
-    let (nuls, cr, crlf) = count_specials(body);
     let lone_cr = cr - crlf;
     if nuls == 0 && lone_cr == 0 {
         return (text, start);
@@ -539,6 +674,31 @@ mod tests {
         b[999] = b'\r';
         assert_eq!(count_specials(&b), (1, 3, 1));
         assert_eq!(count_specials(b""), (0, 0, 0));
+    }
+
+    #[test]
+    fn a_scan_in_pieces_sees_what_a_whole_scan_sees() {
+        let text = "a,臺北\r\nb,\u{0}x\rc,𝄞\r\n\r".as_bytes().to_vec();
+        let mut latin1 = text.clone();
+        latin1.insert(7, 0xE9);
+        for bytes in [text, latin1] {
+            let mut whole = Utf8Scan::new(0);
+            let whole_step = whole.step(&bytes, usize::MAX);
+            for max in 1..bytes.len() + 2 {
+                let mut scan = Utf8Scan::new(0);
+                let last = loop {
+                    match scan.step(&bytes, max) {
+                        ScanStep::More => assert!(scan.pos() < bytes.len()),
+                        end => break end,
+                    }
+                };
+                assert_eq!(last, whole_step, "pieces of {max}");
+                if last == ScanStep::Done {
+                    assert_eq!(scan.counts(), whole.counts(), "pieces of {max}");
+                    assert_eq!(scan.counts(), count_specials(&bytes));
+                }
+            }
+        }
     }
 
     #[test]

@@ -4,7 +4,8 @@ The planning engine: from imported subscriptions to one plan per customer.
 [`build_plan`] is a pure function of the import and the [`Settings`]: no
 clock (the as-of date is a setting), no randomness, and no dependence on
 row order. Customers are grouped by [`Customer::key`] and sorted by name;
-subscriptions are sorted by end date and id.
+subscriptions are sorted by end date and id. [`PlanJob`] does the same
+work a slice at a time, for a browser tab that must stay responsive.
 
 Per customer with at least one Kaizala Pro standalone subscription
 (see [`crate::catalog::is_kaizala_pro_standalone`]) the plan holds:

@@ -468,6 +468,61 @@ mod views {
     }
 
     #[wasm_bindgen_test]
+    async fn steps_without_a_date_say_when_to_do_them() {
+        let root = mount_point();
+        let undated = |id: &str, action: StepAction| Step {
+            step: id.into(),
+            title: format!("Step {id}"),
+            text: String::new(),
+            due: None,
+            action,
+        };
+        let props = ChecklistProps {
+            lang: Lang::En,
+            steps: vec![
+                undated(
+                    "C1",
+                    StepAction::CheckEnded {
+                        subscription_id: "s1".into(),
+                        offer: "o".into(),
+                        ended_on: Some(d(2020, 5, 1)),
+                    },
+                ),
+                undated(
+                    "C2",
+                    StepAction::FindEndDate {
+                        subscription_id: "s2".into(),
+                        offer: "o".into(),
+                    },
+                ),
+            ],
+            as_of: d(2020, 6, 1),
+            ticked: vec![],
+            id_prefix: "u".into(),
+            ontick: None,
+            for_print: false,
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let dues: Vec<String> = (0..2)
+            .map(|i| {
+                root.query_selector_all(".step-due")
+                    .unwrap()
+                    .item(i)
+                    .and_then(|n| n.text_content())
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(
+            dues,
+            [
+                "Due now: it has already ended",
+                "Due when the end date is known"
+            ]
+        );
+    }
+
+    #[wasm_bindgen_test]
     async fn timeline_draws_a_bar_per_month_and_both_markers() {
         let root = mount_point();
         let months = vec![

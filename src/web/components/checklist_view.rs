@@ -6,7 +6,7 @@ Interactive in the planner, read-only in a shared or printed plan.
 use chrono::NaiveDate;
 use yew::prelude::*;
 
-use crate::checklist::Step;
+use crate::checklist::{Step, StepAction};
 use crate::web::i18n::{date, tr, Lang};
 
 #[derive(Properties, PartialEq)]
@@ -49,7 +49,7 @@ pub fn checklist_view(props: &ChecklistProps) -> Html {
                     </label>
                     <p class="step-due">
                         { tr(lang, "Due ", "期限：") }
-                        <strong>{ step.due.map(|d| date(lang, d)).unwrap_or_else(|| tr(lang, "when the end date is known", "查明到期日後").to_string()) }</strong>
+                        <strong>{ step.due.map(|d| date(lang, d)).unwrap_or_else(|| undated(lang, &step.action).to_string()) }</strong>
                         if overdue { <span class="badge urgency-ended">{ tr(lang, "overdue", "已逾期") }</span> }
                     </p>
                     <p class="step-text">{ &step.text }</p>
@@ -58,4 +58,13 @@ pub fn checklist_view(props: &ChecklistProps) -> Html {
         }
     });
     html! { <ol class="checklist">{ for items }</ol> }
+}
+
+/// What a step without a due date says instead: an ended subscription is
+/// checked now; any other step waits for an end date to be found.
+fn undated(lang: Lang, action: &StepAction) -> &'static str {
+    match action {
+        StepAction::CheckEnded { .. } => tr(lang, "now: it has already ended", "立即（已結束）"),
+        _ => tr(lang, "when the end date is known", "查明到期日後"),
+    }
 }

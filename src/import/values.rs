@@ -266,10 +266,12 @@ fn ymd(y: u32, m: u32, d: u32) -> Result<DateCell, DateError> {
 /// `T00:00:00Z`, ` 0:00`, ` 12:00:00 AM`, ` 上午 12:00:00`, `.693Z`,
 /// `+08:00`. The time itself is not needed: legacy end dates are at 00:00.
 fn check_time(tail: &str, flags: &mut DateFlags) -> Result<(), DateError> {
-    let mut t = tail;
-    if let Some(r) = t.strip_prefix('T') {
-        t = r;
-    }
+    let mut t = tail.strip_prefix('T').unwrap_or(tail);
+    // Nearly every time is ASCII digits and separators ("0:00",
+    // "00:00:00"): those bytes are skipped at once (they end on a character
+    // boundary), and only what follows is read character by character.
+    let plain = |b: u8| b.is_ascii_digit() || matches!(b, b':' | b'.' | b',' | b' ' | b'+' | b'-');
+    t = &t[t.bytes().position(|b| !plain(b)).unwrap_or(t.len())..];
     while let Some(c) = t.chars().next() {
         if c.is_ascii_digit() || matches!(c, ':' | '.' | ',' | ' ' | '+' | '-' | '\u{a0}') {
             t = &t[c.len_utf8()..];

@@ -50,12 +50,10 @@ ensure_wasm_bindgen() {
   fi
 }
 
-# cargo-fuzz and the nightly toolchain it needs, for scripts/fuzz.sh.
+# cargo-fuzz, for scripts/fuzz.sh. It runs on the machine's one (stable)
+# toolchain with RUSTC_BOOTSTRAP=1 (see fuzz.sh): a fresh machine reaches
+# crates.io but cannot download a nightly toolchain.
 ensure_cargo_fuzz() {
-  if ! rustup toolchain list | grep -q '^nightly'; then
-    say "rustup toolchain install nightly"
-    rustup toolchain install nightly --profile minimal
-  fi
   if ! cargo fuzz --version >/dev/null 2>&1; then
     say "cargo install cargo-fuzz"
     cargo install cargo-fuzz --locked

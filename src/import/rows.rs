@@ -526,10 +526,7 @@ impl Builder {
             customer: self.customer(rec),
             id: id.to_string(),
             offer: offer.to_string(),
-            // Compared before it is copied: it mostly repeats the offer.
-            friendly_name: Some(cell(rec, self.map.get(Field::FriendlyName)))
-                .filter(|f| !f.is_empty() && *f != offer)
-                .map(str::to_string),
+            friendly_name: self.friendly_name(rec, offer),
             sku: non_empty(sku),
             seats,
             status,
@@ -639,10 +636,7 @@ impl Builder {
             customer: self.customer(rec),
             id: id.to_string(),
             offer: offer.to_string(),
-            // Compared before it is copied: it mostly repeats the offer.
-            friendly_name: Some(cell(rec, self.map.get(Field::FriendlyName)))
-                .filter(|f| !f.is_empty() && *f != offer)
-                .map(str::to_string),
+            friendly_name: self.friendly_name(rec, offer),
             sku: None,
             seats: None,
             status: Status::NotReported,
@@ -710,6 +704,14 @@ impl Builder {
             any = true;
         }
         any
+    }
+
+    /// The row's nickname, unless it is empty or the offer again.
+    fn friendly_name(&self, rec: &ByteRecord, offer: &str) -> Option<String> {
+        // Compared before it is copied: it mostly repeats the offer.
+        Some(cell(rec, self.map.get(Field::FriendlyName)))
+            .filter(|f| !f.is_empty() && *f != offer)
+            .map(str::to_string)
     }
 
     fn customer(&self, rec: &ByteRecord) -> Customer {

@@ -204,6 +204,36 @@ fn now_ms() -> f64 {
         .map_or(0.0, |p| p.now())
 }
 
+/// Yields to the browser; false when the read this belongs to was
+/// cancelled or replaced meanwhile.
+async fn still_current(generation: u64) -> bool {
+    TimeoutFuture::new(0).await;
+    is_current(generation)
+}
+
+/// Calls `step` until it gives a result, in slices of about [`SLICE_MS`]
+/// with a yield to the browser before each; `after_slice` runs at the end
+/// of each slice that did not finish. `None` when the read stopped being
+/// current.
+async fn in_slices<T>(
+    generation: u64,
+    mut step: impl FnMut() -> Option<T>,
+    mut after_slice: impl FnMut(),
+) -> Option<T> {
+    loop {
+        if !still_current(generation).await {
+            return None;
+        }
+        let started = now_ms();
+        while now_ms() - started < SLICE_MS {
+            if let Some(result) = step() {
+                return Some(result);
+            }
+        }
+        after_slice();
+    }
+}
+
 async fn run_import(
     generation: u64,
     file_name: String,
@@ -224,41 +254,39 @@ async fn run_import(
     // The job borrows the bytes (valid UTF-8 is read in place), so a large
     // file is not copied a second time in wasm memory.
     let mut job = ImportJob::new(bytes.as_slice(), options.clone());
-    let outcome = 'slices: loop {
-        TimeoutFuture::new(0).await;
-        if !is_current(generation) {
-            return;
-        }
-        let started = now_ms();
-        let mut done = 0.0;
-        while now_ms() - started < SLICE_MS {
-            hash_slice(&mut fingerprinter, &bytes, &mut hashed);
-            match job.step(ROWS_PER_STEP) {
-                ImportProgress::Working {
-                    bytes_done,
-                    bytes_total,
-                    ..
-                } => {
-                    if bytes_total > 0 {
-                        done = bytes_done as f64 / bytes_total as f64;
-                    }
+    let done = Cell::new(0.0);
+    let step = || {
+        hash_slice(&mut fingerprinter, &bytes, &mut hashed);
+        match job.step(ROWS_PER_STEP) {
+            ImportProgress::Working {
+                bytes_done,
+                bytes_total,
+                ..
+            } => {
+                if bytes_total > 0 {
+                    done.set(bytes_done as f64 / bytes_total as f64);
                 }
-                ImportProgress::Done(result) => break 'slices result,
+                None
             }
+            ImportProgress::Done(result) => Some(result),
         }
-        dispatch.dispatch(Action::ReadProgress(done));
+    };
+    let progress = || dispatch.dispatch(Action::ReadProgress(done.get()));
+    let Some(outcome) = in_slices(generation, step, progress).await else {
+        return;
     };
     drop(job);
-    while hashed < bytes.len() {
-        TimeoutFuture::new(0).await;
-        if !is_current(generation) {
+    if hashed < bytes.len() {
+        let rest = || {
+            hash_slice(&mut fingerprinter, &bytes, &mut hashed);
+            (hashed >= bytes.len()).then_some(())
+        };
+        if in_slices(generation, rest, || {}).await.is_none() {
             return;
         }
-        hash_slice(&mut fingerprinter, &bytes, &mut hashed);
     }
     let fingerprint = fingerprinter.finish();
-    TimeoutFuture::new(0).await;
-    if !is_current(generation) {
+    if !still_current(generation).await {
         return;
     }
     storage::adopt_legacy(&fingerprint, bytes.len() as u64, || {
@@ -273,23 +301,16 @@ async fn run_import(
         Ok(ImportOutcome::Ready(import)) => {
             let settings = defaults.settings(as_of, settings.clone()).current;
             let mut job = PlanJob::new(import, &settings);
-            let plan = 'slices: loop {
-                TimeoutFuture::new(0).await;
-                if !is_current(generation) {
-                    return;
-                }
-                let started = now_ms();
-                while now_ms() - started < SLICE_MS {
-                    match job.step(CUSTOMERS_PER_STEP) {
-                        PlanProgress::Working { .. } => {}
-                        PlanProgress::Done(plan) => break 'slices plan,
-                        // `Done` ends the loop, so a spent job is not met.
-                        PlanProgress::Spent => return,
-                    }
-                }
+            let step = || match job.step(CUSTOMERS_PER_STEP) {
+                PlanProgress::Working { .. } => None,
+                PlanProgress::Done(plan) => Some(Some(plan)),
+                // `Done` ends the slices, so a spent job is not met.
+                PlanProgress::Spent => Some(None),
             };
-            TimeoutFuture::new(0).await;
-            if !is_current(generation) {
+            let Some(Some(plan)) = in_slices(generation, step, || {}).await else {
+                return;
+            };
+            if !still_current(generation).await {
                 return;
             }
             Some(Planned {

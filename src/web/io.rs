@@ -95,20 +95,7 @@ pub fn read_file(
     spawn_local(async move {
         match read_as_bytes(&file).await {
             Ok(bytes) if is_current(generation) => {
-                let options = ImportOptions {
-                    file_name: Some(file_name.clone()),
-                    ..Default::default()
-                };
-                run_import(
-                    generation,
-                    file_name,
-                    Rc::new(bytes),
-                    options,
-                    None,
-                    defaults,
-                    dispatch,
-                )
-                .await
+                import_named(generation, file_name, bytes, None, defaults, dispatch).await
             }
             Ok(_) => {}
             Err(e) => dispatch.dispatch(Action::ReadFailed {
@@ -117,6 +104,27 @@ pub fn read_file(
             }),
         }
     });
+}
+
+/// Imports a file's bytes with the default options, its name included (an
+/// export without a customer column names the customer in its file name).
+async fn import_named(
+    generation: u64,
+    file_name: String,
+    bytes: Vec<u8>,
+    as_of: Option<NaiveDate>,
+    defaults: PlanDefaults,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let options = ImportOptions {
+        file_name: Some(file_name.clone()),
+        ..Default::default()
+    };
+    let bytes = Rc::new(bytes);
+    run_import(
+        generation, file_name, bytes, options, as_of, defaults, dispatch,
+    )
+    .await
 }
 
 /// Imports text pasted onto the page.
@@ -168,20 +176,8 @@ pub fn load_sample(defaults: PlanDefaults, dispatch: UseReducerDispatcher<State>
     spawn_local(async move {
         match fetch_bytes(SAMPLE_URL).await {
             Ok(bytes) => {
-                let options = ImportOptions {
-                    file_name: Some(file_name.clone()),
-                    ..Default::default()
-                };
-                run_import(
-                    generation,
-                    file_name,
-                    Rc::new(bytes),
-                    options,
-                    Some(sample_as_of()),
-                    defaults,
-                    dispatch,
-                )
-                .await
+                let as_of = Some(sample_as_of());
+                import_named(generation, file_name, bytes, as_of, defaults, dispatch).await
             }
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }

@@ -36,6 +36,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// A hash map with a fast hasher: these maps see every row.
 type FxMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
+type FxSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 
 use chrono::{Datelike, NaiveDate};
 use serde::{Deserialize, Serialize};
@@ -709,14 +710,13 @@ impl<'a> PlanJob<'a> {
         }
         // Distinct keys of listed customers without subscriptions (filled by
         // `extend`: `collect` into a B-tree would link a sort; see `sort`).
-        let mut listed_only = FxMap::default();
+        let mut listed_only: FxSet<KeyParts> = FxSet::default();
         listed_only.extend(
             import
                 .customers
                 .iter()
                 .map(Customer::key_parts)
-                .filter(|k| !group_of.contains_key(k))
-                .map(|k| (k, ())),
+                .filter(|k| !group_of.contains_key(k)),
         );
         let customers_in_file = (groups + listed_only.len()) as u64;
         let mut keys: Vec<KeyParts<'a>> = vec![None; groups];

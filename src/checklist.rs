@@ -337,11 +337,11 @@ pub(crate) fn build(
 
     let buy = match rec.quantity {
         Some(0) if rec.family == Family::Existing => StepAction::NoPurchase {
-            plan: rec.plan.clone(),
+            plan: rec.plan.to_string(),
         },
         quantity => StepAction::Buy {
-            plan: rec.plan.clone(),
-            sku: rec.sku.clone(),
+            plan: rec.plan.to_string(),
+            sku: rec.sku.as_deref().map(str::to_string),
             quantity,
         },
     };
@@ -350,7 +350,7 @@ pub(crate) fn build(
 
     let due_b = earliest.map(|d| due_before(d, MOVE_LEAD_DAYS, as_of));
     let mv = StepAction::MoveUsers {
-        plan: rec.plan.clone(),
+        plan: rec.plan.to_string(),
         seats: kaizala_seats,
     };
     steps.push(Step::new("B".into(), mv, due_b, lang, customer));

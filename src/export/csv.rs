@@ -65,8 +65,8 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
     for c in &plan.customers {
         let r = &c.recommendation;
         let join = |v: Vec<&str>| v.join(" ");
-        let caveats = join(r.caveats.iter().map(|x| x.text.as_str()).collect());
-        let assumptions = join(r.assumptions.iter().map(|x| x.text.as_str()).collect());
+        let caveats = join(r.caveats.iter().map(|x| x.text.as_ref()).collect());
+        let assumptions = join(r.assumptions.iter().map(|x| x.text.as_ref()).collect());
         let checklist = plan.checklist(c);
         let due = |p: &str| {
             checklist
@@ -119,7 +119,7 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
                 text(&r.reason),
                 text(&caveats),
                 text(&assumptions),
-                text(&join(s.notes.iter().map(|n| n.text.as_str()).collect())),
+                text(&join(s.notes.iter().map(|n| n.text.as_ref()).collect())),
                 date(due("A")),
                 date(due("B")),
                 date(due_c),

@@ -128,7 +128,7 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
                         r.plan
                     ),
                 },
-                r.reason.clone(),
+                r.reason.to_string(),
             ];
             for step in &plan.checklist(c).steps {
                 let due = step

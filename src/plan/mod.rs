@@ -50,7 +50,9 @@ use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
 
 pub use classify::{classify, Classification, DEFAULT_TERM_MONTHS};
 pub use recommend::{detect_education, BUSINESS_SEAT_CAP};
-pub use text::{AltWhy, Assumption, Caveat, EducationSignal, Lang, Note, Reason, Render, Said};
+pub use text::{
+    AltWhy, Assumption, Caveat, EducationSignal, Lang, Note, Reason, Render, Said, Text,
+};
 
 /// The day Microsoft stopped selling Kaizala Pro: 1 July 2020.
 pub fn default_cutoff() -> NaiveDate {
@@ -376,10 +378,10 @@ pub struct Coverage {
     /// The offer as exported.
     pub offer: String,
     /// The product it was recognised as.
-    pub product: String,
+    pub product: Text,
     pub plan_id: Option<PlanId>,
-    pub sku: Option<String>,
-    pub guid: Option<String>,
+    pub sku: Option<Text>,
+    pub guid: Option<Text>,
     pub kaizala: Inclusion,
     pub seats: Option<u32>,
     pub status: Status,
@@ -394,17 +396,17 @@ pub struct Recommendation {
     /// (such as an EEA "no Teams" edition).
     pub plan_id: Option<PlanId>,
     /// The plan's name.
-    pub plan: String,
+    pub plan: Text,
     /// SKU part number.
-    pub sku: Option<String>,
+    pub sku: Option<Text>,
     /// skuId GUID.
-    pub guid: Option<String>,
+    pub guid: Option<Text>,
     /// The Kaizala service plan it carries.
     pub kaizala_plan: Option<KaizalaPlan>,
     /// Licenses to buy; `None` when the export gives no seat count.
     pub quantity: Option<u32>,
     /// One sentence, in the plan's language.
-    pub reason: String,
+    pub reason: Text,
     /// The reason as data.
     pub basis: Reason,
     pub caveats: Vec<Said<Caveat>>,
@@ -415,9 +417,9 @@ pub struct Recommendation {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Alternative {
     pub plan_id: PlanId,
-    pub plan: String,
-    pub sku: String,
-    pub guid: String,
+    pub plan: Text,
+    pub sku: Text,
+    pub guid: Text,
     pub why: Said<AltWhy>,
 }
 
@@ -827,10 +829,10 @@ impl<'a> PlanJob<'a> {
                 coverage.push(Coverage {
                     id: s.id.clone(),
                     offer: s.offer.clone(),
-                    product: known.product.to_string(),
+                    product: known.product.into(),
                     plan_id: known.plan,
-                    sku: known.sku.map(str::to_string),
-                    guid: known.guid.map(str::to_string),
+                    sku: known.sku.map(Text::from),
+                    guid: known.guid.map(Text::from),
                     kaizala: known.inclusion,
                     seats: s.seats,
                     status: s.status,

@@ -195,9 +195,9 @@ fn alternative(plan: PlanId, why: AltWhy, lang: Lang) -> Alternative {
     let p = plan.plan();
     Alternative {
         plan_id: plan,
-        plan: p.name.to_string(),
-        sku: p.sku.to_string(),
-        guid: p.guid.to_string(),
+        plan: p.name.into(),
+        sku: p.sku.into(),
+        guid: p.guid.into(),
         why: Said::new(why, lang),
     }
 }
@@ -254,25 +254,25 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         alternatives.push(alternative(
             by_rules.plan,
             AltWhy::DefaultRule {
-                family: by_rules.family.as_str().to_string(),
+                family: by_rules.family.as_str().into(),
             },
             lang,
         ));
         (
             Family::Override,
             Some(id),
-            p.name.to_string(),
-            Some(p.sku.to_string()),
-            Some(p.guid.to_string()),
+            p.name.into(),
+            Some(p.sku.into()),
+            Some(p.guid.into()),
             Reason::Override {
-                plan: p.name.to_string(),
+                plan: p.name.into(),
             },
         )
     } else if let Some(cover) = main_cover {
         alternatives.push(alternative(
             by_rules.plan,
             AltWhy::DefaultRule {
-                family: by_rules.family.as_str().to_string(),
+                family: by_rules.family.as_str().into(),
             },
             lang,
         ));
@@ -320,9 +320,9 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         (
             by_rules.family,
             Some(by_rules.plan),
-            p.name.to_string(),
-            Some(p.sku.to_string()),
-            Some(p.guid.to_string()),
+            p.name.into(),
+            Some(p.sku.into()),
+            Some(p.guid.into()),
             by_rules.reason,
         )
     };
@@ -351,7 +351,7 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
             let total = held.saturating_add(quantity.unwrap_or(0));
             if total > cap {
                 caveats.push(Caveat::BusinessSeatCap {
-                    plan: p.name.to_string(),
+                    plan: p.name.into(),
                     seats: total,
                 });
             }

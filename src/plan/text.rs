@@ -18,6 +18,7 @@ with Partner Center, which shows dates in many local formats, and an ISO
 date is never ambiguous.
 */
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use chrono::NaiveDate;
@@ -57,6 +58,19 @@ impl Lang {
     }
 }
 
+/// A text the plan holds: borrowed when it is one of the planner's fixed
+/// sentences or a catalog name, owned when it was written for this plan.
+/// Thousands of customers share a handful of fixed texts, so most of a
+/// large plan's texts cost no allocation.
+pub type Text = Cow<'static, str>;
+
+/// `format!` into a [`Text`].
+macro_rules! owned {
+    ($($arg:tt)*) => {
+        Cow::Owned(format!($($arg)*))
+    };
+}
+
 /// A piece of structured meaning and its text in the plan's language.
 ///
 /// Serialised flat: the meaning's `kind` and fields, then `text`.
@@ -64,13 +78,13 @@ impl Lang {
 pub struct Said<T> {
     #[serde(flatten)]
     pub what: T,
-    pub text: String,
+    pub text: Text,
 }
 
 /// Something that can be said in each [`Lang`].
 pub trait Render {
     /// The text in `lang`.
-    fn render(&self, lang: Lang) -> String;
+    fn render(&self, lang: Lang) -> Text;
 }
 
 impl<T: Render> Said<T> {
@@ -104,7 +118,7 @@ pub enum EducationSignal {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Reason {
     Existing {
-        plan: String,
+        plan: Text,
         covered_seats: u32,
         quantity: Option<u32>,
     },
@@ -119,7 +133,7 @@ pub enum Reason {
         seats: Option<u32>,
     },
     Override {
-        plan: String,
+        plan: Text,
     },
 }
 
@@ -133,7 +147,7 @@ pub enum Caveat {
     FrontlineEligibility,
     /// More seats than a Business plan may have.
     BusinessSeatCap {
-        plan: String,
+        plan: Text,
         seats: u32,
     },
     /// Microsoft 365 A1 is a device license without Kaizala.
@@ -191,7 +205,7 @@ pub enum AltWhy {
     PairedDevice,
     /// What the default rules pick (shown when the user chose a plan, or
     /// when an existing plan was preferred).
-    DefaultRule { family: String },
+    DefaultRule { family: Text },
 }
 
 /// The English or the Traditional Chinese wording, by `lang`. Texts are
@@ -243,16 +257,16 @@ pub fn format_name(format: Format, lang: Lang) -> &'static str {
 }
 
 impl Render for EducationSignal {
-    fn render(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
             (EducationSignal::Domain { domain }, Lang::En) => {
-                format!("its domain {domain} is an education domain")
+                owned!("its domain {domain} is an education domain")
             }
             (EducationSignal::Domain { domain }, Lang::ZhTw) => {
-                format!("網域 {domain} 屬於教育網域")
+                owned!("網域 {domain} 屬於教育網域")
             }
-            (EducationSignal::Name { word }, Lang::En) => format!("its name contains \"{word}\""),
-            (EducationSignal::Name { word }, Lang::ZhTw) => format!("名稱含有「{word}」"),
+            (EducationSignal::Name { word }, Lang::En) => owned!("its name contains \"{word}\""),
+            (EducationSignal::Name { word }, Lang::ZhTw) => owned!("名稱含有「{word}」"),
             (EducationSignal::Qualification, Lang::En) => {
                 "the export gives it the Education qualification".into()
             }
@@ -266,67 +280,67 @@ impl Render for EducationSignal {
 }
 
 impl Render for Reason {
-    fn render(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> Text {
         match lang {
             Lang::En => match self {
-                Reason::Existing { plan, covered_seats, quantity: Some(0) } => format!(
+                Reason::Existing { plan, covered_seats, quantity: Some(0) } => owned!(
                     "The customer already has {plan} ({}), which includes Kaizala, so its Kaizala Pro users only need the standalone license taken away.",
                     plural(*covered_seats, "seat", "seats")
                 ),
-                Reason::Existing { plan, covered_seats, quantity: Some(q) } => format!(
+                Reason::Existing { plan, covered_seats, quantity: Some(q) } => owned!(
                     "The customer already has {plan} ({}), which includes Kaizala: take the standalone license away from users who hold it and buy {plan} only for the {} it does not cover.",
                     plural(*covered_seats, "seat", "seats"),
                     plural(*q, "Kaizala Pro seat", "Kaizala Pro seats")
                 ),
-                Reason::Existing { plan, covered_seats, quantity: None } => format!(
+                Reason::Existing { plan, covered_seats, quantity: None } => owned!(
                     "The customer already has {plan} ({}), which includes Kaizala: take the standalone license away from users who hold it and buy {plan} only for Kaizala Pro users it does not cover.",
                     plural(*covered_seats, "seat", "seats")
                 ),
-                Reason::Education { signal } => format!(
+                Reason::Education { signal } => owned!(
                     "The customer looks like a school ({}), and Office 365 A1 includes Kaizala at no charge for verified academic institutions.",
                     signal.render(lang)
                 ),
                 Reason::Frontline => "You marked the customer as frontline, and Microsoft 365 F3 includes Kaizala for staff who work on phones, tablets or shared devices.".into(),
-                Reason::Enterprise { seats } => format!(
+                Reason::Enterprise { seats } => owned!(
                     "The customer has {seats} Kaizala Pro seats, more than the 300 a Business plan allows, so Office 365 E1 is the lowest-priced enterprise plan that includes Kaizala."
                 ),
-                Reason::Business { seats: Some(seats) } => format!(
+                Reason::Business { seats: Some(seats) } => owned!(
                     "The customer has {}, within the 300-seat limit of a Business plan, and Microsoft 365 Business Basic is the lowest-priced Business plan that includes Kaizala.",
                     plural(*seats, "Kaizala Pro seat", "Kaizala Pro seats")
                 ),
                 Reason::Business { seats: None } => "The export does not say how many Kaizala Pro seats the customer has, so we suggest the lowest-priced Business plan that includes Kaizala, Microsoft 365 Business Basic; if it has more than 300 users, choose an enterprise plan instead.".into(),
-                Reason::Override { plan } => format!("You chose {plan} for this customer."),
+                Reason::Override { plan } => owned!("You chose {plan} for this customer."),
             },
             Lang::ZhTw => match self {
-                Reason::Existing { plan, covered_seats, quantity: Some(0) } => format!(
+                Reason::Existing { plan, covered_seats, quantity: Some(0) } => owned!(
                     "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala，因此 Kaizala Pro 使用者只需移除獨立授權即可。"
                 ),
-                Reason::Existing { plan, covered_seats, quantity: Some(q) } => format!(
+                Reason::Existing { plan, covered_seats, quantity: Some(q) } => owned!(
                     "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala：請移除已持有該方案使用者的 Kaizala Pro 獨立授權，並只為未涵蓋的 {q} 個 Kaizala Pro 授權加購 {plan}。"
                 ),
-                Reason::Existing { plan, covered_seats, quantity: None } => format!(
+                Reason::Existing { plan, covered_seats, quantity: None } => owned!(
                     "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala：請移除已持有該方案使用者的 Kaizala Pro 獨立授權，並只為未涵蓋的 Kaizala Pro 使用者加購 {plan}。"
                 ),
-                Reason::Education { signal } => format!(
+                Reason::Education { signal } => owned!(
                     "此客戶看起來是教育機構（{}），而 Office 365 A1 對經驗證的教育機構免費，且包含 Kaizala。",
                     signal.render(lang)
                 ),
                 Reason::Frontline => "您已將此客戶標示為第一線人員，Microsoft 365 F3 包含 Kaizala，適合使用手機、平板或共用裝置工作的員工。".into(),
-                Reason::Enterprise { seats } => format!(
+                Reason::Enterprise { seats } => owned!(
                     "此客戶有 {seats} 個 Kaizala Pro 授權，超過商務方案 300 個授權的上限，因此建議包含 Kaizala 且價格最低的企業方案 Office 365 E1。"
                 ),
-                Reason::Business { seats: Some(seats) } => format!(
+                Reason::Business { seats: Some(seats) } => owned!(
                     "此客戶有 {seats} 個 Kaizala Pro 授權，未超過商務方案 300 個授權的上限，而 Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的商務方案。"
                 ),
                 Reason::Business { seats: None } => "匯出檔未提供此客戶的 Kaizala Pro 授權數，因此建議包含 Kaizala 且價格最低的商務方案 Microsoft 365 Business Basic；若使用者超過 300 位，請改選企業方案。".into(),
-                Reason::Override { plan } => format!("您為此客戶選擇了 {plan}。"),
+                Reason::Override { plan } => owned!("您為此客戶選擇了 {plan}。"),
             },
         }
     }
 }
 
 impl Render for Caveat {
-    fn render(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
             (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's SKU list shows no Kaizala service plan in Business Basic (O365_BUSINESS_ESSENTIALS), while its service description says Kaizala is included; if you want to be sure, Microsoft 365 Business Standard lists Kaizala in its SKU.".into(),
             (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 的 SKU 清單中，Business Basic（O365_BUSINESS_ESSENTIALS）沒有列出 Kaizala 服務方案，但其服務描述說明包含 Kaizala；若要確定無誤，Microsoft 365 Business Standard 的 SKU 明確列有 Kaizala。".into(),
@@ -334,8 +348,8 @@ impl Render for Caveat {
             (Caveat::EducationEligibility, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構；請先在合作夥伴中心確認此客戶具備「教育」資格。".into(),
             (Caveat::FrontlineEligibility, Lang::En) => "F3 licenses are for users whose main work device has a single screen smaller than 10.1 inches, or who share their device with other frontline users; F3 has no Office desktop apps.".into(),
             (Caveat::FrontlineEligibility, Lang::ZhTw) => "F3 授權適用於主要工作裝置為單一螢幕且小於 10.1 吋，或與其他第一線人員共用裝置的使用者；F3 不含 Office 桌面版應用程式。".into(),
-            (Caveat::BusinessSeatCap { plan, seats }, Lang::En) => format!("A customer can hold at most 300 seats of {plan}, and {seats} is more than that: split the users across Business plans or choose an enterprise plan."),
-            (Caveat::BusinessSeatCap { plan, seats }, Lang::ZhTw) => format!("每位客戶的 {plan} 最多只能有 300 個授權，{seats} 個已超過上限：請將使用者分散到不同的商務方案，或改選企業方案。"),
+            (Caveat::BusinessSeatCap { plan, seats }, Lang::En) => owned!("A customer can hold at most 300 seats of {plan}, and {seats} is more than that: split the users across Business plans or choose an enterprise plan."),
+            (Caveat::BusinessSeatCap { plan, seats }, Lang::ZhTw) => owned!("每位客戶的 {plan} 最多只能有 300 個授權，{seats} 個已超過上限：請將使用者分散到不同的商務方案，或改選企業方案。"),
             (Caveat::DeviceLicenseOnly, Lang::En) => "Microsoft 365 A1 has no Kaizala service plan of its own: it is a one-time license per device, meant to be paired with Office 365 A1 for each user.".into(),
             (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 本身不含 Kaizala 服務方案：它是以裝置計算的一次性授權，需搭配每位使用者的 Office 365 A1。".into(),
         }
@@ -343,22 +357,22 @@ impl Render for Caveat {
 }
 
 impl Render for Assumption {
-    fn render(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
-            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::En) => format!(
+            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::En) => owned!(
                 "We assumed each of the {covered_seats} seats that already include Kaizala belongs to one of the {kaizala_seats} Kaizala Pro users, so only the rest need a new license; if fewer users overlap, set the seats to cover yourself."
             ),
-            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::ZhTw) => format!(
+            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::ZhTw) => owned!(
                 "我們假設已包含 Kaizala 的 {covered_seats} 個授權，都屬於 {kaizala_seats} 位 Kaizala Pro 使用者中的人，因此只有其餘的人需要新授權；若重疊的使用者較少，請自行設定要涵蓋的授權數。"
             ),
-            (Assumption::SeatsOverride { seats }, Lang::En) => format!("You set the seats to cover to {seats}."),
-            (Assumption::SeatsOverride { seats }, Lang::ZhTw) => format!("您已將要涵蓋的授權數設為 {seats}。"),
+            (Assumption::SeatsOverride { seats }, Lang::En) => owned!("You set the seats to cover to {seats}."),
+            (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("您已將要涵蓋的授權數設為 {seats}。"),
             (Assumption::SeatsUnknown, Lang::En) => "The export does not give the number of seats of every Kaizala Pro subscription; count the users in Users and licenses before you buy.".into(),
             (Assumption::SeatsUnknown, Lang::ZhTw) => "匯出檔未提供每個 Kaizala Pro 訂閱的授權數；購買前請先在「使用者和授權」中清點使用者。".into(),
-            (Assumption::AmbiguousCoverage { offer }, Lang::En) => format!(
+            (Assumption::AmbiguousCoverage { offer }, Lang::En) => owned!(
                 "\"{offer}\" may be the old name of Microsoft 365 F3 (with Kaizala) or the new Microsoft 365 F1 (without), so we did not count it as covering Kaizala; check its SKU."
             ),
-            (Assumption::AmbiguousCoverage { offer }, Lang::ZhTw) => format!(
+            (Assumption::AmbiguousCoverage { offer }, Lang::ZhTw) => owned!(
                 "「{offer}」可能是 Microsoft 365 F3 的舊名（含 Kaizala），也可能是新的 Microsoft 365 F1（不含），因此未將其視為已涵蓋 Kaizala；請確認其 SKU。"
             ),
         }
@@ -366,13 +380,13 @@ impl Render for Assumption {
 }
 
 impl Render for Note {
-    fn render(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
             (Note::AutoRenewAssumed, Lang::En) => "The export does not say whether it renews automatically; we assumed it does, the legacy default, so it renews once more before it ends.".into(),
             (Note::AutoRenewAssumed, Lang::ZhTw) => "匯出檔未註明是否自動續訂；我們依舊版的預設值假設會自動續訂，因此會再續訂一次後才到期。".into(),
             (Note::TermAssumed, Lang::En) => "The export has no term length for it; we assumed one year.".into(),
             (Note::TermAssumed, Lang::ZhTw) => "匯出檔沒有此訂閱的期間長度；我們假設為一年。".into(),
-            (Note::EndDateMissing { format }, lang) => end_date_missing(*format, lang),
+            (Note::EndDateMissing { format }, lang) => end_date_missing(*format, lang).into(),
             (Note::EndDateNever, Lang::En) => "The export says it never ends, which no Kaizala Pro subscription can after the cutoff; look up its real end date in Partner Center.".into(),
             (Note::EndDateNever, Lang::ZhTw) => "匯出檔顯示此訂閱永不到期，但截止日之後的 Kaizala Pro 訂閱都不會再續訂；請到合作夥伴中心查詢實際的到期日。".into(),
             (Note::ExpiredStatus, Lang::En) => "The export lists it as expired.".into(),
@@ -407,7 +421,7 @@ fn end_date_missing(format: Option<Format>, lang: Lang) -> String {
 }
 
 impl Render for AltWhy {
-    fn render(&self, lang: Lang) -> String {
+    fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
             (AltWhy::SkuListsKaizala, Lang::En) => "Its SKU lists Kaizala, so there is no doubt that users keep it.".into(),
             (AltWhy::SkuListsKaizala, Lang::ZhTw) => "其 SKU 明確列有 Kaizala，使用者一定能繼續使用。".into(),
@@ -417,8 +431,8 @@ impl Render for AltWhy {
             (AltWhy::OfficeOnly, Lang::ZhTw) => "為第一線使用者提供 Kaizala，但不含 Microsoft 365 F3 的 Windows 與裝置管理部分。".into(),
             (AltWhy::PairedDevice, Lang::En) => "A per-device license to add next to Office 365 A1 when the school also manages shared devices; it does not itself include Kaizala.".into(),
             (AltWhy::PairedDevice, Lang::ZhTw) => "以裝置計算的授權，學校若也管理共用裝置，可搭配 Office 365 A1 使用；它本身不含 Kaizala。".into(),
-            (AltWhy::DefaultRule { family }, Lang::En) => format!("What the default rules would pick (rule: {family})."),
-            (AltWhy::DefaultRule { family }, Lang::ZhTw) => format!("依預設規則會選擇的方案（規則：{family}）。"),
+            (AltWhy::DefaultRule { family }, Lang::En) => owned!("What the default rules would pick (rule: {family})."),
+            (AltWhy::DefaultRule { family }, Lang::ZhTw) => owned!("依預設規則會選擇的方案（規則：{family}）。"),
         }
     }
 }

@@ -169,7 +169,7 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                 <td>{ urgency_badge(lang, c.urgency) }</td>
                 <td class="num">{ opt_date(lang, c.migrate_by) }</td>
                 <td class="num">{ number(u64::from(c.kaizala_seats)) }</td>
-                <td>{ &c.recommendation.plan }</td>
+                <td>{ &*c.recommendation.plan }</td>
                 <td class="num"><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span></td>
             </tr>
         }

@@ -43,24 +43,24 @@ pub fn recommendation_card(props: &PlanDetailsProps) -> Html {
     html! {
         <section class="panel recommendation" aria-labelledby="rec-title">
             <p class="eyebrow">{ tr(lang, "Recommended replacement", "建議的替代方案") }{ " · " }{ family_label(lang, r.family) }</p>
-            <h3 id="rec-title" class="rec-plan">{ &r.plan }</h3>
+            <h3 id="rec-title" class="rec-plan">{ &*r.plan }</h3>
             <p class="rec-ids">
-                if let Some(sku) = &r.sku { <code>{ sku }</code> }
-                if let Some(guid) = &r.guid { { " " }<code class="guid">{ guid }</code> }
+                if let Some(sku) = &r.sku { <code>{ &**sku }</code> }
+                if let Some(guid) = &r.guid { { " " }<code class="guid">{ &**guid }</code> }
                 if let Some(k) = r.kaizala_plan { { " · " }{ tr(lang, "includes ", "內含 ") }<code>{ k.name() }</code> }
             </p>
-            <p class="rec-reason" id="rec-reason">{ &r.reason }</p>
+            <p class="rec-reason" id="rec-reason">{ &*r.reason }</p>
             if let Some(q) = r.quantity {
                 <p class="rec-quantity">{ tr(lang, "Licenses to buy: ", "需購買授權數：") }<strong id="rec-quantity">{ number(u64::from(q)) }</strong></p>
             }
             if !r.caveats.is_empty() {
                 <ul class="caveats">
-                    for c in r.caveats.iter() { <li class="caveat">{ &c.text }</li> }
+                    for c in r.caveats.iter() { <li class="caveat">{ &*c.text }</li> }
                 </ul>
             }
             if !r.assumptions.is_empty() {
                 <ul class="assumptions">
-                    for a in r.assumptions.iter() { <li>{ &a.text }</li> }
+                    for a in r.assumptions.iter() { <li>{ &*a.text }</li> }
                 </ul>
             }
         </section>
@@ -126,7 +126,7 @@ pub fn subscription_table(props: &PlanDetailsProps) -> Html {
                                 <th scope="row">
                                     <div>{ s.friendly_name.as_deref().unwrap_or(&s.offer) }</div>
                                     <div class="sub"><code>{ &s.id }</code></div>
-                                    for n in s.notes.iter() { <div class="sub note">{ &n.text }</div> }
+                                    for n in s.notes.iter() { <div class="sub note">{ &*n.text }</div> }
                                 </th>
                                 <td class="num">{ s.seats.map(|n| number(u64::from(n))).unwrap_or_else(|| "—".into()) }</td>
                                 <td>{ status_label(lang, s.status) }</td>

@@ -59,7 +59,7 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
                                 <td>{ c.urgency.label(lang) }</td>
                                 <td>{ opt_date(lang, c.migrate_by) }</td>
                                 <td class="num">{ number(u64::from(c.kaizala_seats)) }</td>
-                                <td>{ &c.recommendation.plan }</td>
+                                <td>{ &*c.recommendation.plan }</td>
                                 <td class="num">{ { let (d, a) = w.steps_done(c); format!("{d}/{a}") } }</td>
                             </tr>
                         }
@@ -85,10 +85,10 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
                         </p>
                         <p>
                             { tr(lang, "Migrate by ", "移轉期限：") }<strong>{ opt_date(lang, c.migrate_by) }</strong>
-                            { " · " }{ tr(lang, "Replacement: ", "替代方案：") }<strong>{ &c.recommendation.plan }</strong>
+                            { " · " }{ tr(lang, "Replacement: ", "替代方案：") }<strong>{ &*c.recommendation.plan }</strong>
                             if let Some(q) = c.recommendation.quantity { { format!(" × {}", number(u64::from(q))) } }
                         </p>
-                        <p class="rec-reason">{ &c.recommendation.reason }</p>
+                        <p class="rec-reason">{ &*c.recommendation.reason }</p>
                         <ChecklistView {lang} {steps} as_of={plan.as_of} ticked={ticked}
                                        id_prefix={format!("print-{}", c.key)} for_print=true />
                         if !note.is_empty() {

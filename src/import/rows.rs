@@ -29,7 +29,9 @@ Within the best kind, the charge with the latest `ChargeStartDate` wins
 (the file's documented month-first dates), then the later line.
 */
 
+use std::collections::hash_map::Entry;
 use std::collections::HashMap;
+use std::hash::BuildHasher as _;
 
 /// Maps looked up once per row, so with a fast hasher.
 type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
@@ -104,13 +106,61 @@ impl DateEvidence {
 }
 
 /// A subscription being assembled, with each line's end-date cell kept
-/// until the column's order is known. `ends` lists the draft's lines in
-/// input order; `finish` makes `sub.lines` of those it keeps.
+/// until the column's order is known: its first line's here, the lines
+/// merged into it later in [`Builder::more_ends`] (one list for all drafts,
+/// so a draft costs no allocation of its own). `finish` makes `sub.lines`
+/// of those it keeps, in input order.
 #[derive(Debug)]
 struct Draft {
     sub: Subscription,
-    ends: Vec<(u64, DateCell)>,
+    first_end: (u64, DateCell),
     pick: Option<Pick>,
+}
+
+/// The first draft of each subscription id, found without a copy of the
+/// id: the map holds a hash of the id, and the draft holds the id itself,
+/// which a lookup compares. Ids whose hash another id already holds (rare:
+/// 64 bits) are kept in full in `clashes`. One string fewer per
+/// subscription matters in wasm, where allocation is slow.
+#[derive(Debug)]
+struct IdIndex {
+    by_hash: FxMap<u64, usize>,
+    clashes: FxMap<String, usize>,
+    hash: fn(&str) -> u64,
+}
+
+impl Default for IdIndex {
+    fn default() -> Self {
+        IdIndex {
+            by_hash: FxMap::default(),
+            clashes: FxMap::default(),
+            hash: |id| rustc_hash::FxBuildHasher.hash_one(id),
+        }
+    }
+}
+
+impl IdIndex {
+    fn get(&self, id: &str, drafts: &[Draft]) -> Option<usize> {
+        match self.by_hash.get(&(self.hash)(id)) {
+            Some(&i) if drafts.get(i).is_some_and(|d| d.sub.id == id) => Some(i),
+            Some(_) => self.clashes.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Records `draft` as the first of `id`, which [`IdIndex::get`] has
+    /// not found.
+    fn insert(&mut self, id: &str, draft: usize, drafts: &[Draft]) {
+        match self.by_hash.entry((self.hash)(id)) {
+            Entry::Vacant(e) => {
+                e.insert(draft);
+            }
+            Entry::Occupied(e) if drafts.get(*e.get()).is_some_and(|d| d.sub.id != id) => {
+                self.clashes.entry(id.to_string()).or_insert(draft);
+            }
+            Entry::Occupied(_) => {}
+        }
+    }
 }
 
 /// The reconciliation charge whose quantity is the seat count so far.
@@ -177,7 +227,10 @@ pub(crate) struct Builder {
     /// The customer named after the file, for exports with no customer column.
     file_customer: Option<Customer>,
     drafts: Vec<Draft>,
-    by_id: FxMap<String, usize>,
+    /// End-date cells of rows merged into an earlier draft: (draft, line,
+    /// cell), in input order.
+    more_ends: Vec<(usize, u64, DateCell)>,
+    by_id: IdIndex,
     /// Drafts by their values, for ids met on more than one row, so that
     /// an exact repeat merges into the earlier row it repeats, not only
     /// into the first row of its id (else the plan depends on row order).
@@ -294,7 +347,8 @@ impl Builder {
             delimiter,
             file_customer,
             drafts: Vec::new(),
-            by_id: FxMap::default(),
+            more_ends: Vec::new(),
+            by_id: IdIndex::default(),
             by_values: FxMap::default(),
             customers: Vec::new(),
             rejected: Vec::new(),
@@ -549,16 +603,15 @@ impl Builder {
     /// row (same id and values) is merged into it, a differing one kept.
     fn push_draft(&mut self, sub: Subscription, line: u64, end_cell: DateCell) {
         if !sub.id.is_empty() {
-            if let Some(&first) = self.by_id.get(sub.id.as_str()) {
+            if let Some(first) = self.by_id.get(&sub.id, &self.drafts) {
                 // The first row of an id is keyed only once its id repeats.
                 let d = &self.drafts[first];
-                let first_key = values_key(&d.sub, d.ends.first().map(|e| e.1));
-                let first_line = d.ends.first().map_or(line, |e| e.0);
+                let first_key = values_key(&d.sub, Some(d.first_end.1));
+                let first_line = d.first_end.0;
                 self.by_values.entry(first_key).or_insert(first);
                 let key = values_key(&sub, Some(end_cell));
                 if let Some(&i) = self.by_values.get(&key) {
-                    let d = &mut self.drafts[i];
-                    d.ends.push((line, end_cell));
+                    self.more_ends.push((i, line, end_cell));
                     self.exact_duplicates += 1;
                     return;
                 }
@@ -568,12 +621,12 @@ impl Builder {
                 }
                 self.by_values.insert(key, self.drafts.len());
             } else {
-                self.by_id.insert(sub.id.clone(), self.drafts.len());
+                self.by_id.insert(&sub.id, self.drafts.len(), &self.drafts);
             }
         }
         self.drafts.push(Draft {
             sub,
-            ends: vec![(line, end_cell)],
+            first_end: (line, end_cell),
             pick: None,
         });
     }
@@ -622,11 +675,11 @@ impl Builder {
         let last = self.drafts.len().checked_sub(1);
         let found = match last {
             Some(i) if self.drafts[i].sub.id == id => Some(i),
-            _ => self.by_id.get(id).copied(),
+            _ => self.by_id.get(id, &self.drafts),
         };
         if let Some(i) = found {
+            self.more_ends.push((i, line, end_cell));
             let d = &mut self.drafts[i];
-            d.ends.push((line, end_cell));
             if d.pick.is_none_or(|p| pick.better_than(&p)) {
                 d.pick = Some(pick);
             }
@@ -645,12 +698,10 @@ impl Builder {
             term_months: None,
             lines: Vec::new(),
         };
-        self.by_id.insert(sub.id.clone(), self.drafts.len());
-        let mut ends = Vec::with_capacity(2);
-        ends.push((line, end_cell));
+        self.by_id.insert(&sub.id, self.drafts.len(), &self.drafts);
         self.drafts.push(Draft {
             sub,
-            ends,
+            first_end: (line, end_cell),
             pick: Some(pick),
         });
     }
@@ -698,7 +749,7 @@ impl Builder {
             };
             self.drafts.push(Draft {
                 sub,
-                ends: vec![(line, end)],
+                first_end: (line, end),
                 pick: None,
             });
             any = true;
@@ -915,10 +966,26 @@ impl Builder {
         let column = self.header_name(self.map.get(Field::EndDate)).to_string();
         let mut rejected = std::mem::take(&mut self.rejected);
         let mut rejected_lines: Vec<u64> = Vec::new();
-        for d in &mut self.drafts {
+        // The merged rows' cells in draft order (a stable counting sort, so
+        // each draft's stay in input order).
+        let mut start = vec![0usize; self.drafts.len() + 1];
+        for &(i, _, _) in &self.more_ends {
+            start[i + 1] += 1;
+        }
+        for i in 0..self.drafts.len() {
+            start[i + 1] += start[i];
+        }
+        let mut next = start.clone();
+        let mut more = vec![(0u64, DateCell::Blank); self.more_ends.len()];
+        for &(i, line, c) in &self.more_ends {
+            more[next[i]] = (line, c);
+            next[i] += 1;
+        }
+        for (i, d) in self.drafts.iter_mut().enumerate() {
             let mut end = EndDate::Unknown;
-            let mut kept = Vec::with_capacity(d.ends.len());
-            for &(line, c) in &d.ends {
+            let ends = &more[start[i]..start[i + 1]];
+            let mut kept = Vec::with_capacity(1 + ends.len());
+            for &(line, c) in std::iter::once(&d.first_end).chain(ends) {
                 let resolved = match c {
                     DateCell::Blank => Some(EndDate::Unknown),
                     DateCell::Never => Some(EndDate::Never),
@@ -1155,6 +1222,49 @@ pub(crate) fn file_stem(name: &str) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn draft(id: &str) -> Draft {
+        Draft {
+            sub: Subscription {
+                customer: Customer::default(),
+                id: id.to_string(),
+                offer: "Kaizala Pro".to_string(),
+                friendly_name: None,
+                sku: None,
+                seats: None,
+                status: Status::NotReported,
+                auto_renew: AutoRenew::Unknown,
+                end_date: EndDate::Unknown,
+                term_months: None,
+                lines: Vec::new(),
+            },
+            first_end: (1, DateCell::Blank),
+            pick: None,
+        }
+    }
+
+    #[test]
+    fn id_index_finds_each_id_even_when_hashes_clash() {
+        let ids = ["a", "b", "c", "b2"];
+        let drafts: Vec<Draft> = ids.iter().map(|id| draft(id)).collect();
+        // The real hash, then one under which every id clashes.
+        for hash in [IdIndex::default().hash, |_: &str| 7] {
+            let mut index = IdIndex {
+                hash,
+                ..IdIndex::default()
+            };
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(index.get(id, &drafts), None, "{id} before it is added");
+                index.insert(id, i, &drafts);
+                // A second insert of a known id keeps its first draft.
+                index.insert(id, 99, &drafts);
+            }
+            for (i, id) in ids.iter().enumerate() {
+                assert_eq!(index.get(id, &drafts), Some(i), "{id}");
+            }
+            assert_eq!(index.get("d", &drafts), None);
+        }
+    }
 
     #[test]
     fn ranks_charge_types() {

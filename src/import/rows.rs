@@ -270,7 +270,17 @@ pub(crate) struct AmbiguousDates {
 fn cell(rec: &ByteRecord, col: Option<usize>) -> &str {
     col.and_then(|c| rec.get(c))
         .and_then(|b| std::str::from_utf8(b).ok())
-        .map_or("", str::trim)
+        .map_or("", trim)
+}
+
+/// `str::trim`, which tests each end's characters for Unicode white space;
+/// most cells start and end with a visible ASCII byte and need no trim.
+fn trim(s: &str) -> &str {
+    match s.as_bytes() {
+        [first, .., last] if first.is_ascii_graphic() && last.is_ascii_graphic() => s,
+        [only] if only.is_ascii_graphic() => s,
+        _ => s.trim(),
+    }
 }
 
 fn non_empty(s: &str) -> Option<String> {
@@ -1240,6 +1250,30 @@ mod tests {
             },
             first_end: (1, DateCell::Blank),
             pick: None,
+        }
+    }
+
+    #[test]
+    fn trim_is_str_trim() {
+        let table = [
+            "",
+            " ",
+            "a",
+            " a",
+            "a ",
+            "\ta\u{3000}",
+            "\u{3000}",
+            "康托索",
+            " 康托索\u{a0}",
+            "a b",
+            "\u{feff}x",
+            "x\u{2003}",
+            "\r\n",
+            "--",
+            "é",
+        ];
+        for s in table {
+            assert_eq!(trim(s), s.trim(), "{s:?}");
         }
     }
 

@@ -43,6 +43,39 @@ pub fn sort<T: Ord>(v: &mut [T]) {
     sort_by(v, T::cmp);
 }
 
+/// Items grouped by a small key (a counting sort): for items whose keys are
+/// `keys` (each below `groups`), returns `start` and `order`, where
+/// `order[start[g]..start[g + 1]]` are the positions of group `g`'s items in
+/// their input order. Linear, with no vector per group, which matters when
+/// there are tens of thousands of groups.
+///
+/// ```
+/// let (start, order) = kaizala_planner::sort::group_positions(3, [2, 0, 2, 1, 0]);
+/// assert_eq!(start, [0, 2, 3, 5]);
+/// assert_eq!(order, [1, 4, 3, 0, 2]);
+/// ```
+pub fn group_positions<I>(groups: usize, keys: I) -> (Vec<usize>, Vec<usize>)
+where
+    I: IntoIterator<Item = usize>,
+    I::IntoIter: Clone,
+{
+    let keys = keys.into_iter();
+    let mut start = vec![0usize; groups + 1];
+    for g in keys.clone() {
+        start[g + 1] += 1;
+    }
+    for g in 0..groups {
+        start[g + 1] += start[g];
+    }
+    let mut next = start.clone();
+    let mut order = vec![0usize; start[groups]];
+    for (i, g) in keys.enumerate() {
+        order[next[g]] = i;
+        next[g] += 1;
+    }
+    (start, order)
+}
+
 /// The positions `0..n` in the order `cmp` sorts them, stably.
 fn sorted_positions(n: usize, cmp: &mut dyn FnMut(usize, usize) -> Ordering) -> Vec<usize> {
     let mut from: Vec<usize> = (0..n).collect();

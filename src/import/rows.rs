@@ -976,26 +976,20 @@ impl Builder {
         let column = self.header_name(self.map.get(Field::EndDate)).to_string();
         let mut rejected = std::mem::take(&mut self.rejected);
         let mut rejected_lines: Vec<u64> = Vec::new();
-        // The merged rows' cells in draft order (a stable counting sort, so
-        // each draft's stay in input order).
-        let mut start = vec![0usize; self.drafts.len() + 1];
-        for &(i, _, _) in &self.more_ends {
-            start[i + 1] += 1;
-        }
-        for i in 0..self.drafts.len() {
-            start[i + 1] += start[i];
-        }
-        let mut next = start.clone();
-        let mut more = vec![(0u64, DateCell::Blank); self.more_ends.len()];
-        for &(i, line, c) in &self.more_ends {
-            more[next[i]] = (line, c);
-            next[i] += 1;
-        }
+        // The merged rows' cells by draft, each draft's in input order.
+        let (start, order) = crate::sort::group_positions(
+            self.drafts.len(),
+            self.more_ends.iter().map(|&(draft, _, _)| draft),
+        );
+        let more_ends = &self.more_ends;
         for (i, d) in self.drafts.iter_mut().enumerate() {
             let mut end = EndDate::Unknown;
-            let ends = &more[start[i]..start[i + 1]];
-            let mut kept = Vec::with_capacity(1 + ends.len());
-            for &(line, c) in std::iter::once(&d.first_end).chain(ends) {
+            let merged = order[start[i]..start[i + 1]].iter().map(|&k| {
+                let (_, line, c) = more_ends[k];
+                (line, c)
+            });
+            let mut kept = Vec::with_capacity(1 + start[i + 1] - start[i]);
+            for (line, c) in std::iter::once(d.first_end).chain(merged) {
                 let resolved = match c {
                     DateCell::Blank => Some(EndDate::Unknown),
                     DateCell::Never => Some(EndDate::Never),

@@ -697,19 +697,8 @@ impl<'a> PlanJob<'a> {
             classified.push((g, (s, is_standalone, known)));
         }
         let groups = has_kaizala.len();
-        let mut start = vec![0usize; groups + 1];
-        for &(g, _) in &classified {
-            start[g + 1] += 1;
-        }
-        for g in 0..groups {
-            start[g + 1] += start[g];
-        }
-        let mut next = start.clone();
-        let mut order = vec![0usize; classified.len()];
-        for (i, &(g, _)) in classified.iter().enumerate() {
-            order[next[g]] = i;
-            next[g] += 1;
-        }
+        let (start, order) =
+            crate::sort::group_positions(groups, classified.iter().map(|&(g, _)| g));
         // Distinct keys of listed customers without subscriptions (filled by
         // `extend`: `collect` into a B-tree would link a sort; see `sort`).
         let mut listed_only: FxSet<KeyParts> = FxSet::default();

@@ -6,6 +6,11 @@ It shows where the wasm's time goes without the browser's file reading
 and rendering around it.
 */
 
+// The same baseline as the native benches; its generator is not used here.
+#[allow(dead_code)]
+#[path = "../../../examples/support/recon.rs"]
+mod recon;
+
 use kaizala_planner::import::{import, Import, ImportOptions, ImportOutcome};
 use kaizala_planner::plan::{build_plan, Settings};
 
@@ -27,16 +32,7 @@ fn file(p: *const u8, n: usize) -> &'static [u8] {
 /// The baseline: records read with the csv crate alone.
 #[no_mangle]
 pub extern "C" fn baseline(p: *const u8, n: usize) -> u32 {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(file(p, n));
-    let mut rec = csv::ByteRecord::new();
-    let mut k = 0;
-    while rdr.read_byte_record(&mut rec).unwrap_or(false) {
-        k += 1;
-    }
-    k
+    recon::baseline(file(p, n)) as u32
 }
 
 /// Grows memory once by `n` bytes, as the app does before an import.

@@ -267,10 +267,38 @@ pub(crate) struct AmbiguousDates {
     pub(crate) question: String,
 }
 
-fn cell(rec: &ByteRecord, col: Option<usize>) -> &str {
-    col.and_then(|c| rec.get(c))
-        .and_then(|b| std::str::from_utf8(b).ok())
-        .map_or("", trim)
+/// A record's cells as trimmed text.
+///
+/// The decoded file is valid UTF-8 and the csv reader splits it only at
+/// ASCII bytes (delimiters, quotes, line ends), so a record's fields are
+/// UTF-8 together and each on its own. Checking the record once, rather
+/// than each cell asked for, is one call instead of ten on short strings:
+/// it was a tenth of the import's time.
+#[derive(Clone, Copy)]
+struct Cells<'r> {
+    rec: &'r ByteRecord,
+    /// The record's fields, end to end, when they are UTF-8.
+    text: Option<&'r str>,
+}
+
+impl<'r> Cells<'r> {
+    fn new(rec: &'r ByteRecord) -> Cells<'r> {
+        Cells {
+            rec,
+            text: std::str::from_utf8(rec.as_slice()).ok(),
+        }
+    }
+
+    /// The cell in column `col`, trimmed; empty when the column is not
+    /// mapped, the row is too short, or the cell is not UTF-8.
+    fn cell(self, col: Option<usize>) -> &'r str {
+        let Some(c) = col else { return "" };
+        let text = match self.text {
+            Some(t) => self.rec.range(c).and_then(|r| t.get(r)),
+            None => self.rec.get(c).and_then(|b| std::str::from_utf8(b).ok()),
+        };
+        text.map_or("", trim)
+    }
 }
 
 /// `str::trim`, which tests each end's characters for Unicode white space;
@@ -465,9 +493,9 @@ impl Builder {
             return true;
         }
         if self.format == Format::PartnerCenterCustomers {
-            self.customer_row(line, rec);
+            self.customer_row(line, Cells::new(rec));
         } else {
-            self.subscription_row(line, rec);
+            self.subscription_row(line, Cells::new(rec));
         }
         true
     }
@@ -481,12 +509,12 @@ impl Builder {
             .any(|c| c.contains(&b'\n') && c.iter().filter(|b| **b == d).count() >= 2)
     }
 
-    fn customer_row(&mut self, line: u64, rec: &ByteRecord) {
+    fn customer_row(&mut self, line: u64, rec: Cells<'_>) {
         let c = Customer {
-            id: non_empty(cell(rec, self.map.get(Field::CustomerId))),
-            name: non_empty(cell(rec, self.map.get(Field::CustomerName))),
-            domain: non_empty(cell(rec, self.map.get(Field::CustomerDomain))),
-            qualification: non_empty(cell(rec, self.map.get(Field::Qualification))),
+            id: non_empty(rec.cell(self.map.get(Field::CustomerId))),
+            name: non_empty(rec.cell(self.map.get(Field::CustomerName))),
+            domain: non_empty(rec.cell(self.map.get(Field::CustomerDomain))),
+            qualification: non_empty(rec.cell(self.map.get(Field::Qualification))),
         };
         if c.id.is_none() && c.name.is_none() && c.domain.is_none() {
             self.reject(
@@ -498,20 +526,20 @@ impl Builder {
         self.customers.push(c);
     }
 
-    fn subscription_row(&mut self, line: u64, rec: &ByteRecord) {
+    fn subscription_row(&mut self, line: u64, rec: Cells<'_>) {
         let m = &self.map;
         let graph = matches!(
             self.format,
             Format::LicenseExpiryReport | Format::CippLicenseReport
         );
         let id_col = m.get(Field::SubscriptionId);
-        let mut id = cell(rec, id_col);
+        let mut id = rec.cell(id_col);
         if id.is_empty() {
-            id = cell(rec, m.aux.fallback_id);
+            id = rec.cell(m.aux.fallback_id);
         }
         let offer_col = m.get(Field::Offer);
-        let sku = cell(rec, m.get(Field::Sku));
-        let mut offer = cell(rec, offer_col);
+        let sku = rec.cell(m.get(Field::Sku));
+        let mut offer = rec.cell(offer_col);
         if offer.is_empty() {
             offer = sku;
         }
@@ -534,7 +562,7 @@ impl Builder {
 
         // The end date first: an unreadable one rejects the row.
         let end_col = m.get(Field::EndDate);
-        let raw_end = cell(rec, end_col);
+        let raw_end = rec.cell(end_col);
         let end_cell = match parse_date(raw_end) {
             Ok((c, flags)) => {
                 self.evidence.observe(line, &c, flags);
@@ -554,9 +582,9 @@ impl Builder {
             }
         };
         let seats_col = m.get(Field::Seats);
-        let mut raw_seats = cell(rec, seats_col);
+        let mut raw_seats = rec.cell(seats_col);
         if raw_seats.is_empty() {
-            raw_seats = cell(rec, m.aux.fallback_seats);
+            raw_seats = rec.cell(m.aux.fallback_seats);
         }
         let quantity = match parse_quantity(raw_seats) {
             Some(q) => q,
@@ -601,7 +629,7 @@ impl Builder {
             lines: Vec::new(),
         };
         if let Some(col) = self.map.aux.term_info_json {
-            let json = cell(rec, Some(col)).to_string();
+            let json = rec.cell(Some(col)).to_string();
             if self.cipp_terms(line, &sub, &json) {
                 return;
             }
@@ -644,14 +672,14 @@ impl Builder {
     fn recon_row(
         &mut self,
         line: u64,
-        rec: &ByteRecord,
+        rec: Cells<'_>,
         id: &str,
         offer: &str,
         quantity: Option<i64>,
         end_cell: DateCell,
     ) {
         // A file has a handful of charge types, mostly one after another.
-        let charge = cell(rec, self.map.aux.charge_type);
+        let charge = rec.cell(self.map.aux.charge_type);
         let rank = match &self.last_charge {
             Some((c, rank)) if c == charge => *rank,
             _ => {
@@ -660,7 +688,7 @@ impl Builder {
                 rank
             }
         };
-        let start = match parse_date(cell(rec, self.map.aux.charge_start)) {
+        let start = match parse_date(rec.cell(self.map.aux.charge_start)) {
             Ok((DateCell::Known(d), _)) => Some(d),
             // The reconciliation file is month-first by its documentation.
             Ok((
@@ -768,33 +796,33 @@ impl Builder {
     }
 
     /// The row's nickname, unless it is empty or the offer again.
-    fn friendly_name(&self, rec: &ByteRecord, offer: &str) -> Option<String> {
+    fn friendly_name(&self, rec: Cells<'_>, offer: &str) -> Option<String> {
         // Compared before it is copied: it mostly repeats the offer.
-        Some(cell(rec, self.map.get(Field::FriendlyName)))
+        Some(rec.cell(self.map.get(Field::FriendlyName)))
             .filter(|f| !f.is_empty() && *f != offer)
             .map(str::to_string)
     }
 
-    fn customer(&self, rec: &ByteRecord) -> Customer {
+    fn customer(&self, rec: Cells<'_>) -> Customer {
         if let Some(c) = &self.file_customer {
             return c.clone();
         }
         Customer {
-            id: non_empty(cell(rec, self.map.get(Field::CustomerId))),
-            name: non_empty(cell(rec, self.map.get(Field::CustomerName))),
-            domain: non_empty(cell(rec, self.map.get(Field::CustomerDomain))),
-            qualification: non_empty(cell(rec, self.map.get(Field::Qualification))),
+            id: non_empty(rec.cell(self.map.get(Field::CustomerId))),
+            name: non_empty(rec.cell(self.map.get(Field::CustomerName))),
+            domain: non_empty(rec.cell(self.map.get(Field::CustomerDomain))),
+            qualification: non_empty(rec.cell(self.map.get(Field::Qualification))),
         }
     }
 
-    fn status(&mut self, rec: &ByteRecord) -> Status {
+    fn status(&mut self, rec: Cells<'_>) -> Status {
         let col = self.map.get(Field::Status);
         if col.is_none() && self.map.aux.friendly_status.is_none() {
             return Status::NotReported;
         }
-        let mut raw = cell(rec, col);
+        let mut raw = rec.cell(col);
         if raw.is_empty() {
-            raw = cell(rec, self.map.aux.friendly_status);
+            raw = rec.cell(self.map.aux.friendly_status);
         }
         if raw.is_empty() {
             self.blank_status += 1;
@@ -809,11 +837,11 @@ impl Builder {
         }
     }
 
-    fn auto_renew(&mut self, rec: &ByteRecord) -> AutoRenew {
+    fn auto_renew(&mut self, rec: Cells<'_>) -> AutoRenew {
         let Some(col) = self.map.get(Field::AutoRenew) else {
             return AutoRenew::Unknown;
         };
-        let raw = cell(rec, Some(col));
+        let raw = rec.cell(Some(col));
         match parse_bool(raw) {
             Some(Some(true)) => AutoRenew::On,
             Some(Some(false)) => AutoRenew::Off,
@@ -825,9 +853,9 @@ impl Builder {
         }
     }
 
-    fn term(&mut self, rec: &ByteRecord) -> Option<u16> {
+    fn term(&mut self, rec: Cells<'_>) -> Option<u16> {
         let col = self.map.get(Field::Term)?;
-        let raw = cell(rec, Some(col));
+        let raw = rec.cell(Some(col));
         match parse_term(raw) {
             Some(t) => t,
             None => {
@@ -1268,6 +1296,30 @@ mod tests {
         ];
         for s in table {
             assert_eq!(trim(s), s.trim(), "{s:?}");
+        }
+    }
+
+    #[test]
+    fn cells_read_each_cell_as_one_check_per_cell_would() {
+        let ok: &[&[u8]] = &[
+            b" a ",
+            "康托索".as_bytes(),
+            b"",
+            "\u{3000}é\t".as_bytes(),
+            b"x",
+        ];
+        // A cell that is not UTF-8 (never in decoded text, but bytes are
+        // bytes) spoils only itself.
+        let bad: &[&[u8]] = &[b"a", b"\xff\xfe", "國".as_bytes(), b"\xe5\x9c"];
+        for fields in [ok, bad] {
+            let rec = ByteRecord::from(fields.to_vec());
+            let cells = Cells::new(&rec);
+            for (i, f) in fields.iter().enumerate() {
+                let one = std::str::from_utf8(f).map_or("", str::trim);
+                assert_eq!(cells.cell(Some(i)), one, "{fields:?} column {i}");
+            }
+            assert_eq!(cells.cell(Some(fields.len())), "", "past the end");
+            assert_eq!(cells.cell(None), "", "unmapped");
         }
     }
 

@@ -37,6 +37,7 @@ suspension, counted from C's due date.
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::model::SharedText;
 use crate::plan::text::{date, plural, tr, Lang};
 use crate::plan::{Category, Family, KaizalaSubscription, Recommendation};
 
@@ -84,8 +85,8 @@ pub enum StepAction {
     MoveUsers { plan: String, seats: Option<u32> },
     /// C: suspend a subscription.
     Suspend {
-        subscription_id: String,
-        offer: String,
+        subscription_id: SharedText,
+        offer: SharedText,
         seats: Option<u32>,
         /// The day the service stops (00:00 UTC).
         expires_on: Option<NaiveDate>,
@@ -94,14 +95,14 @@ pub enum StepAction {
     },
     /// C, for a subscription that has already ended.
     CheckEnded {
-        subscription_id: String,
-        offer: String,
+        subscription_id: SharedText,
+        offer: SharedText,
         ended_on: Option<NaiveDate>,
     },
     /// C, for a subscription without a known end date.
     FindEndDate {
-        subscription_id: String,
-        offer: String,
+        subscription_id: SharedText,
+        offer: SharedText,
     },
 }
 
@@ -165,7 +166,7 @@ impl StepAction {
                 )
             }
             StepAction::Suspend { subscription_id, offer, seats, expires_on, deprovisioned_by } => {
-                let mut facts = vec![offer.clone()];
+                let mut facts = vec![offer.to_string()];
                 if let Some(n) = seats {
                     facts.push(plural(*n, "seat", "seats"));
                 }
@@ -228,7 +229,7 @@ impl StepAction {
                 )
             }
             StepAction::Suspend { subscription_id, offer, seats, expires_on, deprovisioned_by } => {
-                let mut facts = vec![offer.clone()];
+                let mut facts = vec![offer.to_string()];
                 if let Some(n) = seats {
                     facts.push(format!("{n} 個授權"));
                 }

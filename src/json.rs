@@ -321,6 +321,12 @@ impl FromJson for String {
     }
 }
 
+impl FromJson for crate::model::SharedText {
+    fn from_json(v: &Json) -> Option<Self> {
+        v.as_str().map(Self::from)
+    }
+}
+
 impl FromJson for bool {
     fn from_json(v: &Json) -> Option<Self> {
         match v {

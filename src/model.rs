@@ -9,22 +9,30 @@ guessed.
 */
 
 use std::borrow::Cow;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+
+/// Text that many values hold: an export repeats a handful of offers and
+/// each customer's id, name and domain over many rows, and a plan repeats
+/// them again. The importer makes each distinct value once and every row
+/// and plan shares it, so a large export is not tens of thousands of
+/// copies of the same few strings (allocation is slow in wasm).
+pub type SharedText = Arc<str>;
 
 /// The customer (tenant) a subscription belongs to, as far as the export
 /// tells it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct Customer {
     /// Tenant id (Microsoft ID, CustomerId, CustomerTenantId, ...).
-    pub id: Option<String>,
+    pub id: Option<SharedText>,
     /// Company name.
-    pub name: Option<String>,
+    pub name: Option<SharedText>,
     /// Primary domain (DomainName, CustomerDomainName, ...).
-    pub domain: Option<String>,
+    pub domain: Option<SharedText>,
     /// A "special qualification" the export states, such as `Education`.
-    pub qualification: Option<String>,
+    pub qualification: Option<SharedText>,
 }
 
 impl Customer {
@@ -42,7 +50,7 @@ impl Customer {
     /// value is folded already (as ids nearly always are), so that grouping
     /// thousands of rows allocates nothing per row.
     pub fn key_parts(&self) -> Option<(&'static str, Cow<'_, str>)> {
-        fn non_empty(v: &Option<String>) -> Option<&str> {
+        fn non_empty(v: &Option<SharedText>) -> Option<&str> {
             v.as_deref().filter(|s| !s.is_empty())
         }
         let (kind, raw) = if let Some(id) = non_empty(&self.id) {
@@ -154,14 +162,14 @@ pub struct Subscription {
     pub customer: Customer,
     /// The Partner Center subscription id (for the reconciliation file:
     /// `SyndicationPartnerSubscriptionNumber`).
-    pub id: String,
+    pub id: SharedText,
     /// Offer or product name (`OfferName`, `offerName`, `LegacyProductName`,
     /// `Subscription`, Graph `License`...).
-    pub offer: String,
+    pub offer: SharedText,
     /// The nickname, when it differs from the offer.
-    pub friendly_name: Option<String>,
+    pub friendly_name: Option<SharedText>,
     /// SKU part number, when the export has one (Graph reports).
-    pub sku: Option<String>,
+    pub sku: Option<SharedText>,
     /// Licensed seats; `None` when the export has no quantity.
     pub seats: Option<u32>,
     pub status: Status,
@@ -180,9 +188,9 @@ mod tests {
 
     fn named(id: Option<&str>, domain: Option<&str>, name: Option<&str>) -> Customer {
         Customer {
-            id: id.map(str::to_string),
-            domain: domain.map(str::to_string),
-            name: name.map(str::to_string),
+            id: id.map(SharedText::from),
+            domain: domain.map(SharedText::from),
+            name: name.map(SharedText::from),
             qualification: None,
         }
     }

@@ -44,7 +44,7 @@ fn generated_file_is_a_reconciliation_export_the_importer_reads_whole() {
     let subs = &imported.subscriptions;
     let kaizala = subs
         .iter()
-        .filter(|s| s.offer == "Microsoft Kaizala Pro")
+        .filter(|s| &*s.offer == "Microsoft Kaizala Pro")
         .count();
     assert!(
         (120..=240).contains(&kaizala),

@@ -91,7 +91,7 @@ fn reconciliation_file() {
         .find(|c| c.display_name == "Contoso Ltd")
         .unwrap();
     let s = &contoso.subscriptions[0];
-    assert_eq!(s.id, "a0b1c2d3-1111-4e5f-8a9b-0000000000a1");
+    assert_eq!(&*s.id, "a0b1c2d3-1111-4e5f-8a9b-0000000000a1");
     assert_eq!(s.category, Category::RenewsOnceThenExpires);
     assert_eq!(s.expires_on, Some(d(2021, 3, 15)));
     assert!(s.notes.iter().any(|n| n.what == Note::AutoRenewAssumed));

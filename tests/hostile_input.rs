@@ -69,7 +69,7 @@ fn deeply_nested_quotes() {
     let quotes = "\"".repeat(200_000);
     let csv = format!("{HEADER}a1,\"{quotes}\",5,Active,\na2,Microsoft Kaizala Pro,3,Active,\n");
     match timed(csv.as_bytes(), Duration::from_secs(30)) {
-        Ok(ImportOutcome::Ready(i)) => assert!(i.subscriptions.iter().any(|s| s.id == "a2")),
+        Ok(ImportOutcome::Ready(i)) => assert!(i.subscriptions.iter().any(|s| &*s.id == "a2")),
         Ok(ImportOutcome::NeedsMapping(_)) => panic!("the header is known"),
         Err(m) => assert!(m.contains("quoted"), "{m}"),
     }
@@ -113,7 +113,7 @@ fn mixed_line_endings_keep_every_row_and_its_line() {
     let Ok(ImportOutcome::Ready(i)) = timed(csv.as_bytes(), Duration::from_secs(5)) else {
         panic!()
     };
-    let ids: Vec<&str> = i.subscriptions.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = i.subscriptions.iter().map(|s| &*s.id).collect();
     assert_eq!(ids, ["a1", "a2", "a3", "a4", "a5"]);
     let seats: Vec<Option<u32>> = i.subscriptions.iter().map(|s| s.seats).collect();
     assert_eq!(seats, [Some(1), Some(2), Some(3), Some(4), Some(5)]);

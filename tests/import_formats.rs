@@ -53,7 +53,7 @@ fn on(y: i32, m: u32, d: u32) -> EndDate {
 fn sub<'a>(i: &'a Import, id: &str) -> &'a Subscription {
     i.subscriptions
         .iter()
-        .find(|s| s.id == id)
+        .find(|s| &*s.id == id)
         .unwrap_or_else(|| panic!("no subscription {id}"))
 }
 
@@ -82,7 +82,7 @@ fn recon_legacy_merges_charges_by_syndication_number() {
     assert_eq!(i.subscriptions.len(), 4);
 
     let kz = sub(&i, "a3c5e7f9-1b2d-4f6a-8c0e-2b4d6f8a0c1e");
-    assert_eq!(kz.offer, "Microsoft Kaizala Pro");
+    assert_eq!(&*kz.offer, "Microsoft Kaizala Pro");
     assert_eq!(kz.friendly_name.as_deref(), Some("Kaizala Pro"));
     assert_eq!(
         kz.customer.id.as_deref(),
@@ -137,7 +137,7 @@ fn recon_tier2_variant_and_quoted_names() {
         (4, 2, 2)
     );
     let kz = sub(&i, "a3c5e7f9-1b2d-4f6a-8c0e-2b4d6f8a0c1e");
-    assert_eq!(kz.offer, "KAIZALA PRO (legacy)");
+    assert_eq!(&*kz.offer, "KAIZALA PRO (legacy)");
     assert_eq!(
         kz.customer.name.as_deref(),
         Some("Wide World Importers, Inc.")
@@ -166,7 +166,7 @@ fn powershell_en_us_with_type_line_and_extra_columns() {
     );
     assert!(has_note(&i, "#TYPE Selected.Microsoft.Store"));
     let kz = sub(&i, "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11");
-    assert_eq!(kz.offer, "Microsoft Kaizala Pro");
+    assert_eq!(&*kz.offer, "Microsoft Kaizala Pro");
     assert_eq!(kz.friendly_name.as_deref(), Some("Kaizala Pro"));
     assert_eq!(kz.customer.name.as_deref(), Some("Contoso Taiwan Ltd."));
     assert_eq!(kz.customer.domain.as_deref(), Some("contoso.com.tw"));
@@ -225,7 +225,7 @@ fn rest_api_camel_case_iso_dates_and_never() {
     assert_eq!(i.report.format, Some(Format::RestApi));
     let kz = sub(&i, "8e71bf07-c263-40aa-8fb5-7a6e1b5c3d66");
     assert_eq!(
-        (kz.offer.as_str(), kz.seats, kz.status),
+        (&*kz.offer, kz.seats, kz.status),
         ("Microsoft Kaizala Pro", Some(50), Status::Active)
     );
     assert_eq!(
@@ -252,7 +252,7 @@ fn bulk_migration_subscriptions_csv() {
     assert_eq!(i.report.format, Some(Format::BulkMigration));
     let kz = sub(&i, "c2b5f34b-f6a7-44ee-83f9-be025f907100");
     assert_eq!(
-        (kz.offer.as_str(), kz.friendly_name.as_deref()),
+        (&*kz.offer, kz.friendly_name.as_deref()),
         ("Microsoft Kaizala Pro", Some("Kaizala Pro"))
     );
     assert_eq!(
@@ -279,7 +279,7 @@ fn partner_center_subscriptions_export_takes_customer_from_file_name() {
     let kz = sub(&i, "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11");
     assert_eq!(kz.customer.name.as_deref(), Some("Contoso Taiwan Ltd"));
     assert_eq!(
-        (kz.offer.as_str(), kz.seats, kz.status),
+        (&*kz.offer, kz.seats, kz.status),
         ("Microsoft Kaizala Pro", Some(25), Status::Active)
     );
     assert_eq!(
@@ -323,7 +323,7 @@ fn o365reports_license_expiry_report() {
     assert_eq!(i.report.format, Some(Format::LicenseExpiryReport));
     let kz = &i.subscriptions[0];
     assert_eq!(
-        (kz.offer.as_str(), kz.sku.as_deref()),
+        (&*kz.offer, kz.sku.as_deref()),
         ("Microsoft Kaizala Pro", Some("KAIZALA_STANDALONE"))
     );
     assert_eq!(
@@ -344,7 +344,7 @@ fn cipp_license_report() {
     assert_eq!(i.report.format, Some(Format::CippLicenseReport));
     let kz = sub(&i, "c5e7a9b1-3d5f-4b7c-a0e2-4d6f8b0c2e3a");
     assert_eq!(
-        (kz.offer.as_str(), kz.sku.as_deref()),
+        (&*kz.offer, kz.sku.as_deref()),
         ("Microsoft Kaizala Pro", Some("KAIZALA_STANDALONE"))
     );
     assert_eq!(
@@ -412,7 +412,7 @@ fn utf16be_with_bom() {
     assert_eq!(i.report.encoding, "UTF-16BE");
     let kz = sub(&i, "8e71bf07-c263-40aa-8fb5-7a6e1b5c3d66");
     assert_eq!(
-        (kz.offer.as_str(), kz.seats, kz.auto_renew, kz.end_date),
+        (&*kz.offer, kz.seats, kz.auto_renew, kz.end_date),
         ("Kaizala Pro", Some(25), AutoRenew::Off, on(2020, 7, 1))
     );
 }
@@ -442,7 +442,7 @@ fn zh_tw_headers_booleans_and_dates() {
     assert_eq!(kz.customer.name.as_deref(), Some("國立臺灣師範大學"));
     assert_eq!(kz.customer.domain.as_deref(), Some("ntnu.edu.tw"));
     assert_eq!(
-        (kz.offer.as_str(), kz.friendly_name.as_deref()),
+        (&*kz.offer, kz.friendly_name.as_deref()),
         ("Microsoft Kaizala Pro", Some("Kaizala 教職員"))
     );
     assert_eq!(
@@ -546,7 +546,7 @@ fn bad_rows_are_rejected_with_reasons_and_the_rest_kept() {
     assert!(reason(8).contains("\"soon\"") && reason(8).contains("not a date"));
     assert!(reason(10).contains("25/7/2020") && reason(10).contains("day-first"));
     assert_eq!((r.rows_read, r.rows_as_subscriptions), (10, 4));
-    let ids: Vec<&str> = i.subscriptions.iter().map(|s| s.id.as_str()).collect();
+    let ids: Vec<&str> = i.subscriptions.iter().map(|s| &*s.id).collect();
     assert_eq!(
         ids,
         vec![
@@ -599,10 +599,10 @@ fn unmapped_fields_ask_for_a_mapping_then_use_it() {
         panic!()
     };
     assert_eq!(
-        i.subscriptions[0].id,
+        &*i.subscriptions[0].id,
         "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11"
     );
-    assert_eq!(i.subscriptions[0].offer, "Microsoft Kaizala Pro");
+    assert_eq!(&*i.subscriptions[0].offer, "Microsoft Kaizala Pro");
 }
 
 /// A file far larger than a step's piece of the byte check: Chinese text

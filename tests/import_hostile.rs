@@ -90,14 +90,14 @@ fn nul_bytes_and_invalid_utf8() {
     let mut csv = HEADER.as_bytes().to_vec();
     csv.extend_from_slice(b"a1,Kaizala\0 Pro,5,Active,\n");
     let i = ready(&csv);
-    assert_eq!(i.subscriptions[0].offer, "Kaizala Pro");
+    assert_eq!(&*i.subscriptions[0].offer, "Kaizala Pro");
     assert!(i.report.notes.iter().any(|n| n.contains("NUL byte")));
 
     let mut csv = HEADER.as_bytes().to_vec();
     csv.extend_from_slice(b"a1,Kaizala Pro \x96 legacy,5,Active,\n");
     let i = ready(&csv);
     assert_eq!(i.report.encoding, "windows-1252");
-    assert_eq!(i.subscriptions[0].offer, "Kaizala Pro – legacy");
+    assert_eq!(&*i.subscriptions[0].offer, "Kaizala Pro – legacy");
 }
 
 #[test]

@@ -160,13 +160,13 @@ fn several_subscriptions_one_checklist() {
         ]
     );
     assert!(
-        matches!(&cp.checklist[2].action, StepAction::Suspend { subscription_id, .. } if subscription_id == "early")
+        matches!(&cp.checklist[2].action, StepAction::Suspend { subscription_id, .. } if &**subscription_id == "early")
     );
     assert!(
-        matches!(&cp.checklist[3].action, StepAction::Suspend { subscription_id, .. } if subscription_id == "late")
+        matches!(&cp.checklist[3].action, StepAction::Suspend { subscription_id, .. } if &**subscription_id == "late")
     );
     assert!(
-        matches!(&cp.checklist[4].action, StepAction::FindEndDate { subscription_id, .. } if subscription_id == "z-unknown")
+        matches!(&cp.checklist[4].action, StepAction::FindEndDate { subscription_id, .. } if &**subscription_id == "z-unknown")
     );
     // 5 + 10 + 3 seats to move, the suspended 9 are not.
     assert_eq!(

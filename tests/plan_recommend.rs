@@ -230,9 +230,9 @@ fn education_detection() {
     for (name, domain, qual, want) in cases {
         let c = Customer {
             id: None,
-            name: name.map(str::to_string),
-            domain: domain.map(str::to_string),
-            qualification: qual.map(str::to_string),
+            name: name.map(Into::into),
+            domain: domain.map(Into::into),
+            qualification: qual.map(Into::into),
         };
         assert_eq!(detect_education(&c), *want, "{name:?} {domain:?} {qual:?}");
     }
@@ -563,7 +563,7 @@ fn row_order_does_not_matter() {
     let ids: Vec<&str> = forward.customers[0]
         .subscriptions
         .iter()
-        .map(|s| s.id.as_str())
+        .map(|s| &*s.id)
         .collect();
     assert_eq!(ids, ["k3", "k1"]);
 }

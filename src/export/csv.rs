@@ -82,7 +82,7 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
                 .find(|st| match &st.action {
                     crate::checklist::StepAction::Suspend {
                         subscription_id, ..
-                    } => subscription_id == &s.id,
+                    } => *subscription_id == s.id,
                     _ => false,
                 })
                 .and_then(|st| st.due);

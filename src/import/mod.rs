@@ -23,7 +23,7 @@ let csv = "Subscription ID,Subscription,Quantity,Status,Reseller\n\
            3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11,Microsoft Kaizala Pro,25,Active,\n";
 let options = ImportOptions { file_name: Some("Contoso Ltd.csv".into()), ..Default::default() };
 let ImportOutcome::Ready(import) = import(csv.as_bytes(), &options).unwrap() else { panic!() };
-assert_eq!(import.subscriptions[0].offer, "Microsoft Kaizala Pro");
+assert_eq!(&*import.subscriptions[0].offer, "Microsoft Kaizala Pro");
 assert_eq!(import.subscriptions[0].customer.name.as_deref(), Some("Contoso Ltd"));
 assert!(import.report.is_balanced());
 ```

@@ -45,7 +45,7 @@ use super::values::{
     parse_term, DateCell, DateFlags,
 };
 use super::{DateOrder, Field, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
-use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
+use crate::model::{AutoRenew, Customer, EndDate, SharedText, Status, Subscription};
 
 /// How many rows a mapping request previews.
 pub(crate) const PREVIEW_ROWS: usize = 5;
@@ -142,7 +142,7 @@ impl Default for IdIndex {
 impl IdIndex {
     fn get(&self, id: &str, drafts: &[Draft]) -> Option<usize> {
         match self.by_hash.get(&(self.hash)(id)) {
-            Some(&i) if drafts.get(i).is_some_and(|d| d.sub.id == id) => Some(i),
+            Some(&i) if drafts.get(i).is_some_and(|d| *d.sub.id == *id) => Some(i),
             Some(_) => self.clashes.get(id).copied(),
             None => None,
         }
@@ -155,7 +155,7 @@ impl IdIndex {
             Entry::Vacant(e) => {
                 e.insert(draft);
             }
-            Entry::Occupied(e) if drafts.get(*e.get()).is_some_and(|d| d.sub.id != id) => {
+            Entry::Occupied(e) if drafts.get(*e.get()).is_some_and(|d| *d.sub.id != *id) => {
                 self.clashes.entry(id.to_string()).or_insert(draft);
             }
             Entry::Occupied(_) => {}
@@ -250,6 +250,53 @@ pub(crate) struct Builder {
     pub(crate) notes: Vec<String>,
     /// The last charge type ranked, and its rank.
     last_charge: Option<(String, u8)>,
+    /// Offers, nicknames and SKUs met lately.
+    products: RecentTexts,
+    /// The customer of the last row read from the file's own cells.
+    last_customer: Customer,
+}
+
+/// The last few distinct texts of a column made, to share rather than
+/// copy (see [`SharedText`]): an export repeats a handful of offers,
+/// nicknames and SKUs. A short list compared in turn costs less than a
+/// hash of every value, which measured slower than the copies it saved.
+#[derive(Debug, Default)]
+struct RecentTexts {
+    texts: Vec<SharedText>,
+    /// Where the next new text goes once the list is full.
+    next: usize,
+}
+
+impl RecentTexts {
+    const LEN: usize = 16;
+
+    fn share(&mut self, text: &str) -> SharedText {
+        if let Some(t) = self.texts.iter().find(|t| ***t == *text) {
+            return t.clone();
+        }
+        let t = SharedText::from(text);
+        if self.texts.len() < Self::LEN {
+            self.texts.push(t.clone());
+        } else {
+            self.texts[self.next] = t.clone();
+            self.next = (self.next + 1) % Self::LEN;
+        }
+        t
+    }
+
+    /// The shared text, or `None` for an empty cell.
+    fn non_empty(&mut self, text: &str) -> Option<SharedText> {
+        (!text.is_empty()).then(|| self.share(text))
+    }
+}
+
+/// `text` as the last row had it (shared), else made anew; `None` when empty.
+fn same_or_new(last: &Option<SharedText>, text: &str) -> Option<SharedText> {
+    match last {
+        _ if text.is_empty() => None,
+        Some(t) if **t == *text => Some(t.clone()),
+        _ => Some(text.into()),
+    }
 }
 
 /// The settled outcome of a file's rows.
@@ -311,10 +358,6 @@ fn trim(s: &str) -> &str {
     }
 }
 
-fn non_empty(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
-}
-
 fn delimiter_name(d: u8) -> &'static str {
     match d {
         b',' => "comma",
@@ -357,7 +400,7 @@ impl Builder {
                          customer, rename the file and import it again."
                     ));
                     Some(Customer {
-                        name: Some(stem.to_string()),
+                        name: Some(stem.into()),
                         ..Customer::default()
                     })
                 }
@@ -388,6 +431,8 @@ impl Builder {
             more_ends: Vec::new(),
             by_id: IdIndex::default(),
             by_values: FxMap::default(),
+            products: RecentTexts::default(),
+            last_customer: Customer::default(),
             customers: Vec::new(),
             rejected: Vec::new(),
             rows_read: 0,
@@ -510,12 +555,7 @@ impl Builder {
     }
 
     fn customer_row(&mut self, line: u64, rec: Cells<'_>) {
-        let c = Customer {
-            id: non_empty(rec.cell(self.map.get(Field::CustomerId))),
-            name: non_empty(rec.cell(self.map.get(Field::CustomerName))),
-            domain: non_empty(rec.cell(self.map.get(Field::CustomerDomain))),
-            qualification: non_empty(rec.cell(self.map.get(Field::Qualification))),
-        };
+        let c = self.row_customer(rec);
         if c.id.is_none() && c.name.is_none() && c.domain.is_none() {
             self.reject(
                 line,
@@ -616,10 +656,10 @@ impl Builder {
         let term_months = self.term(rec);
         let sub = Subscription {
             customer: self.customer(rec),
-            id: id.to_string(),
-            offer: offer.to_string(),
+            id: id.into(),
+            offer: self.products.share(offer),
             friendly_name: self.friendly_name(rec, offer),
-            sku: non_empty(sku),
+            sku: self.products.non_empty(sku),
             seats,
             status,
             auto_renew,
@@ -712,7 +752,7 @@ impl Builder {
         // last draft is tried before the map.
         let last = self.drafts.len().checked_sub(1);
         let found = match last {
-            Some(i) if self.drafts[i].sub.id == id => Some(i),
+            Some(i) if *self.drafts[i].sub.id == *id => Some(i),
             _ => self.by_id.get(id, &self.drafts),
         };
         if let Some(i) = found {
@@ -725,8 +765,8 @@ impl Builder {
         }
         let sub = Subscription {
             customer: self.customer(rec),
-            id: id.to_string(),
-            offer: offer.to_string(),
+            id: id.into(),
+            offer: self.products.share(offer),
             friendly_name: self.friendly_name(rec, offer),
             sku: None,
             seats: None,
@@ -767,7 +807,7 @@ impl Builder {
                 .filter(|s| !s.is_empty())
                 .or_else(|| get("SubscriptionId"))
             {
-                sub.id = id;
+                sub.id = id.into();
             }
             if let Some(s) = get("Status") {
                 sub.status = parse_status(&s).unwrap_or(Status::Other);
@@ -796,23 +836,33 @@ impl Builder {
     }
 
     /// The row's nickname, unless it is empty or the offer again.
-    fn friendly_name(&self, rec: Cells<'_>, offer: &str) -> Option<String> {
-        // Compared before it is copied: it mostly repeats the offer.
-        Some(rec.cell(self.map.get(Field::FriendlyName)))
-            .filter(|f| !f.is_empty() && *f != offer)
-            .map(str::to_string)
+    fn friendly_name(&mut self, rec: Cells<'_>, offer: &str) -> Option<SharedText> {
+        let f = rec.cell(self.map.get(Field::FriendlyName));
+        (!f.is_empty() && f != offer).then(|| self.products.share(f))
     }
 
-    fn customer(&self, rec: Cells<'_>) -> Customer {
+    fn customer(&mut self, rec: Cells<'_>) -> Customer {
         if let Some(c) = &self.file_customer {
             return c.clone();
         }
-        Customer {
-            id: non_empty(rec.cell(self.map.get(Field::CustomerId))),
-            name: non_empty(rec.cell(self.map.get(Field::CustomerName))),
-            domain: non_empty(rec.cell(self.map.get(Field::CustomerDomain))),
-            qualification: non_empty(rec.cell(self.map.get(Field::Qualification))),
-        }
+        self.row_customer(rec)
+    }
+
+    /// The customer the row's own cells name. A customer's rows mostly
+    /// follow one another, so each value the last row had is shared.
+    fn row_customer(&mut self, rec: Cells<'_>) -> Customer {
+        let last = &self.last_customer;
+        let c = Customer {
+            id: same_or_new(&last.id, rec.cell(self.map.get(Field::CustomerId))),
+            name: same_or_new(&last.name, rec.cell(self.map.get(Field::CustomerName))),
+            domain: same_or_new(&last.domain, rec.cell(self.map.get(Field::CustomerDomain))),
+            qualification: same_or_new(
+                &last.qualification,
+                rec.cell(self.map.get(Field::Qualification)),
+            ),
+        };
+        self.last_customer = c.clone();
+        c
     }
 
     fn status(&mut self, rec: Cells<'_>) -> Status {
@@ -1259,8 +1309,8 @@ mod tests {
         Draft {
             sub: Subscription {
                 customer: Customer::default(),
-                id: id.to_string(),
-                offer: "Kaizala Pro".to_string(),
+                id: id.into(),
+                offer: "Kaizala Pro".into(),
                 friendly_name: None,
                 sku: None,
                 seats: None,

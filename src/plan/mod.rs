@@ -46,7 +46,7 @@ use crate::catalog::{
 };
 use crate::checklist::{self, Checklist};
 use crate::import::{Format, Import, RejectedRow};
-use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
+use crate::model::{AutoRenew, Customer, EndDate, SharedText, Status, Subscription};
 
 pub use classify::{classify, Classification, DEFAULT_TERM_MONTHS};
 pub use recommend::{detect_education, BUSINESS_SEAT_CAP};
@@ -346,10 +346,10 @@ impl CustomerPlan {
 /// A classified Kaizala Pro standalone subscription.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KaizalaSubscription {
-    pub id: String,
-    pub offer: String,
-    pub friendly_name: Option<String>,
-    pub sku: Option<String>,
+    pub id: SharedText,
+    pub offer: SharedText,
+    pub friendly_name: Option<SharedText>,
+    pub sku: Option<SharedText>,
     pub seats: Option<u32>,
     pub status: Status,
     /// `true`, `false`, or `null` when the export does not say.
@@ -374,9 +374,9 @@ pub struct KaizalaSubscription {
 /// An active subscription of the customer that includes Kaizala.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Coverage {
-    pub id: String,
+    pub id: SharedText,
     /// The offer as exported.
-    pub offer: String,
+    pub offer: SharedText,
     /// The product it was recognised as.
     pub product: Text,
     pub plan_id: Option<PlanId>,
@@ -525,13 +525,22 @@ impl CustomerPlan {
 /// The smallest non-empty value of a field across a customer's rows, so
 /// that the shown name does not depend on row order.
 fn merge_customer(rows: &[&Subscription]) -> Customer {
-    fn least(rows: &[&Subscription], f: impl Fn(&Customer) -> Option<&String>) -> Option<String> {
-        rows.iter()
+    fn least(
+        rows: &[&Subscription],
+        f: impl Fn(&Customer) -> Option<&SharedText>,
+    ) -> Option<SharedText> {
+        let (least, text) = rows
+            .iter()
             .filter_map(|s| f(&s.customer))
-            .map(|v| v.trim())
-            .filter(|v| !v.is_empty())
-            .min()
-            .map(str::to_string)
+            .map(|v| (v.trim(), v))
+            .filter(|(v, _)| !v.is_empty())
+            .min_by(|a, b| a.0.cmp(b.0))?;
+        // Imported values are trimmed already, and then shared, not copied.
+        Some(if least.len() == text.len() {
+            text.clone()
+        } else {
+            least.into()
+        })
     }
     Customer {
         id: least(rows, |c| c.id.as_ref()),
@@ -659,11 +668,7 @@ impl<'a> PlanJob<'a> {
         // Consecutive rows mostly repeat one product.
         let mut last: Option<(&Subscription, bool, Option<KnownProduct>)> = None;
         for s in &import.subscriptions {
-            let (offer, friendly, sku) = (
-                s.offer.as_str(),
-                s.friendly_name.as_deref(),
-                s.sku.as_deref(),
-            );
+            let (offer, friendly, sku) = (&*s.offer, s.friendly_name.as_deref(), s.sku.as_deref());
             let (is_standalone, known) = match last {
                 Some((p, st, k))
                     if p.offer == s.offer
@@ -872,7 +877,7 @@ impl<'a> PlanJob<'a> {
             .filter_map(|s| s.seats)
             .fold(0u32, u32::saturating_add);
         let seats_known = to_migrate.iter().all(|s| s.seats.is_some());
-        let ambiguous: Vec<String> = ambiguous.into_iter().collect();
+        let ambiguous: Vec<SharedText> = ambiguous.into_iter().collect();
         let education_detected = detect_education(&customer);
         let facts = recommend::Facts {
             detected: &education_detected,

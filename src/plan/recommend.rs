@@ -140,7 +140,7 @@ pub(crate) struct Facts<'a> {
     pub seats_known: bool,
     pub coverage: &'a [Coverage],
     /// Coverage-like subscriptions not counted (ambiguous names).
-    pub ambiguous: &'a [String],
+    pub ambiguous: &'a [crate::model::SharedText],
 }
 
 /// What the rules pick before the quantity is worked out.
@@ -231,7 +231,7 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
     };
     for offer in f.ambiguous {
         assumptions.push(Assumption::AmbiguousCoverage {
-            offer: offer.clone(),
+            offer: offer.to_string(),
         });
     }
 

@@ -14,8 +14,8 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
 
 pub fn customer(name: &str) -> Customer {
     Customer {
-        id: Some(format!("{}-tenant", name.to_lowercase().replace(' ', "-"))),
-        name: Some(name.to_string()),
+        id: Some(format!("{}-tenant", name.to_lowercase().replace(' ', "-")).into()),
+        name: Some(name.into()),
         domain: None,
         qualification: None,
     }
@@ -25,8 +25,8 @@ pub fn customer(name: &str) -> Customer {
 pub fn sub(customer: &Customer, id: &str, offer: &str, seats: u32, end: NaiveDate) -> Subscription {
     Subscription {
         customer: customer.clone(),
-        id: id.to_string(),
-        offer: offer.to_string(),
+        id: id.into(),
+        offer: offer.into(),
         friendly_name: None,
         sku: None,
         seats: Some(seats),

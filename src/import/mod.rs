@@ -41,7 +41,7 @@ mod values;
 /// Every field, in the order fields are listed to a user.
 pub use columns::FIELDS;
 pub use job::{ImportJob, ImportProgress};
-pub use text::{size_limit_message, Big5Decoder};
+pub use text::{size_limit_message, Big5Decoder, ByteCheck};
 
 /// Files larger than this are refused with a message giving both sizes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;

@@ -10,14 +10,15 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use gloo::file::{futures::read_as_bytes, File};
 use gloo::timers::future::TimeoutFuture;
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
-use crate::import::{Big5Decoder, ImportJob, ImportOptions, ImportOutcome, ImportProgress};
+use crate::import::{
+    Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
+};
 use crate::plan::{PlanJob, PlanProgress};
 use crate::progress::{legacy_fingerprint, Fingerprinter};
 use crate::share;
@@ -89,21 +90,95 @@ pub fn read_file(
     defaults: PlanDefaults,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    let file = File::from(file);
     let file_name = file.name();
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
-        match read_as_bytes(&file).await {
-            Ok(bytes) if is_current(generation) => {
-                import_named(generation, file_name, bytes, None, defaults, dispatch).await
+        match read_streamed(&file, generation, &dispatch).await {
+            Ok(Some(arrived)) => {
+                let Arrived {
+                    bytes,
+                    fingerprinter,
+                    check,
+                } = arrived;
+                let early = Some((fingerprinter, check));
+                import_named(
+                    generation, file_name, bytes, early, None, defaults, dispatch,
+                )
+                .await
             }
-            Ok(_) => {}
-            Err(e) => dispatch.dispatch(Action::ReadFailed {
-                file_name,
-                message: e.to_string(),
-            }),
+            Ok(None) => {}
+            Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }
     });
+}
+
+/// A file's bytes as read, with the work done while they arrived.
+struct Arrived {
+    bytes: Vec<u8>,
+    /// The fingerprint of all the bytes, to be finished.
+    fingerprinter: Fingerprinter,
+    check: ByteCheck,
+}
+
+/// What was done to the bytes while they arrived: their fingerprint and
+/// their check as UTF-8.
+type Early = Option<(Fingerprinter, ByteCheck)>;
+
+/// Reads a file as a stream. The browser hands it over in pieces (a few
+/// hundred kilobytes each, over 60-120 ms for 50 MB on the machine of
+/// docs/performance.md), with the page idle in between; each piece is
+/// copied into wasm memory, fingerprinted and checked as UTF-8 as it comes,
+/// so that none of that is left for after the last one. Pieces that are
+/// buffered already come one after another in the same task, so it yields
+/// to the browser every [`SLICE_MS`] and moves the progress bar. `None`
+/// when the read was cancelled or replaced meanwhile.
+async fn read_streamed(
+    file: &web_sys::File,
+    generation: u64,
+    dispatch: &UseReducerDispatcher<State>,
+) -> Result<Option<Arrived>, String> {
+    let failed = |e: JsValue| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "the browser gave no reason".into());
+        format!("The file could not be read: {why}.")
+    };
+    let mut bytes: Vec<u8> = Vec::with_capacity(file.size() as usize);
+    let mut fingerprinter = Fingerprinter::default();
+    let mut check = ByteCheck::default();
+    let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
+    let mut slice_started = now_ms();
+    loop {
+        let result = JsFuture::from(reader.read()).await.map_err(failed)?;
+        if now_ms() - slice_started > SLICE_MS {
+            // The check counts an eighth of a byte per byte in the
+            // import's progress, so reading is its first ninth.
+            let done = bytes.len() as f64 / bytes.capacity().max(1) as f64 / 9.0;
+            dispatch.dispatch(Action::ReadProgress(done));
+            TimeoutFuture::new(0).await;
+            slice_started = now_ms();
+        }
+        if !is_current(generation) {
+            let _ = reader.cancel();
+            return Ok(None);
+        }
+        let result: web_sys::ReadableStreamReadResult = result.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            break;
+        }
+        let piece: js_sys::Uint8Array = result.get_value().unchecked_into();
+        let old = bytes.len();
+        bytes.resize(old + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[old..]);
+        fingerprinter.update(&bytes[old..]);
+        check.update(&bytes);
+    }
+    Ok(Some(Arrived {
+        bytes,
+        fingerprinter,
+        check,
+    }))
 }
 
 /// Imports a file's bytes with the default options, its name included (an
@@ -112,6 +187,7 @@ async fn import_named(
     generation: u64,
     file_name: String,
     bytes: Vec<u8>,
+    early: Early,
     as_of: Option<NaiveDate>,
     defaults: PlanDefaults,
     dispatch: UseReducerDispatcher<State>,
@@ -122,7 +198,7 @@ async fn import_named(
     };
     let bytes = Rc::new(bytes);
     run_import(
-        generation, file_name, bytes, options, as_of, defaults, dispatch,
+        generation, file_name, bytes, early, options, as_of, defaults, dispatch,
     )
     .await
 }
@@ -139,6 +215,7 @@ pub fn read_pasted(text: String, defaults: PlanDefaults, dispatch: UseReducerDis
         generation,
         file_name,
         Rc::new(text.into_bytes()),
+        None,
         options,
         None,
         defaults,
@@ -156,7 +233,7 @@ pub fn reimport(
 ) {
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(run_import(
-        generation, file_name, bytes, options, None, defaults, dispatch,
+        generation, file_name, bytes, None, options, None, defaults, dispatch,
     ));
 }
 
@@ -177,7 +254,10 @@ pub fn load_sample(defaults: PlanDefaults, dispatch: UseReducerDispatcher<State>
         match fetch_bytes(SAMPLE_URL).await {
             Ok(bytes) => {
                 let as_of = Some(sample_as_of());
-                import_named(generation, file_name, bytes, as_of, defaults, dispatch).await
+                import_named(
+                    generation, file_name, bytes, None, as_of, defaults, dispatch,
+                )
+                .await
             }
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }
@@ -230,10 +310,13 @@ async fn in_slices<T>(
     }
 }
 
+// One argument per thing an import needs; a struct would only name them again.
+#[allow(clippy::too_many_arguments)]
 async fn run_import(
     generation: u64,
     file_name: String,
     bytes: Rc<Vec<u8>>,
+    early: Early,
     options: ImportOptions,
     as_of: Option<NaiveDate>,
     defaults: PlanDefaults,
@@ -250,13 +333,16 @@ async fn run_import(
     // freed block serves them (49 MB file: build_plan in wasm 113-134 ms
     // -> 69-79 ms).
     drop(std::hint::black_box(Vec::<u8>::with_capacity(bytes.len())));
-    // The fingerprint is hashed a piece per slice too: over a 50 MB file
-    // it is a task of its own of about 100 ms in wasm.
-    let mut fingerprinter = Fingerprinter::default();
-    let mut hashed = 0usize;
+    // Unless it was hashed as the file arrived, the fingerprint is hashed a
+    // piece per slice too: over a 50 MB file it is a task of its own of
+    // about 100 ms in wasm.
+    let (mut fingerprinter, mut hashed, check) = match early {
+        Some((fingerprinter, check)) => (fingerprinter, bytes.len(), check),
+        None => (Fingerprinter::default(), 0, ByteCheck::default()),
+    };
     // The job borrows the bytes (valid UTF-8 is read in place), so a large
     // file is not copied a second time in wasm memory.
-    let mut job = ImportJob::new(bytes.as_slice(), options.clone());
+    let mut job = ImportJob::checked(bytes.as_slice(), options.clone(), check);
     let done = Cell::new(0.0);
     let step = || {
         hash_slice(&mut fingerprinter, &bytes, &mut hashed);

@@ -54,8 +54,9 @@ pub(crate) fn route(bytes: &[u8]) -> Result<Route, ImportError> {
     if let Some(what) = binary_kind(bytes) {
         return Err(ImportError { message: what });
     }
-    Ok(if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        Route::Utf8 { start: 3 }
+    let bom = utf8_bom_len(bytes);
+    Ok(if bom > 0 {
+        Route::Utf8 { start: bom }
     } else if bytes.starts_with(&[0xFF, 0xFE])
         || bytes.starts_with(&[0xFE, 0xFF])
         || bom_less_utf16(bytes).is_some()
@@ -64,6 +65,15 @@ pub(crate) fn route(bytes: &[u8]) -> Result<Route, ImportError> {
     } else {
         Route::Utf8 { start: 0 }
     })
+}
+
+/// The length of the UTF-8 byte-order mark `bytes` start with: 3 or 0.
+fn utf8_bom_len(bytes: &[u8]) -> usize {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
+    }
 }
 
 /// The check of a UTF-8 file, a piece at a time: is it valid UTF-8, and
@@ -199,13 +209,7 @@ impl ByteCheck {
             Some(scan) => scan,
             // The first three bytes say whether a BOM comes first.
             None if bytes.len() < 3 => return,
-            None => self
-                .scan
-                .insert(Utf8Scan::new(if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-                    3
-                } else {
-                    0
-                })),
+            None => self.scan.insert(Utf8Scan::new(utf8_bom_len(bytes))),
         };
         self.not_utf8 = scan.step_in(bytes, usize::MAX, false) == ScanStep::NotUtf8;
     }

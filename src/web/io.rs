@@ -94,15 +94,15 @@ pub fn read_file(
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
         match read_streamed(&file, generation, &dispatch).await {
-            Ok(Some(arrived)) => {
-                let Arrived {
-                    bytes,
-                    fingerprinter,
-                    check,
-                } = arrived;
-                let early = Some((fingerprinter, check));
+            Ok(Some((bytes, early))) => {
                 import_named(
-                    generation, file_name, bytes, early, None, defaults, dispatch,
+                    generation,
+                    file_name,
+                    bytes,
+                    Some(early),
+                    None,
+                    defaults,
+                    dispatch,
                 )
                 .await
             }
@@ -112,17 +112,12 @@ pub fn read_file(
     });
 }
 
-/// A file's bytes as read, with the work done while they arrived.
-struct Arrived {
-    bytes: Vec<u8>,
-    /// The fingerprint of all the bytes, to be finished.
+/// What was done to a file's bytes while they arrived: their fingerprint
+/// (of all of them, to be finished) and their check as UTF-8.
+struct Early {
     fingerprinter: Fingerprinter,
     check: ByteCheck,
 }
-
-/// What was done to the bytes while they arrived: their fingerprint and
-/// their check as UTF-8.
-type Early = Option<(Fingerprinter, ByteCheck)>;
 
 /// Reads a file as a stream. The browser hands it over in pieces (a few
 /// hundred kilobytes each, over 60-120 ms for 50 MB on the machine of
@@ -136,7 +131,7 @@ async fn read_streamed(
     file: &web_sys::File,
     generation: u64,
     dispatch: &UseReducerDispatcher<State>,
-) -> Result<Option<Arrived>, String> {
+) -> Result<Option<(Vec<u8>, Early)>, String> {
     let failed = |e: JsValue| {
         let why = e
             .dyn_ref::<js_sys::Error>()
@@ -174,11 +169,13 @@ async fn read_streamed(
         fingerprinter.update(&bytes[old..]);
         check.update(&bytes);
     }
-    Ok(Some(Arrived {
+    Ok(Some((
         bytes,
-        fingerprinter,
-        check,
-    }))
+        Early {
+            fingerprinter,
+            check,
+        },
+    )))
 }
 
 /// Imports a file's bytes with the default options, its name included (an
@@ -187,7 +184,7 @@ async fn import_named(
     generation: u64,
     file_name: String,
     bytes: Vec<u8>,
-    early: Early,
+    early: Option<Early>,
     as_of: Option<NaiveDate>,
     defaults: PlanDefaults,
     dispatch: UseReducerDispatcher<State>,
@@ -316,7 +313,7 @@ async fn run_import(
     generation: u64,
     file_name: String,
     bytes: Rc<Vec<u8>>,
-    early: Early,
+    early: Option<Early>,
     options: ImportOptions,
     as_of: Option<NaiveDate>,
     defaults: PlanDefaults,
@@ -337,7 +334,10 @@ async fn run_import(
     // piece per slice too: over a 50 MB file it is a task of its own of
     // about 100 ms in wasm.
     let (mut fingerprinter, mut hashed, check) = match early {
-        Some((fingerprinter, check)) => (fingerprinter, bytes.len(), check),
+        Some(Early {
+            fingerprinter,
+            check,
+        }) => (fingerprinter, bytes.len(), check),
         None => (Fingerprinter::default(), 0, ByteCheck::default()),
     };
     // The job borrows the bytes (valid UTF-8 is read in place), so a large

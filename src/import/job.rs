@@ -26,12 +26,10 @@ returns, which is this job run to completion.
 */
 
 use std::borrow::Cow;
-use std::io::Cursor;
-
-use csv::ByteRecord;
 
 use super::columns::{candidates, field_label, map_headers, Mapping};
-use super::dialect::{count_newlines, line_at, skip_breaks, sniff};
+use super::dialect::{count_newlines, line_at, sniff};
+use super::records::Records;
 use super::rows::{Builder, PREVIEW_ROWS};
 use super::text::{decode, decoded_utf8, route, ByteCheck, Decoded, Route, ScanStep, Utf8Scan};
 use super::{
@@ -88,9 +86,9 @@ fn scan_bytes(max_rows: usize) -> usize {
 
 /// Everything between the header and the end of the file.
 struct Reading<'a> {
-    rdr: csv::Reader<Cursor<Cow<'a, [u8]>>>,
-    rec: ByteRecord,
-    /// Absolute offset where the csv reader started (the header row).
+    text: Cow<'a, [u8]>,
+    records: Records,
+    /// Offset of the header row.
     base: usize,
     text_len: usize,
     /// Work done before reading (the check of the bytes), in progress units.
@@ -98,11 +96,6 @@ struct Reading<'a> {
     /// Line counter: `line_no` is the line at byte `line_off`.
     line_off: usize,
     line_no: u64,
-    /// The csv reader's own count of `\n` read, after the last record.
-    csv_lines: u64,
-    /// The last record ended at a `\r` whose `\n` the reader reads with
-    /// the next record.
-    pending_lf: bool,
     prev_end_line: u64,
     gap_blank_lines: u64,
     header_seen: bool,
@@ -186,7 +179,7 @@ impl<'a> ImportJob<'a> {
                 Ok(None) => {
                     let p = ImportProgress::Working {
                         bytes_done: r.checked
-                            + (r.base as u64 + r.rdr.position().byte()).min(r.text_len as u64),
+                            + (r.records.position() as u64).min(r.text_len as u64),
                         bytes_total: r.checked + r.text_len as u64,
                         rows_read: r.builder.as_ref().map_or(0, |b| b.rows_read),
                     };
@@ -278,14 +271,6 @@ fn prepare<'a>(
         ..ImportReport::default()
     };
     let text_len = decoded.text.len();
-    let mut cursor = Cursor::new(decoded.text);
-    cursor.set_position(dialect.header_offset as u64);
-    let rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(dialect.delimiter)
-        .buffer_capacity(64 * 1024)
-        .from_reader(cursor);
     let builder = Builder::new(
         mapping.clone(),
         dialect.headers.clone(),
@@ -293,15 +278,13 @@ fn prepare<'a>(
         options,
     );
     Ok(Box::new(Reading {
-        rdr,
-        rec: ByteRecord::new(),
+        text: decoded.text,
+        records: Records::new(dialect.delimiter, dialect.header_offset),
         base: dialect.header_offset,
         text_len,
         checked,
         line_off: dialect.header_offset,
         line_no: dialect.header_line,
-        csv_lines: 1,
-        pending_lf: false,
         prev_end_line: dialect.header_line,
         gap_blank_lines: 0,
         header_seen: false,
@@ -322,47 +305,19 @@ impl Reading<'_> {
     ) -> Result<Option<ImportOutcome>, ImportError> {
         let preview_only = !self.mapping.missing.is_empty();
         for _ in 0..max_rows {
-            let more = self
-                .rdr
-                .read_byte_record(&mut self.rec)
-                .map_err(|e| ImportError {
-                    message: format!("The file could not be read past line {}: {e}", self.line_no),
-                })?;
-            if !more {
+            let text: &[u8] = &self.text;
+            let Some(rec) = self.records.next(text) else {
                 return self.finish(options).map(Some);
-            }
-            let text = self.rdr.get_ref().get_ref();
-            let pos = self.rec.position().map_or(0, |p| p.byte() as usize) + self.base;
-            let start = skip_breaks(text, pos).min(text.len());
-            let end_abs =
-                (self.rdr.position().byte() as usize + self.base).clamp(start, text.len());
-            let raw = &text[start..end_abs];
-            let mut body = raw;
+            };
+            let start = rec.start;
+            let mut body = text.get(start..rec.end).unwrap_or_default();
             while let [rest @ .., b'\r' | b'\n'] = body {
                 body = rest;
             }
-            // The reader counts every `\n` it reads. When those since the
-            // last record are only line ends of records (this one's `\n`,
-            // or the `\n` of the last one's `\r\n`), there was no blank
-            // line before this record and no line break inside it: its line
-            // follows the last, and nothing needs counting. That is most
-            // records of every file.
-            let csv_lines = self.rdr.position().line();
-            let ends_lf = raw.ends_with(b"\n");
-            let ends_cr = raw.ends_with(b"\r");
-            let expected = u64::from(ends_lf) + u64::from(self.pending_lf);
-            let read_one = self.header_seen
-                && (ends_lf || ends_cr)
-                && csv_lines.wrapping_sub(self.csv_lines) == expected;
-            self.csv_lines = csv_lines;
-            self.pending_lf = ends_cr;
-            let (line, end_line) = if read_one {
-                let line = self.prev_end_line + 1;
-                (line, line)
-            } else {
-                let line = line_at(text, self.line_off, self.line_no, start);
-                (line, line + count_newlines(body))
-            };
+            // From the last record's end to this one's start: its line end
+            // and any blank lines (mostly one byte or two).
+            let line = line_at(text, self.line_off, self.line_no, start);
+            let end_line = line + count_newlines(body);
             self.line_off = start + body.len();
             self.line_no = end_line;
             self.gap_blank_lines += line.saturating_sub(self.prev_end_line + 1);
@@ -375,7 +330,7 @@ impl Reading<'_> {
             let Some(builder) = self.builder.as_mut() else {
                 break;
             };
-            builder.row(line, end_line, &self.rec);
+            builder.row(line, end_line, &rec);
             if preview_only && builder.preview.len() >= PREVIEW_ROWS {
                 return self.finish(options).map(Some);
             }
@@ -384,12 +339,12 @@ impl Reading<'_> {
     }
 
     fn finish(&mut self, options: &ImportOptions) -> Result<ImportOutcome, ImportError> {
-        let text = self.rdr.get_ref().get_ref();
+        let text: &[u8] = &self.text;
         if let Some((start, line, end_line)) = self.last {
             let quotes = text
                 .get(start..)
                 .map_or(0, |t| t.iter().filter(|c| **c == b'"').count());
-            let at_end = self.rdr.is_done();
+            let at_end = self.records.is_done();
             if at_end && end_line > line && quotes % 2 == 1 {
                 return Err(ImportError {
                     message: format!(

@@ -34,6 +34,7 @@ mod dialect;
 #[doc(hidden)]
 pub mod fuzzing;
 mod job;
+mod records;
 mod rows;
 mod text;
 mod values;

@@ -36,8 +36,8 @@ use std::hash::BuildHasher as _;
 /// Maps looked up once per row, so with a fast hasher.
 type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
+use super::records::Record;
 use chrono::NaiveDate;
-use csv::ByteRecord;
 
 use super::columns::{field_label, Mapping};
 use super::values::{
@@ -323,13 +323,13 @@ pub(crate) struct AmbiguousDates {
 /// it was a tenth of the import's time.
 #[derive(Clone, Copy)]
 struct Cells<'r> {
-    rec: &'r ByteRecord,
+    rec: Record<'r>,
     /// The record's fields, end to end, when they are UTF-8.
     text: Option<&'r str>,
 }
 
 impl<'r> Cells<'r> {
-    fn new(rec: &'r ByteRecord) -> Cells<'r> {
+    fn new(rec: Record<'r>) -> Cells<'r> {
         Cells {
             rec,
             text: std::str::from_utf8(rec.as_slice()).ok(),
@@ -461,7 +461,7 @@ impl Builder {
 
     /// Takes one record that starts on `line` and ends on `end_line`.
     /// Returns whether it was a data row (not blank).
-    pub(crate) fn row(&mut self, line: u64, end_line: u64, rec: &ByteRecord) -> bool {
+    pub(crate) fn row(&mut self, line: u64, end_line: u64, rec: &Record<'_>) -> bool {
         let width = rec
             .iter()
             .rposition(|c| !c.iter().all(u8::is_ascii_whitespace))
@@ -538,9 +538,9 @@ impl Builder {
             return true;
         }
         if self.format == Format::PartnerCenterCustomers {
-            self.customer_row(line, Cells::new(rec));
+            self.customer_row(line, Cells::new(*rec));
         } else {
-            self.subscription_row(line, Cells::new(rec));
+            self.subscription_row(line, Cells::new(*rec));
         }
         true
     }
@@ -548,7 +548,7 @@ impl Builder {
     /// A value with a line break and two or more delimiters: rows swallowed
     /// by a stray quote, not a name written on two lines. (Exports have no
     /// address columns, where such values would be legitimate.)
-    fn swallowed_rows(&self, rec: &ByteRecord) -> bool {
+    fn swallowed_rows(&self, rec: &Record<'_>) -> bool {
         let d = self.delimiter;
         rec.iter()
             .any(|c| c.contains(&b'\n') && c.iter().filter(|b| **b == d).count() >= 2)
@@ -1362,8 +1362,15 @@ mod tests {
         // bytes) spoils only itself.
         let bad: &[&[u8]] = &[b"a", b"\xff\xfe", "國".as_bytes(), b"\xe5\x9c"];
         for fields in [ok, bad] {
-            let rec = ByteRecord::from(fields.to_vec());
-            let cells = Cells::new(&rec);
+            let data = fields.concat();
+            let ends: Vec<usize> = fields
+                .iter()
+                .scan(0, |end, f| {
+                    *end += f.len();
+                    Some(*end)
+                })
+                .collect();
+            let cells = Cells::new(Record::new(&data, &ends, 0, data.len()));
             for (i, f) in fields.iter().enumerate() {
                 let one = std::str::from_utf8(f).map_or("", str::trim);
                 assert_eq!(cells.cell(Some(i)), one, "{fields:?} column {i}");

@@ -1,0 +1,378 @@
+/*!
+The records of a decoded file, read where the text lies.
+
+The csv crate's parser (`csv_core`) decides every byte with a state
+machine, one byte at a time, and its `Reader` first copies the text into a
+buffer of its own. In an export, most records hold no quote and no lone
+`\r`: such a record is a line whose fields are the bytes between
+delimiters, which `memchr` finds many bytes at a time. [`Records`] reads
+those lines itself, in place, and gives every other record to `csv_core`,
+from the record's first byte: quoting, doubled quotes and line breaks
+inside quotes follow the csv crate exactly, and so do the fields of the
+plain lines (a test compares the two on every kind of record). It is the
+csv crate's reading with `flexible(true)` and no header handling: blank
+lines are skipped, a record ends at `\n`, `\r` or `\r\n`.
+
+```text
+Subscription ID,Offer,Quantity      <- a plain line: split at each ','
+a1,"Contoso, Ltd",5                 <- a quote: csv_core reads it
+```
+*/
+
+use std::ops::Range;
+
+use memchr::{memchr, memchr2};
+
+/// Reads a text's records from an offset to its end. See the module
+/// documentation.
+pub(crate) struct Records {
+    core: csv_core::Reader,
+    delimiter: u8,
+    pos: usize,
+    /// The fields of a record read by `csv_core`, end to end.
+    buf: Vec<u8>,
+    /// Where each field ends: in `buf`, or in the line for a plain line.
+    ends: Vec<usize>,
+    done: bool,
+    /// No record was read yet.
+    first: bool,
+}
+
+/// One record: its fields, and where it lies in the text.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Record<'r> {
+    /// The record's fields: a plain line as written (fields and the
+    /// delimiters between them), or `csv_core`'s fields end to end.
+    data: &'r [u8],
+    ends: &'r [usize],
+    /// Bytes between one field's end and the next one's start in `data`:
+    /// 1 (the delimiter) in a plain line, 0 from `csv_core`.
+    gap: usize,
+    /// Offset of the record's first byte (after any blank lines).
+    pub(crate) start: usize,
+    /// Offset after the record and the line end that closed it (a plain
+    /// line takes all of a `\r\n`; `csv_core` stops after its `\r`, and
+    /// the `\n` is skipped before the next record).
+    pub(crate) end: usize,
+}
+
+impl<'r> Record<'r> {
+    /// A record of fields stored end to end in `data`, field `i` ending at
+    /// `ends[i]`; placed at `start..end` of a text.
+    #[cfg(test)]
+    pub(crate) fn new(data: &'r [u8], ends: &'r [usize], start: usize, end: usize) -> Record<'r> {
+        Record {
+            data,
+            ends,
+            gap: 0,
+            start,
+            end,
+        }
+    }
+
+    /// The number of fields.
+    pub(crate) fn len(&self) -> usize {
+        self.ends.len()
+    }
+
+    /// Where field `i` lies in [`Record::as_slice`].
+    pub(crate) fn range(&self, i: usize) -> Option<Range<usize>> {
+        let end = *self.ends.get(i)?;
+        let start = match i {
+            0 => 0,
+            _ => self.ends[i - 1] + self.gap,
+        };
+        Some(start..end)
+    }
+
+    /// Field `i`.
+    pub(crate) fn get(&self, i: usize) -> Option<&'r [u8]> {
+        self.range(i).and_then(|r| self.data.get(r))
+    }
+
+    /// Every field, in order.
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = &'r [u8]> + ExactSizeIterator {
+        let r = *self;
+        (0..r.len()).map(move |i| r.get(i).unwrap_or_default())
+    }
+
+    /// The bytes that hold the fields: no field is longer, and a UTF-8
+    /// check of them is a check of every field.
+    pub(crate) fn as_slice(&self) -> &'r [u8] {
+        self.data
+    }
+}
+
+impl Records {
+    /// Records of a text delimited by `delimiter`, from offset `pos`.
+    pub(crate) fn new(delimiter: u8, pos: usize) -> Records {
+        Records {
+            core: csv_core::ReaderBuilder::new().delimiter(delimiter).build(),
+            delimiter,
+            pos,
+            buf: vec![0; 4096],
+            ends: vec![0; 64],
+            done: false,
+            first: true,
+        }
+    }
+
+    /// Where the next record's search starts: after the last record read.
+    pub(crate) fn position(&self) -> usize {
+        self.pos
+    }
+
+    /// Whether the end of the text was reached.
+    pub(crate) fn is_done(&self) -> bool {
+        self.done
+    }
+
+    /// The next record of `text`, which must be the same text at every
+    /// call; `None` at its end.
+    pub(crate) fn next<'r>(&'r mut self, text: &'r [u8]) -> Option<Record<'r>> {
+        if self.done {
+            return None;
+        }
+        while matches!(text.get(self.pos), Some(b'\r' | b'\n')) {
+            self.pos += 1;
+        }
+        let start = self.pos;
+        let rest = text.get(start..).unwrap_or_default();
+        // The first record goes to `csv_core`, which drops a byte order
+        // mark there (and only there), as the csv crate's reader does.
+        let plain = if self.first {
+            None
+        } else {
+            self.plain_line(rest)
+        };
+        self.first = false;
+        if let Some((body, consumed)) = plain {
+            self.pos = start + consumed;
+            return Some(Record {
+                data: &rest[..body],
+                ends: &self.ends,
+                gap: 1,
+                start,
+                end: self.pos,
+            });
+        }
+        self.by_csv_core(rest, start)
+    }
+
+    /// A line with no quote and no `\r` but its last byte: its length
+    /// without the line end, and with it; the field ends are in `ends`.
+    /// `None` for any other record (or none left).
+    fn plain_line(&mut self, rest: &[u8]) -> Option<(usize, usize)> {
+        let d = self.delimiter;
+        if rest.is_empty() || matches!(d, b'"' | b'\r' | b'\n') {
+            return None;
+        }
+        let (mut body, consumed) = match memchr(b'\n', rest) {
+            Some(i) => (i, i + 1),
+            None => (rest.len(), rest.len()),
+        };
+        if body > 0 && rest[body - 1] == b'\r' {
+            body -= 1;
+        }
+        let line = &rest[..body];
+        // One search for either byte over the whole line, then one for the
+        // delimiter: a search for three bytes stopping at every delimiter
+        // was slower.
+        if memchr2(b'"', b'\r', line).is_some() {
+            return None;
+        }
+        self.ends.clear();
+        push_positions(line, d, &mut self.ends);
+        self.ends.push(body);
+        Some((body, consumed))
+    }
+
+    /// The record at `rest` (offset `start`), read by `csv_core` as the csv
+    /// crate's reader reads it.
+    fn by_csv_core<'r>(&'r mut self, rest: &[u8], start: usize) -> Option<Record<'r>> {
+        use csv_core::ReadRecordResult as R;
+        if self.ends.len() < 64 {
+            self.ends.resize(64, 0);
+        }
+        let (mut nin, mut nout, mut nend) = (0, 0, 0);
+        loop {
+            let (res, i, o, e) =
+                self.core
+                    .read_record(&rest[nin..], &mut self.buf[nout..], &mut self.ends[nend..]);
+            nin += i;
+            nout += o;
+            nend += e;
+            match res {
+                R::InputEmpty => {}
+                R::OutputFull => self.buf.resize(self.buf.len() * 2, 0),
+                R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                R::Record => {
+                    self.pos = start + nin;
+                    return Some(Record {
+                        data: &self.buf[..nout],
+                        ends: &self.ends[..nend],
+                        gap: 0,
+                        start,
+                        end: self.pos,
+                    });
+                }
+                R::End => {
+                    self.pos = start + nin;
+                    self.done = true;
+                    return None;
+                }
+            }
+        }
+    }
+}
+
+/// Pushes the offset of every `byte` in `line`, eight bytes at a time.
+/// A line has a delimiter every twenty bytes or so: a search per
+/// delimiter (`memchr_iter`) spent more on starting each search than on
+/// searching, natively and in wasm.
+fn push_positions(line: &[u8], byte: u8, out: &mut Vec<usize>) {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let splat = u64::from_le_bytes([byte; 8]);
+    let mut words = line.chunks_exact(8);
+    let mut at = 0;
+    for w in &mut words {
+        let mut bytes = [0u8; 8];
+        bytes.copy_from_slice(w);
+        let x = u64::from_le_bytes(bytes) ^ splat;
+        // The high bit of each byte of `x` that is zero, exactly (no
+        // borrow runs from one byte into the next).
+        let mut found = !(((x & LOWS) + LOWS) | x | LOWS);
+        while found != 0 {
+            out.push(at + found.trailing_zeros() as usize / 8);
+            found &= found - 1;
+        }
+        at += 8;
+    }
+    for (i, b) in words.remainder().iter().enumerate() {
+        if *b == byte {
+            out.push(at + i);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    /// The csv crate's reading, as the importer used it: each record's
+    /// fields, its first byte (after the blank lines the reader skips) and
+    /// the reader's position after it.
+    fn by_csv(text: &[u8], d: u8) -> Vec<(Vec<Vec<u8>>, usize, usize)> {
+        let mut rdr = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .flexible(true)
+            .delimiter(d)
+            .from_reader(text);
+        let mut rec = csv::ByteRecord::new();
+        let mut out = Vec::new();
+        while rdr.read_byte_record(&mut rec).unwrap() {
+            let mut start = rec.position().unwrap().byte() as usize;
+            while matches!(text.get(start), Some(b'\r' | b'\n')) {
+                start += 1;
+            }
+            let fields = rec.iter().map(<[u8]>::to_vec).collect();
+            out.push((fields, start, rdr.position().byte() as usize));
+        }
+        out
+    }
+
+    fn by_records(text: &[u8], d: u8) -> Vec<(Vec<Vec<u8>>, usize, usize)> {
+        let mut records = Records::new(d, 0);
+        let mut out = Vec::new();
+        while let Some(r) = records.next(text) {
+            let fields = r.iter().map(<[u8]>::to_vec).collect();
+            out.push((fields, r.start, r.end));
+        }
+        assert!(records.is_done());
+        assert!(records.next(text).is_none(), "nothing after the end");
+        out
+    }
+
+    /// Where a plain line's `\r\n` ends a record, the csv crate stops
+    /// after the `\r` and skips the `\n` with the next record; `Records`
+    /// takes both. The fields and starts must agree; ends may differ by
+    /// that `\n` only.
+    fn same_reading(text: &[u8], d: u8) -> Result<(), TestCaseError> {
+        let (want, got) = (by_csv(text, d), by_records(text, d));
+        prop_assert_eq!(want.len(), got.len(), "records of {:?}", text);
+        for ((wf, ws, we), (gf, gs, ge)) in want.iter().zip(&got) {
+            prop_assert_eq!(wf, gf, "fields in {:?}", text);
+            prop_assert_eq!(ws, gs, "start in {:?}", text);
+            let lf_taken = *ge == we + 1 && text.get(*we) == Some(&b'\n');
+            prop_assert!(ge == we || lf_taken, "end {} vs {} in {:?}", ge, we, text);
+        }
+        Ok(())
+    }
+
+    #[test]
+    fn reads_records_as_the_csv_crate_does() {
+        let cases: &[&[u8]] = &[
+            b"",
+            b"\n\r\n",
+            b"a,b,c\n1,2,3\n",
+            b"a,b,c\r\n1,2,3\r\n",
+            b"a,b\r1,2\r",
+            b"a,b\n\n\n1,2",
+            b",,\n,\n",
+            b"a,\"b,c\",d\n1,2,3\n",
+            b"a,\"b\nc\",d\r\nx,y,z",
+            b"a,\"b\"\"c\"\"\",d\n",
+            b"a,b\"c,d\n",
+            b"a,\"b\"c,d\n",
+            b"a,\"never closed\nx,y\n",
+            b"\xef\xbb\xbfa,b\n1,\xef\xbb\xbf2\n\xef\xbb\xbf3,4\n",
+            "名稱,數量\n康托索,5\n".as_bytes(),
+            b"a\0b,c\n",
+        ];
+        for text in cases {
+            same_reading(text, b',').unwrap();
+        }
+        same_reading(b"a;b;\"c;d\"\n1;2;3\n", b';').unwrap();
+        same_reading(b"a\tb\tc\n1\t\"2\t\"\t3\n", b'\t').unwrap();
+    }
+
+    #[test]
+    fn a_record_reports_each_field_and_its_place() {
+        let text = b"id,name\r\na1,b2\r\nc3,\"Contoso, Ltd\"\n";
+        let mut records = Records::new(b',', 0);
+        // The first record is csv_core's, which stops after the `\r`.
+        let header = records.next(text).unwrap();
+        assert_eq!((header.len(), header.start, header.end), (2, 0, 8));
+        assert_eq!(
+            (header.get(1), header.range(1)),
+            (Some(&b"name"[..]), Some(2..6))
+        );
+        assert_eq!(header.get(2), None);
+        // A plain line, split where it lies.
+        let plain = records.next(text).unwrap();
+        assert_eq!((plain.start, plain.end), (9, 16));
+        assert_eq!(
+            (plain.get(1), plain.range(1)),
+            (Some(&b"b2"[..]), Some(3..5))
+        );
+        assert_eq!(plain.as_slice(), b"a1,b2");
+        let quoted = records.next(text).unwrap();
+        assert_eq!((quoted.start, quoted.end), (16, text.len()));
+        assert_eq!(quoted.get(1), Some(&b"Contoso, Ltd"[..]));
+        assert!(records.next(text).is_none());
+        assert_eq!(records.position(), text.len());
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(2000))]
+        #[test]
+        fn reads_any_bytes_as_the_csv_crate_does(
+            text in proptest::collection::vec(
+                proptest::sample::select(b"ab,;\"\r\n \xe5\x00".to_vec()), 0..60),
+            semicolon in any::<bool>(),
+        ) {
+            same_reading(&text, if semicolon { b';' } else { b',' })?;
+        }
+    }
+}

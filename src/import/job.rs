@@ -28,7 +28,7 @@ returns, which is this job run to completion.
 use std::borrow::Cow;
 
 use super::columns::{candidates, field_label, map_headers, Mapping};
-use super::dialect::{count_newlines, line_at, sniff};
+use super::dialect::{line_at, sniff};
 use super::records::Records;
 use super::rows::{Builder, PREVIEW_ROWS};
 use super::text::{decode, decoded_utf8, route, ByteCheck, Decoded, Route, ScanStep, Utf8Scan};
@@ -309,20 +309,15 @@ impl Reading<'_> {
             let Some(rec) = self.records.next(text) else {
                 return self.finish(options).map(Some);
             };
-            let start = rec.start;
-            let mut body = text.get(start..rec.end).unwrap_or_default();
-            while let [rest @ .., b'\r' | b'\n'] = body {
-                body = rest;
-            }
             // From the last record's end to this one's start: its line end
             // and any blank lines (mostly one byte or two).
-            let line = line_at(text, self.line_off, self.line_no, start);
-            let end_line = line + count_newlines(body);
-            self.line_off = start + body.len();
+            let line = line_at(text, self.line_off, self.line_no, rec.start);
+            let end_line = line + rec.breaks;
+            self.line_off = rec.body_end;
             self.line_no = end_line;
             self.gap_blank_lines += line.saturating_sub(self.prev_end_line + 1);
             self.prev_end_line = end_line;
-            self.last = Some((start, line, end_line));
+            self.last = Some((rec.start, line, end_line));
             if !self.header_seen {
                 self.header_seen = true;
                 continue;

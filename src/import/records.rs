@@ -23,6 +23,8 @@ use std::ops::Range;
 
 use memchr::{memchr, memchr2};
 
+use super::dialect::count_newlines;
+
 /// Reads a text's records from an offset to its end. See the module
 /// documentation.
 pub(crate) struct Records {
@@ -50,23 +52,29 @@ pub(crate) struct Record<'r> {
     gap: usize,
     /// Offset of the record's first byte (after any blank lines).
     pub(crate) start: usize,
-    /// Offset after the record and the line end that closed it (a plain
-    /// line takes all of a `\r\n`; `csv_core` stops after its `\r`, and
-    /// the `\n` is skipped before the next record).
-    pub(crate) end: usize,
+    /// Offset after the record's last byte, before the line end.
+    pub(crate) body_end: usize,
+    /// The line breaks inside the record (in quoted values).
+    pub(crate) breaks: u64,
 }
 
 impl<'r> Record<'r> {
     /// A record of fields stored end to end in `data`, field `i` ending at
-    /// `ends[i]`; placed at `start..end` of a text.
+    /// `ends[i]`; placed at `start..body_end` of a text.
     #[cfg(test)]
-    pub(crate) fn new(data: &'r [u8], ends: &'r [usize], start: usize, end: usize) -> Record<'r> {
+    pub(crate) fn new(
+        data: &'r [u8],
+        ends: &'r [usize],
+        start: usize,
+        body_end: usize,
+    ) -> Record<'r> {
         Record {
             data,
             ends,
             gap: 0,
             start,
-            end,
+            body_end,
+            breaks: 0,
         }
     }
 
@@ -117,7 +125,10 @@ impl Records {
         }
     }
 
-    /// Where the next record's search starts: after the last record read.
+    /// Where the next record's search starts: after the last record read
+    /// and the line end that closed it (a plain line takes all of a
+    /// `\r\n`; `csv_core` stops after its `\r`, and the `\n` is skipped
+    /// before the next record).
     pub(crate) fn position(&self) -> usize {
         self.pos
     }
@@ -153,7 +164,8 @@ impl Records {
                 ends: &self.ends,
                 gap: 1,
                 start,
-                end: self.pos,
+                body_end: start + body,
+                breaks: 0,
             });
         }
         self.by_csv_core(rest, start)
@@ -208,12 +220,17 @@ impl Records {
                 R::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
                 R::Record => {
                     self.pos = start + nin;
+                    let mut body = &rest[..nin];
+                    while let [inner @ .., b'\r' | b'\n'] = body {
+                        body = inner;
+                    }
                     return Some(Record {
                         data: &self.buf[..nout],
                         ends: &self.ends[..nend],
                         gap: 0,
                         start,
-                        end: self.pos,
+                        body_end: start + body.len(),
+                        breaks: count_newlines(body),
                     });
                 }
                 R::End => {
@@ -287,7 +304,8 @@ mod tests {
         let mut out = Vec::new();
         while let Some(r) = records.next(text) {
             let fields = r.iter().map(<[u8]>::to_vec).collect();
-            out.push((fields, r.start, r.end));
+            let start = r.start;
+            out.push((fields, start, records.position()));
         }
         assert!(records.is_done());
         assert!(records.next(text).is_none(), "nothing after the end");
@@ -300,6 +318,16 @@ mod tests {
     /// that `\n` only.
     fn same_reading(text: &[u8], d: u8) -> Result<(), TestCaseError> {
         let (want, got) = (by_csv(text, d), by_records(text, d));
+        let mut records = Records::new(d, 0);
+        while let Some(r) = records.next(text) {
+            let (start, body_end, breaks) = (r.start, r.body_end, r.breaks);
+            let mut body = &text[start..records.position()];
+            while let [inner @ .., b'\r' | b'\n'] = body {
+                body = inner;
+            }
+            prop_assert_eq!(body_end, start + body.len(), "body of {:?}", text);
+            prop_assert_eq!(breaks, count_newlines(body), "breaks in {:?}", text);
+        }
         prop_assert_eq!(want.len(), got.len(), "records of {:?}", text);
         for ((wf, ws, we), (gf, gs, ge)) in want.iter().zip(&got) {
             prop_assert_eq!(wf, gf, "fields in {:?}", text);
@@ -343,25 +371,23 @@ mod tests {
         let mut records = Records::new(b',', 0);
         // The first record is csv_core's, which stops after the `\r`.
         let header = records.next(text).unwrap();
-        assert_eq!((header.len(), header.start, header.end), (2, 0, 8));
-        assert_eq!(
-            (header.get(1), header.range(1)),
-            (Some(&b"name"[..]), Some(2..6))
-        );
+        assert_eq!((header.len(), header.start, header.body_end), (2, 0, 7));
+        assert_eq!(header.get(1), Some(&b"name"[..]));
+        assert_eq!(header.range(1), Some(2..6));
         assert_eq!(header.get(2), None);
-        // A plain line, split where it lies.
+        assert_eq!(records.position(), 8);
+        // A plain line, split where it lies; it takes its whole `\r\n`.
         let plain = records.next(text).unwrap();
-        assert_eq!((plain.start, plain.end), (9, 16));
-        assert_eq!(
-            (plain.get(1), plain.range(1)),
-            (Some(&b"b2"[..]), Some(3..5))
-        );
+        assert_eq!((plain.start, plain.body_end), (9, 14));
+        assert_eq!(plain.get(1), Some(&b"b2"[..]));
+        assert_eq!(plain.range(1), Some(3..5));
         assert_eq!(plain.as_slice(), b"a1,b2");
+        assert_eq!(records.position(), 16);
         let quoted = records.next(text).unwrap();
-        assert_eq!((quoted.start, quoted.end), (16, text.len()));
+        assert_eq!((quoted.start, quoted.body_end), (16, text.len() - 1));
         assert_eq!(quoted.get(1), Some(&b"Contoso, Ltd"[..]));
-        assert!(records.next(text).is_none());
         assert_eq!(records.position(), text.len());
+        assert!(records.next(text).is_none());
     }
 
     proptest! {

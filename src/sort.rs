@@ -32,10 +32,18 @@ pub fn sort_by<T>(v: &mut [T], mut cmp: impl FnMut(&T, &T) -> Ordering) {
 
 /// Sorts `v` by the key `key` gives each element, computed once per
 /// element (as `slice::sort_by_cached_key`), stably.
-pub fn sort_by_cached_key<T, K: Ord>(v: &mut [T], key: impl FnMut(&T) -> K) {
+///
+/// The elements are moved twice each, into their sorted places in a new
+/// vector, rather than swapped along the cycles of the permutation: for
+/// large elements (a customer's plan is hundreds of bytes) the swaps'
+/// three copies, scattered in memory, cost more than the sort.
+pub fn sort_by_cached_key<T, K: Ord>(v: &mut Vec<T>, key: impl FnMut(&T) -> K) {
     let keys: Vec<K> = v.iter().map(key).collect();
-    let mut order = sorted_positions(v.len(), &mut |a, b| keys[a].cmp(&keys[b]));
-    permute(v, &mut order);
+    let order = sorted_positions(v.len(), &mut |a, b| keys[a].cmp(&keys[b]));
+    drop(keys);
+    let mut slots: Vec<Option<T>> = std::mem::take(v).into_iter().map(Some).collect();
+    v.reserve_exact(order.len());
+    v.extend(order.iter().filter_map(|&i| slots[i].take()));
 }
 
 /// Sorts `v` in ascending order, stably.

@@ -626,6 +626,7 @@ pub struct PlanJob<'a> {
     /// The next group to plan.
     next: usize,
     customers: Vec<CustomerPlan>,
+    tally: Tally,
     spent: bool,
 }
 
@@ -730,6 +731,7 @@ impl<'a> PlanJob<'a> {
             customers_in_file,
             next: 0,
             customers: Vec::new(),
+            tally: Tally::new(),
             spent: false,
         }
     }
@@ -746,6 +748,7 @@ impl<'a> PlanJob<'a> {
             let mut rows = Vec::new();
             for g in self.next..end {
                 if let Some(c) = self.plan_group(g, &mut rows) {
+                    self.tally.add(&c);
                     self.customers.push(c);
                 }
             }
@@ -758,7 +761,8 @@ impl<'a> PlanJob<'a> {
         crate::sort::sort_by_cached_key(&mut customers, |c| {
             (c.display_name.to_lowercase(), c.key.clone())
         });
-        let summary = summarise(&customers, self.customers_in_file);
+        let tally = std::mem::replace(&mut self.tally, Tally::new());
+        let summary = tally.summary(customers.len() as u64, self.customers_in_file);
         let (import, settings) = (self.import, self.settings);
         PlanProgress::Done(Plan {
             schema: SCHEMA_VERSION,
@@ -953,83 +957,111 @@ fn kaizala_subscription(
     }
 }
 
-fn summarise(customers: &[CustomerPlan], customers_in_file: u64) -> Summary {
-    // Filled by extend (one insert each): collecting into a BTreeMap sorts
-    // first, with a copy of the standard sort per key type in the wasm.
-    let mut by_category: BTreeMap<Category, (u64, u64)> = BTreeMap::new();
-    by_category.extend(Category::ALL.map(|c| (c, (0, 0))));
-    let mut by_urgency: BTreeMap<Urgency, (u64, u64, u64)> = BTreeMap::new();
-    by_urgency.extend(Urgency::ALL.map(|u| (u, (0, 0, 0))));
-    let mut by_family: BTreeMap<Family, (u64, u64)> = BTreeMap::new();
-    by_family.extend(Family::ALL.map(|f| (f, (0, 0))));
-    let mut by_month: BTreeMap<(i32, u32), (u64, u64)> = BTreeMap::new();
-    let (mut subs, mut seats) = (0u64, 0u64);
-    for c in customers {
-        let u = by_urgency.entry(c.urgency).or_default();
+/// The plan's totals, counted as each customer is planned, while its
+/// plan is still in the cache: a pass over all plans at the end reached
+/// for memory scattered over megabytes.
+struct Tally {
+    by_category: BTreeMap<Category, (u64, u64)>,
+    by_urgency: BTreeMap<Urgency, (u64, u64, u64)>,
+    by_family: BTreeMap<Family, (u64, u64)>,
+    by_month: BTreeMap<(i32, u32), (u64, u64)>,
+    subscriptions: u64,
+    seats: u64,
+}
+
+impl Tally {
+    fn new() -> Tally {
+        // Filled by extend (one insert each): collecting into a BTreeMap
+        // sorts first, with a copy of the standard sort per key type in
+        // the wasm.
+        let mut by_category = BTreeMap::new();
+        by_category.extend(Category::ALL.map(|c| (c, (0, 0))));
+        let mut by_urgency = BTreeMap::new();
+        by_urgency.extend(Urgency::ALL.map(|u| (u, (0, 0, 0))));
+        let mut by_family = BTreeMap::new();
+        by_family.extend(Family::ALL.map(|f| (f, (0, 0))));
+        Tally {
+            by_category,
+            by_urgency,
+            by_family,
+            by_month: BTreeMap::new(),
+            subscriptions: 0,
+            seats: 0,
+        }
+    }
+
+    fn add(&mut self, c: &CustomerPlan) {
+        let u = self.by_urgency.entry(c.urgency).or_default();
         u.0 += 1;
-        let f = by_family.entry(c.recommendation.family).or_default();
+        let f = self.by_family.entry(c.recommendation.family).or_default();
         f.0 += 1;
         f.1 += u64::from(c.recommendation.quantity.unwrap_or(0));
         for s in &c.subscriptions {
             let n = u64::from(s.seats.unwrap_or(0));
-            subs += 1;
-            seats += n;
-            let e = by_category.entry(s.category).or_default();
+            self.subscriptions += 1;
+            self.seats += n;
+            let e = self.by_category.entry(s.category).or_default();
             e.0 += 1;
             e.1 += n;
-            let u = by_urgency.entry(s.urgency).or_default();
+            let u = self.by_urgency.entry(s.urgency).or_default();
             u.1 += 1;
             u.2 += n;
             let charted = s.category != Category::Inactive;
             if let (true, Some(d)) = (charted, s.expires_on) {
-                let m = by_month.entry((d.year(), d.month())).or_default();
+                let m = self.by_month.entry((d.year(), d.month())).or_default();
                 m.0 += 1;
                 m.1 += n;
             }
         }
     }
-    let with = customers.len() as u64;
-    Summary {
-        customers_in_file,
-        customers_with_kaizala: with,
-        customers_without_kaizala: customers_in_file.saturating_sub(with),
-        kaizala_subscriptions: subs,
-        kaizala_seats: seats,
-        by_category: by_category
-            .into_iter()
-            .map(|(category, (subscriptions, seats))| CategoryTotal {
-                category,
-                subscriptions,
-                seats,
-            })
-            .collect(),
-        by_urgency: by_urgency
-            .into_iter()
-            .map(
-                |(urgency, (customers, subscriptions, seats))| UrgencyTotal {
-                    urgency,
-                    customers,
+
+    fn summary(self, customers_with_kaizala: u64, customers_in_file: u64) -> Summary {
+        Summary {
+            customers_in_file,
+            customers_with_kaizala,
+            customers_without_kaizala: customers_in_file.saturating_sub(customers_with_kaizala),
+            kaizala_subscriptions: self.subscriptions,
+            kaizala_seats: self.seats,
+            by_category: self
+                .by_category
+                .into_iter()
+                .map(|(category, (subscriptions, seats))| CategoryTotal {
+                    category,
                     subscriptions,
                     seats,
-                },
-            )
-            .collect(),
-        by_family: by_family
-            .into_iter()
-            .map(|(family, (customers, quantity))| FamilyTotal {
-                family,
-                customers,
-                quantity,
-            })
-            .collect(),
-        ending_by_month: by_month
-            .into_iter()
-            .map(|((y, m), (subscriptions, seats))| MonthTotal {
-                month: format!("{y:04}-{m:02}"),
-                subscriptions,
-                seats,
-            })
-            .collect(),
+                })
+                .collect(),
+            by_urgency: self
+                .by_urgency
+                .into_iter()
+                .map(
+                    |(urgency, (customers, subscriptions, seats))| UrgencyTotal {
+                        urgency,
+                        customers,
+                        subscriptions,
+                        seats,
+                    },
+                )
+                .collect(),
+            by_family: self
+                .by_family
+                .into_iter()
+                .map(|(family, (customers, quantity))| FamilyTotal {
+                    family,
+                    customers,
+                    quantity,
+                })
+                .collect(),
+            ending_by_month: self
+                .by_month
+                .into_iter()
+                .map(|((y, m), (subscriptions, seats))| MonthTotal {
+                    month: format!("{y:04}-{m:02}"),
+                    subscriptions,
+                    seats,
+                })
+                .collect(),
+        }
     }
 }
 

@@ -65,9 +65,8 @@ pub(crate) fn count_newlines(b: &[u8]) -> u64 {
         .sum()
 }
 
-/// Skips `\r` and `\n` from `offset`: the csv reader reports a record's
-/// position before the blank lines it skipped.
-pub(crate) fn skip_breaks(text: &[u8], mut offset: usize) -> usize {
+/// Skips `\r` and `\n` from `offset`: blank lines before a line.
+fn skip_breaks(text: &[u8], mut offset: usize) -> usize {
     while matches!(text.get(offset), Some(b'\r' | b'\n')) {
         offset += 1;
     }
@@ -249,26 +248,22 @@ fn sample_end(text: &[u8], offset: usize) -> usize {
 }
 
 fn sample_records(sample: &[u8], base: usize, d: u8) -> Vec<Sampled> {
-    let mut rdr = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .delimiter(d)
-        .from_reader(sample);
-    let mut rec = csv::ByteRecord::new();
+    // Read as the import reads rows (see `records`).
+    let mut records = super::records::Records::new(d, 0);
     let mut out = Vec::new();
     while out.len() < SAMPLE_RECORDS {
-        match rdr.read_byte_record(&mut rec) {
-            Ok(true) => {}
-            Ok(false) | Err(_) => break,
-        }
-        let pos = rec.position().map_or(0, |p| p.byte() as usize);
-        let offset = skip_breaks(sample, pos) + base;
+        let Some(rec) = records.next(sample) else {
+            break;
+        };
         let cells: Vec<Vec<u8>> = rec
             .iter()
             .take(MAX_COLUMNS + 1)
             .map(<[u8]>::to_vec)
             .collect();
-        let s = Sampled { offset, cells };
+        let s = Sampled {
+            offset: rec.start + base,
+            cells,
+        };
         if s.width() == 0 {
             continue; // a blank or delimiter-only line
         }

@@ -5,8 +5,9 @@ The csv crate's parser (`csv_core`) decides every byte with a state
 machine, one byte at a time, and its `Reader` first copies the text into a
 buffer of its own. In an export, most records hold no quote and no lone
 `\r`: such a record is a line whose fields are the bytes between
-delimiters, which `memchr` finds many bytes at a time. [`Records`] reads
-those lines itself, in place, and gives every other record to `csv_core`,
+delimiters. [`Records`] reads those lines itself, in place (`memchr` finds
+the line's end and any quote, and the delimiters are found eight bytes at
+a time), and gives every other record to `csv_core`,
 from the record's first byte: quoting, doubled quotes and line breaks
 inside quotes follow the csv crate exactly, and so do the fields of the
 plain lines (a test compares the two on every kind of record). It is the

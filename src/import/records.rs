@@ -362,6 +362,17 @@ mod tests {
         for text in cases {
             same_reading(text, b',').unwrap();
         }
+        // Records larger than the buffers `csv_core` is first given (4 KB
+        // of fields, 64 field ends), which then grow.
+        let wide = format!(
+            "\"q\",{}\n{}\n",
+            vec!["x"; 300].join(","),
+            vec!["y"; 300].join(",")
+        );
+        let long = format!("a,\"{}\",b\n{},c\n", "z".repeat(10_000), "w".repeat(9_000));
+        for text in [wide, long] {
+            same_reading(text.as_bytes(), b',').unwrap();
+        }
         same_reading(b"a;b;\"c;d\"\n1;2;3\n", b';').unwrap();
         same_reading(b"a\tb\tc\n1\t\"2\t\"\t3\n", b'\t').unwrap();
     }

@@ -7,7 +7,10 @@ buffer of its own. In an export, most records hold no quote and no lone
 `\r`: such a record is a line whose fields are the bytes between
 delimiters. [`Records`] reads those lines itself, in place (`memchr` finds
 the line's end and any quote, and the delimiters are found eight bytes at
-a time), and gives every other record to `csv_core`,
+a time). A line whose quoted values are simple (a quote at a value's
+start, the next quote at its end, then a delimiter or the line's end) is
+read in place too: a company name with a comma is the common case. Every
+other record goes to `csv_core`,
 from the record's first byte: quoting, doubled quotes and line breaks
 inside quotes follow the csv crate exactly, and so do the fields of the
 plain lines (a test compares the two on every kind of record). It is the
@@ -16,7 +19,8 @@ lines are skipped, a record ends at `\n`, `\r` or `\r\n`.
 
 ```text
 Subscription ID,Offer,Quantity      <- a plain line: split at each ','
-a1,"Contoso, Ltd",5                 <- a quote: csv_core reads it
+a1,"Contoso, Ltd",5                 <- simple quotes: the value between them
+a2,"Say ""hi""",5                   <- a doubled quote: csv_core reads it
 ```
 */
 
@@ -36,9 +40,23 @@ pub(crate) struct Records {
     buf: Vec<u8>,
     /// Where each field ends: in `buf`, or in the line for a plain line.
     ends: Vec<usize>,
+    /// Where each field starts, for a line with quoted values.
+    starts: Vec<usize>,
+    /// The delimiters of a line with quotes, some of them inside values.
+    delimiters: Vec<usize>,
     done: bool,
     /// No record was read yet.
     first: bool,
+}
+
+/// Where a record's fields start in its `data`.
+#[derive(Clone, Copy, Debug)]
+enum Starts<'r> {
+    /// This many bytes after the field before ends: 1 (the delimiter) in
+    /// a plain line, 0 from `csv_core`; the first field at 0.
+    After(usize),
+    /// At these offsets (a line with quoted values).
+    At(&'r [usize]),
 }
 
 /// One record: its fields, and where it lies in the text.
@@ -48,9 +66,7 @@ pub(crate) struct Record<'r> {
     /// delimiters between them), or `csv_core`'s fields end to end.
     data: &'r [u8],
     ends: &'r [usize],
-    /// Bytes between one field's end and the next one's start in `data`:
-    /// 1 (the delimiter) in a plain line, 0 from `csv_core`.
-    gap: usize,
+    starts: Starts<'r>,
     /// Offset of the record's first byte (after any blank lines).
     pub(crate) start: usize,
     /// Offset after the record's last byte, before the line end.
@@ -72,7 +88,7 @@ impl<'r> Record<'r> {
         Record {
             data,
             ends,
-            gap: 0,
+            starts: Starts::After(0),
             start,
             body_end,
             breaks: 0,
@@ -87,9 +103,10 @@ impl<'r> Record<'r> {
     /// Where field `i` lies in [`Record::as_slice`].
     pub(crate) fn range(&self, i: usize) -> Option<Range<usize>> {
         let end = *self.ends.get(i)?;
-        let start = match i {
-            0 => 0,
-            _ => self.ends[i - 1] + self.gap,
+        let start = match (self.starts, i) {
+            (Starts::At(starts), _) => *starts.get(i)?,
+            (Starts::After(_), 0) => 0,
+            (Starts::After(gap), _) => self.ends[i - 1] + gap,
         };
         Some(start..end)
     }
@@ -121,6 +138,8 @@ impl Records {
             pos,
             buf: vec![0; 4096],
             ends: vec![0; 64],
+            starts: Vec::new(),
+            delimiters: Vec::new(),
             done: false,
             first: true,
         }
@@ -158,12 +177,16 @@ impl Records {
             self.plain_line(rest)
         };
         self.first = false;
-        if let Some((body, consumed)) = plain {
+        if let Some((body, consumed, quoted)) = plain {
             self.pos = start + consumed;
             return Some(Record {
                 data: &rest[..body],
                 ends: &self.ends,
-                gap: 1,
+                starts: if quoted {
+                    Starts::At(&self.starts)
+                } else {
+                    Starts::After(1)
+                },
                 start,
                 body_end: start + body,
                 breaks: 0,
@@ -172,10 +195,12 @@ impl Records {
         self.by_csv_core(rest, start)
     }
 
-    /// A line with no quote and no `\r` but its last byte: its length
-    /// without the line end, and with it; the field ends are in `ends`.
-    /// `None` for any other record (or none left).
-    fn plain_line(&mut self, rest: &[u8]) -> Option<(usize, usize)> {
+    /// A line with no `\r` but its last byte, and no quote or only simple
+    /// quoted values: its length without the line end, with it, and
+    /// whether it has quoted values (their starts are in `starts`); the
+    /// field ends are in `ends`. `None` for any other record (or none
+    /// left).
+    fn plain_line(&mut self, rest: &[u8]) -> Option<(usize, usize, bool)> {
         let d = self.delimiter;
         if rest.is_empty() || matches!(d, b'"' | b'\r' | b'\n') {
             return None;
@@ -191,13 +216,60 @@ impl Records {
         // One search for either byte over the whole line, then one for the
         // delimiter: a search for three bytes stopping at every delimiter
         // was slower.
-        if memchr2(b'"', b'\r', line).is_some() {
-            return None;
+        match memchr2(b'"', b'\r', line).map(|i| line[i]) {
+            None => {
+                self.ends.clear();
+                push_positions(line, d, &mut self.ends);
+                self.ends.push(body);
+                Some((body, consumed, false))
+            }
+            Some(b'"') if memchr(b'\r', line).is_none() => {
+                self.quoted_line(line)?;
+                Some((body, consumed, true))
+            }
+            Some(_) => None,
         }
+    }
+
+    /// Splits a line with quotes, without `\r`, into `starts` and `ends`,
+    /// as `csv_core` would: a quote opens a quoted value only at a value's
+    /// start (elsewhere it is a character like any other), and a quoted
+    /// value here must end at the next quote, followed by a delimiter or
+    /// the line's end. `None` for anything else: a doubled quote, text
+    /// after a closing quote, a value that runs past the line.
+    fn quoted_line(&mut self, line: &[u8]) -> Option<()> {
+        let body = line.len();
+        self.delimiters.clear();
+        push_positions(line, self.delimiter, &mut self.delimiters);
+        self.delimiters.push(body);
+        self.starts.clear();
         self.ends.clear();
-        push_positions(line, d, &mut self.ends);
-        self.ends.push(body);
-        Some((body, consumed))
+        // `k`: the first delimiter (or the line's end) at or after `at`.
+        let (mut at, mut k) = (0, 0);
+        loop {
+            let end = if line.get(at) == Some(&b'"') {
+                let close = at + 1 + memchr(b'"', &line[at + 1..])?;
+                while self.delimiters[k] <= close {
+                    k += 1;
+                }
+                if self.delimiters[k] != close + 1 {
+                    return None;
+                }
+                self.starts.push(at + 1);
+                self.ends.push(close);
+                close + 1
+            } else {
+                let end = self.delimiters[k];
+                self.starts.push(at);
+                self.ends.push(end);
+                end
+            };
+            if end == body {
+                return Some(());
+            }
+            at = end + 1;
+            k += 1;
+        }
     }
 
     /// The record at `rest` (offset `start`), read by `csv_core` as the csv
@@ -228,7 +300,7 @@ impl Records {
                     return Some(Record {
                         data: &self.buf[..nout],
                         ends: &self.ends[..nend],
-                        gap: 0,
+                        starts: Starts::After(0),
                         start,
                         body_end: start + body.len(),
                         breaks: count_newlines(body),
@@ -358,6 +430,18 @@ mod tests {
             b"\xef\xbb\xbfa,b\n1,\xef\xbb\xbf2\n\xef\xbb\xbf3,4\n",
             "名稱,數量\n康托索,5\n".as_bytes(),
             b"a\0b,c\n",
+            // Quotes after the first record, read in place or not.
+            b"h,h,h\na,\"b,c\",d\n",
+            b"h\n\"\",x,\"\"\n",
+            b"h\n\"a\"\"b\",c\n",
+            b"h\n\"a\"b,c\n",
+            b"h\na,\"b\nc\",d\n",
+            b"h\na,b\"c,d\n",
+            b"h\n \"a\",b\n",
+            b"h\na,\"b\"\r\n",
+            b"h\n\"a,b\"",
+            b"h\n\"a,b",
+            b"h\n\"a\r\",b\n",
         ];
         for text in cases {
             same_reading(text, b',').unwrap();

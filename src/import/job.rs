@@ -87,10 +87,8 @@ fn scan_bytes(max_rows: usize) -> usize {
 /// Everything between the header and the end of the file.
 struct Reading<'a> {
     text: Cow<'a, [u8]>,
+    /// Starts at the header row.
     records: Records,
-    /// Offset of the header row.
-    base: usize,
-    text_len: usize,
     /// Work done before reading (the check of the bytes), in progress units.
     checked: u64,
     /// Line counter: `line_no` is the line at byte `line_off`.
@@ -178,9 +176,8 @@ impl<'a> ImportJob<'a> {
             State::Reading(mut r) => match r.read(max_rows.max(1), &self.options) {
                 Ok(None) => {
                     let p = ImportProgress::Working {
-                        bytes_done: r.checked
-                            + (r.records.position() as u64).min(r.text_len as u64),
-                        bytes_total: r.checked + r.text_len as u64,
+                        bytes_done: r.checked + r.bytes_read(),
+                        bytes_total: r.checked + r.text.len() as u64,
                         rows_read: r.builder.as_ref().map_or(0, |b| b.rows_read),
                     };
                     self.state = State::Reading(r);
@@ -206,8 +203,8 @@ impl<'a> ImportJob<'a> {
         match decoded.and_then(|d| prepare(d, &self.options, checked)) {
             Ok(r) => {
                 let p = ImportProgress::Working {
-                    bytes_done: checked + r.base as u64,
-                    bytes_total: checked + r.text_len as u64,
+                    bytes_done: checked + r.bytes_read(),
+                    bytes_total: checked + r.text.len() as u64,
                     rows_read: 0,
                 };
                 self.state = State::Reading(r);
@@ -270,7 +267,6 @@ fn prepare<'a>(
         notes,
         ..ImportReport::default()
     };
-    let text_len = decoded.text.len();
     let builder = Builder::new(
         mapping.clone(),
         dialect.headers.clone(),
@@ -280,8 +276,6 @@ fn prepare<'a>(
     Ok(Box::new(Reading {
         text: decoded.text,
         records: Records::new(dialect.delimiter, dialect.header_offset),
-        base: dialect.header_offset,
-        text_len,
         checked,
         line_off: dialect.header_offset,
         line_no: dialect.header_line,
@@ -297,6 +291,12 @@ fn prepare<'a>(
 }
 
 impl Reading<'_> {
+    /// How far into the text reading is (the header row's offset before
+    /// any record is read).
+    fn bytes_read(&self) -> u64 {
+        self.records.position().min(self.text.len()) as u64
+    }
+
     /// Reads up to `max_rows` records; `Some` when the job is over.
     fn read(
         &mut self,

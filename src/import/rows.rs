@@ -36,10 +36,10 @@ use std::hash::BuildHasher as _;
 /// Maps looked up once per row, so with a fast hasher.
 type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
 
-use super::records::Record;
 use chrono::NaiveDate;
 
 use super::columns::{field_label, Mapping};
+use super::records::Record;
 use super::values::{
     numeric_text, numeric_to_date, parse_bool, parse_date, parse_quantity, parse_status,
     parse_term, DateCell, DateFlags,
@@ -299,6 +299,30 @@ fn same_or_new(last: &Option<SharedText>, text: &str) -> Option<SharedText> {
     }
 }
 
+/// A subscription of which a row says only its customer, id, offer and
+/// nickname, as the reconciliation file's rows do: the seats come later
+/// from its charges, the end date from its lines; the rest stays unknown.
+fn bare_subscription(
+    customer: Customer,
+    id: SharedText,
+    offer: SharedText,
+    friendly_name: Option<SharedText>,
+) -> Subscription {
+    Subscription {
+        customer,
+        id,
+        offer,
+        friendly_name,
+        sku: None,
+        seats: None,
+        status: Status::NotReported,
+        auto_renew: AutoRenew::Unknown,
+        end_date: EndDate::Unknown,
+        term_months: None,
+        lines: Vec::new(),
+    }
+}
+
 /// The settled outcome of a file's rows.
 pub(crate) struct Built {
     pub(crate) subscriptions: Vec<Subscription>,
@@ -316,8 +340,8 @@ pub(crate) struct AmbiguousDates {
 
 /// A record's cells as trimmed text.
 ///
-/// The decoded file is valid UTF-8 and the csv reader splits it only at
-/// ASCII bytes (delimiters, quotes, line ends), so a record's fields are
+/// The decoded file is valid UTF-8 and [`Records`](super::records::Records)
+/// splits it only at ASCII bytes (delimiters, quotes, line ends), so a record's fields are
 /// UTF-8 together and each on its own. Checking the record once, rather
 /// than each cell asked for, is one call instead of ten on short strings:
 /// it was a tenth of the import's time.
@@ -763,19 +787,12 @@ impl Builder {
             }
             return;
         }
-        let sub = Subscription {
-            customer: self.customer(rec),
-            id: id.into(),
-            offer: self.products.share(offer),
-            friendly_name: self.friendly_name(rec, offer),
-            sku: None,
-            seats: None,
-            status: Status::NotReported,
-            auto_renew: AutoRenew::Unknown,
-            end_date: EndDate::Unknown,
-            term_months: None,
-            lines: Vec::new(),
-        };
+        let sub = bare_subscription(
+            self.customer(rec),
+            id.into(),
+            self.products.share(offer),
+            self.friendly_name(rec, offer),
+        );
         self.by_id.insert(&sub.id, self.drafts.len(), &self.drafts);
         self.drafts.push(Draft {
             sub,
@@ -1307,19 +1324,7 @@ mod tests {
 
     fn draft(id: &str) -> Draft {
         Draft {
-            sub: Subscription {
-                customer: Customer::default(),
-                id: id.into(),
-                offer: "Kaizala Pro".into(),
-                friendly_name: None,
-                sku: None,
-                seats: None,
-                status: Status::NotReported,
-                auto_renew: AutoRenew::Unknown,
-                end_date: EndDate::Unknown,
-                term_months: None,
-                lines: Vec::new(),
-            },
+            sub: bare_subscription(Customer::default(), id.into(), "Kaizala Pro".into(), None),
             first_end: (1, DateCell::Blank),
             pick: None,
         }

@@ -29,6 +29,7 @@ use std::ops::Range;
 use memchr::{memchr, memchr2};
 
 use super::dialect::count_newlines;
+use super::text::{bytes_equal, word};
 
 /// Reads a text's records from an offset to its end. See the module
 /// documentation.
@@ -321,17 +322,10 @@ impl Records {
 /// delimiter (`memchr_iter`) spent more on starting each search than on
 /// searching, natively and in wasm.
 fn push_positions(line: &[u8], byte: u8, out: &mut Vec<usize>) {
-    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
-    let splat = u64::from_le_bytes([byte; 8]);
     let mut words = line.chunks_exact(8);
     let mut at = 0;
     for w in &mut words {
-        // Byte by byte, which compiles to one load; `copy_from_slice` was a
-        // call per word in the size-optimised wasm.
-        let x = u64::from_le_bytes([w[0], w[1], w[2], w[3], w[4], w[5], w[6], w[7]]) ^ splat;
-        // The high bit of each byte of `x` that is zero, exactly (no
-        // borrow runs from one byte into the next).
-        let mut found = !(((x & LOWS) + LOWS) | x | LOWS);
+        let mut found = bytes_equal(word(w), byte);
         while found != 0 {
             out.push(at + found.trailing_zeros() as usize / 8);
             found &= found - 1;

@@ -685,18 +685,28 @@ fn count_specials_by_memchr(b: &[u8]) -> (usize, usize, usize) {
     (nul, cr, crlf)
 }
 
+/// The first eight bytes of `b` as a little-endian word. Built byte by
+/// byte, which compiles to one load; `copy_from_slice` was a call per word
+/// in the size-optimised wasm, and so would a call to this function: it
+/// is inlined always.
+#[inline(always)]
+pub(crate) fn word(b: &[u8]) -> u64 {
+    u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]])
+}
+
+/// The high bit of each byte of `w` that equals `byte`, and no other bit:
+/// exact, as no borrow runs from one byte into the next. Inlined always,
+/// like [`word`].
+#[inline(always)]
+pub(crate) fn bytes_equal(w: u64, byte: u8) -> u64 {
+    const LOWS: u64 = 0x7f7f_7f7f_7f7f_7f7f;
+    let x = w ^ u64::from_le_bytes([byte; 8]);
+    !(((x & LOWS) + LOWS) | x | LOWS)
+}
+
 /// Only words that hold a NUL or `\r` are looked at byte by byte.
 fn count_specials_by_words(b: &[u8]) -> (usize, usize, usize) {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGHS: u64 = 0x8080_8080_8080_8080;
-    const CRS: u64 = ONES * b'\r' as u64;
-    // Whether a byte of `x` is zero (exact for the word as a whole).
-    let has_zero = |x: u64| x.wrapping_sub(ONES) & !x & HIGHS != 0;
-    let word = |b: &[u8]| {
-        let mut w = [0u8; 8];
-        w.copy_from_slice(b);
-        u64::from_le_bytes(w)
-    };
+    let special = |w: u64| bytes_equal(w, 0) | bytes_equal(w, b'\r') != 0;
     let (mut nul, mut cr, mut crlf) = (0usize, 0usize, 0usize);
     let mut bytewise = |from: usize, to: usize| {
         for i in from..to {
@@ -713,8 +723,7 @@ fn count_specials_by_words(b: &[u8]) -> (usize, usize, usize) {
     let whole = b.len() - b.len() % 16;
     let mut at = 0;
     while at < whole {
-        let (x, y) = (word(&b[at..at + 8]), word(&b[at + 8..at + 16]));
-        if has_zero(x) || has_zero(x ^ CRS) || has_zero(y) || has_zero(y ^ CRS) {
+        if special(word(&b[at..at + 8])) || special(word(&b[at + 8..at + 16])) {
             bytewise(at, at + 16);
         }
         at += 16;

@@ -119,6 +119,66 @@ struct Early {
     check: ByteCheck,
 }
 
+/// How a file's stream is read: into one buffer of ours, used again for
+/// every piece, where the browser can (a "BYOB" reader of a byte stream);
+/// otherwise in pieces the browser allocates.
+enum PieceReader {
+    /// The browser writes each piece into `buffer`, which it hands back
+    /// with the piece.
+    Own {
+        reader: web_sys::ReadableStreamByobReader,
+        buffer: js_sys::ArrayBuffer,
+    },
+    Browser(web_sys::ReadableStreamDefaultReader),
+}
+
+/// The size of [`PieceReader::Own`]'s buffer: larger than the pieces the
+/// browser reads a file in (a few hundred kilobytes in Chromium).
+const PIECE_BUFFER_BYTES: u32 = 1024 * 1024;
+
+impl PieceReader {
+    fn new(file: &web_sys::File) -> PieceReader {
+        let stream = file.stream();
+        match web_sys::ReadableStreamByobReader::new(&stream) {
+            Ok(reader) => PieceReader::Own {
+                reader,
+                buffer: js_sys::ArrayBuffer::new(PIECE_BUFFER_BYTES),
+            },
+            // A browser whose file streams are not byte streams.
+            Err(_) => PieceReader::Browser(stream.get_reader().unchecked_into()),
+        }
+    }
+
+    /// The next piece; `None` at the end of the file.
+    async fn next(&mut self) -> Result<Option<js_sys::Uint8Array>, JsValue> {
+        let read = match self {
+            PieceReader::Own { reader, buffer } => {
+                reader.read_with_array_buffer_view(&js_sys::Uint8Array::new(buffer))
+            }
+            PieceReader::Browser(reader) => reader.read(),
+        };
+        let result: web_sys::ReadableStreamReadResult =
+            JsFuture::from(read).await?.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            return Ok(None);
+        }
+        let piece: js_sys::Uint8Array = result.get_value().unchecked_into();
+        if let PieceReader::Own { buffer, .. } = self {
+            // The buffer passed in is detached; the piece's is the same
+            // memory, to be passed in again.
+            *buffer = piece.buffer();
+        }
+        Ok(Some(piece))
+    }
+
+    fn cancel(&self) {
+        let _ = match self {
+            PieceReader::Own { reader, .. } => reader.cancel(),
+            PieceReader::Browser(reader) => reader.cancel(),
+        };
+    }
+}
+
 /// Reads a file as a stream. The browser hands it over in pieces (a few
 /// hundred kilobytes each, over 60-120 ms for 50 MB on the machine of
 /// docs/performance.md), with the page idle in between; each piece is
@@ -142,10 +202,10 @@ async fn read_streamed(
     let mut bytes: Vec<u8> = Vec::with_capacity(file.size() as usize);
     let mut fingerprinter = Fingerprinter::default();
     let mut check = ByteCheck::default();
-    let reader: web_sys::ReadableStreamDefaultReader = file.stream().get_reader().unchecked_into();
+    let mut reader = PieceReader::new(file);
     let mut slice_started = now_ms();
     loop {
-        let result = JsFuture::from(reader.read()).await.map_err(failed)?;
+        let piece = reader.next().await.map_err(failed)?;
         if now_ms() - slice_started > SLICE_MS {
             // The check counts an eighth of a byte per byte in the
             // import's progress, so reading is its first ninth.
@@ -155,20 +215,19 @@ async fn read_streamed(
             slice_started = now_ms();
         }
         if !is_current(generation) {
-            let _ = reader.cancel();
+            reader.cancel();
             return Ok(None);
         }
-        let result: web_sys::ReadableStreamReadResult = result.unchecked_into();
-        if result.get_done().unwrap_or(true) {
+        let Some(piece) = piece else {
             break;
-        }
-        let piece: js_sys::Uint8Array = result.get_value().unchecked_into();
+        };
         let old = bytes.len();
         bytes.resize(old + piece.length() as usize, 0);
         piece.copy_to(&mut bytes[old..]);
         fingerprinter.update(&bytes[old..]);
         check.update(&bytes);
     }
+    mark("kaizala:read");
     Ok(Some((
         bytes,
         Early {
@@ -270,6 +329,15 @@ fn hash_slice(fingerprinter: &mut Fingerprinter, bytes: &[u8], hashed: &mut usiz
     *hashed = upto;
 }
 
+/// Marks the end of an import's phase on the page's timeline (User
+/// Timing: DevTools shows it, and `tests/bench/browser.mjs` reports the
+/// phases from it).
+fn mark(phase: &str) {
+    if let Some(p) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = p.mark(phase);
+    }
+}
+
 /// Milliseconds on the page's clock.
 fn now_ms() -> f64 {
     web_sys::window()
@@ -364,6 +432,7 @@ async fn run_import(
     let Some(outcome) = in_slices(generation, step, progress).await else {
         return;
     };
+    mark("kaizala:imported");
     drop(job);
     if hashed < bytes.len() {
         let rest = || {
@@ -399,6 +468,7 @@ async fn run_import(
             let Some(Some(plan)) = in_slices(generation, step, || {}).await else {
                 return;
             };
+            mark("kaizala:planned");
             if !still_current(generation).await {
                 return;
             }

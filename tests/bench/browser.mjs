@@ -149,6 +149,10 @@ async function measureOnce(app, withProfile) {
       longestAt: longest.start - b.changeAt,
       over200: during.filter((t) => t.duration > 200).length,
       tasks: during.map((t) => [Math.round(t.start - b.changeAt), Math.round(t.duration)]),
+      // The app's User Timing marks: where each phase ended.
+      marks: Object.fromEntries(performance.getEntriesByType("mark")
+        .filter((m) => m.name.startsWith("kaizala:") && m.startTime >= b.changeAt)
+        .map((m) => [m.name.slice(8), m.startTime - b.changeAt])),
       customers: document.getElementById("total-customers")?.textContent ?? null,
       rows: document.getElementById("report-rows")?.textContent ?? null,
     };
@@ -178,6 +182,14 @@ async function measureOnce(app, withProfile) {
   return { ours, pp, peak, heapBefore, wasmBefore, wall, profile, errors };
 }
 
+// The phases between the app's marks (see `mark` in src/web/io.rs), or
+// null for a build without them.
+function phases(ours) {
+  const m = ours.marks ?? {};
+  if ([m.read, m.imported, m.planned].some((v) => v === undefined)) return null;
+  return { read: m.read, import: m.imported - m.read, plan: m.planned - m.imported, render: ours.ms - m.planned };
+}
+
 function report({ ours, pp, peak, heapBefore, wasmBefore, wall, profile, errors }, tag) {
   const fmt = (n) => (n / 1e6).toFixed(1) + " MB";
     console.log(`${tag}ours (file chosen -> plan rendered): ${ours.ms.toFixed(0)} ms, ${rate(ours.ms).toFixed(1)} MB/s  [wall ${wall} ms; ${ours.rows} rows, ${ours.customers} customers]`);
@@ -185,6 +197,8 @@ function report({ ours, pp, peak, heapBefore, wasmBefore, wall, profile, errors 
   const ratio = rate(ours.ms) / rate(pp.parse);
   console.log(`ratio ours / PapaParse: ${ratio.toFixed(2)} (target >= 2.00: ${ratio >= 2 ? "met" : "NOT met"})`);
   console.log(`responsiveness: longest task ${ours.longest.toFixed(0)} ms at +${ours.longestAt.toFixed(0)} ms (target <= 200: ${ours.longest <= 200 ? "met" : "NOT met"}); ${ours.longtasks} long tasks (> 50 ms), ${ours.over200} over 200 ms; progress bar ${ours.progressShown ? `shown at +${ours.progressAfter.toFixed(0)} ms with ${ours.progressValues} distinct values` : "NOT shown"}`);
+  const p = phases(ours);
+  if (p) console.log(`phases: reading ${p.read.toFixed(0)} ms, import ${p.import.toFixed(0)} ms, plan ${p.plan.toFixed(0)} ms, render ${p.render.toFixed(0)} ms`);
   console.log(`  long tasks [start ms after change, duration ms]: ${JSON.stringify(ours.tasks)}`);
   const budget = 4 * size;
   console.log(`memory: before import JS heap ${fmt(heapBefore.usedSize)}, wasm ${fmt(wasmBefore)}; peak during import JS heap used ${fmt(peak.jsUsed)}, ArrayBuffer backing stores ${fmt(peak.backing)}, wasm memory ${fmt(peak.wasm)}`);
@@ -210,6 +224,10 @@ try {
     const ours = med((r) => r.ours.ms), pp = med((r) => r.pp.parse), longest = med((r) => r.ours.longest);
     const mem = med((r) => r.peak.total);
     const ratio = rate(ours) / rate(pp);
+    if (results.every((r) => phases(r.ours))) {
+      const ph = (k) => med((r) => phases(r.ours)[k]).toFixed(0);
+      console.log(`phases, median of each: reading ${ph("read")} ms, import ${ph("import")} ms, plan ${ph("plan")} ms, render ${ph("render")} ms`);
+    }
     console.log(`median of ${runs}: ours ${ours.toFixed(0)} ms = ${rate(ours).toFixed(1)} MB/s; PapaParse ${pp.toFixed(0)} ms = ${rate(pp).toFixed(1)} MB/s; ratio ${ratio.toFixed(2)} (target >= 2.00: ${ratio >= 2 ? "met" : "NOT met"}); longest task ${longest.toFixed(0)} ms (target <= 200: ${longest <= 200 ? "met" : "NOT met"}); peak memory ${(mem / size).toFixed(2)} x file (target <= 4: ${mem <= 4 * size ? "met" : "NOT met"})`);
   }
 } finally {

@@ -52,13 +52,18 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
         })
         .collect();
     // Each row's sort value is computed once, not at every comparison
-    // (a name lower-cased, checklist progress counted).
+    // (a name lower-cased, checklist progress counted). The sort is stable
+    // and the plan lists customers by name, so rows that tie stay in name
+    // order, either way round.
     let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
         rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
-    crate::sort::sort_by(&mut keyed, |(a, ca), (b, cb)| {
+    crate::sort::sort_by(&mut keyed, |(a, _), (b, _)| {
         let o = a.cmp(b);
-        let o = if w.table.descending { o.reverse() } else { o };
-        o.then_with(|| ca.key.cmp(&cb.key))
+        if w.table.descending {
+            o.reverse()
+        } else {
+            o
+        }
     });
     keyed.into_iter().map(|(_, c)| c).collect()
 }

@@ -199,7 +199,11 @@ async fn read_streamed(
             .unwrap_or_else(|| "the browser gave no reason".into());
         format!("The file could not be read: {why}.")
     };
-    let mut bytes: Vec<u8> = Vec::with_capacity(file.size() as usize);
+    // Zeroed up front: a block this large is fresh memory, which the
+    // allocator knows to be zero, so nothing is written before the file.
+    let size = file.size() as usize;
+    let mut bytes: Vec<u8> = vec![0; size];
+    let mut filled = 0;
     let mut fingerprinter = Fingerprinter::default();
     let mut check = ByteCheck::default();
     let mut reader = PieceReader::new(file);
@@ -209,7 +213,7 @@ async fn read_streamed(
         if now_ms() - slice_started > SLICE_MS {
             // The check counts an eighth of a byte per byte in the
             // import's progress, so reading is its first ninth.
-            let done = bytes.len() as f64 / bytes.capacity().max(1) as f64 / 9.0;
+            let done = filled as f64 / size.max(1) as f64 / 9.0;
             dispatch.dispatch(Action::ReadProgress(done));
             TimeoutFuture::new(0).await;
             slice_started = now_ms();
@@ -221,12 +225,17 @@ async fn read_streamed(
         let Some(piece) = piece else {
             break;
         };
-        let old = bytes.len();
-        bytes.resize(old + piece.length() as usize, 0);
-        piece.copy_to(&mut bytes[old..]);
-        fingerprinter.update(&bytes[old..]);
-        check.update(&bytes);
+        let end = filled + piece.length() as usize;
+        if end > bytes.len() {
+            // The file grew since it was chosen.
+            bytes.resize(end, 0);
+        }
+        piece.copy_to(&mut bytes[filled..end]);
+        fingerprinter.update(&bytes[filled..end]);
+        filled = end;
+        check.update(&bytes[..filled]);
     }
+    bytes.truncate(filled);
     mark("kaizala:read");
     Ok(Some((
         bytes,

@@ -36,7 +36,7 @@ pub mod fuzzing;
 mod job;
 mod records;
 mod rows;
-mod text;
+pub(crate) mod text;
 mod values;
 
 /// Every field, in the order fields are listed to a user.

@@ -1,7 +1,9 @@
 /*!
 The engine compiled to wasm as the app's release build compiles it, with
 plain exports that `run.mjs` times in Node's V8 (the engine of Chromium):
-the csv crate's `read_byte_record` loop alone, `import`, and `build_plan`.
+the csv crate's `read_byte_record` loop alone, the work the app does on
+each piece of a file as it arrives (fingerprint and UTF-8 check), `import`,
+and `build_plan`.
 It shows where the wasm's time goes without the browser's file reading
 and rendering around it.
 */
@@ -33,6 +35,23 @@ fn file(p: *const u8, n: usize) -> &'static [u8] {
 #[no_mangle]
 pub extern "C" fn baseline(p: *const u8, n: usize) -> u32 {
     recon::baseline(file(p, n)) as u32
+}
+
+/// What the app does to a file's bytes as they arrive, in pieces of 1 MB
+/// (its BYOB reader's buffer): the fingerprint and the UTF-8 and NUL/CR
+/// check. Returns the fingerprint's length, so that nothing is skipped.
+#[no_mangle]
+pub extern "C" fn pieces(p: *const u8, n: usize) -> u32 {
+    let bytes = file(p, n);
+    let mut fingerprinter = kaizala_planner::progress::Fingerprinter::default();
+    let mut check = kaizala_planner::import::ByteCheck::default();
+    let mut filled = 0;
+    for piece in bytes.chunks(1 << 20) {
+        fingerprinter.update(piece);
+        filled += piece.len();
+        check.update(&bytes[..filled]);
+    }
+    fingerprinter.finish().len() as u32
 }
 
 /// Grows memory once by `n` bytes, as the app does before an import.

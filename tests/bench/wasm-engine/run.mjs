@@ -36,7 +36,7 @@ for (const i of WebAssembly.Module.imports(mod)) {
 }
 const bytes = readFileSync(path);
 const mb = bytes.length / 1e6;
-const t = { baseline: [], import: [], plan: [] };
+const t = { baseline: [], pieces: [], import: [], plan: [] };
 let counts;
 for (let r = 0; r < runs; r++) {
   const e = (await WebAssembly.instantiate(mod, imports)).exports;
@@ -45,6 +45,9 @@ for (let r = 0; r < runs; r++) {
   let s = performance.now();
   const records = e.baseline(p, bytes.length);
   t.baseline.push(performance.now() - s);
+  s = performance.now();
+  e.pieces(p, bytes.length);
+  t.pieces.push(performance.now() - s);
   if (reserve) e.reserve(bytes.length);
   s = performance.now();
   const subs = e.import_file(p, bytes.length);

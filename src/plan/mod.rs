@@ -575,6 +575,14 @@ fn sub_order(s: &KaizalaSubscription) -> impl Ord + '_ {
 /// standalone, and which known product is it.
 type Classified<'a> = (&'a Subscription, bool, Option<KnownProduct>);
 
+/// The elements of `v`, moved into a vector of their exact length; `v`
+/// keeps its room for the next customer (which `mem::take`, clippy's
+/// advice, would hand to the plan instead).
+#[allow(clippy::drain_collect)]
+fn exact<T>(v: &mut Vec<T>) -> Vec<T> {
+    v.drain(..).collect()
+}
+
 /// Vectors `PlanJob::plan_group` fills for each customer and empties
 /// again, so that they are allocated once per slice.
 #[derive(Default)]
@@ -923,9 +931,9 @@ impl<'a> PlanJob<'a> {
             kaizala_seats,
             seats_known,
             recommendation,
-            alternatives: alternatives.drain(..).collect(),
-            subscriptions: kaizala.drain(..).collect(),
-            coverage: coverage.drain(..).collect(),
+            alternatives: exact(&mut alternatives),
+            subscriptions: exact(kaizala),
+            coverage: exact(coverage),
         })
     }
 }

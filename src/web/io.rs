@@ -199,11 +199,10 @@ async fn read_streamed(
             .unwrap_or_else(|| "the browser gave no reason".into());
         format!("The file could not be read: {why}.")
     };
-    // Zeroed up front: a block this large is fresh memory, which the
-    // allocator knows to be zero, so nothing is written before the file.
-    let size = file.size() as usize;
-    let mut bytes: Vec<u8> = vec![0; size];
-    let mut filled = 0;
+    // Grown as the pieces come, not zeroed at the file's size up front:
+    // zeroing is the first touch of all that memory (about 50 ms for
+    // 50 MB), in one task before the progress bar can show.
+    let mut bytes: Vec<u8> = Vec::with_capacity(file.size() as usize);
     let mut fingerprinter = Fingerprinter::default();
     let mut check = ByteCheck::default();
     let mut reader = PieceReader::new(file);
@@ -213,7 +212,7 @@ async fn read_streamed(
         if now_ms() - slice_started > SLICE_MS {
             // The check counts an eighth of a byte per byte in the
             // import's progress, so reading is its first ninth.
-            let done = filled as f64 / size.max(1) as f64 / 9.0;
+            let done = bytes.len() as f64 / bytes.capacity().max(1) as f64 / 9.0;
             dispatch.dispatch(Action::ReadProgress(done));
             TimeoutFuture::new(0).await;
             slice_started = now_ms();
@@ -225,17 +224,12 @@ async fn read_streamed(
         let Some(piece) = piece else {
             break;
         };
-        let end = filled + piece.length() as usize;
-        if end > bytes.len() {
-            // The file grew since it was chosen.
-            bytes.resize(end, 0);
-        }
-        piece.copy_to(&mut bytes[filled..end]);
-        fingerprinter.update(&bytes[filled..end]);
-        filled = end;
-        check.update(&bytes[..filled]);
+        let old = bytes.len();
+        bytes.resize(old + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[old..]);
+        fingerprinter.update(&bytes[old..]);
+        check.update(&bytes);
     }
-    bytes.truncate(filled);
     mark("kaizala:read");
     Ok(Some((
         bytes,

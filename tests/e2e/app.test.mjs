@@ -55,6 +55,8 @@ test("the sample export becomes an overview with the right numbers", async () =>
 
 test("a file dropped on the page is imported", async () => {
   const t = await openPage(app);
+  // The drop target is rendered by the wasm, after the page has loaded.
+  await t.page.locator(".page").waitFor();
   const content = readFileSync(SAMPLE, "utf8");
   await t.page.evaluate(([name, text]) => {
     const dt = new DataTransfer();

@@ -1,28 +1,26 @@
 /*!
-Kaizala Migration Planner: the engine.
+The browser app: Yew function components over one pure reducer.
 
-Reads a CSP partner's subscription export, finds the Kaizala Pro standalone
-subscriptions that end, recommends a Microsoft 365 / Office 365 replacement
-per customer and writes the A/B/C migration checklist.
-
-The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
-"Today" is always passed in. The web app (`web`, wasm32 only) and the CLI
-(`src/bin/kaizala-plan.rs`) are thin shells over it; see ARCHITECTURE.md.
+The engine is the `kaizala-engine` crate (`crates/engine`); this crate is
+the only one that touches Yew, web-sys or gloo, and only on wasm32.
+`state` is the reducer and holds no side effects; `io` holds every side
+effect (reading files, fetching the bundled sample, the clock); components
+render state and turn events into actions. See ARCHITECTURE.md.
 */
 
-pub mod catalog;
-pub mod checklist;
-pub mod cli;
-pub mod export;
-pub mod import;
-pub mod json;
-pub mod model;
-pub mod plan;
-pub mod progress;
-pub mod share;
-pub mod sort;
+#![cfg(target_arch = "wasm32")]
 
-pub use plan::{build_plan, Lang, Plan, Settings};
+pub mod app;
+pub mod components;
+pub mod i18n;
+pub mod io;
+pub mod state;
+pub mod storage;
 
-#[cfg(target_arch = "wasm32")]
-pub mod web;
+pub use app::App;
+
+/// Mounts the app on the page's body.
+pub fn start() {
+    io::register_service_worker();
+    yew::Renderer::<App>::new().render();
+}

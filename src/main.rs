@@ -5,7 +5,7 @@ target it only says where the app is, since the Yew code is wasm32-only.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    kaizala_planner::web::start();
+    kaizala_planner::start();
 }
 
 #[cfg(not(target_arch = "wasm32"))]

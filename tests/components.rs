@@ -8,11 +8,11 @@ with `scheduler::flush()`, and reads the DOM.
 */
 #![cfg(target_arch = "wasm32")]
 
-use kaizala_planner::import::{Format, ImportReport, RejectedRow};
-use kaizala_planner::web::components::header::Header;
-use kaizala_planner::web::components::import_report::{ImportReportProps, ImportReportView};
-use kaizala_planner::web::components::upload::{Upload, UploadProps};
-use kaizala_planner::web::i18n::Lang;
+use kaizala_engine::import::{Format, ImportReport, RejectedRow};
+use kaizala_planner::components::header::Header;
+use kaizala_planner::components::import_report::{ImportReportProps, ImportReportView};
+use kaizala_planner::components::upload::{Upload, UploadProps};
+use kaizala_planner::i18n::Lang;
 use wasm_bindgen_test::*;
 use web_sys::Element;
 use yew::prelude::*;
@@ -136,7 +136,7 @@ async fn header_language_switch_reports_the_choice() {
     let chosen: Rc<RefCell<Option<Lang>>> = Rc::default();
     let root = mount_point();
     let c = chosen.clone();
-    let props = kaizala_planner::web::components::header::HeaderProps {
+    let props = kaizala_planner::components::header::HeaderProps {
         lang: Lang::En,
         onlang: Callback::from(move |l| *c.borrow_mut() = Some(l)),
     };
@@ -157,11 +157,11 @@ mod reducer {
     use std::rc::Rc;
 
     use chrono::NaiveDate;
-    use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
-    use kaizala_planner::plan::{build_plan, Category, CustomerSettings, Lang, Plan, Settings};
-    use kaizala_planner::progress::Progress;
-    use kaizala_planner::web::state::{Action, Phase, Planned, SortKey, State, View, Workspace};
-    use kaizala_planner::web::storage::StorageHealth;
+    use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
+    use kaizala_engine::plan::{build_plan, Category, CustomerSettings, Lang, Plan, Settings};
+    use kaizala_engine::progress::Progress;
+    use kaizala_planner::state::{Action, Phase, Planned, SortKey, State, View, Workspace};
+    use kaizala_planner::storage::StorageHealth;
     use wasm_bindgen_test::*;
     use yew::Reducible;
 
@@ -360,8 +360,8 @@ mod reducer {
 // ---- more components ------------------------------------------------------
 
 mod storage {
-    use kaizala_planner::progress::{fingerprint, legacy_fingerprint, Progress};
-    use kaizala_planner::web::storage::{adopt_legacy, load_progress, save_progress};
+    use kaizala_engine::progress::{fingerprint, legacy_fingerprint, Progress};
+    use kaizala_planner::storage::{adopt_legacy, load_progress, save_progress};
     use wasm_bindgen_test::*;
 
     fn local() -> web_sys::Storage {
@@ -405,10 +405,10 @@ mod views {
     use std::rc::Rc;
 
     use chrono::NaiveDate;
-    use kaizala_planner::checklist::{Step, StepAction};
-    use kaizala_planner::plan::{Lang, MonthTotal};
-    use kaizala_planner::web::components::checklist_view::{ChecklistProps, ChecklistView};
-    use kaizala_planner::web::components::timeline::{Timeline, TimelineProps};
+    use kaizala_engine::checklist::{Step, StepAction};
+    use kaizala_engine::plan::{Lang, MonthTotal};
+    use kaizala_planner::components::checklist_view::{ChecklistProps, ChecklistView};
+    use kaizala_planner::components::timeline::{Timeline, TimelineProps};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use yew::prelude::*;

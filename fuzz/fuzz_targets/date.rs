@@ -9,7 +9,7 @@ same as its decimal text.
 */
 #![no_main]
 
-use kaizala_planner::import::fuzzing::{
+use kaizala_engine::import::fuzzing::{
     excel_serial, parse_bool, parse_date, parse_quantity, parse_status, parse_term, Date,
 };
 use libfuzzer_sys::fuzz_target;

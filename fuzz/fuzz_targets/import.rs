@@ -4,7 +4,7 @@ and a ready import must account for every row.
 */
 #![no_main]
 
-use kaizala_planner::import::{import, ImportOptions, ImportOutcome};
+use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {

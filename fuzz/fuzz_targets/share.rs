@@ -16,8 +16,8 @@ which a random link almost never does because of the checksum).
 
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
-use kaizala_planner::plan::{CustomerPlan, Lang, Plan};
-use kaizala_planner::share::{decode, encode, SharedPlan};
+use kaizala_engine::plan::{CustomerPlan, Lang, Plan};
+use kaizala_engine::share::{decode, encode, SharedPlan};
 use libfuzzer_sys::fuzz_target;
 use serde::de::DeserializeOwned;
 use serde::Serialize;

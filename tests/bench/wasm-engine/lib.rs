@@ -13,8 +13,8 @@ and rendering around it.
 #[path = "../../../examples/support/recon.rs"]
 mod recon;
 
-use kaizala_planner::import::{import, Import, ImportOptions, ImportOutcome};
-use kaizala_planner::plan::{build_plan, Settings};
+use kaizala_engine::import::{import, Import, ImportOptions, ImportOutcome};
+use kaizala_engine::plan::{build_plan, Settings};
 
 /// A buffer of `n` bytes for the file, which the caller fills.
 #[no_mangle]
@@ -43,8 +43,8 @@ pub extern "C" fn baseline(p: *const u8, n: usize) -> u32 {
 #[no_mangle]
 pub extern "C" fn pieces(p: *const u8, n: usize) -> u32 {
     let bytes = file(p, n);
-    let mut fingerprinter = kaizala_planner::progress::Fingerprinter::default();
-    let mut check = kaizala_planner::import::ByteCheck::default();
+    let mut fingerprinter = kaizala_engine::progress::Fingerprinter::default();
+    let mut check = kaizala_engine::import::ByteCheck::default();
     let mut filled = 0;
     for piece in bytes.chunks(1 << 20) {
         fingerprinter.update(piece);

@@ -1,0 +1,84 @@
+/*!
+`kaizala-plan`: the command-line planner over the same engine as the app.
+
+This file does the input and output only: it reads the arguments, the
+file and the clock (for the default as-of date, in UTC), and writes the
+export. Parsing, planning and rendering are in `kaizala_cli`, so
+the output is byte for byte what the app downloads.
+*/
+
+use std::io::{Read, Write};
+use std::process::ExitCode;
+
+use chrono::{Days, NaiveDate};
+use kaizala_cli::{self as cli, Command};
+
+/// Today in UTC, from the system clock (chrono is built without its clock
+/// feature so that the engine cannot read it).
+fn today_utc() -> NaiveDate {
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap_or(NaiveDate::MIN);
+    epoch
+        .checked_add_days(Days::new(secs / 86_400))
+        .unwrap_or(epoch)
+}
+
+fn fail(code: u8, message: &str) -> ExitCode {
+    eprintln!("kaizala-plan: {message}");
+    ExitCode::from(code)
+}
+
+fn main() -> ExitCode {
+    let args = std::env::args_os()
+        .skip(1)
+        .map(|a| a.to_string_lossy().into_owned());
+    let args = match cli::parse_args(args) {
+        Ok(Command::Run(a)) => a,
+        Ok(Command::Help) => {
+            print!("{}", cli::USAGE);
+            return ExitCode::SUCCESS;
+        }
+        Ok(Command::Version) => {
+            println!("kaizala-plan {}", env!("CARGO_PKG_VERSION"));
+            return ExitCode::SUCCESS;
+        }
+        Err(e) => {
+            eprintln!(
+                "kaizala-plan: {}\nRun `kaizala-plan --help` for the options.",
+                e.message
+            );
+            return ExitCode::from(2);
+        }
+    };
+    let mut bytes = Vec::new();
+    let read = if args.file == "-" {
+        std::io::stdin().read_to_end(&mut bytes).map(|_| ())
+    } else {
+        std::fs::File::open(&args.file)
+            .and_then(|mut f| f.read_to_end(&mut bytes))
+            .map(|_| ())
+    };
+    if let Err(e) = read {
+        return fail(1, &format!("cannot read {}: {e}", args.file));
+    }
+    let output = match cli::run(&args, &bytes, today_utc()) {
+        Ok(o) => o,
+        Err(f) => return fail(u8::try_from(f.code).unwrap_or(1), &f.message),
+    };
+    let written = match &args.out {
+        Some(path) => std::fs::write(path, &output.bytes),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(&output.bytes).and_then(|_| out.flush())
+        }
+    };
+    if let Err(e) = written {
+        let target = args.out.as_deref().unwrap_or("standard output");
+        return fail(1, &format!("cannot write {target}: {e}"));
+    }
+    eprintln!("{}", output.summary);
+    ExitCode::SUCCESS
+}

@@ -1,0 +1,453 @@
+/*!
+Share links: a customer's plan carried in a URL fragment.
+
+The fragment never reaches a server, so the link shares the plan without
+the planner ever seeing it. The payload is JSON, deflated (zlib, whose
+Adler-32 trailer catches a damaged or edited link), base64url-encoded and
+prefixed with a version: `v1.<base64url>`.
+
+Decoding treats the text as hostile: it caps the encoded length and the
+inflated size (a tiny link must not inflate to gigabytes), and every
+failure is a `ShareError` with a message a person understands.
+
+# Example
+
+```
+use kaizala_engine::share::{decode, encode};
+let link = encode(&vec!["Contoso".to_string()]).unwrap();
+assert!(link.starts_with("v1."));
+let back: Vec<String> = decode(&link).unwrap();
+assert_eq!(back, vec!["Contoso".to_string()]);
+```
+*/
+
+mod deflate;
+
+use std::collections::BTreeMap;
+
+use chrono::NaiveDate;
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+
+use crate::import::{Format, Import, ImportReport};
+use crate::model::Subscription;
+use crate::plan::{build_plan, CustomerPlan, CustomerSettings, Lang, Settings};
+
+/// Longest fragment accepted (browsers accept far longer URLs, but a plan
+/// of one customer is a few kilobytes).
+pub const MAX_ENCODED: usize = 256 * 1024;
+/// Largest payload a link may inflate to.
+pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
+
+const VERSION: &str = "v1.";
+
+/// What a share link carries: one customer's subscriptions as imported
+/// (the Kaizala Pro ones and the plans that may cover them), the choices
+/// made for that customer and the plan's dates. Nothing of other
+/// customers travels.
+///
+/// The link carries the plan's inputs, not its texts: the reader's planner
+/// plans them again, in the reader's language, with its own wording. So a
+/// link cannot make the page say anything the planner would not say, and
+/// it stays small.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SharedPlan {
+    pub as_of: NaiveDate,
+    pub cutoff: NaiveDate,
+    pub format: Option<Format>,
+    /// The customer's key ([`crate::model::Customer::key`]).
+    pub customer: String,
+    #[serde(default)]
+    pub settings: CustomerSettings,
+    pub subscriptions: Vec<Subscription>,
+}
+
+impl SharedPlan {
+    /// The shareable part of `import` for one customer, or `None` when the
+    /// customer has no subscription in it.
+    pub fn for_customer(import: &Import, settings: &Settings, key: &str) -> Option<SharedPlan> {
+        let subscriptions: Vec<Subscription> = import
+            .subscriptions
+            .iter()
+            .filter(|s| s.customer.key() == key)
+            // Line numbers say nothing to the customer.
+            .map(|s| Subscription {
+                lines: Vec::new(),
+                ..s.clone()
+            })
+            .collect();
+        if subscriptions.is_empty() {
+            return None;
+        }
+        Some(SharedPlan {
+            as_of: settings.as_of,
+            cutoff: settings.cutoff,
+            format: import.report.format,
+            customer: key.to_string(),
+            settings: settings.customers.get(key).cloned().unwrap_or_default(),
+            subscriptions,
+        })
+    }
+
+    /// The customer's plan, planned again in `lang`; `None` when the link's
+    /// subscriptions hold no Kaizala Pro subscription of that customer.
+    pub fn customer_plan(&self, lang: Lang) -> Option<CustomerPlan> {
+        let import = Import {
+            subscriptions: self.subscriptions.clone(),
+            customers: Vec::new(),
+            report: ImportReport {
+                format: self.format,
+                ..ImportReport::default()
+            },
+        };
+        let settings = Settings {
+            as_of: self.as_of,
+            cutoff: self.cutoff,
+            lang,
+            customers: BTreeMap::from([(self.customer.clone(), self.settings.clone())]),
+        };
+        build_plan(&import, &settings)
+            .customers
+            .into_iter()
+            .find(|c| c.key == self.customer)
+    }
+}
+
+/// Why a share link could not be opened.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ShareError {
+    Empty,
+    TooLong { len: usize },
+    UnknownVersion,
+    NotBase64,
+    Damaged,
+    TooLarge,
+    NotAPlan(String),
+    Encode(String),
+}
+
+impl std::fmt::Display for ShareError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ShareError::Empty => f.write_str("The link carries no plan."),
+            ShareError::TooLong { len } => write!(
+                f,
+                "The link is too long to be a plan ({len} characters; at most {MAX_ENCODED})."
+            ),
+            ShareError::UnknownVersion => f.write_str(
+                "The link was not made by this planner, or by a version that this one cannot read.",
+            ),
+            ShareError::NotBase64 | ShareError::Damaged => f.write_str(
+                "The link is damaged or was changed after it was made. Ask for the link again, \
+                 and copy it whole.",
+            ),
+            ShareError::TooLarge => f.write_str("The link holds more data than a plan can."),
+            ShareError::NotAPlan(_) => f.write_str(
+                "The link opened, but what it holds is not a plan this planner understands.",
+            ),
+            ShareError::Encode(e) => write!(f, "The plan could not be put in a link: {e}"),
+        }
+    }
+}
+
+impl std::error::Error for ShareError {}
+
+/// Encodes a value into link text (`v1.` + base64url of zlib(JSON)).
+pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
+    let json = serde_json::to_vec(value).map_err(|e| ShareError::Encode(e.to_string()))?;
+    let packed = deflate::compress_zlib(&json);
+    let mut out = String::with_capacity(VERSION.len() + packed.len() * 4 / 3 + 4);
+    out.push_str(VERSION);
+    base64url_encode(&packed, &mut out);
+    if out.len() > MAX_ENCODED {
+        return Err(ShareError::Encode(format!(
+            "the link would be {} characters long, more than the {MAX_ENCODED} it may have",
+            out.len()
+        )));
+    }
+    Ok(out)
+}
+
+/// Decodes link text made by `encode`. Never panics, whatever the text.
+pub fn decode<T: DeserializeOwned>(text: &str) -> Result<T, ShareError> {
+    let json = unpack(text)?;
+    serde_json::from_slice(&json).map_err(|e| ShareError::NotAPlan(e.to_string()))
+}
+
+/// The JSON inside link text: version, base64url and zlib undone, with
+/// the caps on length and size.
+fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
+    let text = text.trim().trim_start_matches('#');
+    let text = text.strip_prefix("share=").unwrap_or(text);
+    if text.is_empty() {
+        return Err(ShareError::Empty);
+    }
+    if text.len() > MAX_ENCODED {
+        return Err(ShareError::TooLong { len: text.len() });
+    }
+    let body = text
+        .strip_prefix(VERSION)
+        .ok_or(ShareError::UnknownVersion)?;
+    let packed = base64url_decode(body).ok_or(ShareError::NotBase64)?;
+    miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED).map_err(|e| {
+        match e.status {
+            miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
+            _ => ShareError::Damaged,
+        }
+    })
+}
+
+const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+/// Appends the unpadded base64url form of `bytes` (RFC 4648 §5). Written
+/// here rather than taken from the base64 crate, whose general engine is
+/// several kilobytes of the web app for these two short loops; the tests
+/// compare both, byte for byte.
+fn base64url_encode(bytes: &[u8], out: &mut String) {
+    for chunk in bytes.chunks(3) {
+        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
+        let n = (b(0) << 16) | (b(1) << 8) | b(2);
+        for k in 0..=chunk.len() {
+            out.push(char::from(BASE64URL[(n >> (18 - 6 * k) & 63) as usize]));
+        }
+    }
+}
+
+/// Reads what [`base64url_encode`] writes; `None` for anything else: a
+/// character outside the alphabet, padding, a length no encoding has, or
+/// bits set past the last byte (as the base64 crate refuses them).
+fn base64url_decode(text: &str) -> Option<Vec<u8>> {
+    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
+    for chunk in text.as_bytes().chunks(4) {
+        let mut n = 0u32;
+        for (k, &c) in chunk.iter().enumerate() {
+            let v = match c {
+                b'A'..=b'Z' => c - b'A',
+                b'a'..=b'z' => c - b'a' + 26,
+                b'0'..=b'9' => c - b'0' + 52,
+                b'-' => 62,
+                b'_' => 63,
+                _ => return None,
+            };
+            n |= u32::from(v) << (18 - 6 * k);
+        }
+        let len = match chunk.len() {
+            4 => 3,
+            3 => 2,
+            2 => 1,
+            _ => return None,
+        };
+        // The bits below the last whole byte must be zero.
+        if n & (0x00FF_FFFF >> (8 * len)) != 0 {
+            return None;
+        }
+        out.extend_from_slice(&n.to_be_bytes()[1..=len]);
+    }
+    Some(out)
+}
+
+impl SharedPlan {
+    /// Opens link text made by `encode(&shared_plan)`: what the app does
+    /// with a link. The same result as `decode::<SharedPlan>`, read with
+    /// the planner's own JSON reader ([`crate::json`]), which keeps serde's
+    /// generated readers out of the web app. Never panics, whatever the
+    /// text.
+    pub fn from_link(text: &str) -> Result<SharedPlan, ShareError> {
+        let json = unpack(text)?;
+        let json = std::str::from_utf8(&json)
+            .map_err(|_| ShareError::NotAPlan("the payload is not UTF-8".to_string()))?;
+        crate::json::read(json)
+            .ok_or_else(|| ShareError::NotAPlan("the payload is not a shared plan".to_string()))
+    }
+}
+
+impl crate::json::FromJson for SharedPlan {
+    fn from_json(v: &crate::json::Json) -> Option<Self> {
+        use crate::json::{member, member_or_default};
+        Some(SharedPlan {
+            as_of: member(v, "as_of")?,
+            cutoff: member(v, "cutoff")?,
+            format: member_or_default(v, "format")?,
+            customer: member(v, "customer")?,
+            settings: member_or_default(v, "settings")?,
+            subscriptions: member(v, "subscriptions")?,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let v = vec![("臺北".to_string(), 3u32), ("Contoso <b>".to_string(), 0)];
+        let link = encode(&v).unwrap();
+        assert!(link
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-_.".contains(&b)));
+        assert_eq!(decode::<Vec<(String, u32)>>(&link).unwrap(), v);
+        assert_eq!(
+            decode::<Vec<(String, u32)>>(&format!("#share={link}")).unwrap(),
+            v
+        );
+    }
+
+    #[test]
+    fn rejects_each_kind_of_bad_link() {
+        let good = encode(&vec![1u32, 2, 3]).unwrap();
+        assert_eq!(decode::<Vec<u32>>(""), Err(ShareError::Empty));
+        assert_eq!(
+            decode::<Vec<u32>>("v2.AAAA"),
+            Err(ShareError::UnknownVersion)
+        );
+        assert_eq!(decode::<Vec<u32>>("v1.***"), Err(ShareError::NotBase64));
+        // One character changed in the middle: the checksum catches it.
+        let mut tampered = good.clone().into_bytes();
+        let i = tampered.len() / 2 + 2;
+        tampered[i] = if tampered[i] == b'A' { b'B' } else { b'A' };
+        let tampered = String::from_utf8(tampered).unwrap();
+        assert!(matches!(
+            decode::<Vec<u32>>(&tampered),
+            Err(ShareError::Damaged | ShareError::NotBase64 | ShareError::NotAPlan(_))
+        ));
+        // Truncated.
+        assert!(decode::<Vec<u32>>(&good[..good.len() - 3]).is_err());
+        // Right shape, wrong type.
+        assert!(matches!(
+            decode::<Vec<u32>>(&encode(&"text").unwrap()),
+            Err(ShareError::NotAPlan(_))
+        ));
+        assert_eq!(
+            decode::<Vec<u32>>(&"v1.".repeat(MAX_ENCODED)),
+            Err(ShareError::TooLong {
+                len: 3 * MAX_ENCODED
+            })
+        );
+    }
+
+    #[test]
+    fn refuses_a_bomb() {
+        let zeros = vec![0u8; MAX_INFLATED + 1];
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(&zeros, 9);
+        let mut link = VERSION.to_string();
+        base64url_encode(&packed, &mut link);
+        assert!(link.len() < MAX_ENCODED);
+        assert_eq!(decode::<Vec<u32>>(&link), Err(ShareError::TooLarge));
+    }
+
+    #[test]
+    fn a_shared_plan_carries_one_customer_and_plans_again() {
+        use crate::import::{import, ImportOptions, ImportOutcome};
+        let csv = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,customerTenantId,customerCompanyName\n\
+                   s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,t1,Contoso\n\
+                   s2,Office 365 E3,5,active,true,2021-01-01T00:00:00Z,t1,Contoso\n\
+                   s3,Microsoft Kaizala Pro,9,active,false,2020-10-01T00:00:00Z,t2,Other Co\n";
+        let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default())
+        else {
+            panic!()
+        };
+        let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
+        let plan = build_plan(&imp, &settings);
+        let contoso = plan
+            .customers
+            .iter()
+            .find(|c| c.display_name == "Contoso")
+            .unwrap();
+        let shared = SharedPlan::for_customer(&imp, &settings, &contoso.key).unwrap();
+        assert_eq!(
+            shared.subscriptions.len(),
+            2,
+            "its Kaizala Pro and its coverage, nobody else's"
+        );
+        assert!(shared.subscriptions.iter().all(|s| s.lines.is_empty()));
+        let link = encode(&shared).unwrap();
+        let back: SharedPlan = decode(&link).unwrap();
+        assert_eq!(back, shared);
+        assert_eq!(
+            SharedPlan::from_link(&format!("#share={link}")),
+            Ok(back.clone())
+        );
+        let replanned = back.customer_plan(Lang::En).unwrap();
+        assert_eq!(replanned.recommendation, contoso.recommendation);
+        assert_eq!(
+            replanned.checklist(back.as_of, Lang::En),
+            plan.checklist(contoso)
+        );
+        assert!(back.customer_plan(Lang::ZhTw).is_some());
+        assert!(SharedPlan::for_customer(&imp, &settings, "id:nobody").is_none());
+    }
+
+    #[test]
+    fn from_link_refuses_what_is_not_a_shared_plan() {
+        let not_a_plan = [
+            encode(&vec![1u32, 2, 3]).unwrap(),
+            encode(&"text").unwrap(),
+            {
+                let mut link = VERSION.to_string();
+                let packed = miniz_oxide::deflate::compress_to_vec_zlib(b"\xff{}", 9);
+                base64url_encode(&packed, &mut link);
+                link
+            },
+        ];
+        for link in &not_a_plan {
+            assert!(matches!(
+                SharedPlan::from_link(link),
+                Err(ShareError::NotAPlan(_))
+            ));
+            assert!(matches!(
+                decode::<SharedPlan>(link),
+                Err(ShareError::NotAPlan(_))
+            ));
+        }
+        assert_eq!(SharedPlan::from_link(""), Err(ShareError::Empty));
+        assert_eq!(
+            SharedPlan::from_link("v2.AAAA"),
+            Err(ShareError::UnknownVersion)
+        );
+        assert_eq!(SharedPlan::from_link("v1.***"), Err(ShareError::NotBase64));
+    }
+
+    /// The same text as the base64 crate's URL-safe engine without
+    /// padding, both ways, and the same refusals.
+    #[test]
+    fn base64url_as_the_base64_crate() {
+        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+        use base64::Engine;
+        let bytes: Vec<u8> = (0..=255u8)
+            .chain((0..300).map(|i: u32| (i * 37 % 256) as u8))
+            .collect();
+        for n in 0..bytes.len() {
+            let mut ours = String::new();
+            base64url_encode(&bytes[..n], &mut ours);
+            assert_eq!(ours, URL_SAFE_NO_PAD.encode(&bytes[..n]), "{n}");
+            assert_eq!(base64url_decode(&ours).as_deref(), Some(&bytes[..n]));
+        }
+        for text in [
+            "", "A", "AA", "AB", "AAA", "AAB", "AAAA", "AAAAA", "AA==", "AAA=", "A+B/", "A-B_",
+            "Zm9v", "Zm9vYg", "Zm9vYh", "Zm9vYmE", "Zm9vYmF", "Zm 9v", "Zm9v\n", "Zm9vé", "====",
+        ] {
+            assert_eq!(
+                base64url_decode(text),
+                URL_SAFE_NO_PAD.decode(text).ok(),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_message_is_a_sentence() {
+        for e in [
+            ShareError::Empty,
+            ShareError::TooLong { len: 9 },
+            ShareError::UnknownVersion,
+            ShareError::NotBase64,
+            ShareError::Damaged,
+            ShareError::TooLarge,
+            ShareError::NotAPlan("x".into()),
+        ] {
+            let m = e.to_string();
+            assert!(m.ends_with('.') && m.len() > 20, "{m}");
+        }
+    }
+}

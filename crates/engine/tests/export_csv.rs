@@ -1,0 +1,115 @@
+/*!
+The CSV export read back with the csv crate: BOM, CRLF, one row per
+Kaizala Pro subscription, formula neutralising on text cells only.
+*/
+
+mod plan_support;
+
+use kaizala_engine::export::csv::{neutralise, HEADERS};
+use kaizala_engine::export::to_csv;
+use kaizala_engine::plan::{build_plan, Lang, Settings};
+use plan_support::*;
+
+fn bytes(lang: Lang) -> Vec<u8> {
+    to_csv(
+        &build_plan(&sample_import(), &Settings::new(d(2020, 6, 1))),
+        lang,
+    )
+}
+
+#[test]
+fn bom_crlf_and_rows() {
+    let b = bytes(Lang::En);
+    assert!(b.starts_with(b"\xEF\xBB\xBF"));
+    let text = std::str::from_utf8(&b).unwrap();
+    // Every line break is CRLF (quoted cells hold no raw newlines here).
+    assert_eq!(text.matches('\n').count(), text.matches("\r\n").count());
+    let mut r = csv::Reader::from_reader(&b[3..]);
+    let headers: Vec<String> = r.headers().unwrap().iter().map(str::to_string).collect();
+    assert_eq!(headers, HEADERS);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    // 10 subscriptions, of which 9 are Kaizala Pro.
+    assert_eq!(rows.len(), 9);
+    let col = |name: &str| HEADERS.iter().position(|h| *h == name).unwrap();
+    let renews = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "c-renews")
+        .unwrap();
+    assert_eq!(&renews[col("customer_name")], "Contoso, Ltd; \"HQ\"");
+    assert_eq!(&renews[col("end_date")], "2020-02-29");
+    assert_eq!(&renews[col("expires_on")], "2021-02-28");
+    assert_eq!(&renews[col("migrate_by")], "2021-02-27");
+    assert_eq!(&renews[col("auto_renew")], "");
+    assert_eq!(&renews[col("category")], "renews-once-then-expires");
+    assert_eq!(&renews[col("seats")], "40");
+    assert!(renews[col("notes")].contains("one year"));
+    let ended = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "c-ended")
+        .unwrap();
+    assert_eq!(
+        &ended[col("days_left")],
+        "-32",
+        "negative numbers stay numbers"
+    );
+    let woodgrove = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "w-1")
+        .unwrap();
+    assert_eq!(&woodgrove[col("recommendation_family")], "existing");
+    assert_eq!(&woodgrove[col("recommended_sku")], "ENTERPRISEPACK");
+    assert_eq!(&woodgrove[col("quantity_to_buy")], "50");
+    assert_eq!(&woodgrove[col("due_a")], "2020-09-16");
+    assert_eq!(&woodgrove[col("due_c")], "2020-09-30");
+}
+
+#[test]
+fn formula_cells_are_neutralised() {
+    let b = bytes(Lang::En);
+    let mut r = csv::Reader::from_reader(&b[3..]);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    let evil: Vec<&csv::StringRecord> =
+        rows.iter().filter(|r| r[0].contains("HYPERLINK")).collect();
+    assert_eq!(evil.len(), 2);
+    for row in evil {
+        assert!(row[0].starts_with("'=HYPERLINK"), "{}", &row[0]);
+    }
+    assert!(rows.iter().any(|r| &r[3] == "'-1+2"));
+    for row in &rows {
+        for (i, cell) in row.iter().enumerate() {
+            if HEADERS[i] == "days_left" {
+                continue;
+            }
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{}: {cell}",
+                HEADERS[i]
+            );
+        }
+    }
+    let cases = [
+        ("=1+1", "'=1+1"),
+        ("+1", "'+1"),
+        ("-1", "'-1"),
+        ("@SUM", "'@SUM"),
+        ("\tx", "'\tx"),
+        ("\rx", "'\rx"),
+        ("a=b", "a=b"),
+        ("", ""),
+    ];
+    for (input, want) in cases {
+        assert_eq!(neutralise(input), want);
+    }
+}
+
+#[test]
+fn zh_tw_texts_same_headers() {
+    let b = bytes(Lang::ZhTw);
+    let mut r = csv::Reader::from_reader(&b[3..]);
+    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), HEADERS);
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert!(rows.iter().any(|r| r[0].contains("國立臺灣範例大學")));
+    assert!(rows.iter().all(|r| r[18]
+        .chars()
+        .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
+}

@@ -1,0 +1,278 @@
+/*!
+The root component: owns the reducer, turns the phase into a screen, runs
+the side effects that follow state (language, saving progress, a share
+link in the address), and accepts a file dropped or pasted anywhere on the
+page.
+*/
+
+use yew::prelude::*;
+
+use crate::components::{
+    customer_view::CustomerView, header::Header, mapping::MappingView, overview::Overview,
+    print_area::PrintArea, reading::ReadingView, shared_view::SharedView, toolbar::Toolbar,
+    upload::Upload,
+};
+use crate::i18n::tr;
+use crate::io;
+use crate::state::{Action, Phase, State, View};
+use crate::storage::{self, StorageHealth};
+
+#[component(App)]
+pub fn app() -> Html {
+    let state = use_reducer(|| State::new(io::initial_lang(), io::today()));
+    let dragging = use_state_eq(|| false);
+    let dispatcher = state.dispatcher();
+
+    // A share link opens the read-only customer view.
+    {
+        let dispatcher = dispatcher.clone();
+        use_effect_with((), move |_| {
+            if let Some(shared) = io::shared_from_location() {
+                dispatcher.dispatch(Action::OpenShared(shared));
+            }
+        });
+    }
+    use_effect_with(state.lang, |lang| io::set_document_lang(*lang));
+
+    // Ticks and notes are saved whenever they change, under the file's
+    // fingerprint; a refusal is shown, never fatal.
+    {
+        let dispatcher = dispatcher.clone();
+        let key = state
+            .workspace()
+            .filter(|w| w.progress_changed)
+            .map(|w| (w.fingerprint.clone(), w.progress.clone()));
+        use_effect_with(key, move |key| {
+            if let Some((fingerprint, progress)) = key {
+                let health = storage::save_progress(fingerprint, progress);
+                dispatcher.dispatch(Action::Storage(health));
+            }
+        });
+    }
+
+    // So are the dates and per-customer choices, once the user changed them.
+    {
+        let dispatcher = dispatcher.clone();
+        let key = state
+            .workspace()
+            .filter(|w| w.settings_changed)
+            .map(|w| (w.fingerprint.clone(), w.settings.clone()));
+        use_effect_with(key, move |key| {
+            if let Some((fingerprint, settings)) = key {
+                dispatcher.dispatch(Action::Storage(storage::save_settings(
+                    fingerprint,
+                    settings,
+                )));
+            }
+        });
+    }
+
+    let onaction = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |action: Action| {
+            if let Action::SetLang(lang) = &action {
+                io::remember_lang(*lang);
+            }
+            dispatcher.dispatch(action)
+        })
+    };
+    let onfile = {
+        let dispatcher = dispatcher.clone();
+        let defaults = state.plan_defaults();
+        Callback::from(move |file: web_sys::File| io::read_file(file, defaults, dispatcher.clone()))
+    };
+    let onsample = {
+        let dispatcher = dispatcher.clone();
+        let defaults = state.plan_defaults();
+        Callback::from(move |_| io::load_sample(defaults, dispatcher.clone()))
+    };
+    let onlang = onaction.reform(Action::SetLang);
+    let oncancel = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| {
+            io::cancel_import();
+            dispatcher.dispatch(Action::StartOver)
+        })
+    };
+
+    let accepts_files = matches!(
+        state.phase,
+        Phase::Start | Phase::Failed { .. } | Phase::Ready(_) | Phase::Mapping(_)
+    );
+    let ondragover = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            if accepts_files {
+                e.prevent_default();
+                dragging.set(true);
+            }
+        })
+    };
+    let ondragleave = {
+        let dragging = dragging.clone();
+        Callback::from(move |e: DragEvent| {
+            // Moving onto a child element fires too; only leaving the page counts.
+            if e.related_target().is_none() {
+                dragging.set(false);
+            }
+        })
+    };
+    let ondrop = {
+        let dragging = dragging.clone();
+        let onfile = onfile.clone();
+        Callback::from(move |e: DragEvent| {
+            e.prevent_default();
+            dragging.set(false);
+            if !accepts_files {
+                return;
+            }
+            if let Some(file) = e
+                .data_transfer()
+                .and_then(|dt| dt.files())
+                .and_then(|f| f.get(0))
+            {
+                onfile.emit(file);
+            }
+        })
+    };
+    // Pasting CSV text (Ctrl+V) on the first screen imports it; pasting into
+    // a field of the app stays a normal paste.
+    {
+        let dispatcher = dispatcher.clone();
+        let on_start = matches!(state.phase, Phase::Start | Phase::Failed { .. });
+        use_effect_with(
+            (on_start, state.plan_defaults()),
+            move |(on_start, defaults)| {
+                let defaults = *defaults;
+                let listener = on_start.then(|| {
+                    let options = gloo::events::EventListenerOptions::enable_prevent_default();
+                    gloo::events::EventListener::new_with_options(
+                        &gloo::utils::document(),
+                        "paste",
+                        options,
+                        move |e| {
+                            let Some(e) =
+                                wasm_bindgen::JsCast::dyn_ref::<web_sys::ClipboardEvent>(e)
+                            else {
+                                return;
+                            };
+                            let in_field = e
+                                .target()
+                                .and_then(|t| {
+                                    wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(t).ok()
+                                })
+                                .map(|el| {
+                                    matches!(
+                                        el.tag_name().as_str(),
+                                        "INPUT" | "TEXTAREA" | "SELECT"
+                                    )
+                                })
+                                .unwrap_or(false);
+                            if in_field {
+                                return;
+                            }
+                            if let Some(text) =
+                                e.clipboard_data().and_then(|d| d.get_data("text").ok())
+                            {
+                                if !text.trim().is_empty() {
+                                    e.prevent_default();
+                                    io::read_pasted(text, defaults, dispatcher.clone());
+                                }
+                            }
+                        },
+                    )
+                });
+                move || drop(listener)
+            },
+        );
+    }
+
+    let lang = state.lang;
+    let body = match &state.phase {
+        Phase::Start => html! {
+            <Upload {lang} onfile={onfile.clone()} onsample={onsample.clone()} />
+        },
+        Phase::Reading { file_name, done } => html! {
+            <ReadingView {lang} file_name={file_name.clone()} done={*done} oncancel={oncancel.clone()} />
+        },
+        Phase::Failed { file_name, message } => html! {
+            <>
+                <section class="panel error" role="alert">
+                    <h2>{ tr(lang, "This file could not be read", "無法讀取這個檔案") }</h2>
+                    <p class="file-name">{ file_name }</p>
+                    <p class="message">{ message }</p>
+                </section>
+                <Upload {lang} onfile={onfile.clone()} onsample={onsample.clone()} />
+            </>
+        },
+        Phase::Mapping(step) => {
+            let step = step.clone();
+            let onapply = {
+                let dispatcher = dispatcher.clone();
+                let step = step.clone();
+                let defaults = state.plan_defaults();
+                Callback::from(move |options| {
+                    io::reimport(
+                        step.file_name.clone(),
+                        step.bytes.clone(),
+                        options,
+                        defaults,
+                        dispatcher.clone(),
+                    )
+                })
+            };
+            html! { <MappingView {lang} {step} {onapply} oncancel={oncancel.clone()} /> }
+        }
+        Phase::Ready(workspace) => {
+            let main = match &workspace.view {
+                View::Overview => html! {
+                    <Overview {lang} workspace={workspace.clone()} today={state.today} onaction={onaction.clone()} />
+                },
+                View::Customer(key) => html! {
+                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} onaction={onaction.clone()} />
+                },
+            };
+            html! {
+                <div class={classes!("workspace", workspace.print_prepared.then_some("print-prepared"))}>
+                    <Toolbar {lang} workspace={workspace.clone()} storage={state.storage} onaction={onaction.clone()} onstartover={oncancel.clone()} />
+                    <div class="screen-only">{ main }</div>
+                    if workspace.print_prepared {
+                        <PrintArea {lang} workspace={workspace.clone()} />
+                    }
+                </div>
+            }
+        }
+        Phase::Shared(shared) => html! { <SharedView {lang} shared={shared.clone()} /> },
+        Phase::SharedFailed { message } => {
+            let onleave = {
+                let dispatcher = dispatcher.clone();
+                Callback::from(move |_: MouseEvent| {
+                    io::clear_location_hash();
+                    dispatcher.dispatch(Action::StartOver)
+                })
+            };
+            html! {
+                <section class="panel error" role="alert">
+                    <h2>{ tr(lang, "This shared plan could not be opened", "無法開啟這份分享的規劃") }</h2>
+                    <p class="message">{ message }</p>
+                    <button class="button" onclick={onleave}>{ tr(lang, "Open the planner", "開啟規劃工具") }</button>
+                </section>
+            }
+        }
+    };
+
+    let footer = match state.storage {
+        StorageHealth::Saving => tr(lang, "Your file is read in this browser and never uploaded. Ticks and notes are kept in this browser only.", "檔案只在這個瀏覽器中讀取，絕不會上傳。勾選與備註只保存在這個瀏覽器。"),
+        _ => tr(lang, "Your file is read in this browser and never uploaded.", "檔案只在這個瀏覽器中讀取，絕不會上傳。"),
+    };
+    let shared = matches!(state.phase, Phase::Shared(_));
+    html! {
+        <div class={classes!("page", dragging.then_some("dragging"), shared.then_some("shared"))}
+             {ondragover} {ondragleave} {ondrop}>
+            <a class="skip-link" href="#main">{ tr(lang, "Skip to content", "跳至主要內容") }</a>
+            <Header {lang} {onlang} />
+            <main id="main" class="main" tabindex="-1">{ body }</main>
+            <footer class="footer no-print"><p>{ footer }</p></footer>
+        </div>
+    }
+}

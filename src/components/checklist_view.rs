@@ -1,0 +1,70 @@
+/*!
+A customer's A/B/C checklist: each step with its box, due date and text.
+Interactive in the planner, read-only in a shared or printed plan.
+*/
+
+use chrono::NaiveDate;
+use yew::prelude::*;
+
+use crate::i18n::{date, tr, Lang};
+use kaizala_engine::checklist::{Step, StepAction};
+
+#[derive(Properties, PartialEq)]
+pub struct ChecklistProps {
+    pub lang: Lang,
+    pub steps: Vec<Step>,
+    pub as_of: NaiveDate,
+    /// Ids of the ticked steps.
+    pub ticked: Vec<String>,
+    /// Where the boxes' ids start, so two checklists on a page never clash.
+    pub id_prefix: String,
+    /// `None`: read-only.
+    #[prop_or_default]
+    pub ontick: Option<Callback<(String, bool)>>,
+    /// On paper: boxes drawn plainly (a disabled box prints greyed out).
+    #[prop_or_default]
+    pub for_print: bool,
+}
+
+#[component(ChecklistView)]
+pub fn checklist_view(props: &ChecklistProps) -> Html {
+    let lang = props.lang;
+    let items = props.steps.iter().map(|step| {
+        let done = props.ticked.contains(&step.step);
+        let overdue = !done && step.due.is_some_and(|d| d < props.as_of);
+        let id = format!("{}-{}", props.id_prefix, step.step);
+        let onchange = props.ontick.clone().map(|ontick| {
+            let s = step.step.clone();
+            Callback::from(move |_: Event| ontick.emit((s.clone(), !done)))
+        });
+        let readonly = props.ontick.is_none() && !props.for_print;
+        let onclick = (props.ontick.is_none() && props.for_print).then(|| Callback::from(|e: MouseEvent| e.prevent_default()));
+        html! {
+            <li class={classes!("checklist-item", done.then_some("done"), overdue.then_some("overdue"))}>
+                <input type="checkbox" id={id.clone()} checked={done} disabled={readonly} onchange={onchange} {onclick}
+                       tabindex={props.for_print.then_some("-1")} />
+                <div class="step-body">
+                    <label for={id} class="step-title">
+                        <span class="step-id">{ &step.step }</span>{ " " }{ &step.title }
+                    </label>
+                    <p class="step-due">
+                        { tr(lang, "Due ", "期限：") }
+                        <strong>{ step.due.map(|d| date(lang, d)).unwrap_or_else(|| undated(lang, &step.action).to_string()) }</strong>
+                        if overdue { <span class="badge urgency-ended">{ tr(lang, "overdue", "已逾期") }</span> }
+                    </p>
+                    <p class="step-text">{ &step.text }</p>
+                </div>
+            </li>
+        }
+    });
+    html! { <ol class="checklist">{ for items }</ol> }
+}
+
+/// What a step without a due date says instead: an ended subscription is
+/// checked now; any other step waits for an end date to be found.
+fn undated(lang: Lang, action: &StepAction) -> &'static str {
+    match action {
+        StepAction::CheckEnded { .. } => tr(lang, "now: it has already ended", "立即（已結束）"),
+        _ => tr(lang, "when the end date is known", "查明到期日後"),
+    }
+}

@@ -1,0 +1,93 @@
+/*!
+The plan's dates: as-of ("today" for the plan) and the cutoff. Changing
+either re-plans at once.
+*/
+
+use chrono::NaiveDate;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang};
+use crate::state::Action;
+use kaizala_engine::plan::default_cutoff;
+
+#[derive(Properties, PartialEq)]
+pub struct SettingsBarProps {
+    pub lang: Lang,
+    pub as_of: NaiveDate,
+    pub cutoff: NaiveDate,
+    pub today: NaiveDate,
+    /// The settings differ from those a fresh import starts with.
+    pub customised: bool,
+    /// They were restored from an earlier visit.
+    pub restored: bool,
+    pub onaction: Callback<Action>,
+}
+
+fn date_input(
+    id: &'static str,
+    value: NaiveDate,
+    make: fn(NaiveDate) -> Action,
+    onaction: &Callback<Action>,
+) -> Html {
+    let onaction = onaction.clone();
+    let onchange = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        // An incomplete or cleared date is ignored; the last valid one stays.
+        if let Some(d) = kaizala_engine::json::iso_date(&input.value()) {
+            onaction.emit(make(d));
+        }
+    });
+    html! {
+        <input type="date" {id} value={value.to_string()} min="2015-01-01" max="2100-12-31" {onchange} />
+    }
+}
+
+#[component(SettingsBar)]
+pub fn settings_bar(props: &SettingsBarProps) -> Html {
+    let lang = props.lang;
+    let ontoday = {
+        let today = props.today;
+        props
+            .onaction
+            .reform(move |_: MouseEvent| Action::SetAsOf(today))
+    };
+    let ondefault_cutoff = props
+        .onaction
+        .reform(|_: MouseEvent| Action::SetCutoff(default_cutoff()));
+    let onreset = props.onaction.reform(|_: MouseEvent| Action::ResetSettings);
+    html! {
+        <section class="panel settings" aria-labelledby="settings-title">
+            <h3 id="settings-title">{ tr(lang, "Plan dates", "規劃日期") }</h3>
+            if props.restored {
+                <p class="notice" id="settings-restored">{ tr(lang,
+                    "Your earlier dates and customer choices for this file were restored.",
+                    "已還原您先前為這個檔案設定的日期與客戶選擇。") }</p>
+            }
+            <div class="settings-grid">
+                <div class="field">
+                    <label for="as-of">{ tr(lang, "Plan as of", "規劃基準日") }</label>
+                    { date_input("as-of", props.as_of, Action::SetAsOf, &props.onaction) }
+                    if props.as_of != props.today {
+                        <button class="link-button" onclick={ontoday}>{ tr(lang, "Use today", "改用今天") }</button>
+                    }
+                    <p class="hint">{ tr(lang, "Urgency and \"already ended\" are counted from this day.", "緊急程度與「已結束」都以這一天起算。") }</p>
+                </div>
+                <div class="field">
+                    <label for="cutoff">{ tr(lang, "End of sales (cutoff)", "停止銷售日（截止日）") }</label>
+                    { date_input("cutoff", props.cutoff, Action::SetCutoff, &props.onaction) }
+                    if props.cutoff != default_cutoff() {
+                        <button class="link-button" onclick={ondefault_cutoff}>{ tr(lang, "Back to 1 July 2020", "恢復為 2020 年 7 月 1 日") }</button>
+                    }
+                    <p class="hint">{ tr(lang, "Microsoft stopped selling Kaizala Pro on 1 July 2020: from then on nothing renews.", "Microsoft 於 2020 年 7 月 1 日停止銷售 Kaizala Pro，此後的訂閱都不再續訂。") }</p>
+                </div>
+            </div>
+            if props.customised {
+                <button class="button small" id="reset-settings" onclick={onreset}>{ tr(lang, "Back to the default dates and choices", "恢復預設日期與選擇") }</button>
+            }
+            <p class="hint">{ tr(lang,
+                "Dates and customer choices are kept in this browser for this file.",
+                "日期與客戶選擇會針對這個檔案保存在這個瀏覽器中。") }</p>
+        </section>
+    }
+}

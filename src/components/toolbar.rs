@@ -1,0 +1,122 @@
+/*!
+The bar above a plan: the file, downloads of the whole plan, printing,
+resetting progress and starting over, and a notice when progress cannot be
+saved.
+*/
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::i18n::{tr, Lang};
+use crate::io;
+use crate::state::{Action, PrintMode, View, Workspace};
+use crate::storage::{self, StorageHealth};
+use kaizala_engine::export::{render, ExportFormat};
+
+#[derive(Properties, PartialEq)]
+pub struct ToolbarProps {
+    pub lang: Lang,
+    pub workspace: Rc<Workspace>,
+    pub storage: StorageHealth,
+    pub onaction: Callback<Action>,
+    pub onstartover: Callback<()>,
+}
+
+#[component(Toolbar)]
+pub fn toolbar(props: &ToolbarProps) -> Html {
+    let lang = props.lang;
+    let w = &props.workspace;
+    let confirm_reset = use_state_eq(|| false);
+
+    let download = |format: ExportFormat, label: &'static str| {
+        let plan = w.plan.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            let bytes = render(&plan, format, lang);
+            io::download(&format.file_name(&plan), format.mime(), &bytes);
+        });
+        let id = format!("download-{}", format.extension());
+        html! { <button class="button small" {id} {onclick}>{ label }</button> }
+    };
+    let print = |mode: PrintMode, label: &'static str, id: &'static str| {
+        let onaction = props.onaction.clone();
+        let onclick = Callback::from(move |_: MouseEvent| {
+            onaction.emit(Action::SetPrintMode(mode));
+            io::print_soon();
+        });
+        html! { <button class="button small" {id} {onclick}>{ label }</button> }
+    };
+    let onoverview = props
+        .onaction
+        .reform(|_: MouseEvent| Action::Open(View::Overview));
+    let onstartover = props.onstartover.reform(|_: MouseEvent| ());
+    let onreset = {
+        let confirm_reset = confirm_reset.clone();
+        Callback::from(move |_: MouseEvent| confirm_reset.set(true))
+    };
+    let onreset_yes = {
+        let confirm_reset = confirm_reset.clone();
+        let onaction = props.onaction.clone();
+        let fingerprint = w.fingerprint.clone();
+        Callback::from(move |_: MouseEvent| {
+            storage::clear_progress(&fingerprint);
+            onaction.emit(Action::ResetProgress);
+            confirm_reset.set(false);
+        })
+    };
+    let onreset_no = {
+        let confirm_reset = confirm_reset.clone();
+        Callback::from(move |_: MouseEvent| confirm_reset.set(false))
+    };
+
+    let notice = match props.storage {
+        StorageHealth::Saving => None,
+        StorageHealth::Unavailable => Some(tr(lang,
+            "This browser does not let the planner store anything, so ticks and notes are not being saved: they will be gone when you close or reload the page. Print or download the plan to keep your progress.",
+            "這個瀏覽器不允許規劃工具儲存資料，因此勾選與備註不會保存：關閉或重新整理頁面後就會消失。請列印或下載規劃以保留進度。")),
+        StorageHealth::Full => Some(tr(lang,
+            "The browser's storage is full, so ticks and notes are not being saved. Free some space (for example clear this site's data for other imports) or download the plan to keep your progress.",
+            "瀏覽器的儲存空間已滿，因此勾選與備註不會保存。請釋出空間，或下載規劃以保留進度。")),
+        StorageHealth::Corrupted => Some(tr(lang,
+            "The saved progress for this file could not be read, so the checklist starts empty. New ticks and notes are saved again from now on.",
+            "這個檔案已儲存的進度無法讀取，因此檢查清單從空白開始。之後的勾選與備註會重新保存。")),
+    };
+
+    html! {
+        <>
+            <nav class="toolbar no-print" aria-label={tr(lang, "Plan actions", "規劃操作")}>
+                <div class="toolbar-file">
+                    if matches!(w.view, View::Customer(_)) {
+                        <button class="button small" id="back-to-overview" onclick={onoverview}>{ tr(lang, "← All customers", "← 所有客戶") }</button>
+                    }
+                    <span class="file-name" title={w.file_name.clone()}>{ &w.file_name }</span>
+                </div>
+                <div class="toolbar-group" role="group" aria-label={tr(lang, "Download the whole plan", "下載完整規劃")}>
+                    <span class="toolbar-label">{ tr(lang, "Download", "下載") }</span>
+                    { download(ExportFormat::Json, "JSON") }
+                    { download(ExportFormat::Csv, "CSV") }
+                    { download(ExportFormat::Markdown, "Markdown") }
+                    { download(ExportFormat::Ics, tr(lang, "Calendar (.ics)", "行事曆（.ics）")) }
+                </div>
+                <div class="toolbar-group" role="group" aria-label={tr(lang, "Print", "列印")}>
+                    { print(PrintMode::Checklists, tr(lang, "Print checklists", "列印檢查清單"), "print-checklists") }
+                    { print(PrintMode::Overview, tr(lang, "Print overview", "列印總覽"), "print-overview") }
+                </div>
+                <div class="toolbar-group">
+                    <button class="button small" id="reset-progress" onclick={onreset}>{ tr(lang, "Reset ticks", "清除勾選") }</button>
+                    <button class="button small" id="start-over" onclick={onstartover}>{ tr(lang, "Open another file", "開啟其他檔案") }</button>
+                </div>
+            </nav>
+            if *confirm_reset {
+                <div class="panel confirm no-print" role="alertdialog" aria-labelledby="reset-q">
+                    <p id="reset-q">{ tr(lang, "Clear every tick and note of this file? This cannot be undone.", "要清除這個檔案的所有勾選與備註嗎？此動作無法復原。") }</p>
+                    <button class="button danger" id="reset-yes" onclick={onreset_yes}>{ tr(lang, "Clear them", "清除") }</button>
+                    <button class="button" onclick={onreset_no}>{ tr(lang, "Keep them", "保留") }</button>
+                </div>
+            }
+            if let Some(text) = notice {
+                <div class="panel notice storage-notice no-print" role="status" id="storage-notice">{ text }</div>
+            }
+        </>
+    }
+}

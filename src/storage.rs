@@ -1,0 +1,149 @@
+/*!
+localStorage at the edge, and never trusted to work.
+
+Storage can be missing (blocked cookies, some private modes throw a
+SecurityError on access), full (QuotaExceededError on write) or hold
+corrupted text. Every call here turns those into a `StorageHealth` the app
+shows ("progress is not being saved") instead of failing.
+*/
+
+use web_sys::Storage;
+
+use kaizala_engine::plan::Settings;
+use kaizala_engine::progress::{is_legacy_fingerprint, Progress};
+
+const PREFIX: &str = "kaizala-planner:";
+
+/// Whether progress is being kept.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StorageHealth {
+    Saving,
+    /// The browser gives no storage to this page.
+    Unavailable,
+    /// A write was refused, most likely for lack of space.
+    Full,
+    /// What was stored could not be read back; it is left untouched.
+    Corrupted,
+}
+
+fn local() -> Option<Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
+}
+
+fn progress_key(fingerprint: &str) -> String {
+    format!("{PREFIX}progress:{fingerprint}")
+}
+
+/// The stored progress of an import, and how storage is doing.
+pub fn load_progress(fingerprint: &str) -> (Progress, StorageHealth) {
+    let Some(storage) = local() else {
+        return (Progress::default(), StorageHealth::Unavailable);
+    };
+    match storage.get_item(&progress_key(fingerprint)) {
+        Err(_) => (Progress::default(), StorageHealth::Unavailable),
+        Ok(None) => (Progress::default(), StorageHealth::Saving),
+        Ok(Some(text)) => match Progress::from_json(&text) {
+            Some(p) => (p, StorageHealth::Saving),
+            None => (Progress::default(), StorageHealth::Corrupted),
+        },
+    }
+}
+
+pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
+    let Some(storage) = local() else {
+        return StorageHealth::Unavailable;
+    };
+    let key = progress_key(fingerprint);
+    let result = if progress == &Progress::default() {
+        storage.remove_item(&key)
+    } else {
+        storage.set_item(&key, &progress.to_json())
+    };
+    match result {
+        Ok(()) => StorageHealth::Saving,
+        Err(_) => StorageHealth::Full,
+    }
+}
+
+/// Forgets an import's progress.
+pub fn clear_progress(fingerprint: &str) -> StorageHealth {
+    let Some(storage) = local() else {
+        return StorageHealth::Unavailable;
+    };
+    match storage.remove_item(&progress_key(fingerprint)) {
+        Ok(()) => StorageHealth::Saving,
+        Err(_) => StorageHealth::Unavailable,
+    }
+}
+
+fn settings_key(fingerprint: &str) -> String {
+    format!("{PREFIX}settings:{fingerprint}")
+}
+
+/// Carries the progress and settings stored under the first version's
+/// fingerprint of a file (`legacy`) over to its current `fingerprint`,
+/// unless some are stored under that already. The old fingerprint is slow
+/// to compute over a large file, so it is asked for only when storage
+/// holds a key of its form for a file of this length (`len` bytes).
+pub fn adopt_legacy(fingerprint: &str, len: u64, legacy: impl FnOnce() -> String) {
+    let Some(storage) = local() else {
+        return;
+    };
+    let keys = storage.length().unwrap_or(0);
+    let prefixes = [progress_key(""), settings_key("")];
+    let candidate = (0..keys)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .any(|k| {
+            prefixes.iter().any(|p| {
+                k.strip_prefix(p.as_str())
+                    .is_some_and(|fp| is_legacy_fingerprint(fp, len))
+            })
+        });
+    if !candidate {
+        return;
+    }
+    let old = legacy();
+    for key in [progress_key, settings_key] {
+        let (from, to) = (key(&old), key(fingerprint));
+        let Ok(Some(text)) = storage.get_item(&from) else {
+            continue;
+        };
+        if matches!(storage.get_item(&to), Ok(None)) && storage.set_item(&to, &text).is_ok() {
+            let _ = storage.remove_item(&from);
+        }
+    }
+}
+
+/// The dates and per-customer choices saved for an import; `None` when
+/// there are none or they cannot be read (then the defaults apply).
+pub fn load_settings(fingerprint: &str) -> Option<Settings> {
+    let text = local()?
+        .get_item(&settings_key(fingerprint))
+        .ok()
+        .flatten()?;
+    kaizala_engine::json::read(&text)
+}
+
+pub fn save_settings(fingerprint: &str, settings: &Settings) -> StorageHealth {
+    let Some(storage) = local() else {
+        return StorageHealth::Unavailable;
+    };
+    let Ok(text) = serde_json::to_string(settings) else {
+        return StorageHealth::Saving;
+    };
+    match storage.set_item(&settings_key(fingerprint), &text) {
+        Ok(()) => StorageHealth::Saving,
+        Err(_) => StorageHealth::Full,
+    }
+}
+
+/// A small preference (language, a remembered column mapping).
+pub fn load_pref(name: &str) -> Option<String> {
+    local()?.get_item(&format!("{PREFIX}{name}")).ok().flatten()
+}
+
+pub fn save_pref(name: &str, value: &str) -> bool {
+    local()
+        .map(|s| s.set_item(&format!("{PREFIX}{name}"), value).is_ok())
+        .unwrap_or(false)
+}

@@ -34,8 +34,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use chrono::NaiveDate;
 
 use crate::catalog::PlanId;
-use crate::import::{Field, Format};
 use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
+use crate::model::{Field, Format};
 use crate::plan::{CustomerSettings, Lang, Settings};
 
 /// The deepest nesting accepted (serde_json's limit too).

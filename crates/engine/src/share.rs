@@ -29,8 +29,8 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
-use crate::import::{Format, Import, ImportReport};
 use crate::model::Subscription;
+use crate::model::{Format, Import, ImportReport};
 use crate::plan::{build_plan, CustomerPlan, CustomerSettings, Lang, Settings};
 
 /// Longest fragment accepted (browsers accept far longer URLs, but a plan

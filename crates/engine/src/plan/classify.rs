@@ -40,7 +40,7 @@ Pro. `days_left = migrate_by − as_of`, bucketed into [`Urgency`]:
 
 use chrono::{Months, NaiveDate};
 
-use crate::import::Format;
+use crate::model::Format;
 use crate::model::{AutoRenew, EndDate, Status, Subscription};
 use crate::plan::text::Note;
 use crate::plan::{Category, Urgency};

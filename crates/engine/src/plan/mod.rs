@@ -45,8 +45,8 @@ use crate::catalog::{
     is_kaizala_pro_standalone, kaizala_inclusion, Inclusion, KaizalaPlan, KnownProduct, PlanId,
 };
 use crate::checklist::{self, Checklist};
-use crate::import::{Format, Import, RejectedRow};
 use crate::model::{AutoRenew, Customer, EndDate, SharedText, Status, Subscription};
+use crate::model::{Format, Import, RejectedRow};
 
 pub use classify::{classify, Classification, DEFAULT_TERM_MONTHS};
 pub use recommend::{detect_education, BUSINESS_SEAT_CAP};

@@ -14,6 +14,10 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
+pub mod source;
+
+pub use source::{Field, Format, Import, ImportReport, RejectedRow};
+
 /// Text that many values hold: an export repeats a handful of offers and
 /// each customer's id, name and domain over many rows, and a plan repeats
 /// them again. The importer makes each distinct value once and every row

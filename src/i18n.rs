@@ -13,7 +13,7 @@ use chrono::{Datelike, NaiveDate};
 
 pub use kaizala_engine::plan::Lang;
 
-pub use kaizala_engine::plan::text::tr;
+pub use kaizala_engine::i18n::tr;
 
 /// The language for a browser preference like `zh-TW`, `zh-Hant-HK` or
 /// `en-GB`. Chinese other than Simplified is served Traditional; other

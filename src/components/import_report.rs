@@ -6,7 +6,7 @@ use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
 use kaizala_engine::import::ImportReport;
-use kaizala_engine::plan::text::format_name;
+use kaizala_engine::i18n::format_name;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReportProps {

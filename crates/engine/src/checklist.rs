@@ -37,8 +37,8 @@ suspension, counted from C's due date.
 use chrono::{Days, NaiveDate};
 use serde::{Deserialize, Serialize};
 
+use crate::i18n::{date, plural, tr, Lang};
 use crate::model::SharedText;
-use crate::plan::text::{date, plural, tr, Lang};
 use crate::plan::{Category, Family, KaizalaSubscription, Recommendation};
 
 /// Days before the earliest `migrate_by` that the purchase (A) is due.

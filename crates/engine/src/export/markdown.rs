@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use crate::checklist::Checklist;
 use crate::export::t;
-use crate::plan::text::format_name;
+use crate::i18n::format_name;
 use crate::plan::{CustomerPlan, Lang, Plan};
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,

@@ -87,4 +87,4 @@ pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
 }
 
 /// Picks the English or the Traditional Chinese wording.
-pub(crate) use crate::plan::text::tr as t;
+pub(crate) use crate::i18n::tr as t;

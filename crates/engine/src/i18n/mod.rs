@@ -1,0 +1,109 @@
+/*!
+Wording in both languages: the [`Lang`]s the engine writes in, the
+[`Render`] trait that turns a typed meaning into a sentence, and the small
+helpers every renderer shares (pairs of fixed texts, plurals, dates, format
+names).
+
+Every sentence the engine writes is this project's own wording. Facts
+(names, SKU part numbers, the 300-seat cap, the 120 days) come from
+Microsoft's documents; see `docs/rules.md`.
+*/
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::model::Format;
+
+/// A language the planner writes in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Lang {
+    /// English (the default of every export).
+    #[default]
+    #[serde(rename = "en")]
+    En,
+    /// Traditional Chinese as written in Taiwan.
+    #[serde(rename = "zh-TW")]
+    ZhTw,
+}
+
+impl Lang {
+    /// The BCP 47 tag: `en` or `zh-TW`.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::ZhTw => "zh-TW",
+        }
+    }
+
+    /// Reads `en`, `en-US`, `zh-TW`, `zh_tw`, `zh-Hant`... (case-insensitive).
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase().replace('_', "-");
+        match s.as_str() {
+            "en" | "en-us" | "en-gb" | "english" => Some(Lang::En),
+            "zh-tw" | "zh-hant" | "zh-hant-tw" | "tw" => Some(Lang::ZhTw),
+            _ => None,
+        }
+    }
+}
+
+/// A text the plan holds: borrowed when it is one of the planner's fixed
+/// sentences or a catalog name, owned when it was written for this plan.
+/// Thousands of customers share a handful of fixed texts, so most of a
+/// large plan's texts cost no allocation.
+pub type Text = Cow<'static, str>;
+
+/// Something that can be said in each [`Lang`].
+pub trait Render {
+    /// The text in `lang`.
+    fn render(&self, lang: Lang) -> Text;
+}
+
+/// The English or the Traditional Chinese wording, by `lang`. Texts are
+/// written in pairs where they are used, so a missing translation is a
+/// compile error rather than a blank.
+pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::ZhTw => zh,
+    }
+}
+
+pub fn plural(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
+pub fn date(d: NaiveDate) -> String {
+    d.to_string()
+}
+
+/// A format's name in `lang`, as used in messages.
+pub fn format_name(format: Format, lang: Lang) -> &'static str {
+    match (format, lang) {
+        (Format::Reconciliation, Lang::En) => "license-based reconciliation file",
+        (Format::Reconciliation, Lang::ZhTw) => "授權型對帳檔",
+        (Format::PowerShell, Lang::En) => "Partner Center PowerShell export",
+        (Format::PowerShell, Lang::ZhTw) => "合作夥伴中心 PowerShell 匯出檔",
+        (Format::RestApi, Lang::En) => "Partner Center API export",
+        (Format::RestApi, Lang::ZhTw) => "合作夥伴中心 API 匯出檔",
+        (Format::BulkMigration, Lang::En) => "bulk migration tool export",
+        (Format::BulkMigration, Lang::ZhTw) => "大量移轉工具匯出檔",
+        (Format::PartnerCenterSubscriptions, Lang::En) => {
+            "Partner Center \"Export subscriptions\" file"
+        }
+        (Format::PartnerCenterSubscriptions, Lang::ZhTw) => "合作夥伴中心「匯出訂閱」檔",
+        (Format::PartnerCenterCustomers, Lang::En) => "Partner Center customer list",
+        (Format::PartnerCenterCustomers, Lang::ZhTw) => "合作夥伴中心客戶清單",
+        (Format::LicenseExpiryReport, Lang::En) => "license expiry report",
+        (Format::LicenseExpiryReport, Lang::ZhTw) => "授權到期報表",
+        (Format::CippLicenseReport, Lang::En) => "CIPP license report",
+        (Format::CippLicenseReport, Lang::ZhTw) => "CIPP 授權報表",
+        (Format::Generic, Lang::En) => "file",
+        (Format::Generic, Lang::ZhTw) => "檔案",
+    }
+}

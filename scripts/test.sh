@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Quick start command 2: install what is missing, then run every test layer:
-#   1. native `cargo test` of the engine and the CLI;
+#   1. native `cargo test --workspace`: the engine, the CLI and the app's reducer;
 #   2. in-browser component tests (wasm-bindgen-test, headless Chromium);
 #   3. end-to-end tests of the release build (Playwright, Debian's Chromium);
 # and, between the second and third, each cargo-fuzz target for a short
@@ -13,12 +13,12 @@ ensure_chromium
 ensure_trunk
 ensure_wasm_bindgen
 
-say "layer 1: native engine tests (cargo test)"
-cargo test --locked
+say "layer 1: native tests of every crate (cargo test --workspace)"
+cargo test --workspace --locked
 
 say "layer 2: in-browser component tests (wasm-bindgen-test, headless Chromium)"
 CHROMEDRIVER="$(command -v chromedriver)" \
-  cargo test --locked --target wasm32-unknown-unknown --test components
+  cargo test --locked --target wasm32-unknown-unknown -p kaizala-planner --test components
 
 say "fuzzing: each target for ${FUZZ_SECONDS:-30} s"
 bash scripts/fuzz.sh "${FUZZ_SECONDS:-30}"

@@ -407,7 +407,7 @@ mod views {
     use chrono::NaiveDate;
     use kaizala_engine::checklist::{Step, StepAction};
     use kaizala_engine::plan::{Lang, MonthTotal};
-    use kaizala_planner::components::checklist_view::{ChecklistProps, ChecklistView};
+    use kaizala_planner::components::checklist_view::{ChecklistView, ChecklistViewProps};
     use kaizala_planner::components::timeline::{Timeline, TimelineProps};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
@@ -437,7 +437,7 @@ mod views {
         let root = mount_point();
         let got: Rc<RefCell<Vec<(String, bool)>>> = Rc::default();
         let g = got.clone();
-        let props = ChecklistProps {
+        let props = ChecklistViewProps {
             lang: Lang::En,
             steps: vec![step("A", d(2020, 5, 1)), step("B", d(2020, 8, 1))],
             as_of: d(2020, 6, 1),
@@ -477,7 +477,7 @@ mod views {
             due: None,
             action,
         };
-        let props = ChecklistProps {
+        let props = ChecklistViewProps {
             lang: Lang::En,
             steps: vec![
                 undated(

@@ -18,7 +18,7 @@ use crate::state::{Action, Phase, State, View};
 use crate::storage::{self, StorageHealth};
 
 #[component(App)]
-pub fn app() -> Html {
+pub(crate) fn app() -> Html {
     let state = use_reducer(|| State::new(io::initial_lang(), io::today()));
     let dragging = use_state_eq(|| false);
     let dispatcher = state.dispatcher();

@@ -12,9 +12,8 @@ use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use yew::Reducible;
 
-use crate::storage::StorageHealth;
+use crate::storage_health::StorageHealth;
 use kaizala_engine::import::{Import, ImportError, ImportOptions, ImportOutcome, MappingRequest};
 use kaizala_engine::plan::{
     build_plan, CustomerPlan, CustomerSettings, Lang, Plan, Settings, Urgency,
@@ -335,10 +334,10 @@ pub enum Action {
     StartOver,
 }
 
-impl Reducible for State {
-    type Action = Action;
-
-    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+impl State {
+    /// The state after `action`: the same `Rc` when nothing changed, so
+    /// that nothing re-renders.
+    pub fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut next = (*self).clone();
         match action {
             Action::SetLang(lang) => {
@@ -443,6 +442,16 @@ impl Reducible for State {
             }
         }
         Rc::new(next)
+    }
+}
+
+/// Yew's `use_reducer` runs the same reducer.
+#[cfg(target_arch = "wasm32")]
+impl yew::Reducible for State {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        State::reduce(self, action)
     }
 }
 

@@ -14,17 +14,7 @@ use kaizala_engine::progress::{is_legacy_fingerprint, Progress};
 
 const PREFIX: &str = "kaizala-planner:";
 
-/// Whether progress is being kept.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum StorageHealth {
-    Saving,
-    /// The browser gives no storage to this page.
-    Unavailable,
-    /// A write was refused, most likely for lack of space.
-    Full,
-    /// What was stored could not be read back; it is left untouched.
-    Corrupted,
-}
+pub use crate::storage_health::StorageHealth;
 
 fn local() -> Option<Storage> {
     web_sys::window()?.local_storage().ok().flatten()

@@ -4,7 +4,9 @@ In-browser component tests (wasm-bindgen-test in headless Chromium).
 Run by `scripts/test.sh` as
 `CHROMEDRIVER=$(which chromedriver) cargo test --target wasm32-unknown-unknown --test components`.
 Each test mounts a component on a fresh element, lets Yew finish rendering
-with `scheduler::flush()`, and reads the DOM.
+with `scheduler::flush()`, and reads the DOM. The reducer and what the
+components show need no DOM: they are tested natively, in `reducer.rs`
+and `view_model.rs`.
 */
 #![cfg(target_arch = "wasm32")]
 
@@ -151,213 +153,7 @@ async fn header_language_switch_reports_the_choice() {
     assert_eq!(*chosen.borrow(), Some(Lang::ZhTw));
 }
 
-// ---- the reducer ----------------------------------------------------------
-
-mod reducer {
-    use std::rc::Rc;
-
-    use chrono::NaiveDate;
-    use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
-    use kaizala_engine::plan::{build_plan, Category, CustomerSettings, Lang, Plan, Settings};
-    use kaizala_engine::progress::Progress;
-    use kaizala_planner::state::{Action, Phase, Planned, SortKey, State, View, Workspace};
-    use kaizala_planner::storage::StorageHealth;
-    use wasm_bindgen_test::*;
-    use yew::Reducible;
-
-    const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n\
-        s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,P1Y,t1,Contoso,contoso.com\n\
-        s2,Microsoft Kaizala Pro,400,active,false,2020-12-01T00:00:00Z,P1Y,t2,Fabrikam,fabrikam.com\n";
-
-    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-        NaiveDate::from_ymd_opt(y, m, day).unwrap()
-    }
-
-    fn imported() -> Action {
-        imported_with(None, None)
-    }
-
-    /// The import of `CSV` as `io` dispatches it, with the settings stored
-    /// for the file and a plan built ahead.
-    fn imported_with(settings: Option<Settings>, planned: Option<Planned>) -> Action {
-        Action::Imported {
-            file_name: "a.csv".into(),
-            bytes: Rc::new(CSV.as_bytes().to_vec()),
-            fingerprint: "f".into(),
-            options: ImportOptions::default(),
-            outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
-            as_of: None,
-            progress: Progress::default(),
-            settings,
-            storage: StorageHealth::Saving,
-            planned,
-        }
-    }
-
-    fn ready() -> Rc<State> {
-        let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
-        state
-            .reduce(Action::Reading {
-                file_name: "a.csv".into(),
-            })
-            .reduce(imported())
-    }
-
-    /// `imported()` with a plan built ahead, as `io` does, with `settings`.
-    fn imported_with_plan(settings: Settings) -> (Action, Rc<Plan>) {
-        let Ok(ImportOutcome::Ready(imp)) = import(CSV.as_bytes(), &ImportOptions::default())
-        else {
-            unreachable!()
-        };
-        let plan = Rc::new(build_plan(&imp, &settings));
-        let planned = Planned {
-            settings,
-            plan: plan.clone(),
-        };
-        let action = imported_with(None, Some(planned));
-        (action, plan)
-    }
-
-    #[wasm_bindgen_test]
-    fn a_plan_built_ahead_is_kept_only_for_the_settings_it_was_built_with() {
-        let reading = || {
-            Rc::new(State::new(Lang::En, d(2020, 6, 1))).reduce(Action::Reading {
-                file_name: "a.csv".into(),
-            })
-        };
-        let same = Settings::new(d(2020, 6, 1));
-        let (action, plan) = imported_with_plan(same);
-        let s = reading().reduce(action);
-        assert!(Rc::ptr_eq(&s.workspace().unwrap().plan, &plan), "reused");
-
-        // Built for another language (the user switched during the import).
-        let mut other = Settings::new(d(2020, 6, 1));
-        other.lang = Lang::ZhTw;
-        let (action, plan) = imported_with_plan(other);
-        let s = reading().reduce(action);
-        let w = s.workspace().unwrap();
-        assert!(!Rc::ptr_eq(&w.plan, &plan), "rebuilt");
-        assert_eq!(w.plan.lang, Lang::En);
-        assert_eq!(*w.plan, build_plan(&w.import, &w.settings));
-    }
-
-    #[wasm_bindgen_test]
-    fn an_import_becomes_a_plan_as_of_today() {
-        let s = ready();
-        let w = s.workspace().expect("a workspace");
-        assert_eq!(w.plan.as_of, d(2020, 6, 1));
-        assert_eq!(w.plan.customers.len(), 2);
-        assert_eq!(
-            w.print_selection.len(),
-            2,
-            "every customer is selected for printing"
-        );
-    }
-
-    #[wasm_bindgen_test]
-    fn an_import_that_arrives_after_start_over_is_dropped() {
-        let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
-        let state = state
-            .reduce(Action::Reading {
-                file_name: "a.csv".into(),
-            })
-            .reduce(Action::StartOver);
-        let state = state.reduce(imported());
-        assert_eq!(state.phase, Phase::Start);
-    }
-
-    #[wasm_bindgen_test]
-    fn settings_re_plan_at_once() {
-        let s = ready().reduce(Action::SetAsOf(d(2020, 10, 1)));
-        let w = s.workspace().unwrap();
-        let ended = w
-            .plan
-            .customers
-            .iter()
-            .flat_map(|c| &c.subscriptions)
-            .filter(|s| s.category == Category::AlreadyEnded)
-            .count();
-        assert_eq!(ended, 1, "Contoso's subscription ended on 1 Sep 2020");
-
-        let key = w
-            .plan
-            .customers
-            .iter()
-            .find(|c| c.display_name == "Contoso")
-            .unwrap()
-            .key
-            .clone();
-        let s = s.reduce(Action::SetCustomer {
-            key: key.clone(),
-            settings: CustomerSettings {
-                frontline: true,
-                ..Default::default()
-            },
-        });
-        let c = s.workspace().unwrap().plan.customer(&key).unwrap().clone();
-        assert_eq!(c.recommendation.family.as_str(), "frontline");
-    }
-
-    #[wasm_bindgen_test]
-    fn saved_settings_are_restored_and_can_be_reset() {
-        let s = ready().reduce(Action::SetAsOf(d(2020, 10, 1)));
-        let w = s.workspace().unwrap();
-        assert!(w.settings_changed);
-        let saved = w.settings.clone();
-        let again = Rc::new(State::new(Lang::En, d(2020, 6, 1)))
-            .reduce(Action::Reading {
-                file_name: "a.csv".into(),
-            })
-            .reduce(imported_with(Some(saved), None));
-        let w = again.workspace().unwrap();
-        assert!(w.settings_restored && !w.settings_changed);
-        assert_eq!(w.plan.as_of, d(2020, 10, 1));
-        let reset = again.reduce(Action::ResetSettings);
-        assert_eq!(reset.workspace().unwrap().plan.as_of, d(2020, 6, 1));
-    }
-
-    #[wasm_bindgen_test]
-    fn ticks_mark_progress_as_changed_and_sorting_toggles() {
-        let s = ready();
-        assert!(!s.workspace().unwrap().progress_changed);
-        let s = s.reduce(Action::Tick {
-            customer: "k".into(),
-            step: "A".into(),
-            done: true,
-        });
-        let w = s.workspace().unwrap();
-        assert!(w.progress_changed && w.progress.is_ticked("k", "A"));
-        let s = s.reduce(Action::SortBy(SortKey::Seats));
-        assert!(
-            s.workspace().unwrap().table.descending,
-            "seats sort biggest first"
-        );
-        let s = s.reduce(Action::SortBy(SortKey::Seats));
-        assert!(!s.workspace().unwrap().table.descending);
-    }
-
-    #[wasm_bindgen_test]
-    fn a_language_change_rewrites_the_plan_texts() {
-        let s = ready();
-        let title = |w: &Workspace| {
-            w.plan.checklist(&w.plan.customers[0]).steps[0]
-                .title
-                .clone()
-        };
-        let before = title(s.workspace().unwrap());
-        let s = s.reduce(Action::SetLang(Lang::ZhTw));
-        let w = s.workspace().unwrap();
-        assert_eq!(w.plan.lang, Lang::ZhTw);
-        assert_ne!(title(w), before);
-        let s = s.reduce(Action::Open(View::Overview));
-        assert!(
-            Rc::ptr_eq(&s, &s.clone().reduce(Action::Open(View::Overview))),
-            "a no-op returns the same state"
-        );
-    }
-}
-
-// ---- more components ------------------------------------------------------
+// ---- storage and more components -----------------------------------------
 
 mod storage {
     use kaizala_engine::progress::{fingerprint, legacy_fingerprint, Progress};
@@ -407,7 +203,7 @@ mod views {
     use chrono::NaiveDate;
     use kaizala_engine::checklist::{Step, StepAction};
     use kaizala_engine::plan::{Lang, MonthTotal};
-    use kaizala_planner::components::checklist_view::{ChecklistProps, ChecklistView};
+    use kaizala_planner::components::checklist_view::{ChecklistView, ChecklistViewProps};
     use kaizala_planner::components::timeline::{Timeline, TimelineProps};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
@@ -437,7 +233,7 @@ mod views {
         let root = mount_point();
         let got: Rc<RefCell<Vec<(String, bool)>>> = Rc::default();
         let g = got.clone();
-        let props = ChecklistProps {
+        let props = ChecklistViewProps {
             lang: Lang::En,
             steps: vec![step("A", d(2020, 5, 1)), step("B", d(2020, 8, 1))],
             as_of: d(2020, 6, 1),
@@ -477,7 +273,7 @@ mod views {
             due: None,
             action,
         };
-        let props = ChecklistProps {
+        let props = ChecklistViewProps {
             lang: Lang::En,
             steps: vec![
                 undated(

@@ -10,7 +10,7 @@ use crate::i18n::{date, tr, Lang};
 use kaizala_engine::checklist::{Step, StepAction};
 
 #[derive(Properties, PartialEq)]
-pub struct ChecklistProps {
+pub struct ChecklistViewProps {
     pub lang: Lang,
     pub steps: Vec<Step>,
     pub as_of: NaiveDate,
@@ -27,7 +27,7 @@ pub struct ChecklistProps {
 }
 
 #[component(ChecklistView)]
-pub fn checklist_view(props: &ChecklistProps) -> Html {
+pub fn checklist_view(props: &ChecklistViewProps) -> Html {
     let lang = props.lang;
     let items = props.steps.iter().map(|step| {
         let done = props.ticked.contains(&step.step);

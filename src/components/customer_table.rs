@@ -12,98 +12,28 @@ use yew::prelude::*;
 
 use crate::i18n::{number, opt_date, tr, Lang};
 use crate::state::{Action, SortKey, View, Workspace};
-use kaizala_engine::plan::{CustomerPlan, Urgency};
-
-/// Rows shown per page of the table.
-pub const PAGE_ROWS: usize = 100;
+use crate::view_model::table::{rows_shown, visible_customers};
+use kaizala_engine::plan::Urgency;
 
 #[derive(Properties, PartialEq)]
-pub struct CustomerTableProps {
-    pub lang: Lang,
-    pub workspace: Rc<Workspace>,
-    pub onaction: Callback<Action>,
+pub(crate) struct CustomerTableProps {
+    pub(crate) lang: Lang,
+    pub(crate) workspace: Rc<Workspace>,
+    pub(crate) onaction: Callback<Action>,
 }
 
 /// An urgency as a small coloured badge.
-pub fn urgency_badge(lang: Lang, u: Urgency) -> Html {
+pub(crate) fn urgency_badge(lang: Lang, u: Urgency) -> Html {
     html! { <span class={classes!("badge", format!("urgency-{}", u.as_str()))}>{ u.label(lang) }</span> }
 }
 
-/// The customers the table shows, in its order.
-pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
-    let needle = w.table.search.trim().to_lowercase();
-    let rows: Vec<&CustomerPlan> = w
-        .plan
-        .customers
-        .iter()
-        .filter(|c| w.table.urgency.is_none_or(|u| c.urgency == u))
-        .filter(|c| {
-            needle.is_empty()
-                || c.display_name.to_lowercase().contains(&needle)
-                || c.customer
-                    .domain
-                    .as_deref()
-                    .is_some_and(|d| d.to_lowercase().contains(&needle))
-                || c.customer
-                    .id
-                    .as_deref()
-                    .is_some_and(|d| d.to_lowercase().contains(&needle))
-                || c.recommendation.plan.to_lowercase().contains(&needle)
-        })
-        .collect();
-    // Each row's sort value is computed once, not at every comparison
-    // (a name lower-cased, checklist progress counted). The sort is stable
-    // and the plan lists customers by name, so rows that tie stay in name
-    // order, either way round.
-    let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
-        rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
-    kaizala_engine::sort::sort_by(&mut keyed, |(a, _), (b, _)| {
-        let o = a.cmp(b);
-        if w.table.descending {
-            o.reverse()
-        } else {
-            o
-        }
-    });
-    keyed.into_iter().map(|(_, c)| c).collect()
-}
-
-/// What a row is sorted by, for the table's sort column.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum SortValue<'a> {
-    /// Urgency, then dated before undated, then the date.
-    Urgency(Urgency, bool, Option<chrono::NaiveDate>),
-    Name(String),
-    Seats(u32),
-    Plan(&'a str),
-    /// Ticked steps as parts per million of all steps.
-    Progress(u64),
-}
-
-fn sort_value<'a>(w: &Workspace, c: &'a CustomerPlan) -> SortValue<'a> {
-    match w.table.sort {
-        SortKey::Urgency => SortValue::Urgency(c.urgency, c.migrate_by.is_none(), c.migrate_by),
-        SortKey::Customer => SortValue::Name(c.display_name.to_lowercase()),
-        SortKey::Seats => SortValue::Seats(c.kaizala_seats),
-        SortKey::Plan => SortValue::Plan(&c.recommendation.plan),
-        SortKey::Progress => {
-            let (done, all) = w.steps_done(c);
-            SortValue::Progress(if all == 0 {
-                0
-            } else {
-                done as u64 * 1_000_000 / all as u64
-            })
-        }
-    }
-}
-
 #[component(CustomerTable)]
-pub fn customer_table(props: &CustomerTableProps) -> Html {
+pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     let pages = use_state_eq(|| 1usize);
     let rows = visible_customers(w);
-    let shown = rows.len().min(*pages * PAGE_ROWS);
+    let shown = rows_shown(rows.len(), *pages);
 
     let header = |key: SortKey, label: &'static str, class: &'static str| {
         let sorted = w.table.sort == key;

@@ -17,15 +17,15 @@ use kaizala_engine::import::{DateOrder, Field, ImportOptions, FIELDS};
 use kaizala_engine::progress::fingerprint;
 
 #[derive(Properties, PartialEq)]
-pub struct MappingProps {
-    pub lang: Lang,
-    pub step: Rc<MappingStep>,
-    pub onapply: Callback<ImportOptions>,
-    pub oncancel: Callback<()>,
+pub(crate) struct MappingProps {
+    pub(crate) lang: Lang,
+    pub(crate) step: Rc<MappingStep>,
+    pub(crate) onapply: Callback<ImportOptions>,
+    pub(crate) oncancel: Callback<()>,
 }
 
 /// A field's name for a person.
-pub fn field_name(lang: Lang, field: Field) -> &'static str {
+pub(crate) fn field_name(lang: Lang, field: Field) -> &'static str {
     match field {
         Field::CustomerId => tr(lang, "Customer ID (tenant)", "客戶識別碼（租用戶）"),
         Field::CustomerName => tr(lang, "Customer name", "客戶名稱"),
@@ -77,7 +77,7 @@ fn remembered(headers: &[String]) -> Vec<(Field, String)> {
 }
 
 #[component(MappingView)]
-pub fn mapping_view(props: &MappingProps) -> Html {
+pub(crate) fn mapping_view(props: &MappingProps) -> Html {
     let lang = props.lang;
     let request = &props.step.request;
     let memory = use_memo(request.headers.clone(), |h| remembered(h));

@@ -1,19 +1,25 @@
 /*!
 The app's function components, one per file, each with its `XxxProps`.
+Those the in-browser tests mount are public; the rest are the crate's own.
 */
 
+pub(crate) mod catalog_row;
 pub mod checklist_view;
-pub mod customer_table;
-pub mod customer_view;
+pub(crate) mod customer_settings_form;
+pub(crate) mod customer_table;
+pub(crate) mod customer_view;
 pub mod header;
 pub mod import_report;
-pub mod mapping;
-pub mod overview;
-pub mod plan_details;
-pub mod print_area;
-pub mod reading;
-pub mod settings_bar;
-pub mod shared_view;
+pub(crate) mod mapping;
+pub(crate) mod overview;
+pub(crate) mod plan_catalog;
+pub(crate) mod print_area;
+pub(crate) mod reading;
+pub(crate) mod recommendation_card;
+pub(crate) mod settings_bar;
+pub(crate) mod shared_view;
+pub(crate) mod subscription_table;
 pub mod timeline;
-pub mod toolbar;
+pub(crate) mod toolbar;
+pub(crate) mod totals;
 pub mod upload;

@@ -11,19 +11,19 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::checklist_view::ChecklistView;
-use crate::components::overview::Totals;
 use crate::components::timeline::Timeline;
+use crate::components::totals::Totals;
 use crate::i18n::{date, number, opt_date, tr, Lang};
 use crate::state::{PrintMode, Workspace};
 
 #[derive(Properties, PartialEq)]
-pub struct PrintAreaProps {
-    pub lang: Lang,
-    pub workspace: Rc<Workspace>,
+pub(crate) struct PrintAreaProps {
+    pub(crate) lang: Lang,
+    pub(crate) workspace: Rc<Workspace>,
 }
 
 #[component(PrintArea)]
-pub fn print_area(props: &PrintAreaProps) -> Html {
+pub(crate) fn print_area(props: &PrintAreaProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     let plan = &w.plan;

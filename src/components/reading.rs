@@ -7,16 +7,16 @@ use yew::prelude::*;
 use crate::i18n::{tr, Lang};
 
 #[derive(Properties, PartialEq)]
-pub struct ReadingProps {
-    pub lang: Lang,
-    pub file_name: String,
+pub(crate) struct ReadingProps {
+    pub(crate) lang: Lang,
+    pub(crate) file_name: String,
     /// 0.0..=1.0 once known.
-    pub done: Option<f64>,
-    pub oncancel: Callback<()>,
+    pub(crate) done: Option<f64>,
+    pub(crate) oncancel: Callback<()>,
 }
 
 #[component(ReadingView)]
-pub fn reading_view(props: &ReadingProps) -> Html {
+pub(crate) fn reading_view(props: &ReadingProps) -> Html {
     let lang = props.lang;
     let oncancel = props.oncancel.reform(|_: MouseEvent| ());
     let percent = props.done.map(|d| (d * 100.0).round() as u32);

@@ -12,16 +12,16 @@ use crate::state::Action;
 use kaizala_engine::plan::default_cutoff;
 
 #[derive(Properties, PartialEq)]
-pub struct SettingsBarProps {
-    pub lang: Lang,
-    pub as_of: NaiveDate,
-    pub cutoff: NaiveDate,
-    pub today: NaiveDate,
+pub(crate) struct SettingsBarProps {
+    pub(crate) lang: Lang,
+    pub(crate) as_of: NaiveDate,
+    pub(crate) cutoff: NaiveDate,
+    pub(crate) today: NaiveDate,
     /// The settings differ from those a fresh import starts with.
-    pub customised: bool,
+    pub(crate) customised: bool,
     /// They were restored from an earlier visit.
-    pub restored: bool,
-    pub onaction: Callback<Action>,
+    pub(crate) restored: bool,
+    pub(crate) onaction: Callback<Action>,
 }
 
 fn date_input(
@@ -44,7 +44,7 @@ fn date_input(
 }
 
 #[component(SettingsBar)]
-pub fn settings_bar(props: &SettingsBarProps) -> Html {
+pub(crate) fn settings_bar(props: &SettingsBarProps) -> Html {
     let lang = props.lang;
     let ontoday = {
         let today = props.today;

@@ -9,19 +9,20 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::checklist_view::ChecklistView;
-use crate::components::plan_details::{RecommendationCard, SubscriptionTable};
+use crate::components::recommendation_card::RecommendationCard;
+use crate::components::subscription_table::SubscriptionTable;
 use crate::i18n::{date, opt_date, tr, Lang};
 use crate::io;
 use crate::state::SharedPlan;
 
 #[derive(Properties, PartialEq)]
-pub struct SharedViewProps {
-    pub lang: Lang,
-    pub shared: Rc<SharedPlan>,
+pub(crate) struct SharedViewProps {
+    pub(crate) lang: Lang,
+    pub(crate) shared: Rc<SharedPlan>,
 }
 
 #[component(SharedView)]
-pub fn shared_view(props: &SharedViewProps) -> Html {
+pub(crate) fn shared_view(props: &SharedViewProps) -> Html {
     let lang = props.lang;
     let s = &props.shared;
     // The link carries the inputs; the plan is made here, in the reader's

@@ -8,6 +8,7 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use crate::i18n::{date, month, number, tr, Lang};
+use crate::view_model::chart::{month_index, parse_month, px};
 use kaizala_engine::plan::MonthTotal;
 
 #[derive(Properties, PartialEq)]
@@ -16,26 +17,6 @@ pub struct TimelineProps {
     pub months: Vec<MonthTotal>,
     pub as_of: NaiveDate,
     pub cutoff: NaiveDate,
-}
-
-fn month_index(y: i32, m: u32) -> i64 {
-    i64::from(y) * 12 + i64::from(m) - 1
-}
-
-fn parse_month(s: &str) -> Option<(i32, u32)> {
-    let (y, m) = s.split_once('-')?;
-    let (y, m) = (y.parse().ok()?, m.parse().ok()?);
-    (1..=12).contains(&m).then_some((y, m))
-}
-
-/// An SVG coordinate with one decimal, as `{:.1}` would write it, by
-/// integer arithmetic: float formatting would link core's float printer
-/// (Grisu and Dragon with their tables) into the wasm for these alone.
-fn px(x: f64) -> String {
-    let tenths = (x * 10.0).round() as i64;
-    let sign = if tenths < 0 { "-" } else { "" };
-    let t = tenths.unsigned_abs();
-    format!("{sign}{}.{}", t / 10, t % 10)
 }
 
 const W: f64 = 760.0;

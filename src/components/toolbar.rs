@@ -15,16 +15,16 @@ use crate::storage::{self, StorageHealth};
 use kaizala_engine::export::{render, ExportFormat};
 
 #[derive(Properties, PartialEq)]
-pub struct ToolbarProps {
-    pub lang: Lang,
-    pub workspace: Rc<Workspace>,
-    pub storage: StorageHealth,
-    pub onaction: Callback<Action>,
-    pub onstartover: Callback<()>,
+pub(crate) struct ToolbarProps {
+    pub(crate) lang: Lang,
+    pub(crate) workspace: Rc<Workspace>,
+    pub(crate) storage: StorageHealth,
+    pub(crate) onaction: Callback<Action>,
+    pub(crate) onstartover: Callback<()>,
 }
 
 #[component(Toolbar)]
-pub fn toolbar(props: &ToolbarProps) -> Html {
+pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     let confirm_reset = use_state_eq(|| false);

@@ -1,0 +1,47 @@
+/*!
+The recommended replacement plan of a customer, with its reason, caveats
+and assumptions: shown to the partner and, read-only, to the customer.
+*/
+
+use yew::prelude::*;
+
+use crate::i18n::{number, tr, Lang};
+use crate::view_model::labels::family_label;
+use kaizala_engine::plan::CustomerPlan;
+
+#[derive(Properties, PartialEq)]
+pub(crate) struct RecommendationCardProps {
+    pub(crate) lang: Lang,
+    pub(crate) customer: CustomerPlan,
+}
+
+#[component(RecommendationCard)]
+pub(crate) fn recommendation_card(props: &RecommendationCardProps) -> Html {
+    let lang = props.lang;
+    let r = &props.customer.recommendation;
+    html! {
+        <section class="panel recommendation" aria-labelledby="rec-title">
+            <p class="eyebrow">{ tr(lang, "Recommended replacement", "建議的替代方案") }{ " · " }{ family_label(lang, r.family) }</p>
+            <h3 id="rec-title" class="rec-plan">{ &*r.plan }</h3>
+            <p class="rec-ids">
+                if let Some(sku) = &r.sku { <code>{ &**sku }</code> }
+                if let Some(guid) = &r.guid { { " " }<code class="guid">{ &**guid }</code> }
+                if let Some(k) = r.kaizala_plan { { " · " }{ tr(lang, "includes ", "內含 ") }<code>{ k.name() }</code> }
+            </p>
+            <p class="rec-reason" id="rec-reason">{ &*r.reason }</p>
+            if let Some(q) = r.quantity {
+                <p class="rec-quantity">{ tr(lang, "Licenses to buy: ", "需購買授權數：") }<strong id="rec-quantity">{ number(u64::from(q)) }</strong></p>
+            }
+            if !r.caveats.is_empty() {
+                <ul class="caveats">
+                    for c in r.caveats.iter() { <li class="caveat">{ &*c.text }</li> }
+                </ul>
+            }
+            if !r.assumptions.is_empty() {
+                <ul class="assumptions">
+                    for a in r.assumptions.iter() { <li>{ &*a.text }</li> }
+                </ul>
+            }
+        </section>
+    }
+}

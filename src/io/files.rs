@@ -1,0 +1,275 @@
+/*!
+Reading a file into bytes: one the user chose or dropped (streamed from the
+browser a piece at a time), text pasted onto the page, the bundled sample
+fetched from this site, or the same bytes again with the user's column
+mapping. Each read starts a new generation and hands its bytes to the
+import job (`jobs`); a read that fails ends in `ReadFailed`.
+*/
+
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use gloo::timers::future::TimeoutFuture;
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+use yew::platform::spawn_local;
+use yew::UseReducerDispatcher;
+
+use super::browser::{mark, now_ms};
+use super::jobs::{begin_reading, is_current, run_import, Early, SLICE_MS};
+use crate::state::{Action, PlanDefaults, State};
+use kaizala_engine::import::{ByteCheck, ImportOptions};
+use kaizala_engine::progress::Fingerprinter;
+
+/// The bundled synthetic export behind "Try with sample data".
+const SAMPLE_URL: &str = "sample-export.csv";
+const SAMPLE_NAME: &str = "sample-export.csv";
+
+/// The sample describes a partner's customers in mid-June 2020, two weeks
+/// before sales ended; planning it as of today would show only history.
+fn sample_as_of() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2020, 6, 15).unwrap_or_default()
+}
+
+/// Reads a user's file and imports it.
+pub(crate) fn read_file(
+    file: web_sys::File,
+    defaults: PlanDefaults,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let file_name = file.name();
+    let generation = begin_reading(&file_name, &dispatch);
+    spawn_local(async move {
+        match read_streamed(&file, generation, &dispatch).await {
+            Ok(Some((bytes, early))) => {
+                import_named(
+                    generation,
+                    file_name,
+                    bytes,
+                    Some(early),
+                    None,
+                    defaults,
+                    dispatch,
+                )
+                .await
+            }
+            Ok(None) => {}
+            Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
+        }
+    });
+}
+
+/// How a file's stream is read: into one buffer of ours, used again for
+/// every piece, where the browser can (a "BYOB" reader of a byte stream);
+/// otherwise in pieces the browser allocates.
+enum PieceReader {
+    /// The browser writes each piece into `buffer`, which it hands back
+    /// with the piece.
+    Own {
+        reader: web_sys::ReadableStreamByobReader,
+        buffer: js_sys::ArrayBuffer,
+    },
+    Browser(web_sys::ReadableStreamDefaultReader),
+}
+
+/// The size of [`PieceReader::Own`]'s buffer: larger than the pieces the
+/// browser reads a file in (a few hundred kilobytes in Chromium).
+const PIECE_BUFFER_BYTES: u32 = 1024 * 1024;
+
+impl PieceReader {
+    fn new(file: &web_sys::File) -> PieceReader {
+        let stream = file.stream();
+        match web_sys::ReadableStreamByobReader::new(&stream) {
+            Ok(reader) => PieceReader::Own {
+                reader,
+                buffer: js_sys::ArrayBuffer::new(PIECE_BUFFER_BYTES),
+            },
+            // A browser whose file streams are not byte streams.
+            Err(_) => PieceReader::Browser(stream.get_reader().unchecked_into()),
+        }
+    }
+
+    /// The next piece; `None` at the end of the file.
+    async fn next(&mut self) -> Result<Option<js_sys::Uint8Array>, JsValue> {
+        let read = match self {
+            PieceReader::Own { reader, buffer } => {
+                reader.read_with_array_buffer_view(&js_sys::Uint8Array::new(buffer))
+            }
+            PieceReader::Browser(reader) => reader.read(),
+        };
+        let result: web_sys::ReadableStreamReadResult =
+            JsFuture::from(read).await?.unchecked_into();
+        if result.get_done().unwrap_or(true) {
+            return Ok(None);
+        }
+        let piece: js_sys::Uint8Array = result.get_value().unchecked_into();
+        if let PieceReader::Own { buffer, .. } = self {
+            // The buffer passed in is detached; the piece's is the same
+            // memory, to be passed in again.
+            *buffer = piece.buffer();
+        }
+        Ok(Some(piece))
+    }
+
+    fn cancel(&self) {
+        let _ = match self {
+            PieceReader::Own { reader, .. } => reader.cancel(),
+            PieceReader::Browser(reader) => reader.cancel(),
+        };
+    }
+}
+
+/// Reads a file as a stream. The browser hands it over in pieces (a few
+/// hundred kilobytes each, over 60-120 ms for 50 MB on the machine of
+/// docs/performance.md), with the page idle in between; each piece is
+/// copied into wasm memory, fingerprinted and checked as UTF-8 as it comes,
+/// so that none of that is left for after the last one. Pieces that are
+/// buffered already come one after another in the same task, so it yields
+/// to the browser every [`SLICE_MS`] and moves the progress bar. `None`
+/// when the read was cancelled or replaced meanwhile.
+async fn read_streamed(
+    file: &web_sys::File,
+    generation: u64,
+    dispatch: &UseReducerDispatcher<State>,
+) -> Result<Option<(Vec<u8>, Early)>, String> {
+    let failed = |e: JsValue| {
+        let why = e
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| "the browser gave no reason".into());
+        format!("The file could not be read: {why}.")
+    };
+    // Grown as the pieces come, not zeroed at the file's size up front:
+    // zeroing is the first touch of all that memory (about 50 ms for
+    // 50 MB), in one task before the progress bar can show.
+    let mut bytes: Vec<u8> = Vec::with_capacity(file.size() as usize);
+    let mut fingerprinter = Fingerprinter::default();
+    let mut check = ByteCheck::default();
+    let mut reader = PieceReader::new(file);
+    let mut slice_started = now_ms();
+    loop {
+        let piece = reader.next().await.map_err(failed)?;
+        if now_ms() - slice_started > SLICE_MS {
+            // The check counts an eighth of a byte per byte in the
+            // import's progress, so reading is its first ninth.
+            let done = bytes.len() as f64 / bytes.capacity().max(1) as f64 / 9.0;
+            dispatch.dispatch(Action::ReadProgress(done));
+            TimeoutFuture::new(0).await;
+            slice_started = now_ms();
+        }
+        if !is_current(generation) {
+            reader.cancel();
+            return Ok(None);
+        }
+        let Some(piece) = piece else {
+            break;
+        };
+        let old = bytes.len();
+        bytes.resize(old + piece.length() as usize, 0);
+        piece.copy_to(&mut bytes[old..]);
+        fingerprinter.update(&bytes[old..]);
+        check.update(&bytes);
+    }
+    mark("kaizala:read");
+    Ok(Some((
+        bytes,
+        Early {
+            fingerprinter,
+            check,
+        },
+    )))
+}
+
+/// Imports a file's bytes with the default options, its name included (an
+/// export without a customer column names the customer in its file name).
+async fn import_named(
+    generation: u64,
+    file_name: String,
+    bytes: Vec<u8>,
+    early: Option<Early>,
+    as_of: Option<NaiveDate>,
+    defaults: PlanDefaults,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let options = ImportOptions {
+        file_name: Some(file_name.clone()),
+        ..Default::default()
+    };
+    let bytes = Rc::new(bytes);
+    run_import(
+        generation, file_name, bytes, early, options, as_of, defaults, dispatch,
+    )
+    .await
+}
+
+/// Imports text pasted onto the page.
+pub(crate) fn read_pasted(
+    text: String,
+    defaults: PlanDefaults,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let file_name = "pasted.csv".to_string();
+    let generation = begin_reading(&file_name, &dispatch);
+    let options = ImportOptions {
+        file_name: None,
+        ..Default::default()
+    };
+    spawn_local(run_import(
+        generation,
+        file_name,
+        Rc::new(text.into_bytes()),
+        None,
+        options,
+        None,
+        defaults,
+        dispatch,
+    ));
+}
+
+/// Imports the same bytes again with the user's column mapping or date order.
+pub(crate) fn reimport(
+    file_name: String,
+    bytes: Rc<Vec<u8>>,
+    options: ImportOptions,
+    defaults: PlanDefaults,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let generation = begin_reading(&file_name, &dispatch);
+    spawn_local(run_import(
+        generation, file_name, bytes, None, options, None, defaults, dispatch,
+    ));
+}
+
+/// Fetches the bundled sample from this site (never elsewhere) and imports it.
+pub(crate) fn load_sample(defaults: PlanDefaults, dispatch: UseReducerDispatcher<State>) {
+    let file_name = SAMPLE_NAME.to_string();
+    let generation = begin_reading(&file_name, &dispatch);
+    spawn_local(async move {
+        match fetch_bytes(SAMPLE_URL).await {
+            Ok(bytes) => {
+                let as_of = Some(sample_as_of());
+                import_named(
+                    generation, file_name, bytes, None, as_of, defaults, dispatch,
+                )
+                .await
+            }
+            Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
+        }
+    });
+}
+
+async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
+    let failed = || format!("The sample data could not be loaded ({url}).");
+    let window = gloo::utils::window();
+    let response = JsFuture::from(window.fetch_with_str(url))
+        .await
+        .map_err(|_| failed())?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| failed())?;
+    if !response.ok() {
+        return Err(failed());
+    }
+    let buffer = JsFuture::from(response.array_buffer().map_err(|_| failed())?)
+        .await
+        .map_err(|_| failed())?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
+}

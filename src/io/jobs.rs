@@ -1,0 +1,235 @@
+/*!
+The background jobs behind a read: the import and the plan, run a slice at
+a time with a yield to the browser between slices, so the page never
+freezes, the progress bar moves and Cancel stays clickable. A newer read or
+Cancel stops a running job (its generation is no longer current). A job
+ends by dispatching `Imported`; the reducer decides what becomes of it.
+*/
+
+use std::cell::Cell;
+use std::rc::Rc;
+
+use chrono::NaiveDate;
+use gloo::timers::future::TimeoutFuture;
+use yew::UseReducerDispatcher;
+
+use super::browser::{browser_big5, mark, now_ms};
+use crate::state::{Action, PlanDefaults, Planned, State};
+use crate::storage;
+use kaizala_engine::import::{
+    Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
+};
+use kaizala_engine::plan::{PlanJob, PlanProgress};
+use kaizala_engine::progress::{legacy_fingerprint, Fingerprinter};
+
+/// Rows the job reads between two looks at the clock.
+const ROWS_PER_STEP: usize = 1000;
+
+/// How long a slice of the import may run before it yields to the
+/// browser. Each yield costs a few milliseconds of idle time, so slices
+/// are as long as stays comfortably under the 200 ms a user starts to
+/// notice (and that issue 6 allows a task), on a slower laptop too.
+pub(super) const SLICE_MS: f64 = 60.0;
+
+/// Customers planned between two looks at the clock (most have no Kaizala
+/// Pro and cost next to nothing).
+const CUSTOMERS_PER_STEP: usize = 500;
+
+/// Bytes of the file fingerprinted per step, beside the import's rows.
+const HASH_BYTES_PER_STEP: usize = 1024 * 1024;
+
+thread_local! {
+    /// Bumped by every new read and by Cancel; a running import stops
+    /// when the number it started with is no longer current.
+    static GENERATION: Cell<u64> = const { Cell::new(0) };
+}
+
+fn next_generation() -> u64 {
+    GENERATION.with(|g| {
+        g.set(g.get() + 1);
+        g.get()
+    })
+}
+
+pub(super) fn is_current(generation: u64) -> bool {
+    GENERATION.with(|g| g.get() == generation)
+}
+
+/// Starts a new read: any running import stops, and the page shows the
+/// progress of this one. Returns the read's generation.
+pub(super) fn begin_reading(file_name: &str, dispatch: &UseReducerDispatcher<State>) -> u64 {
+    let generation = next_generation();
+    dispatch.dispatch(Action::Reading {
+        file_name: file_name.to_string(),
+    });
+    generation
+}
+
+/// Stops a running import.
+pub(crate) fn cancel_import() {
+    next_generation();
+}
+
+/// What was done to a file's bytes while they arrived: their fingerprint
+/// (of all of them, to be finished) and their check as UTF-8.
+pub(super) struct Early {
+    pub(super) fingerprinter: Fingerprinter,
+    pub(super) check: ByteCheck,
+}
+
+/// Hashes the next piece of the file into the fingerprint.
+fn hash_slice(fingerprinter: &mut Fingerprinter, bytes: &[u8], hashed: &mut usize) {
+    let upto = (*hashed + HASH_BYTES_PER_STEP).min(bytes.len());
+    fingerprinter.update(bytes.get(*hashed..upto).unwrap_or_default());
+    *hashed = upto;
+}
+
+/// Yields to the browser; false when the read this belongs to was
+/// cancelled or replaced meanwhile.
+async fn still_current(generation: u64) -> bool {
+    TimeoutFuture::new(0).await;
+    is_current(generation)
+}
+
+/// Calls `step` until it gives a result, in slices of about [`SLICE_MS`]
+/// with a yield to the browser before each; `after_slice` runs at the end
+/// of each slice that did not finish. `None` when the read stopped being
+/// current.
+async fn in_slices<T>(
+    generation: u64,
+    mut step: impl FnMut() -> Option<T>,
+    mut after_slice: impl FnMut(),
+) -> Option<T> {
+    loop {
+        if !still_current(generation).await {
+            return None;
+        }
+        let started = now_ms();
+        while now_ms() - started < SLICE_MS {
+            if let Some(result) = step() {
+                return Some(result);
+            }
+        }
+        after_slice();
+    }
+}
+
+/// Runs the import a slice at a time, yielding to the browser between
+/// slices so the progress bar moves and Cancel stays clickable.
+// One argument per thing an import needs; a struct would only name them again.
+#[allow(clippy::too_many_arguments)]
+pub(super) async fn run_import(
+    generation: u64,
+    file_name: String,
+    bytes: Rc<Vec<u8>>,
+    early: Option<Early>,
+    options: ImportOptions,
+    as_of: Option<NaiveDate>,
+    defaults: PlanDefaults,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let options = ImportOptions {
+        big5_decoder: Some(Big5Decoder(browser_big5)),
+        ..options
+    };
+    // The allocator grows wasm memory a few pages at a time as it runs
+    // out, and V8 makes each grow costly (a new ArrayBuffer for the
+    // memory): hundreds of grows over a large import and plan. They need
+    // about the file's size again, so memory grows once, here, and the
+    // freed block serves them (49 MB file: build_plan in wasm 113-134 ms
+    // -> 69-79 ms).
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(bytes.len())));
+    // Unless it was hashed as the file arrived, the fingerprint is hashed a
+    // piece per slice too: over a 50 MB file it is a task of its own of
+    // about 100 ms in wasm.
+    let (mut fingerprinter, mut hashed, check) = match early {
+        Some(Early {
+            fingerprinter,
+            check,
+        }) => (fingerprinter, bytes.len(), check),
+        None => (Fingerprinter::default(), 0, ByteCheck::default()),
+    };
+    // The job borrows the bytes (valid UTF-8 is read in place), so a large
+    // file is not copied a second time in wasm memory.
+    let mut job = ImportJob::checked(bytes.as_slice(), options.clone(), check);
+    let done = Cell::new(0.0);
+    let step = || {
+        hash_slice(&mut fingerprinter, &bytes, &mut hashed);
+        match job.step(ROWS_PER_STEP) {
+            ImportProgress::Working {
+                bytes_done,
+                bytes_total,
+                ..
+            } => {
+                if bytes_total > 0 {
+                    done.set(bytes_done as f64 / bytes_total as f64);
+                }
+                None
+            }
+            ImportProgress::Done(result) => Some(result),
+        }
+    };
+    let progress = || dispatch.dispatch(Action::ReadProgress(done.get()));
+    let Some(outcome) = in_slices(generation, step, progress).await else {
+        return;
+    };
+    mark("kaizala:imported");
+    drop(job);
+    if hashed < bytes.len() {
+        let rest = || {
+            hash_slice(&mut fingerprinter, &bytes, &mut hashed);
+            (hashed >= bytes.len()).then_some(())
+        };
+        if in_slices(generation, rest, || {}).await.is_none() {
+            return;
+        }
+    }
+    let fingerprint = fingerprinter.finish();
+    if !still_current(generation).await {
+        return;
+    }
+    storage::adopt_legacy(&fingerprint, bytes.len() as u64, || {
+        legacy_fingerprint(&bytes)
+    });
+    let (progress, storage) = storage::load_progress(&fingerprint);
+    let settings = storage::load_settings(&fingerprint);
+    // The plan is built here, in slices like the import, rather than by
+    // the reducer in the task that also renders it: with thousands of
+    // customers either would be a long task, and both together longer.
+    let planned = match &outcome {
+        Ok(ImportOutcome::Ready(import)) => {
+            let settings = defaults.settings(as_of, settings.clone()).current;
+            let mut job = PlanJob::new(import, &settings);
+            let step = || match job.step(CUSTOMERS_PER_STEP) {
+                PlanProgress::Working { .. } => None,
+                PlanProgress::Done(plan) => Some(Some(plan)),
+                // `Done` ends the slices, so a spent job is not met.
+                PlanProgress::Spent => Some(None),
+            };
+            let Some(Some(plan)) = in_slices(generation, step, || {}).await else {
+                return;
+            };
+            mark("kaizala:planned");
+            if !still_current(generation).await {
+                return;
+            }
+            Some(Planned {
+                plan: Rc::new(plan),
+                settings,
+            })
+        }
+        _ => None,
+    };
+    dispatch.dispatch(Action::Imported {
+        file_name,
+        bytes,
+        fingerprint,
+        options,
+        outcome: Box::new(outcome),
+        as_of,
+        progress,
+        settings,
+        storage,
+        planned,
+    });
+}

@@ -1,0 +1,19 @@
+/*!
+The app's side effects, kept at the edge: reading a chosen, dropped or
+pasted file and fetching the bundled sample (`files`); running the import
+and the plan in slices so the page never freezes (`jobs`); the clock,
+downloads, printing, the clipboard, the service worker and the share link
+in the URL fragment (`browser`). Each ends by dispatching an `Action`;
+none of them decides anything: the reducer in `state` does.
+*/
+
+mod browser;
+mod files;
+mod jobs;
+
+pub(crate) use browser::{
+    clear_location_hash, copy_text, download, initial_lang, print_soon, register_service_worker,
+    remember_lang, set_document_lang, share_link, shared_from_location, today,
+};
+pub(crate) use files::{load_sample, read_file, read_pasted, reimport};
+pub(crate) use jobs::cancel_import;

@@ -1,0 +1,86 @@
+/*!
+The customer table's rows: the customers that match the search and the
+urgency filter, in the order of the sort column, a page at a time.
+*/
+
+use chrono::NaiveDate;
+
+use crate::state::{SortKey, Workspace};
+use kaizala_engine::plan::{CustomerPlan, Urgency};
+
+/// Rows shown per page of the table.
+pub const PAGE_ROWS: usize = 100;
+
+/// Rows shown of `total` once `pages` pages were asked for: thousands of
+/// customers do not mean thousands of rows in the page at once.
+pub fn rows_shown(total: usize, pages: usize) -> usize {
+    total.min(pages * PAGE_ROWS)
+}
+
+/// The customers the table shows, in its order.
+pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
+    let needle = w.table.search.trim().to_lowercase();
+    let rows: Vec<&CustomerPlan> = w
+        .plan
+        .customers
+        .iter()
+        .filter(|c| w.table.urgency.is_none_or(|u| c.urgency == u))
+        .filter(|c| {
+            needle.is_empty()
+                || c.display_name.to_lowercase().contains(&needle)
+                || c.customer
+                    .domain
+                    .as_deref()
+                    .is_some_and(|d| d.to_lowercase().contains(&needle))
+                || c.customer
+                    .id
+                    .as_deref()
+                    .is_some_and(|d| d.to_lowercase().contains(&needle))
+                || c.recommendation.plan.to_lowercase().contains(&needle)
+        })
+        .collect();
+    // Each row's sort value is computed once, not at every comparison
+    // (a name lower-cased, checklist progress counted). The sort is stable
+    // and the plan lists customers by name, so rows that tie stay in name
+    // order, either way round.
+    let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
+        rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
+    kaizala_engine::sort::sort_by(&mut keyed, |(a, _), (b, _)| {
+        let o = a.cmp(b);
+        if w.table.descending {
+            o.reverse()
+        } else {
+            o
+        }
+    });
+    keyed.into_iter().map(|(_, c)| c).collect()
+}
+
+/// What a row is sorted by, for the table's sort column.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum SortValue<'a> {
+    /// Urgency, then dated before undated, then the date.
+    Urgency(Urgency, bool, Option<NaiveDate>),
+    Name(String),
+    Seats(u32),
+    Plan(&'a str),
+    /// Ticked steps as parts per million of all steps.
+    Progress(u64),
+}
+
+fn sort_value<'a>(w: &Workspace, c: &'a CustomerPlan) -> SortValue<'a> {
+    match w.table.sort {
+        SortKey::Urgency => SortValue::Urgency(c.urgency, c.migrate_by.is_none(), c.migrate_by),
+        SortKey::Customer => SortValue::Name(c.display_name.to_lowercase()),
+        SortKey::Seats => SortValue::Seats(c.kaizala_seats),
+        SortKey::Plan => SortValue::Plan(&c.recommendation.plan),
+        SortKey::Progress => {
+            let (done, all) = w.steps_done(c);
+            SortValue::Progress(if all == 0 {
+                0
+            } else {
+                done as u64 * 1_000_000 / all as u64
+            })
+        }
+    }
+}

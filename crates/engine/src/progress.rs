@@ -69,7 +69,13 @@ impl Progress {
     /// Reads stored progress; `None` when the text is not progress at all
     /// (corrupted storage), so the caller can say so instead of guessing.
     pub fn from_json(text: &str) -> Option<Progress> {
-        let mut p: Progress = crate::json::read(text)?;
+        // Progress is stored as an object; serde would also take the
+        // members in a list (`[]` as empty progress), which only damaged
+        // storage holds.
+        if !text.trim_start().starts_with('{') {
+            return None;
+        }
+        let mut p: Progress = serde_json::from_str(text).ok()?;
         p.notes.retain(|_, v| !v.trim().is_empty());
         for v in p.notes.values_mut() {
             if v.chars().count() > MAX_NOTE_CHARS {
@@ -77,16 +83,6 @@ impl Progress {
             }
         }
         Some(p)
-    }
-}
-
-impl crate::json::FromJson for Progress {
-    fn from_json(v: &crate::json::Json) -> Option<Self> {
-        use crate::json::member_or_default;
-        Some(Progress {
-            ticked: member_or_default(v, "ticked")?,
-            notes: member_or_default(v, "notes")?,
-        })
     }
 }
 

@@ -31,8 +31,10 @@ fn cipp(term_info: &str) -> Vec<Subscription> {
     }
 }
 
-/// Id, seats, status, term and end date of each subscription.
-fn summary(subs: &[Subscription]) -> Vec<(String, Option<u32>, Status, Option<u16>, EndDate)> {
+/// Id, seats, status, term and end date of a subscription.
+type Summary = (String, Option<u32>, Status, Option<u16>, EndDate);
+
+fn summary(subs: &[Subscription]) -> Vec<Summary> {
     subs.iter()
         .map(|s| {
             (

@@ -111,7 +111,7 @@ pub fn load_settings(fingerprint: &str) -> Option<Settings> {
         .get_item(&settings_key(fingerprint))
         .ok()
         .flatten()?;
-    kaizala_engine::json::read(&text)
+    serde_json::from_str(&text).ok()
 }
 
 pub fn save_settings(fingerprint: &str, settings: &Settings) -> StorageHealth {

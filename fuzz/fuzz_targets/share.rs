@@ -36,8 +36,8 @@ fn all(link: &str) {
     check::<Plan>(link);
     check::<CustomerPlan>(link);
     check::<SharedPlan>(link);
-    // What the shared view does with a link: read it with the app's own
-    // reader, then plan it, whatever it holds.
+    // What the shared view does with a link: open it as a shared plan,
+    // then plan it, whatever it holds.
     if let Ok(shared) = SharedPlan::from_link(link) {
         if let Ok(again) = encode(&shared) {
             assert_eq!(SharedPlan::from_link(&again).as_ref(), Ok(&shared));

@@ -69,7 +69,7 @@ fn memory_key(headers: &[String]) -> String {
 /// What was chosen last time for these headers, if anything.
 fn remembered(headers: &[String]) -> Vec<(Field, String)> {
     storage::load_pref(&memory_key(headers))
-        .and_then(|t| kaizala_engine::json::read::<Vec<(Field, String)>>(&t))
+        .and_then(|t| serde_json::from_str::<Vec<(Field, String)>>(&t).ok())
         .unwrap_or_default()
         .into_iter()
         .filter(|(_, h)| headers.contains(h))

@@ -24,6 +24,23 @@ pub(crate) struct SettingsBarProps {
     pub(crate) onaction: Callback<Action>,
 }
 
+/// A date input's value as a date: `YYYY-MM-DD`, a year past 9999 with
+/// more digits and no sign (as the input writes it), month and day of one
+/// or two digits; nothing else, not even white space.
+fn input_date(value: &str) -> Option<NaiveDate> {
+    let unsigned = value.strip_prefix(['+', '-']).unwrap_or(value);
+    let year_digits = unsigned.split('-').next().map_or(0, str::len);
+    if value.contains(char::is_whitespace) || year_digits > 6 {
+        return None;
+    }
+    // chrono reads a year of more than four digits only after a sign.
+    if unsigned.len() == value.len() {
+        format!("+{value}").parse().ok()
+    } else {
+        value.parse().ok()
+    }
+}
+
 fn date_input(
     id: &'static str,
     value: NaiveDate,
@@ -34,7 +51,7 @@ fn date_input(
     let onchange = Callback::from(move |e: Event| {
         let input: HtmlInputElement = e.target_unchecked_into();
         // An incomplete or cleared date is ignored; the last valid one stays.
-        if let Some(d) = kaizala_engine::json::iso_date(&input.value()) {
+        if let Some(d) = input_date(&input.value()) {
             onaction.emit(make(d));
         }
     });

@@ -15,7 +15,6 @@ pub mod checklist;
 pub mod export;
 pub mod i18n;
 pub mod import;
-pub mod json;
 pub mod model;
 pub mod plan;
 pub mod progress;

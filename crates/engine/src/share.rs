@@ -21,10 +21,10 @@ assert_eq!(back, vec!["Contoso".to_string()]);
 ```
 */
 
-mod deflate;
-
 use std::collections::BTreeMap;
 
+use base64::engine::general_purpose::URL_SAFE_NO_PAD;
+use base64::Engine;
 use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -40,6 +40,9 @@ pub const MAX_ENCODED: usize = 256 * 1024;
 pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
 
 const VERSION: &str = "v1.";
+/// miniz's best compression: links are short either way (one customer's
+/// plan is a few kilobytes of JSON), so the shortest link wins.
+const COMPRESSION: u8 = 9;
 
 /// What a share link carries: one customer's subscriptions as imported
 /// (the Kaizala Pro ones and the plans that may cover them), the choices
@@ -155,10 +158,10 @@ impl std::error::Error for ShareError {}
 /// Encodes a value into link text (`v1.` + base64url of zlib(JSON)).
 pub fn encode<T: Serialize>(value: &T) -> Result<String, ShareError> {
     let json = serde_json::to_vec(value).map_err(|e| ShareError::Encode(e.to_string()))?;
-    let packed = deflate::compress_zlib(&json);
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&json, COMPRESSION);
     let mut out = String::with_capacity(VERSION.len() + packed.len() * 4 / 3 + 4);
     out.push_str(VERSION);
-    base64url_encode(&packed, &mut out);
+    URL_SAFE_NO_PAD.encode_string(&packed, &mut out);
     if out.len() > MAX_ENCODED {
         return Err(ShareError::Encode(format!(
             "the link would be {} characters long, more than the {MAX_ENCODED} it may have",
@@ -188,7 +191,12 @@ fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
     let body = text
         .strip_prefix(VERSION)
         .ok_or(ShareError::UnknownVersion)?;
-    let packed = base64url_decode(body).ok_or(ShareError::NotBase64)?;
+    // Unpadded, canonical base64url only, as links have always been
+    // written: this engine refuses padding and stray bits past the last
+    // byte, so a link is read one way only.
+    let packed = URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| ShareError::NotBase64)?;
     miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, MAX_INFLATED).map_err(|e| {
         match e.status {
             miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
@@ -197,81 +205,12 @@ fn unpack(text: &str) -> Result<Vec<u8>, ShareError> {
     })
 }
 
-const BASE64URL: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
-
-/// Appends the unpadded base64url form of `bytes` (RFC 4648 §5). Written
-/// here rather than taken from the base64 crate, whose general engine is
-/// several kilobytes of the web app for these two short loops; the tests
-/// compare both, byte for byte.
-fn base64url_encode(bytes: &[u8], out: &mut String) {
-    for chunk in bytes.chunks(3) {
-        let b = |i: usize| u32::from(chunk.get(i).copied().unwrap_or(0));
-        let n = (b(0) << 16) | (b(1) << 8) | b(2);
-        for k in 0..=chunk.len() {
-            out.push(char::from(BASE64URL[(n >> (18 - 6 * k) & 63) as usize]));
-        }
-    }
-}
-
-/// Reads what [`base64url_encode`] writes; `None` for anything else: a
-/// character outside the alphabet, padding, a length no encoding has, or
-/// bits set past the last byte (as the base64 crate refuses them).
-fn base64url_decode(text: &str) -> Option<Vec<u8>> {
-    let mut out = Vec::with_capacity(text.len() / 4 * 3 + 2);
-    for chunk in text.as_bytes().chunks(4) {
-        let mut n = 0u32;
-        for (k, &c) in chunk.iter().enumerate() {
-            let v = match c {
-                b'A'..=b'Z' => c - b'A',
-                b'a'..=b'z' => c - b'a' + 26,
-                b'0'..=b'9' => c - b'0' + 52,
-                b'-' => 62,
-                b'_' => 63,
-                _ => return None,
-            };
-            n |= u32::from(v) << (18 - 6 * k);
-        }
-        let len = match chunk.len() {
-            4 => 3,
-            3 => 2,
-            2 => 1,
-            _ => return None,
-        };
-        // The bits below the last whole byte must be zero.
-        if n & (0x00FF_FFFF >> (8 * len)) != 0 {
-            return None;
-        }
-        out.extend_from_slice(&n.to_be_bytes()[1..=len]);
-    }
-    Some(out)
-}
-
 impl SharedPlan {
     /// Opens link text made by `encode(&shared_plan)`: what the app does
-    /// with a link. The same result as `decode::<SharedPlan>`, read with
-    /// the planner's own JSON reader ([`crate::json`]), which keeps serde's
-    /// generated readers out of the web app. Never panics, whatever the
-    /// text.
+    /// with a link, the same as `decode::<SharedPlan>`. Never panics,
+    /// whatever the text.
     pub fn from_link(text: &str) -> Result<SharedPlan, ShareError> {
-        let json = unpack(text)?;
-        let json = std::str::from_utf8(&json)
-            .map_err(|_| ShareError::NotAPlan("the payload is not UTF-8".to_string()))?;
-        crate::json::read(json)
-            .ok_or_else(|| ShareError::NotAPlan("the payload is not a shared plan".to_string()))
-    }
-}
-
-impl crate::json::FromJson for SharedPlan {
-    fn from_json(v: &crate::json::Json) -> Option<Self> {
-        use crate::json::{member, member_or_default};
-        Some(SharedPlan {
-            as_of: member(v, "as_of")?,
-            cutoff: member(v, "cutoff")?,
-            format: member_or_default(v, "format")?,
-            customer: member(v, "customer")?,
-            settings: member_or_default(v, "settings")?,
-            subscriptions: member(v, "subscriptions")?,
-        })
+        decode(text)
     }
 }
 
@@ -330,8 +269,7 @@ mod tests {
     fn refuses_a_bomb() {
         let zeros = vec![0u8; MAX_INFLATED + 1];
         let packed = miniz_oxide::deflate::compress_to_vec_zlib(&zeros, 9);
-        let mut link = VERSION.to_string();
-        base64url_encode(&packed, &mut link);
+        let link = format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed));
         assert!(link.len() < MAX_ENCODED);
         assert_eq!(decode::<Vec<u32>>(&link), Err(ShareError::TooLarge));
     }
@@ -384,10 +322,8 @@ mod tests {
             encode(&vec![1u32, 2, 3]).unwrap(),
             encode(&"text").unwrap(),
             {
-                let mut link = VERSION.to_string();
                 let packed = miniz_oxide::deflate::compress_to_vec_zlib(b"\xff{}", 9);
-                base64url_encode(&packed, &mut link);
-                link
+                format!("{VERSION}{}", URL_SAFE_NO_PAD.encode(packed))
             },
         ];
         for link in &not_a_plan {
@@ -408,31 +344,50 @@ mod tests {
         assert_eq!(SharedPlan::from_link("v1.***"), Err(ShareError::NotBase64));
     }
 
-    /// The same text as the base64 crate's URL-safe engine without
-    /// padding, both ways, and the same refusals.
+    /// A link made before links were compressed with miniz (by a
+    /// fixed-code deflater of its own) still opens.
     #[test]
-    fn base64url_as_the_base64_crate() {
-        use base64::engine::general_purpose::URL_SAFE_NO_PAD;
-        use base64::Engine;
-        let bytes: Vec<u8> = (0..=255u8)
-            .chain((0..300).map(|i: u32| (i * 37 % 256) as u8))
-            .collect();
-        for n in 0..bytes.len() {
-            let mut ours = String::new();
-            base64url_encode(&bytes[..n], &mut ours);
-            assert_eq!(ours, URL_SAFE_NO_PAD.encode(&bytes[..n]), "{n}");
-            assert_eq!(base64url_decode(&ours).as_deref(), Some(&bytes[..n]));
-        }
-        for text in [
-            "", "A", "AA", "AB", "AAA", "AAB", "AAAA", "AAAAA", "AA==", "AAA=", "A+B/", "A-B_",
-            "Zm9v", "Zm9vYg", "Zm9vYh", "Zm9vYmE", "Zm9vYmF", "Zm 9v", "Zm9v\n", "Zm9vé", "====",
+    fn links_made_before_still_open() {
+        let old = "v1.eNqLjlZ60b7rac90Bef8vJL84nwlHeNYnWglKE_BJslOSccAi0gsAI4fFBQ";
+        assert_eq!(
+            decode::<Vec<(String, u32)>>(old).unwrap(),
+            vec![
+                ("臺北 Contoso".to_string(), 3),
+                ("Contoso <b>".to_string(), 0),
+                ("Contoso <b>".to_string(), 0),
+            ]
+        );
+    }
+
+    /// Links are unpadded base64url, and only that: padding, the standard
+    /// alphabet's `+` and `/`, white space and stray bits past the last
+    /// byte are refused, as they always were.
+    #[test]
+    fn only_canonical_unpadded_base64url_opens() {
+        let good = encode(&vec![1u32, 2, 3]).unwrap();
+        let body = &good[VERSION.len()..];
+        for bad in [
+            format!("{good}="),
+            format!("{good}=="),
+            format!("{VERSION}{}", body.replace('-', "+").replace('_', "/")),
+            format!("{VERSION}{} {}", &body[..4], &body[4..]),
+            format!("{VERSION}A+B/"),
+            format!("{VERSION}A"),
+            format!("{VERSION}Zm9vYh"),
         ] {
-            assert_eq!(
-                base64url_decode(text),
-                URL_SAFE_NO_PAD.decode(text).ok(),
-                "{text:?}"
-            );
+            if bad != good {
+                assert_eq!(
+                    decode::<Vec<u32>>(&bad),
+                    Err(ShareError::NotBase64),
+                    "{bad}"
+                );
+            }
         }
+        assert_eq!(
+            decode::<Vec<u32>>(&format!("{good}\n")),
+            Ok(vec![1, 2, 3]),
+            "the whole text is trimmed first"
+        );
     }
 
     #[test]

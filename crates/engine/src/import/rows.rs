@@ -805,17 +805,18 @@ impl Builder {
     /// `TermInfo`; each entry becomes a subscription from the same line.
     /// Returns false when the cell holds no usable entry.
     fn cipp_terms(&mut self, line: u64, base: &Subscription, json: &str) -> bool {
-        let Some(crate::json::Json::Array(entries)) = crate::json::parse(json) else {
+        use serde_json::Value;
+        let Ok(Value::Array(entries)) = serde_json::from_str::<Value>(json) else {
             return false;
         };
         let mut any = false;
         for e in entries.iter().take(1000) {
             let get = |k: &str| {
                 e.get(k).and_then(|v| match v {
-                    crate::json::Json::String(s) => Some(s.trim().to_string()),
-                    // As written: `12`, `2.5`, `1e3`.
-                    crate::json::Json::Number(n) => Some(n.clone()),
-                    crate::json::Json::Bool(b) => Some(b.to_string()),
+                    Value::String(s) => Some(s.trim().to_string()),
+                    // As serde_json writes it back: `12`, `2.5`.
+                    Value::Number(n) => Some(n.to_string()),
+                    Value::Bool(b) => Some(b.to_string()),
                     _ => None,
                 })
             };

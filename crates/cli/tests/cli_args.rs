@@ -9,7 +9,7 @@ mod plan_support;
 
 use std::process::Command;
 
-use kaizala_cli::{self as cli, parse_args, plan_outcome, Command as Cmd};
+use kaizala_cli::{self as cli, parse_args, plan_outcome, Command as Cmd, UsageErrorKind};
 use kaizala_engine::catalog::PlanId;
 use kaizala_engine::export::{self, ExportFormat};
 use kaizala_engine::import::{DateOrder, Field, ImportOutcome, ImportReport, MappingRequest};
@@ -42,9 +42,8 @@ fn help_and_version() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let cases: &[(&[&str], &str)] = &[
-        (&[], "no FILE given"),
-        (&["a.csv", "b.csv"], "one FILE at a time"),
+    // Values the CLI's own parsers refuse, in its words.
+    let refused: &[(&[&str], &str)] = &[
         (&["a.csv", "--as-of", "1/6/2020"], "YYYY-MM-DD"),
         (&["a.csv", "--cutoff=2020-02-30"], "YYYY-MM-DD"),
         (&["a.csv", "--format", "xml"], "json, csv, md or ics"),
@@ -57,16 +56,86 @@ fn usage_errors_exit_2() {
             &["a.csv", "--date-order", "ymd"],
             "month-first or day-first",
         ),
-        (&["a.csv", "--verbose"], "unknown option"),
-        (&["a.csv", "--out"], "needs a value"),
     ];
-    for (args, want) in cases {
-        let (code, out, err) = run(args);
-        assert_eq!(code, 2, "{args:?}: {err}");
+    // The shape of the line, as clap reads it.
+    let misshapen: &[(&[&str], UsageErrorKind)] = &[
+        (&[], UsageErrorKind::MissingRequiredArgument),
+        (&["a.csv", "b.csv"], UsageErrorKind::UnknownArgument),
+        (&["a.csv", "--verbose"], UsageErrorKind::UnknownArgument),
+        (&["a.csv", "--out"], UsageErrorKind::InvalidValue),
+    ];
+    let cases = refused
+        .iter()
+        .map(|(args, want)| (*args, UsageErrorKind::ValueValidation, Some(*want)))
+        .chain(misshapen.iter().map(|(args, kind)| (*args, *kind, None)));
+    for (args, kind, want) in cases {
+        let err = parse_args(args.iter().map(|a| a.to_string())).unwrap_err();
+        assert_eq!(err.code, 2, "{args:?}");
+        assert_eq!(err.usage, Some(kind), "{args:?}: {}", err.message);
+        let (code, out, stderr) = run(args);
+        assert_eq!(code, 2, "{args:?}: {stderr}");
         assert!(out.is_empty(), "{args:?}");
-        assert!(err.contains(want), "{args:?}: {err}");
-        assert!(err.contains("--help"), "{args:?}: {err}");
+        assert!(stderr.contains(&err.message), "{args:?}: {stderr}");
+        if let Some(want) = want {
+            assert!(stderr.contains(want), "{args:?}: {stderr}");
+        }
+        assert!(stderr.contains("--help"), "{args:?}: {stderr}");
     }
+}
+
+#[test]
+fn unknown_field_lists_the_fields() {
+    let err = parse_args(["a.csv", "--map", "expiry=End"].map(String::from)).unwrap_err();
+    for name in cli::field_names() {
+        assert!(err.message.contains(name), "{name}: {}", err.message);
+    }
+    assert!(err.message.contains("end_date"), "{}", err.message);
+}
+
+/// Values may start with `-`, a repeated option keeps its last value, and
+/// the last of `--education` and `--not-education` about a customer wins.
+#[test]
+fn values_repeats_and_order() {
+    let Cmd::Run(a) = parse_args(
+        [
+            "f.csv",
+            "--out",
+            "-",
+            "--frontline",
+            "-Contoso",
+            "--as-of",
+            "2020-01-01",
+            "--as-of=2020-06-01",
+            "--not-education",
+            "school.edu",
+            "--education",
+            "school.edu",
+            "--not-education",
+            "academy.com",
+        ]
+        .map(String::from),
+    )
+    .unwrap() else {
+        panic!("not a run")
+    };
+    assert_eq!(a.out.as_deref(), Some("-"));
+    assert_eq!(a.frontline, vec!["-Contoso".to_string()]);
+    assert_eq!(a.as_of, Some(d(2020, 6, 1)));
+    assert_eq!(
+        a.education,
+        vec![
+            ("school.edu".into(), false),
+            ("school.edu".into(), true),
+            ("academy.com".into(), false)
+        ]
+    );
+    assert_eq!(a.format, ExportFormat::Json);
+    assert_eq!(a.lang, Lang::En);
+    assert_eq!(parse_args(["--version".to_string()]).unwrap(), Cmd::Version);
+    assert_eq!(
+        parse_args(["f.csv", "-h"].map(String::from)).unwrap(),
+        Cmd::Help
+    );
 }
 
 #[test]

@@ -113,3 +113,31 @@ fn zh_tw_texts_same_headers() {
         .chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));
 }
+
+/// The raw bytes: a cell is quoted only when it holds a comma, a quote or
+/// a line break, with its quotes doubled; every record ends in CRLF.
+#[test]
+fn quotes_only_what_needs_it() {
+    let b = bytes(Lang::En);
+    let text = std::str::from_utf8(&b[3..]).unwrap();
+    let header = format!("{}\r\n", HEADERS.join(","));
+    assert!(text.starts_with(&header), "{}", &text[..header.len()]);
+    assert!(text.ends_with("\r\n"));
+    assert!(text.contains("\"Contoso, Ltd; \"\"HQ\"\"\","), "{text}");
+    assert!(text.contains(",c-renews,"), "{text}");
+    assert!(text.contains(",'-1+2,"), "{text}");
+    for line in text.split("\r\n").filter(|l| !l.is_empty()) {
+        // Unquoted cells hold no quote: every quote is in a quoted cell.
+        let mut cells = csv::ReaderBuilder::new()
+            .has_headers(false)
+            .from_reader(line.as_bytes());
+        let record = cells.records().next().unwrap().unwrap();
+        let plain: usize = record.iter().map(str::len).sum::<usize>() + record.len() - 1;
+        let quoted = record
+            .iter()
+            .filter(|c| c.contains([',', '"', '\r', '\n']))
+            .map(|c| 2 + c.matches('"').count())
+            .sum::<usize>();
+        assert_eq!(line.len(), plain + quoted, "{line}");
+    }
+}

@@ -1,0 +1,398 @@
+/*!
+The command line: what `kaizala-plan` accepts, parsed by clap into
+[`Args`].
+
+clap reads the shape of the line (options written `--as-of 2020-06-01` or
+`--as-of=2020-06-01`, in any order around the one FILE, `--` before a FILE
+that starts with `-`, `-` for standard input); the value parsers here read
+each value the way the engine spells it, and say what was wrong in the
+same words as the help.
+
+The help is [`USAGE`], written for people (clap's generated help would
+list the options alphabetically and in `--as-of <DATE>` notation); a test
+holds it to the options clap knows.
+*/
+
+use chrono::NaiveDate;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, FromArgMatches, Parser};
+use serde::de::{self, IntoDeserializer, Visitor};
+use serde::Deserialize;
+
+use kaizala_engine::catalog::PlanId;
+use kaizala_engine::export::ExportFormat;
+use kaizala_engine::import::{DateOrder, Field};
+use kaizala_engine::plan::Lang;
+
+use crate::Failure;
+
+/// The usage text.
+pub const USAGE: &str = "\
+usage: kaizala-plan FILE [options]
+
+Reads a Partner Center subscription export (FILE, or - for standard input)
+and writes the Kaizala Pro migration plan.
+
+options:
+  --as-of DATE            plan as of this day (YYYY-MM-DD; default: today, UTC)
+  --cutoff DATE           when Kaizala Pro sales ended (default: 2020-07-01)
+  --format FORMAT         json, csv, md or ics (default: json)
+  --out FILE              write to FILE instead of standard output
+  --lang LANG             en or zh-TW (default: en)
+  --map FIELD=COLUMN      read FIELD from the column named COLUMN; FIELD is one of
+                          customer_id, customer_name, customer_domain, qualification,
+                          subscription_id, offer, friendly_name, sku, seats, status,
+                          auto_renew, end_date, term
+  --date-order ORDER      month-first or day-first, for dates like 3/4/2020
+  --frontline CUSTOMER    recommend frontline (F3) plans for this customer
+  --education CUSTOMER    treat this customer as an education customer
+  --not-education CUSTOMER
+                          do not treat this customer as an education customer
+  --plan CUSTOMER=PLAN    recommend PLAN for this customer (an id such as o365-e1,
+                          a name such as \"Office 365 E1\", or a SKU such as STANDARDPACK)
+  --seats CUSTOMER=N      buy N seats for this customer
+  -h, --help              show this help
+  -V, --version           show the version
+
+CUSTOMER is a tenant id, a domain or a company name as the export gives it.
+Options that name customers may be repeated.
+";
+
+/// What the command line asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Command {
+    Run(Args),
+    Help,
+    Version,
+}
+
+/// The options of a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Args {
+    pub file: String,
+    pub as_of: Option<NaiveDate>,
+    pub cutoff: Option<NaiveDate>,
+    pub format: ExportFormat,
+    pub out: Option<String>,
+    pub lang: Lang,
+    pub mapping: Vec<(Field, String)>,
+    pub date_order: Option<DateOrder>,
+    pub frontline: Vec<String>,
+    /// `--education` (true) and `--not-education` (false) in the order
+    /// given, so the last one said about a customer wins.
+    pub education: Vec<(String, bool)>,
+    pub plans: Vec<(String, PlanId)>,
+    pub seats: Vec<(String, u32)>,
+}
+
+/// The command line as clap reads it. Every option takes a value, and
+/// that value may start with `-` (`--out -` writes to a file named `-`),
+/// as options always did here; a repeated single option keeps its last
+/// value.
+#[derive(Parser, Debug)]
+#[command(
+    name = "kaizala-plan",
+    version,
+    override_help = USAGE,
+    override_usage = "kaizala-plan FILE [options]",
+    args_override_self = true
+)]
+struct Cli {
+    #[arg(value_name = "FILE")]
+    file: String,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true,
+          value_parser = |v: &str| parse_date("--as-of", v))]
+    as_of: Option<NaiveDate>,
+    #[arg(long, value_name = "DATE", allow_hyphen_values = true,
+          value_parser = |v: &str| parse_date("--cutoff", v))]
+    cutoff: Option<NaiveDate>,
+    #[arg(long, value_name = "FORMAT", allow_hyphen_values = true,
+          default_value = "json", value_parser = parse_format)]
+    format: ExportFormat,
+    #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
+    out: Option<String>,
+    #[arg(long, value_name = "LANG", allow_hyphen_values = true,
+          default_value = "en", value_parser = parse_lang)]
+    lang: Lang,
+    #[arg(long = "map", value_name = "FIELD=COLUMN", allow_hyphen_values = true,
+          value_parser = parse_map)]
+    mapping: Vec<(Field, String)>,
+    #[arg(long, value_name = "ORDER", allow_hyphen_values = true,
+          value_parser = parse_date_order)]
+    date_order: Option<DateOrder>,
+    #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
+    frontline: Vec<String>,
+    #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
+    education: Vec<String>,
+    #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
+    not_education: Vec<String>,
+    #[arg(long = "plan", value_name = "CUSTOMER=PLAN", allow_hyphen_values = true,
+          value_parser = parse_plan)]
+    plans: Vec<(String, PlanId)>,
+    #[arg(long, value_name = "CUSTOMER=N", allow_hyphen_values = true,
+          value_parser = parse_seats)]
+    seats: Vec<(String, u32)>,
+}
+
+fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
+    value.trim().parse::<NaiveDate>().map_err(|_| {
+        format!("{option} wants a date as YYYY-MM-DD, such as 2020-07-01; got \"{value}\"")
+    })
+}
+
+fn parse_format(value: &str) -> Result<ExportFormat, String> {
+    ExportFormat::parse(value)
+        .ok_or_else(|| format!("--format is json, csv, md or ics; got \"{value}\""))
+}
+
+fn parse_lang(value: &str) -> Result<Lang, String> {
+    Lang::parse(value).ok_or_else(|| format!("--lang is en or zh-TW; got \"{value}\""))
+}
+
+fn parse_date_order(value: &str) -> Result<DateOrder, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "month-first" | "mdy" => Ok(DateOrder::MonthFirst),
+        "day-first" | "dmy" => Ok(DateOrder::DayFirst),
+        _ => Err(format!(
+            "--date-order is month-first or day-first; got \"{value}\""
+        )),
+    }
+}
+
+fn split_pair<'a>(option: &str, value: &'a str, what: &str) -> Result<(&'a str, &'a str), String> {
+    match value.split_once('=') {
+        Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim(), b.trim())),
+        _ => Err(format!("{option} wants {what}; got \"{value}\"")),
+    }
+}
+
+fn parse_map(value: &str) -> Result<(Field, String), String> {
+    let (field, column) = split_pair(
+        "--map",
+        value,
+        "FIELD=COLUMN, such as end_date=\"Expiry Date\"",
+    )?;
+    let field = parse_field(field).ok_or_else(|| {
+        format!(
+            "--map: \"{field}\" is not a field; use one of {}",
+            field_names().join(", ")
+        )
+    })?;
+    Ok((field, column.to_string()))
+}
+
+fn parse_plan(value: &str) -> Result<(String, PlanId), String> {
+    let (customer, plan) = split_pair(
+        "--plan",
+        value,
+        "CUSTOMER=PLAN, such as contoso.com=o365-e1",
+    )?;
+    let id = PlanId::parse(plan).ok_or_else(|| {
+        let ids: Vec<&str> = PlanId::ALL.iter().map(|p| p.as_str()).collect();
+        format!(
+            "--plan: \"{plan}\" is not a replacement plan; use one of {}",
+            ids.join(", ")
+        )
+    })?;
+    Ok((customer.to_string(), id))
+}
+
+fn parse_seats(value: &str) -> Result<(String, u32), String> {
+    let (customer, n) = split_pair("--seats", value, "CUSTOMER=N, such as contoso.com=25")?;
+    let n: u32 = n
+        .parse()
+        .map_err(|_| format!("--seats: \"{n}\" is not a whole number of seats"))?;
+    Ok((customer.to_string(), n))
+}
+
+/// Reads a field name as `--map` takes it: serde's name of the field, in
+/// any case and with `-` for `_`.
+pub(crate) fn parse_field(s: &str) -> Option<Field> {
+    let s = s.trim().to_ascii_lowercase().replace('-', "_");
+    let de: de::value::StrDeserializer<de::value::Error> = s.as_str().into_deserializer();
+    Field::deserialize(de).ok()
+}
+
+/// The name `--map` uses for a field: serde's, as the engine's JSON
+/// spells it.
+pub(crate) fn field_name(f: Field) -> &'static str {
+    field_names()
+        .iter()
+        .copied()
+        .find(|name| parse_field(name) == Some(f))
+        .unwrap_or_default()
+}
+
+/// Every field's name, in the order the model declares them, as serde
+/// spells them. serde hands the list to `deserialize_enum`; this
+/// deserializer keeps it and stops there.
+pub fn field_names() -> &'static [&'static str] {
+    struct VariantNames<'a>(&'a mut &'static [&'static str]);
+
+    impl<'de> de::Deserializer<'de> for VariantNames<'_> {
+        type Error = de::value::Error;
+
+        fn deserialize_any<V: Visitor<'de>>(self, _: V) -> Result<V::Value, Self::Error> {
+            Err(de::Error::custom("only an enum's variant names are read"))
+        }
+
+        fn deserialize_enum<V: Visitor<'de>>(
+            self,
+            _name: &'static str,
+            variants: &'static [&'static str],
+            _: V,
+        ) -> Result<V::Value, Self::Error> {
+            *self.0 = variants;
+            Err(de::Error::custom("only an enum's variant names are read"))
+        }
+
+        serde::forward_to_deserialize_any! {
+            bool i8 i16 i32 i64 i128 u8 u16 u32 u64 u128 f32 f64 char str string
+            bytes byte_buf option unit unit_struct newtype_struct seq tuple
+            tuple_struct map struct identifier ignored_any
+        }
+    }
+
+    let mut names: &'static [&'static str] = &[];
+    // The error is the point: the names are what it leaves behind.
+    let _ = Field::deserialize(VariantNames(&mut names));
+    names
+}
+
+fn usage_failure(kind: ErrorKind, message: impl Into<String>) -> Failure {
+    Failure {
+        code: 2,
+        usage: Some(kind),
+        message: message.into(),
+    }
+}
+
+/// A clap error as one line: the value parsers' own message when they
+/// refused a value, else clap's first paragraph on one line (without its
+/// `error: ` prefix, usage and tips: the binary adds where to find the
+/// help).
+fn failure_from(e: &clap::Error) -> Failure {
+    let message = match std::error::Error::source(e) {
+        Some(source) => source.to_string(),
+        None => {
+            let text = e.render().to_string();
+            let text = text.strip_prefix("error: ").unwrap_or(&text);
+            let first = text.split("\n\n").next().unwrap_or_default();
+            first.split_whitespace().collect::<Vec<_>>().join(" ")
+        }
+    };
+    usage_failure(e.kind(), message)
+}
+
+/// Parses the arguments after the program name.
+///
+/// ```
+/// use kaizala_cli::{parse_args, Command};
+/// let cmd = parse_args(["subs.csv", "--format=md", "--as-of", "2020-06-01"].map(String::from)).unwrap();
+/// let Command::Run(args) = cmd else { panic!() };
+/// assert_eq!(args.file, "subs.csv");
+/// ```
+pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Failure> {
+    let argv = std::iter::once("kaizala-plan".to_string()).chain(args);
+    let matches = match Cli::command().try_get_matches_from(argv) {
+        Ok(m) => m,
+        Err(e) => {
+            return match e.kind() {
+                ErrorKind::DisplayHelp => Ok(Command::Help),
+                ErrorKind::DisplayVersion => Ok(Command::Version),
+                _ => Err(failure_from(&e)),
+            }
+        }
+    };
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| failure_from(&e))?;
+    // Where each `--education` and `--not-education` stood on the line.
+    let at = |id: &str| -> Vec<usize> {
+        matches
+            .indices_of(id)
+            .map(|i| i.collect())
+            .unwrap_or_default()
+    };
+    let mut education: Vec<(usize, String, bool)> = at("education")
+        .into_iter()
+        .zip(cli.education)
+        .map(|(i, who)| (i, who, true))
+        .chain(
+            at("not_education")
+                .into_iter()
+                .zip(cli.not_education)
+                .map(|(i, who)| (i, who, false)),
+        )
+        .collect();
+    education.sort_by_key(|(i, _, _)| *i);
+    Ok(Command::Run(Args {
+        file: cli.file,
+        as_of: cli.as_of,
+        cutoff: cli.cutoff,
+        format: cli.format,
+        out: cli.out,
+        lang: cli.lang,
+        mapping: cli.mapping,
+        date_order: cli.date_order,
+        frontline: cli.frontline,
+        education: education
+            .into_iter()
+            .map(|(_, who, yes)| (who, yes))
+            .collect(),
+        plans: cli.plans,
+        seats: cli.seats,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The help lists exactly the options clap knows, and the field names
+    /// serde knows.
+    #[test]
+    fn usage_matches_the_parser() {
+        let mut cmd = Cli::command();
+        cmd.build();
+        let mut documented = 0;
+        for arg in cmd.get_arguments() {
+            if let Some(long) = arg.get_long() {
+                assert!(
+                    USAGE.contains(&format!("  --{long} "))
+                        || USAGE.contains(&format!(", --{long} ")),
+                    "--{long} is not in USAGE"
+                );
+                documented += 1;
+            }
+        }
+        let in_usage = USAGE
+            .lines()
+            .filter(|l| l.trim_start().starts_with('-'))
+            .count();
+        assert_eq!(
+            in_usage, documented,
+            "USAGE lists options clap does not know"
+        );
+        let fields = USAGE
+            .split_once("FIELD is one of")
+            .and_then(|(_, rest)| rest.split_once("--date-order"))
+            .map(|(list, _)| {
+                list.split([',', ' ', '\n'])
+                    .filter(|s| !s.is_empty())
+                    .collect::<Vec<_>>()
+            })
+            .unwrap();
+        assert_eq!(fields, field_names());
+    }
+
+    #[test]
+    fn field_names_round_trip() {
+        assert_eq!(field_names().len(), 13);
+        for name in field_names() {
+            let field = parse_field(name).unwrap();
+            assert_eq!(field_name(field), *name);
+            assert_eq!(serde_json::to_value(field).unwrap(), *name);
+        }
+        assert_eq!(parse_field(" End-Date "), Some(Field::EndDate));
+        assert_eq!(parse_field("expiry"), None);
+    }
+}

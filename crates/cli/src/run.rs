@@ -1,0 +1,180 @@
+/*!
+The run from file bytes to export bytes: import, resolve the customers the
+options name, plan, render. Pure (no file, clock or terminal), so the
+tests drive it directly and the output is what the app downloads.
+*/
+
+use chrono::NaiveDate;
+
+use kaizala_engine::export;
+use kaizala_engine::import::{self, Import, ImportOptions, ImportOutcome, MappingRequest};
+use kaizala_engine::plan::{build_plan, Settings};
+
+use crate::args::field_name;
+use crate::{Args, Failure, Output};
+
+/// Finds the key of the customer a user named: its tenant id, domain or
+/// name (case-insensitive), or the key itself.
+fn resolve(import: &Import, who: &str) -> Result<String, Failure> {
+    let wanted = who.trim().to_lowercase();
+    let mut keys: Vec<String> = import
+        .subscriptions
+        .iter()
+        .map(|s| &s.customer)
+        .chain(import.customers.iter())
+        .filter(|c| {
+            c.key() == who
+                || [&c.id, &c.domain, &c.name].iter().any(|v| {
+                    v.as_deref()
+                        .is_some_and(|v| v.trim().to_lowercase() == wanted)
+                })
+        })
+        .map(|c| c.key())
+        .collect();
+    keys.sort();
+    keys.dedup();
+    match keys.len() {
+        1 => Ok(keys.remove(0)),
+        0 => Err(Failure::input(format!(
+            "no customer in the file is called \"{who}\" (give its tenant id, domain or name)"
+        ))),
+        _ => Err(Failure::input(format!(
+            "\"{who}\" names {} customers; give the tenant id or domain instead ({})",
+            keys.len(),
+            keys.join(", ")
+        ))),
+    }
+}
+
+/// The planner settings the arguments ask for.
+pub(crate) fn settings_for(
+    args: &Args,
+    import: &Import,
+    today: NaiveDate,
+) -> Result<Settings, Failure> {
+    let mut s = Settings::new(args.as_of.unwrap_or(today));
+    if let Some(c) = args.cutoff {
+        s.cutoff = c;
+    }
+    s.lang = args.lang;
+    for who in &args.frontline {
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .frontline = true;
+    }
+    for (who, yes) in &args.education {
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .education = Some(*yes);
+    }
+    for (who, plan) in &args.plans {
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .plan_override = Some(*plan);
+    }
+    for (who, n) in &args.seats {
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .seats_to_cover = Some(*n);
+    }
+    Ok(s)
+}
+
+/// Explains what to map when the importer could not match every column.
+pub(crate) fn describe_mapping(req: &MappingRequest) -> String {
+    let mut out = String::new();
+    if !req.missing.is_empty() {
+        out.push_str("The file's columns could not all be matched to what the planner needs.\n");
+        let mut example = None;
+        for field in &req.missing {
+            let name = field_name(*field);
+            let candidates = req
+                .candidates
+                .iter()
+                .find(|(f, _)| f == field)
+                .map(|(_, c)| c.as_slice())
+                .unwrap_or(&[]);
+            if let Some(best) = candidates.first() {
+                let list: Vec<String> = candidates.iter().map(|c| format!("\"{c}\"")).collect();
+                out.push_str(&format!("  {name}: perhaps {}\n", list.join(", ")));
+                example.get_or_insert_with(|| format!("--map {name}=\"{best}\""));
+            } else {
+                out.push_str(&format!("  {name}: no column looks like it\n"));
+            }
+        }
+        let headers: Vec<String> = req.headers.iter().map(|h| format!("\"{h}\"")).collect();
+        out.push_str(&format!("Columns in the file: {}\n", headers.join(", ")));
+        let example = example.unwrap_or_else(|| {
+            let field = req
+                .missing
+                .first()
+                .map(|f| field_name(*f))
+                .unwrap_or("end_date");
+            format!("--map {field}=\"COLUMN\"")
+        });
+        out.push_str(&format!(
+            "Run again with --map FIELD=COLUMN for each, for example: {example}\n"
+        ));
+    }
+    if let Some(col) = &req.ambiguous_dates {
+        out.push_str(&format!(
+            "The dates in column \"{col}\" could be month-first or day-first (such as 3/4/2020); add --date-order month-first or --date-order day-first.\n"
+        ));
+    }
+    out
+}
+
+/// Plans an import outcome and renders the requested export.
+pub fn plan_outcome(
+    args: &Args,
+    outcome: ImportOutcome,
+    today: NaiveDate,
+) -> Result<Output, Failure> {
+    let import = match outcome {
+        ImportOutcome::Ready(i) => i,
+        ImportOutcome::NeedsMapping(req) => {
+            return Err(Failure::input(
+                describe_mapping(&req).trim_end().to_string(),
+            ))
+        }
+    };
+    let settings = settings_for(args, &import, today)?;
+    let plan = build_plan(&import, &settings);
+    let bytes = export::render(&plan, args.format, args.lang);
+    let s = &plan.summary;
+    let summary = format!(
+        "{} rows read, {} rejected; {} of {} customers have Kaizala Pro ({} subscriptions, {} seats).",
+        plan.source.rows_read,
+        plan.source.rows_rejected.len(),
+        s.customers_with_kaizala,
+        s.customers_in_file,
+        s.kaizala_subscriptions,
+        s.kaizala_seats
+    );
+    Ok(Output { bytes, summary })
+}
+
+/// Imports `bytes` and plans them: the whole run but for reading and
+/// writing files.
+pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failure> {
+    let file_name = if args.file == "-" {
+        None
+    } else {
+        std::path::Path::new(&args.file)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+    };
+    let options = ImportOptions {
+        file_name,
+        mapping: args.mapping.clone(),
+        date_order: args.date_order,
+        big5_decoder: None,
+    };
+    let outcome = import::import(bytes, &options)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))?;
+    plan_outcome(args, outcome, today)
+}

@@ -130,7 +130,8 @@ pub(crate) const SKUS_CSV: &str = include_str!("skus.csv");
 pub fn skus() -> &'static [SkuEntry] {
     static SKUS: OnceLock<Vec<SkuEntry>> = OnceLock::new();
     SKUS.get_or_init(|| {
-        let mut table = parse(SKUS_CSV).expect("skus.csv is well formed (see its tests)");
+        let mut table = parse(SKUS_CSV)
+            .unwrap_or_else(|e| panic!("skus.csv, which its tests read, cannot be read: {e}"));
         table.extend(NO_KAIZALA.iter().map(|&(product, sku, guid)| SkuEntry {
             product: product.into(),
             sku: sku.into(),
@@ -141,38 +142,66 @@ pub fn skus() -> &'static [SkuEntry] {
     })
 }
 
-/// A row of Microsoft's CSV, by its column names.
-#[derive(Deserialize)]
-struct MicrosoftRow {
-    #[serde(rename = "Product_Display_Name")]
-    product: String,
-    #[serde(rename = "String_Id")]
-    sku: String,
-    #[serde(rename = "GUID")]
-    guid: String,
-    #[serde(rename = "Service_Plan_Name")]
-    service_plan: String,
+/// Why rows in Microsoft's layout could not be read.
+#[derive(Debug)]
+pub(crate) enum TableError {
+    /// The csv crate could not read the header or a record.
+    Csv(csv::Error),
+    /// The header row lacks this column of Microsoft's.
+    MissingColumn(&'static str),
+}
+
+impl std::fmt::Display for TableError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            TableError::Csv(e) => write!(f, "{e}"),
+            TableError::MissingColumn(name) => write!(f, "no {name} column"),
+        }
+    }
 }
 
 /// Reads rows in Microsoft's layout into one entry per product (by
-/// `GUID`), in the order of each product's first row.
-pub(crate) fn parse(csv_text: &str) -> Result<Vec<SkuEntry>, csv::Error> {
+/// `GUID`), in the order of each product's first row. Columns are found
+/// by name, as Microsoft's list may add or move some.
+///
+/// Records are read as text, not through serde: the csv crate's serde
+/// deserializer would add its weight to the app's wasm for four columns.
+pub(crate) fn parse(csv_text: &str) -> Result<Vec<SkuEntry>, TableError> {
+    let mut reader = csv::Reader::from_reader(csv_text.as_bytes());
+    let [product, sku, guid, service_plan] = {
+        let headers = reader.headers().map_err(TableError::Csv)?;
+        let column = |name: &'static str| {
+            headers
+                .iter()
+                .position(|h| h == name)
+                .ok_or(TableError::MissingColumn(name))
+        };
+        [
+            column("Product_Display_Name")?,
+            column("String_Id")?,
+            column("GUID")?,
+            column("Service_Plan_Name")?,
+        ]
+    };
     let mut table: Vec<SkuEntry> = Vec::new();
     let mut by_guid: FxHashMap<String, usize> = FxHashMap::default();
-    for row in csv::Reader::from_reader(csv_text.as_bytes()).deserialize() {
-        let row: MicrosoftRow = row?;
-        let kaizala = KaizalaPlan::from_name(&row.service_plan);
-        match by_guid.get(&row.guid) {
+    for record in reader.records() {
+        let record = record.map_err(TableError::Csv)?;
+        // The reader rejects a record whose length differs from the
+        // header's, so every column is there.
+        let field = |i: usize| record.get(i).unwrap_or_default();
+        let kaizala = KaizalaPlan::from_name(field(service_plan));
+        match by_guid.get(field(guid)) {
             Some(&i) => {
                 let entry = &mut table[i];
                 entry.kaizala = entry.kaizala.or(kaizala);
             }
             None => {
-                by_guid.insert(row.guid.clone(), table.len());
+                by_guid.insert(field(guid).into(), table.len());
                 table.push(SkuEntry {
-                    product: row.product,
-                    sku: row.sku,
-                    guid: row.guid,
+                    product: field(product).into(),
+                    sku: field(sku).into(),
+                    guid: field(guid).into(),
                     kaizala,
                 });
             }
@@ -257,8 +286,14 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_column_is_an_error() {
+    fn a_missing_column_or_field_is_an_error() {
         let csv = "Product_Display_Name,String_Id,GUID\nOffice 365 E3,ENTERPRISEPACK,6fd2c87f-b296-42f0-b197-1e91e994b900\n";
-        assert!(parse(csv).is_err());
+        assert!(matches!(
+            parse(csv),
+            Err(TableError::MissingColumn("Service_Plan_Name"))
+        ));
+        let short_row =
+            "Product_Display_Name,String_Id,GUID,Service_Plan_Name\nOffice 365 E3,ENTERPRISEPACK\n";
+        assert!(matches!(parse(short_row), Err(TableError::Csv(_))));
     }
 }

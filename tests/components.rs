@@ -340,9 +340,10 @@ mod reducer {
     fn a_language_change_rewrites_the_plan_texts() {
         let s = ready();
         let title = |w: &Workspace| {
-            w.plan.checklist(&w.plan.customers[0]).steps[0]
-                .title
-                .clone()
+            kaizala_engine::checklist::build(&w.plan.customers[0], w.plan.as_of, w.plan.lang).steps
+                [0]
+            .title
+            .clone()
         };
         let before = title(s.workspace().unwrap());
         let s = s.reduce(Action::SetLang(Lang::ZhTw));

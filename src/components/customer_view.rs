@@ -17,6 +17,7 @@ use crate::i18n::{days, number, opt_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, SharedPlan, Workspace};
 use kaizala_engine::catalog::PlanId;
+use kaizala_engine::checklist;
 use kaizala_engine::export::{customer_html, customer_markdown};
 use kaizala_engine::plan::{CustomerPlan, CustomerSettings};
 
@@ -42,7 +43,7 @@ pub fn customer_view(props: &CustomerViewProps) -> Html {
         };
     };
     let key = c.key.clone();
-    let steps = w.plan.checklist(c).steps;
+    let steps = checklist::build(c, w.plan.as_of, w.plan.lang).steps;
     let ticked: Vec<String> = steps
         .iter()
         .filter(|s| w.progress.is_ticked(&key, &s.step))

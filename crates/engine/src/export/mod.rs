@@ -85,6 +85,3 @@ pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
         ExportFormat::Ics => to_ics(plan, lang).into_bytes(),
     }
 }
-
-/// Picks the English or the Traditional Chinese wording.
-pub(crate) use crate::i18n::tr as t;

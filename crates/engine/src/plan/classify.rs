@@ -42,8 +42,9 @@ use chrono::{Months, NaiveDate};
 
 use crate::model::Format;
 use crate::model::{AutoRenew, EndDate, Status, Subscription};
-use crate::plan::text::Note;
-use crate::plan::{Category, Urgency};
+
+use super::kinds::{Category, Urgency};
+use super::meaning::Note;
 
 /// What classification found for one subscription.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -43,18 +43,32 @@ pub struct Step {
 pub enum StepAction {
     /// A: buy `quantity` licenses of the plan (`None`: as many as users).
     Buy {
+        /// The plan's name.
         plan: String,
+        /// Its SKU part number.
         sku: Option<String>,
+        /// Licenses to buy.
         quantity: Option<u32>,
     },
     /// A, when a plan the customer has already covers every seat.
-    NoPurchase { plan: String },
+    NoPurchase {
+        /// The plan's name.
+        plan: String,
+    },
     /// B: move the users of `seats` Kaizala Pro seats to the plan.
-    MoveUsers { plan: String, seats: Option<u32> },
+    MoveUsers {
+        /// The plan's name.
+        plan: String,
+        /// The Kaizala Pro seats, when known.
+        seats: Option<u32>,
+    },
     /// C: suspend a subscription.
     Suspend {
+        /// The subscription's id as exported.
         subscription_id: SharedText,
+        /// Its offer as exported.
         offer: SharedText,
+        /// Its seats, when known.
         seats: Option<u32>,
         /// The day the service stops (00:00 UTC).
         expires_on: Option<NaiveDate>,
@@ -63,13 +77,18 @@ pub enum StepAction {
     },
     /// C, for a subscription that has already ended.
     CheckEnded {
+        /// The subscription's id as exported.
         subscription_id: SharedText,
+        /// Its offer as exported.
         offer: SharedText,
+        /// The day its service stopped, when known.
         ended_on: Option<NaiveDate>,
     },
     /// C, for a subscription without a known end date.
     FindEndDate {
+        /// The subscription's id as exported.
         subscription_id: SharedText,
+        /// Its offer as exported.
         offer: SharedText,
     },
 }

@@ -99,7 +99,12 @@ pub struct PlanJob<'a> {
 pub enum PlanProgress {
     /// More to do: `done` of `total` customers (with or without Kaizala
     /// Pro) looked at.
-    Working { done: usize, total: usize },
+    Working {
+        /// Customers looked at so far.
+        done: usize,
+        /// Customers in all.
+        total: usize,
+    },
     /// The plan, as [`build_plan`] gives it; given once.
     Done(Plan),
     /// The job gave its plan at an earlier step.

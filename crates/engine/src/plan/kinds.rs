@@ -4,7 +4,8 @@ subscription's [`Category`], how pressing it is ([`Urgency`]) and which
 rule chose a customer's replacement ([`Family`]).
 
 Each kind has a fixed word for the exports (`as_str`); its label for
-people is wording, in [`crate::i18n::plan`].
+people is wording, written with the rest of the plan's wording in the
+i18n module (`i18n/plan.rs`).
 */
 
 use serde::{Deserialize, Serialize};

@@ -9,7 +9,8 @@ The plan keeps each meaning next to its text in the plan's language
 ([`Said`]), so the app can write a whole plan again in another language
 ([`Plan::relabel`](crate::plan::Plan::relabel)) without planning again,
 and the JSON export carries both: a program acts on the data, a person
-reads the text. The sentences themselves are in [`crate::i18n::plan`].
+reads the text. The sentences themselves are in the i18n module
+(`i18n/plan.rs`), which reads these types; nothing here reads it.
 */
 
 use serde::{Deserialize, Serialize};
@@ -47,9 +48,15 @@ impl<T: Render> Said<T> {
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum EducationSignal {
     /// An education domain (`.edu`, `.edu.tw`, `.ac.uk`, ...).
-    Domain { domain: String },
+    Domain {
+        /// The domain as exported.
+        domain: String,
+    },
     /// A school word in the name ("University", "大學", ...).
-    Name { word: String },
+    Name {
+        /// The word found.
+        word: String,
+    },
     /// The export's qualification column says Education.
     Qualification,
     /// The user said so.
@@ -63,20 +70,35 @@ pub enum Reason {
     /// The customer has `plan` already, on `covered_seats` seats; buy
     /// `quantity` more of it (`None`: unknown).
     Existing {
+        /// The plan's name.
         plan: Text,
+        /// Its seats.
         covered_seats: u32,
+        /// How many more to buy.
         quantity: Option<u32>,
     },
     /// The customer looks like a school, for this reason.
-    Education { signal: EducationSignal },
+    Education {
+        /// Why.
+        signal: EducationSignal,
+    },
     /// The user marked the customer as frontline.
     Frontline,
     /// More Kaizala Pro seats than a Business plan holds.
-    Enterprise { seats: u32 },
+    Enterprise {
+        /// The Kaizala Pro seats.
+        seats: u32,
+    },
     /// The default rule; `seats` is `None` when some seat count is unknown.
-    Business { seats: Option<u32> },
+    Business {
+        /// The Kaizala Pro seats.
+        seats: Option<u32>,
+    },
     /// The user chose `plan`.
-    Override { plan: Text },
+    Override {
+        /// The plan's name.
+        plan: Text,
+    },
 }
 
 /// Something to know before following the recommendation.
@@ -90,7 +112,12 @@ pub enum Caveat {
     /// F3 is only for frontline users.
     FrontlineEligibility,
     /// More seats than a Business plan may have.
-    BusinessSeatCap { plan: Text, seats: u32 },
+    BusinessSeatCap {
+        /// The Business plan's name.
+        plan: Text,
+        /// The seats to cover.
+        seats: u32,
+    },
     /// Microsoft 365 A1 is a device license without Kaizala.
     DeviceLicenseOnly,
 }
@@ -101,16 +128,24 @@ pub enum Caveat {
 pub enum Assumption {
     /// Quantity = Kaizala Pro seats minus seats of plans with Kaizala.
     SeatsCovered {
+        /// The Kaizala Pro seats to migrate.
         kaizala_seats: u32,
+        /// The seats of the plans that include Kaizala.
         covered_seats: u32,
     },
     /// The user set the seats to cover.
-    SeatsOverride { seats: u32 },
+    SeatsOverride {
+        /// The seats the user set.
+        seats: u32,
+    },
     /// Some Kaizala Pro subscription has no quantity in the export.
     SeatsUnknown,
     /// A subscription whose name fits a product with Kaizala and one
     /// without; not counted as coverage.
-    AmbiguousCoverage { offer: String },
+    AmbiguousCoverage {
+        /// The offer as exported.
+        offer: String,
+    },
 }
 
 /// A remark on one Kaizala Pro subscription's dates.
@@ -122,7 +157,10 @@ pub enum Note {
     /// Term unknown: one year was assumed.
     TermAssumed,
     /// No end date in this export.
-    EndDateMissing { format: Option<Format> },
+    EndDateMissing {
+        /// The export's format, which says where the dates are.
+        format: Option<Format>,
+    },
     /// The export marks it as never ending.
     EndDateNever,
     /// The export's status is "expired".
@@ -146,5 +184,8 @@ pub enum AltWhy {
     PairedDevice,
     /// What the default rules pick (shown when the user chose a plan, or
     /// when an existing plan was preferred).
-    DefaultRule { family: Text },
+    DefaultRule {
+        /// The rule's word ([`Family::as_str`](crate::plan::Family::as_str)).
+        family: Text,
+    },
 }

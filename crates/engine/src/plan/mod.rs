@@ -16,17 +16,18 @@ Per customer with at least one Kaizala Pro standalone subscription
 - each Kaizala Pro subscription, classified ([`classify`]);
 - the customer's other active subscriptions that include Kaizala
   ([`Coverage`]);
-- a [`Recommendation`] and its alternatives ([`recommend`](recommend));
+- a [`Recommendation`] and its alternatives (the rules are in
+  `plan/recommend.rs`; see [`detect_education`] and [`BUSINESS_SEAT_CAP`]);
 - its [`Urgency`]: the most pressing of its subscriptions still running,
   or `ended` when all have ended.
 
 Customers without a Kaizala Pro subscription are only counted, in the
-[`Summary`]. The A/B/C checklist is the next stage, built from a
-customer's plan on demand ([`crate::checklist::build`]).
+[`Summary`]. The A/B/C checklist is the next stage: it is built from a
+customer's plan on demand, and nothing here reads it.
 
-Everything said to a person is stored twice: as data ([`meaning`]) and as
-text in the plan's language, written by the [`Render`] impls of
-[`crate::i18n::plan`]; [`Plan::relabel`] rewrites the texts in another
+Everything said to a person is stored twice: as data ([`Reason`], [`Caveat`], [`Note`], ...) and as
+text in the plan's language, written by the [`Render`] impls of the i18n
+module (`i18n/plan.rs`); [`Plan::relabel`] rewrites the texts in another
 language.
 
 [`Customer::key`]: crate::model::Customer::key

@@ -10,8 +10,8 @@ i18n module (`i18n/plan.rs`).
 
 use serde::{Deserialize, Serialize};
 
-/// The category of a Kaizala Pro subscription (see
-/// [`classify`](crate::plan::classify())).
+/// The category of a Kaizala Pro subscription, as classification finds
+/// it (the rules are in `plan/classify.rs`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Category {

@@ -51,7 +51,7 @@ pub struct Source {
 
 impl Source {
     /// What the importer reports of the file it read.
-    pub fn from_report(report: &ImportReport) -> Source {
+    pub(crate) fn from_report(report: &ImportReport) -> Source {
         Source {
             format: report.format,
             encoding: report.encoding.clone(),

@@ -226,7 +226,7 @@ impl Workspace {
 
     /// Steps ticked and steps in all, for a customer.
     pub fn steps_done(&self, customer: &CustomerPlan) -> (usize, usize) {
-        let ids = customer.step_ids();
+        let ids = kaizala_engine::checklist::step_ids(customer);
         let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
         (self.progress.done(&customer.key, &ids), ids.len())
     }

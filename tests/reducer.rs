@@ -187,7 +187,7 @@ fn ticks_mark_progress_as_changed_and_sorting_toggles() {
 fn a_language_change_rewrites_the_plan_texts() {
     let s = ready();
     let title = |w: &Workspace| {
-        w.plan.checklist(&w.plan.customers[0]).steps[0]
+        kaizala_engine::checklist::build(&w.plan.customers[0], w.plan.as_of, w.plan.lang).steps[0]
             .title
             .clone()
     };

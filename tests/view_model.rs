@@ -81,7 +81,12 @@ fn the_table_sorts_by_checklist_progress() {
         .iter()
         .find(|c| c.display_name == "Contoso");
     let contoso = contoso.unwrap().key.clone();
-    let first_step = w.plan.checklist(w.plan.customer(&contoso).unwrap()).steps[0]
+    let first_step = kaizala_engine::checklist::build(
+        w.plan.customer(&contoso).unwrap(),
+        w.plan.as_of,
+        w.plan.lang,
+    )
+    .steps[0]
         .step
         .clone();
     let s = s

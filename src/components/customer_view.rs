@@ -20,6 +20,7 @@ use crate::i18n::{days, number, opt_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, SharedPlan, Workspace};
 use crate::view_model::slug::slug;
+use kaizala_engine::checklist;
 use kaizala_engine::export::{customer_html, customer_markdown};
 
 #[derive(Properties, PartialEq)]
@@ -44,7 +45,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
         };
     };
     let key = c.key.clone();
-    let steps = w.plan.checklist(c).steps;
+    let steps = checklist::build(c, w.plan.as_of, w.plan.lang).steps;
     let ticked: Vec<String> = steps
         .iter()
         .filter(|s| w.progress.is_ticked(&key, &s.step))

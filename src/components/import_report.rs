@@ -5,8 +5,8 @@ The import report: what format was recognised and what became of every row.
 use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
-use kaizala_engine::import::ImportReport;
 use kaizala_engine::i18n::format_name;
+use kaizala_engine::import::ImportReport;
 
 #[derive(Properties, PartialEq)]
 pub struct ImportReportProps {

@@ -15,6 +15,7 @@ use crate::components::timeline::Timeline;
 use crate::components::totals::Totals;
 use crate::i18n::{date, number, opt_date, tr, Lang};
 use crate::state::{PrintMode, Workspace};
+use kaizala_engine::checklist;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct PrintAreaProps {
@@ -69,7 +70,7 @@ pub(crate) fn print_area(props: &PrintAreaProps) -> Html {
         },
         PrintMode::Checklists => {
             let pages = plan.customers.iter().filter(|c| w.print_selection.contains(&c.key)).map(|c| {
-                let steps = plan.checklist(c).steps;
+                let steps = checklist::build(c, plan.as_of, plan.lang).steps;
                 let ticked: Vec<String> = steps
                     .iter()
                     .filter(|s| w.progress.is_ticked(&c.key, &s.step))

@@ -14,6 +14,7 @@ use crate::components::subscription_table::SubscriptionTable;
 use crate::i18n::{date, opt_date, tr, Lang};
 use crate::io;
 use crate::state::SharedPlan;
+use kaizala_engine::checklist;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct SharedViewProps {
@@ -53,7 +54,7 @@ pub(crate) fn shared_view(props: &SharedViewProps) -> Html {
             <SubscriptionTable {lang} customer={c.clone()} />
             <section class="panel checklist-panel">
                 <h3>{ tr(lang, "The steps", "步驟") }</h3>
-                <ChecklistView {lang} steps={c.checklist(s.as_of, lang).steps} as_of={s.as_of} ticked={Vec::<String>::new()} id_prefix="shared" />
+                <ChecklistView {lang} steps={checklist::build(&c, s.as_of, lang).steps} as_of={s.as_of} ticked={Vec::<String>::new()} id_prefix="shared" />
             </section>
         </div>
     }

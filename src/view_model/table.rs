@@ -45,7 +45,7 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
     // order, either way round.
     let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
         rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
-    kaizala_engine::sort::sort_by(&mut keyed, |(a, _), (b, _)| {
+    keyed.sort_by(|(a, _), (b, _)| {
         let o = a.cmp(b);
         if w.table.descending {
             o.reverse()

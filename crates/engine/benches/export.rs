@@ -51,7 +51,7 @@ mod hand_written {
             let join = |v: Vec<&str>| v.join(" ");
             let caveats = join(r.caveats.iter().map(|x| x.text.as_ref()).collect());
             let assumptions = join(r.assumptions.iter().map(|x| x.text.as_ref()).collect());
-            let checklist = plan.checklist(c);
+            let checklist = kaizala_engine::checklist::build(c, plan.as_of, plan.lang);
             let due = |p: &str| {
                 checklist
                     .steps

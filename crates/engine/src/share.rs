@@ -30,8 +30,8 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::model::Subscription;
-use crate::model::{Format, Import, ImportReport};
-use crate::plan::{build_plan, CustomerPlan, CustomerSettings, Lang, Settings};
+use crate::model::{Format, Import};
+use crate::plan::{plan_subscriptions, CustomerPlan, CustomerSettings, Lang, Settings, Source};
 
 /// Longest fragment accepted (browsers accept far longer URLs, but a plan
 /// of one customer is a few kilobytes).
@@ -95,21 +95,17 @@ impl SharedPlan {
     /// The customer's plan, planned again in `lang`; `None` when the link's
     /// subscriptions hold no Kaizala Pro subscription of that customer.
     pub fn customer_plan(&self, lang: Lang) -> Option<CustomerPlan> {
-        let import = Import {
-            subscriptions: self.subscriptions.clone(),
-            customers: Vec::new(),
-            report: ImportReport {
-                format: self.format,
-                ..ImportReport::default()
-            },
-        };
         let settings = Settings {
             as_of: self.as_of,
             cutoff: self.cutoff,
             lang,
             customers: BTreeMap::from([(self.customer.clone(), self.settings.clone())]),
         };
-        build_plan(&import, &settings)
+        let source = Source {
+            format: self.format,
+            ..Source::default()
+        };
+        plan_subscriptions(&self.subscriptions, source, &settings)
             .customers
             .into_iter()
             .find(|c| c.key == self.customer)
@@ -286,7 +282,7 @@ mod tests {
             panic!()
         };
         let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
-        let plan = build_plan(&imp, &settings);
+        let plan = crate::plan::build_plan(&imp, &settings);
         let contoso = plan
             .customers
             .iter()
@@ -309,8 +305,8 @@ mod tests {
         let replanned = back.customer_plan(Lang::En).unwrap();
         assert_eq!(replanned.recommendation, contoso.recommendation);
         assert_eq!(
-            replanned.checklist(back.as_of, Lang::En),
-            plan.checklist(contoso)
+            crate::checklist::build(&replanned, back.as_of, Lang::En),
+            crate::checklist::build(contoso, plan.as_of, plan.lang)
         );
         assert!(back.customer_plan(Lang::ZhTw).is_some());
         assert!(SharedPlan::for_customer(&imp, &settings, "id:nobody").is_none());

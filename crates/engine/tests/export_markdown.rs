@@ -11,6 +11,7 @@ mod plan_support;
 
 use std::path::PathBuf;
 
+use kaizala_engine::checklist;
 use kaizala_engine::export::{customer_html, customer_markdown, to_markdown};
 use kaizala_engine::plan::{build_plan, Lang, Plan, Settings};
 use plan_support::*;
@@ -80,7 +81,11 @@ fn markdown_escapes_export_values() {
     assert!(!md.contains("<b>"));
     // One checkbox per step.
     let p = plan();
-    let steps: usize = p.customers.iter().map(|c| p.checklist(c).steps.len()).sum();
+    let steps: usize = p
+        .customers
+        .iter()
+        .map(|c| checklist::build(c, p.as_of, p.lang).steps.len())
+        .sum();
     assert_eq!(md.matches("- [ ] **").count(), steps);
 }
 
@@ -100,7 +105,7 @@ fn customer_html_is_escaped_and_standalone() {
     assert!(!html.contains("<script"));
     assert_eq!(
         html.matches("type=\"checkbox\"").count(),
-        p.checklist(evil).steps.len()
+        checklist::build(evil, p.as_of, p.lang).steps.len()
     );
     let zh = customer_html(&p, &evil.key, Lang::ZhTw).unwrap();
     assert!(zh.contains("<html lang=\"zh-Hant-TW\">") && zh.contains("檢查清單"));

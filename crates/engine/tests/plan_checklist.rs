@@ -7,7 +7,7 @@ date on or before the `migrate_by` it serves.
 mod plan_support;
 
 use chrono::{Days, NaiveDate};
-use kaizala_engine::checklist::StepAction;
+use kaizala_engine::checklist::{self, StepAction};
 use kaizala_engine::model::{EndDate, Status};
 use kaizala_engine::plan::*;
 use plan_support::*;
@@ -29,10 +29,10 @@ impl std::ops::Deref for Planned {
 fn one(subs: Vec<kaizala_engine::model::Subscription>, as_of: NaiveDate) -> Planned {
     let plan = build_plan(&import(subs), &Settings::new(as_of));
     assert_eq!(plan.customers.len(), 1);
-    let checklist = plan.checklist(&plan.customers[0]).steps;
+    let checklist = checklist::build(&plan.customers[0], plan.as_of, plan.lang).steps;
     // Progress is counted on the ids, which are worked out without the steps.
     let ids: Vec<&str> = checklist.iter().map(|s| s.step.as_str()).collect();
-    assert_eq!(plan.customers[0].step_ids(), ids);
+    assert_eq!(checklist::step_ids(&plan.customers[0]), ids);
     Planned {
         plan: plan.customers[0].clone(),
         checklist,
@@ -211,7 +211,7 @@ fn zh_tw_texts() {
     );
     let cp = Planned {
         plan: plan.customers[0].clone(),
-        checklist: plan.checklist(&plan.customers[0]).steps,
+        checklist: checklist::build(&plan.customers[0], plan.as_of, plan.lang).steps,
     };
     assert_eq!(cp.checklist[0].title, "購買新訂閱");
     assert!(

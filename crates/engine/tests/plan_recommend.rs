@@ -334,7 +334,7 @@ fn existing_plan_covers_first() {
     // The default rule's pick is offered as the alternative.
     assert_eq!(cp.alternatives[0].plan_id, PlanId::BusinessBasic);
     assert_eq!(
-        cp.checklist(settings().as_of, Lang::En).steps[0].action,
+        kaizala_engine::checklist::build(&cp, settings().as_of, Lang::En).steps[0].action,
         kaizala_engine::checklist::StepAction::Buy {
             plan: "Office 365 E3".into(),
             sku: Some("ENTERPRISEPACK".into()),
@@ -354,7 +354,7 @@ fn existing_plan_covering_everyone_needs_no_purchase() {
     assert_eq!(cp.recommendation.plan, "Microsoft 365 F3");
     assert_eq!(cp.recommendation.quantity, Some(0));
     assert_eq!(
-        cp.checklist(settings().as_of, Lang::En).steps[0].action,
+        kaizala_engine::checklist::build(&cp, settings().as_of, Lang::En).steps[0].action,
         kaizala_engine::checklist::StepAction::NoPurchase {
             plan: "Microsoft 365 F3".into()
         }
@@ -643,7 +643,7 @@ fn relabel_equals_building_in_that_language() {
         "{}",
         cp.recommendation.reason
     );
-    let checklist = zh.checklist(cp).steps;
+    let checklist = kaizala_engine::checklist::build(cp, zh.as_of, zh.lang).steps;
     assert!(checklist[1].text.contains("使用者和授權"));
     assert!(checklist.iter().any(|s| s.text.contains("已暫停")));
 }

@@ -20,6 +20,7 @@ and the customer's recommendation, made to open cleanly in Excel.
   as-is: they are plain integers, never formulas.
 */
 
+use crate::checklist;
 use crate::plan::{Lang, Plan};
 
 /// Columns, in order.
@@ -75,7 +76,7 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
         let join = |v: Vec<&str>| v.join(" ");
         let caveats = join(r.caveats.iter().map(|x| x.text.as_ref()).collect());
         let assumptions = join(r.assumptions.iter().map(|x| x.text.as_ref()).collect());
-        let checklist = plan.checklist(c);
+        let checklist = checklist::build(c, plan.as_of, plan.lang);
         let due = |p: &str| {
             checklist
                 .steps

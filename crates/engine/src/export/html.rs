@@ -10,7 +10,8 @@ alike.
 
 use std::fmt::Write as _;
 
-use crate::export::t;
+use crate::checklist;
+use crate::i18n::export::{to_buy, Label};
 use crate::plan::{Lang, Plan};
 
 /// Escapes `& < > " '`.
@@ -47,12 +48,8 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     let c = plan.customer(key)?;
     let r = &c.recommendation;
     let mut o = String::new();
-    let html_lang = t(lang, "en", "zh-Hant-TW");
-    let title = format!(
-        "{} — {}",
-        t(lang, "Kaizala Pro migration", "Kaizala Pro 移轉"),
-        c.display_name
-    );
+    let html_lang = Label::HtmlLang.text(lang);
+    let title = format!("{} — {}", Label::MigrationTitle.text(lang), c.display_name);
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{html_lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n",
@@ -62,18 +59,15 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     let _ = writeln!(
         o,
         "<p>{} {} · {} {} · {}: {}</p>",
-        t(lang, "As of", "基準日"),
+        Label::AsOf.text(lang),
         plan.as_of,
-        t(lang, "cutoff", "截止日"),
+        Label::Cutoff.text(lang),
         plan.cutoff,
-        t(lang, "urgency", "急迫程度"),
+        Label::UrgencyField.text(lang),
         escape(c.urgency.label(lang))
     );
-    let _ = writeln!(o, "<h2>{}</h2>", t(lang, "Recommendation", "建議方案"));
-    let qty = r.quantity.map(|q| match lang {
-        Lang::En => format!(", {q} to buy"),
-        Lang::ZhTw => format!("，需購買 {q} 個"),
-    });
+    let _ = writeln!(o, "<h2>{}</h2>", Label::Recommendation.text(lang));
+    let qty = r.quantity.map(|q| to_buy(q, lang));
     let _ = writeln!(
         o,
         "<p><strong>{}</strong>{}{}</p>\n<p>{}</p>",
@@ -95,20 +89,16 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         }
         o.push_str("</ul>\n");
     }
-    let _ = writeln!(
-        o,
-        "<h2>{}</h2>",
-        t(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱")
-    );
+    let _ = writeln!(o, "<h2>{}</h2>", Label::KaizalaSubscriptions.text(lang));
     let _ = writeln!(
         o,
         "<table>\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>",
-        t(lang, "Subscription", "訂閱"),
-        t(lang, "Offer", "供應項目"),
-        t(lang, "Seats", "授權"),
-        t(lang, "Service stops", "服務停止"),
-        t(lang, "Migrate by", "移轉期限"),
-        t(lang, "Category", "類別"),
+        Label::Subscription.text(lang),
+        Label::Offer.text(lang),
+        Label::Seats.text(lang),
+        Label::ServiceStops.text(lang),
+        Label::MigrateBy.text(lang),
+        Label::Category.text(lang),
     );
     for s in &c.subscriptions {
         let _ = writeln!(
@@ -138,15 +128,15 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     let _ = writeln!(
         o,
         "<h2>{}</h2>\n<ul class=\"checklist\">",
-        t(lang, "Checklist", "檢查清單")
+        Label::Checklist.text(lang)
     );
-    for step in &plan.checklist(c).steps {
+    for step in &checklist::build(c, plan.as_of, plan.lang).steps {
         let due = step
             .due
             .map(|d| {
                 format!(
                     " <span class=\"due\">({} {})</span>",
-                    t(lang, "due", "期限"),
+                    Label::Due.text(lang),
                     d
                 )
             })

@@ -17,7 +17,8 @@ alarm 14 days before.
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::export::t;
+use crate::checklist;
+use crate::i18n::export::{last_day_title, stops_line, Label};
 use crate::plan::{Category, Lang, Plan};
 
 /// Escapes a TEXT value.
@@ -101,39 +102,16 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
             let Some(mb) = s.migrate_by else { continue };
             let end = mb.checked_add_days(Days::new(1)).unwrap_or(mb);
             let r = &c.recommendation;
-            let summary = match lang {
-                Lang::En => format!(
-                    "Last day of Kaizala Pro for {} (subscription {})",
-                    c.display_name, s.id
-                ),
-                Lang::ZhTw => format!(
-                    "{} 的 Kaizala Pro 最後一天（訂閱 {}）",
-                    c.display_name, s.id
-                ),
-            };
+            let summary = last_day_title(&c.display_name, &s.id, lang);
+            let stops = s.expires_on.map(|d| d.to_string()).unwrap_or_default();
             let mut desc = vec![
-                match lang {
-                    Lang::En => format!(
-                        "Kaizala Pro subscription {} ({}) stops at 00:00 UTC on {}. Replacement: {}.",
-                        s.id,
-                        s.offer,
-                        s.expires_on.map(|d| d.to_string()).unwrap_or_default(),
-                        r.plan
-                    ),
-                    Lang::ZhTw => format!(
-                        "Kaizala Pro 訂閱 {}（{}）將於 {} 00:00 UTC 停止服務。替代方案：{}。",
-                        s.id,
-                        s.offer,
-                        s.expires_on.map(|d| d.to_string()).unwrap_or_default(),
-                        r.plan
-                    ),
-                },
+                stops_line(&s.id, &s.offer, &stops, &r.plan, lang),
                 r.reason.to_string(),
             ];
-            for step in &plan.checklist(c).steps {
+            for step in &checklist::build(c, plan.as_of, plan.lang).steps {
                 let due = step
                     .due
-                    .map(|d| format!(" ({} {})", t(lang, "due", "期限"), d))
+                    .map(|d| format!(" ({} {})", Label::Due.text(lang), d))
                     .unwrap_or_default();
                 desc.push(format!(
                     "[ ] {}. {}{}: {}",

@@ -3,7 +3,8 @@ The JSON export and its reader.
 
 The JSON is the [`Plan`] serialised with serde, texts in the requested
 language: data and text side by side, plus each customer's checklist,
-which the plan builds on demand ([`Plan::checklist`]). Its schema is
+which the checklist stage builds from the plan
+([`checklist::build`]). Its schema is
 documented in `docs/plan-json.md`; the field `schema` carries its version.
 [`plan_from_json`] reads it back into the same plan (share links, tests).
 */
@@ -11,7 +12,7 @@ documented in `docs/plan-json.md`; the field `schema` carries its version.
 use chrono::NaiveDate;
 use serde::Serialize;
 
-use crate::checklist::Step;
+use crate::checklist::{self, Step};
 use crate::plan::{CustomerPlan, Lang, Plan, Source, Summary};
 
 /// [`Plan`] as written: its fields in order, each customer with its steps.
@@ -58,7 +59,7 @@ fn view(plan: &Plan) -> PlanJson<'_> {
             .iter()
             .map(|c| CustomerJson {
                 customer: c,
-                checklist: plan.checklist(c).steps,
+                checklist: checklist::build(c, plan.as_of, plan.lang).steps,
             })
             .collect(),
         summary: &plan.summary,

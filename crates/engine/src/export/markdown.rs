@@ -10,8 +10,10 @@ inject a link.
 
 use std::fmt::Write as _;
 
-use crate::checklist::Checklist;
-use crate::export::t;
+use crate::checklist::{self, Checklist};
+use crate::i18n::export::{
+    alternative_item, due_suffix, overview_line, rejected_item, source_line, to_buy, Label,
+};
 use crate::i18n::format_name;
 use crate::plan::{CustomerPlan, Lang, Plan};
 
@@ -40,9 +42,9 @@ fn header(out: &mut String, plan: &Plan, lang: Lang) {
     let _ = writeln!(
         out,
         "{} {} · {} {}",
-        t(lang, "As of", "基準日"),
+        Label::AsOf.text(lang),
         plan.as_of,
-        t(lang, "cutoff", "截止日"),
+        Label::Cutoff.text(lang),
         plan.cutoff,
     );
 }
@@ -51,55 +53,38 @@ fn header(out: &mut String, plan: &Plan, lang: Lang) {
 pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     let plan = plan.in_lang(lang);
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {}\n",
-        t(lang, "Kaizala Pro migration plan", "Kaizala Pro 移轉計畫")
-    );
+    let _ = writeln!(out, "# {}\n", Label::PlanTitle.text(lang));
     header(&mut out, &plan, lang);
     out.push('\n');
     let src = &plan.source;
     let format = src
         .format
         .map(|f| format_name(f, lang))
-        .unwrap_or(t(lang, "file", "檔案"));
-    let _ = match lang {
-        Lang::En => writeln!(
-            out,
-            "Source: {}, {} rows read, {} rejected.\n",
-            escape(format),
-            src.rows_read,
-            src.rows_rejected.len()
-        ),
-        Lang::ZhTw => writeln!(
-            out,
-            "來源：{}，讀取 {} 列，拒絕 {} 列。\n",
-            escape(format),
-            src.rows_read,
-            src.rows_rejected.len()
-        ),
-    };
+        .unwrap_or(Label::File.text(lang));
+    let source = source_line(
+        &escape(format),
+        src.rows_read,
+        src.rows_rejected.len(),
+        lang,
+    );
+    let _ = writeln!(out, "{source}\n");
 
     let s = &plan.summary;
-    let _ = writeln!(out, "## {}\n", t(lang, "Overview", "總覽"));
-    let _ = match lang {
-        Lang::En => writeln!(
-            out,
-            "{} of {} customers have Kaizala Pro: {} subscriptions, {} seats.\n",
-            s.customers_with_kaizala, s.customers_in_file, s.kaizala_subscriptions, s.kaizala_seats
-        ),
-        Lang::ZhTw => writeln!(
-            out,
-            "{} 位客戶中有 {} 位使用 Kaizala Pro：共 {} 個訂閱、{} 個授權。\n",
-            s.customers_in_file, s.customers_with_kaizala, s.kaizala_subscriptions, s.kaizala_seats
-        ),
-    };
+    let _ = writeln!(out, "## {}\n", Label::Overview.text(lang));
+    let overview = overview_line(
+        s.customers_with_kaizala,
+        s.customers_in_file,
+        s.kaizala_subscriptions,
+        s.kaizala_seats,
+        lang,
+    );
+    let _ = writeln!(out, "{overview}\n");
     let _ = writeln!(
         out,
         "| {} | {} | {} |\n|---|---:|---:|",
-        t(lang, "Category", "類別"),
-        t(lang, "Subscriptions", "訂閱"),
-        t(lang, "Seats", "授權")
+        Label::Category.text(lang),
+        Label::Subscriptions.text(lang),
+        Label::Seats.text(lang)
     );
     for c in &s.by_category {
         let _ = writeln!(
@@ -114,8 +99,8 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     let _ = writeln!(
         out,
         "| {} | {} |\n|---|---:|",
-        t(lang, "Urgency", "急迫程度"),
-        t(lang, "Customers", "客戶")
+        Label::Urgency.text(lang),
+        Label::Customers.text(lang)
     );
     for u in &s.by_urgency {
         let _ = writeln!(out, "| {} | {} |", u.urgency.label(lang), u.customers);
@@ -123,16 +108,19 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     out.push('\n');
 
     for c in &plan.customers {
-        customer_section(&mut out, c, &plan.checklist(c), lang, 2);
+        customer_section(
+            &mut out,
+            c,
+            &checklist::build(c, plan.as_of, plan.lang),
+            lang,
+            2,
+        );
     }
 
     if !src.rows_rejected.is_empty() {
-        let _ = writeln!(out, "## {}\n", t(lang, "Rejected rows", "被拒絕的列"));
+        let _ = writeln!(out, "## {}\n", Label::RejectedRows.text(lang));
         for r in &src.rows_rejected {
-            let _ = match lang {
-                Lang::En => writeln!(out, "- Line {}: {}", r.line, escape(&r.reason)),
-                Lang::ZhTw => writeln!(out, "- 第 {} 列：{}", r.line, escape(&r.reason)),
-            };
+            let _ = writeln!(out, "{}", rejected_item(r.line, &escape(&r.reason), lang));
         }
         out.push('\n');
     }
@@ -148,12 +136,18 @@ pub fn customer_markdown(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
     let _ = writeln!(
         out,
         "# {} — {}\n",
-        t(lang, "Kaizala Pro migration", "Kaizala Pro 移轉"),
+        Label::MigrationTitle.text(lang),
         escape(&c.display_name)
     );
     header(&mut out, &plan, lang);
     out.push('\n');
-    customer_section(&mut out, c, &plan.checklist(c), lang, 1);
+    customer_section(
+        &mut out,
+        c,
+        &checklist::build(c, plan.as_of, plan.lang),
+        lang,
+        1,
+    );
     Some(out)
 }
 
@@ -170,34 +164,31 @@ fn customer_section(
     }
     let mut facts = Vec::new();
     if let Some(id) = &c.customer.id {
-        facts.push(format!("{} {}", t(lang, "Tenant", "租用戶"), escape(id)));
+        facts.push(format!("{} {}", Label::Tenant.text(lang), escape(id)));
     }
     if let Some(d) = &c.customer.domain {
-        facts.push(format!("{} {}", t(lang, "domain", "網域"), escape(d)));
+        facts.push(format!("{} {}", Label::Domain.text(lang), escape(d)));
     }
     facts.push(format!(
         "{}{}{}",
-        t(lang, "urgency", "急迫程度"),
-        t(lang, ": ", "："),
+        Label::UrgencyField.text(lang),
+        Label::Colon.text(lang),
         c.urgency.label(lang)
     ));
     if let Some(mb) = c.migrate_by {
-        facts.push(format!("{} {}", t(lang, "migrate by", "移轉期限"), mb));
+        facts.push(format!("{} {}", Label::MigrateByField.text(lang), mb));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
 
     let r = &c.recommendation;
-    let _ = writeln!(out, "{} {}\n", h, t(lang, "Recommendation", "建議方案"));
+    let _ = writeln!(out, "{} {}\n", h, Label::Recommendation.text(lang));
     let sku = r
         .sku
         .as_deref()
         .map(|s| format!(" ({})", escape(s)))
         .unwrap_or_default();
     let qty = match r.quantity {
-        Some(q) => match lang {
-            Lang::En => format!(", {q} to buy"),
-            Lang::ZhTw => format!("，需購買 {q} 個"),
-        },
+        Some(q) => to_buy(q, lang),
         None => String::new(),
     };
     let _ = writeln!(
@@ -206,7 +197,7 @@ fn customer_section(
         escape(&r.plan),
         sku,
         qty,
-        t(lang, "rule: ", "規則："),
+        Label::Rule.text(lang),
         r.family.as_str()
     );
     let _ = writeln!(out, "{}\n", escape(&r.reason));
@@ -214,7 +205,7 @@ fn customer_section(
         let _ = writeln!(
             out,
             "> **{}** {}\n",
-            t(lang, "Caveat:", "注意："),
+            Label::Caveat.text(lang),
             escape(&cv.text)
         );
     }
@@ -222,7 +213,7 @@ fn customer_section(
         let _ = writeln!(
             out,
             "- {} {}",
-            t(lang, "Assumption:", "假設："),
+            Label::Assumption.text(lang),
             escape(&a.text)
         );
     }
@@ -230,37 +221,20 @@ fn customer_section(
         out.push('\n');
     }
     if !c.alternatives.is_empty() {
-        let _ = writeln!(out, "{}\n", t(lang, "Alternatives:", "其他選擇："));
+        let _ = writeln!(out, "{}\n", Label::Alternatives.text(lang));
         for a in &c.alternatives {
-            let _ = match lang {
-                Lang::En => writeln!(
-                    out,
-                    "- {} ({}): {}",
-                    escape(&a.plan),
-                    escape(&a.sku),
-                    escape(&a.why.text)
-                ),
-                Lang::ZhTw => writeln!(
-                    out,
-                    "- {}（{}）：{}",
-                    escape(&a.plan),
-                    escape(&a.sku),
-                    escape(&a.why.text)
-                ),
-            };
+            let item = alternative_item(
+                &escape(&a.plan),
+                &escape(&a.sku),
+                &escape(&a.why.text),
+                lang,
+            );
+            let _ = writeln!(out, "{item}");
         }
         out.push('\n');
     }
     if !c.coverage.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            t(
-                lang,
-                "Plans it already has that include Kaizala:",
-                "已有且包含 Kaizala 的方案："
-            )
-        );
+        let _ = writeln!(out, "{}\n", Label::AlreadyCovered.text(lang));
         for cv in &c.coverage {
             let seats = cv
                 .seats
@@ -272,33 +246,28 @@ fn customer_section(
                 escape(&cv.product),
                 escape(&cv.id),
                 seats,
-                t(lang, "seats", "個授權")
+                Label::SeatsUnit.text(lang)
             );
         }
         out.push('\n');
     }
 
-    let _ = writeln!(
-        out,
-        "{} {}\n",
-        h,
-        t(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱")
-    );
+    let _ = writeln!(out, "{} {}\n", h, Label::KaizalaSubscriptions.text(lang));
     let _ = writeln!(
         out,
         "| {} | {} | {} | {} | {} | {} | {} |\n|---|---|---:|---|---|---|---|",
-        t(lang, "Subscription", "訂閱"),
-        t(lang, "Offer", "供應項目"),
-        t(lang, "Seats", "授權"),
-        t(lang, "End date", "到期日"),
-        t(lang, "Service stops", "服務停止"),
-        t(lang, "Migrate by", "移轉期限"),
-        t(lang, "Category", "類別"),
+        Label::Subscription.text(lang),
+        Label::Offer.text(lang),
+        Label::Seats.text(lang),
+        Label::EndDate.text(lang),
+        Label::ServiceStops.text(lang),
+        Label::MigrateBy.text(lang),
+        Label::Category.text(lang),
     );
     for s in &c.subscriptions {
         let end = match s.end_date {
             crate::model::EndDate::On(d) => d.to_string(),
-            crate::model::EndDate::Never => t(lang, "never", "永不").to_string(),
+            crate::model::EndDate::Never => Label::Never.text(lang).to_string(),
             crate::model::EndDate::Unknown => "—".to_string(),
         };
         let _ = writeln!(
@@ -320,7 +289,7 @@ fn customer_section(
                 out,
                 "- {}{}{}",
                 escape(&s.id),
-                t(lang, ": ", "："),
+                Label::Colon.text(lang),
                 escape(&n.text)
             );
         }
@@ -329,31 +298,19 @@ fn customer_section(
         out.push('\n');
     }
 
-    let _ = writeln!(out, "{} {}\n", h, t(lang, "Checklist", "檢查清單"));
+    let _ = writeln!(out, "{} {}\n", h, Label::Checklist.text(lang));
     if checklist.steps.is_empty() {
-        let _ = writeln!(
-            out,
-            "{}\n",
-            t(
-                lang,
-                "Nothing to do: every Kaizala Pro subscription is already inactive.",
-                "無需處理：所有 Kaizala Pro 訂閱都已停用。"
-            )
-        );
+        let _ = writeln!(out, "{}\n", Label::NothingToDo.text(lang));
     }
     for step in &checklist.steps {
-        let due = match (step.due, lang) {
-            (Some(d), Lang::En) => format!(" (due {})", d),
-            (Some(d), Lang::ZhTw) => format!("（期限 {}）", d),
-            (None, _) => String::new(),
-        };
+        let due = step.due.map(|d| due_suffix(d, lang)).unwrap_or_default();
         let _ = writeln!(
             out,
             "- [ ] **{}. {}**{}{}{}",
             step.step,
             escape(&step.title),
             due,
-            t(lang, ": ", "："),
+            Label::Colon.text(lang),
             escape(&step.text)
         );
     }

@@ -24,13 +24,18 @@ pub use self::markdown::{customer_markdown, to_markdown};
 /// A whole-plan export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
+    /// The plan as JSON, data and texts ([`to_json`]).
     Json,
+    /// One row per Kaizala Pro subscription ([`to_csv`]).
     Csv,
+    /// A readable plan with checkboxes ([`to_markdown`]).
     Markdown,
+    /// Calendar events on the last days ([`to_ics`]).
     Ics,
 }
 
 impl ExportFormat {
+    /// Every format, in the order the app offers them.
     pub const ALL: [ExportFormat; 4] = [
         ExportFormat::Json,
         ExportFormat::Csv,
@@ -85,6 +90,3 @@ pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
         ExportFormat::Ics => to_ics(plan, lang).into_bytes(),
     }
 }
-
-/// Picks the English or the Traditional Chinese wording.
-pub(crate) use crate::i18n::tr as t;

@@ -9,6 +9,10 @@ Every sentence the engine writes is this project's own wording. Facts
 Microsoft's documents; see `docs/rules.md`.
 */
 
+pub(crate) mod checklist;
+pub(crate) mod export;
+pub(crate) mod plan;
+
 use std::borrow::Cow;
 
 use chrono::NaiveDate;
@@ -70,6 +74,7 @@ pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
+/// `1 one` or `n many` (English only: Chinese has no plural).
 pub fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
@@ -78,6 +83,8 @@ pub fn plural(n: u32, one: &str, many: &str) -> String {
     }
 }
 
+/// A date as every text writes it, `YYYY-MM-DD`: partners compare it with
+/// Partner Center, which shows dates in many local formats.
 pub fn date(d: NaiveDate) -> String {
     d.to_string()
 }

@@ -42,12 +42,14 @@ use chrono::{Months, NaiveDate};
 
 use crate::model::Format;
 use crate::model::{AutoRenew, EndDate, Status, Subscription};
-use crate::plan::text::Note;
-use crate::plan::{Category, Urgency};
+
+use super::kinds::{Category, Urgency};
+use super::meaning::Note;
 
 /// What classification found for one subscription.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Classification {
+    /// The subscription's category.
     pub category: Category,
     /// The day the service stops (00:00 UTC), when known.
     pub expires_on: Option<NaiveDate>,
@@ -55,7 +57,9 @@ pub struct Classification {
     pub migrate_by: Option<NaiveDate>,
     /// `migrate_by − as_of` in days.
     pub days_left: Option<i64>,
+    /// How soon it must be migrated.
     pub urgency: Urgency,
+    /// Assumptions made and dates missing.
     pub notes: Vec<Note>,
 }
 

@@ -31,9 +31,14 @@ correct it. Unknown seat counts make the quantity unknown.
 
 use crate::catalog::Inclusion;
 use crate::catalog::{PlanId, Suite};
+use crate::i18n::{Lang, Render};
 use crate::model::Customer;
-use crate::plan::text::{AltWhy, Assumption, Caveat, EducationSignal, Lang, Reason, Render, Said};
-use crate::plan::{Alternative, Coverage, CustomerSettings, Family, Recommendation};
+use crate::model::SharedText;
+
+use super::customer::{Alternative, Coverage, Recommendation};
+use super::kinds::Family;
+use super::meaning::{AltWhy, Assumption, Caveat, EducationSignal, Reason, Said};
+use super::settings::CustomerSettings;
 
 /// More Kaizala Pro seats than this make a customer `enterprise`: a
 /// Business plan holds at most 300 seats per customer.
@@ -140,7 +145,7 @@ pub(crate) struct Facts<'a> {
     pub seats_known: bool,
     pub coverage: &'a [Coverage],
     /// Coverage-like subscriptions not counted (ambiguous names).
-    pub ambiguous: &'a [crate::model::SharedText],
+    pub ambiguous: &'a [SharedText],
 }
 
 /// What the rules pick before the quantity is worked out.

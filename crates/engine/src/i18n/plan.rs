@@ -1,17 +1,11 @@
 /*!
-Everything the planner says to a person, as structured data plus a
-renderer per language.
+The plan's wording: the sentences of the [`Render`] impls of the plan's
+meanings ([`Reason`], [`Caveat`], [`Assumption`], [`Note`], [`AltWhy`],
+[`EducationSignal`]) and the labels of its kinds ([`Category`],
+[`Urgency`]), in each [`Lang`].
 
-The plan stores *what* it means (a [`Reason`], a [`Caveat`], a checklist
-[`StepAction`](crate::checklist::StepAction), ...) and, next to it, the text
-rendered in the plan's [`Lang`]. The app can re-render a whole plan in
-another language with [`Plan::relabel`](crate::plan::Plan::relabel) without
-planning again; the JSON export carries both, so a program can act on the
-data and a person can read the text.
-
-Every sentence here is this project's own wording. Facts (names, SKU part
-numbers, the 300-seat cap, the 120 days) come from Microsoft's documents;
-see `domain.md` in the reference folder.
+The plan decides what it means (in [`crate::plan`]); only the words are
+here, so the planner's rules and its wording change apart.
 
 Dates are written `YYYY-MM-DD` in both languages: partners compare them
 with Partner Center, which shows dates in many local formats, and an ISO
@@ -21,11 +15,9 @@ date is never ambiguous.
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use serde::{Deserialize, Serialize};
-
-use crate::i18n::plural;
-pub use crate::i18n::{format_name, tr, Lang, Render, Text};
+use crate::i18n::{format_name, plural, Lang, Render, Text};
 use crate::model::Format;
+use crate::plan::{AltWhy, Assumption, Category, Caveat, EducationSignal, Note, Reason, Urgency};
 
 /// `format!` into a [`Text`].
 macro_rules! owned {
@@ -34,135 +26,44 @@ macro_rules! owned {
     };
 }
 
-/// A piece of structured meaning and its text in the plan's language.
-///
-/// Serialised flat: the meaning's `kind` and fields, then `text`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Said<T> {
-    #[serde(flatten)]
-    pub what: T,
-    pub text: Text,
-}
-
-impl<T: Render> Said<T> {
-    pub fn new(what: T, lang: Lang) -> Self {
-        let text = what.render(lang);
-        Said { what, text }
-    }
-
-    /// Writes the text again in `lang`.
-    pub fn relabel(&mut self, lang: Lang) {
-        self.text = self.what.render(lang);
+impl Category {
+    /// A short label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Category::ExpiresAfterCutoff, Lang::En) => "ends after the cutoff",
+            (Category::RenewsOnceThenExpires, Lang::En) => "renews once, then ends",
+            (Category::ExpiresBeforeCutoff, Lang::En) => "ends before the cutoff",
+            (Category::AlreadyEnded, Lang::En) => "already ended",
+            (Category::Inactive, Lang::En) => "inactive",
+            (Category::UnknownEndDate, Lang::En) => "end date unknown",
+            (Category::ExpiresAfterCutoff, Lang::ZhTw) => "於截止日後到期",
+            (Category::RenewsOnceThenExpires, Lang::ZhTw) => "再續訂一次後到期",
+            (Category::ExpiresBeforeCutoff, Lang::ZhTw) => "於截止日前到期",
+            (Category::AlreadyEnded, Lang::ZhTw) => "已結束",
+            (Category::Inactive, Lang::ZhTw) => "非使用中",
+            (Category::UnknownEndDate, Lang::ZhTw) => "到期日不明",
+        }
     }
 }
 
-/// Why a customer is taken to be an education customer.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum EducationSignal {
-    /// An education domain (`.edu`, `.edu.tw`, `.ac.uk`, ...).
-    Domain { domain: String },
-    /// A school word in the name ("University", "大學", ...).
-    Name { word: String },
-    /// The export's qualification column says Education.
-    Qualification,
-    /// The user said so.
-    UserChoice,
-}
-
-/// Why the recommended plan was chosen (one per family).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum Reason {
-    Existing {
-        plan: Text,
-        covered_seats: u32,
-        quantity: Option<u32>,
-    },
-    Education {
-        signal: EducationSignal,
-    },
-    Frontline,
-    Enterprise {
-        seats: u32,
-    },
-    Business {
-        seats: Option<u32>,
-    },
-    Override {
-        plan: Text,
-    },
-}
-
-/// Something to know before following the recommendation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum Caveat {
-    /// Business Basic: SKU list and service description disagree.
-    BusinessBasicListing,
-    EducationEligibility,
-    FrontlineEligibility,
-    /// More seats than a Business plan may have.
-    BusinessSeatCap {
-        plan: Text,
-        seats: u32,
-    },
-    /// Microsoft 365 A1 is a device license without Kaizala.
-    DeviceLicenseOnly,
-}
-
-/// An assumption behind the quantity to buy, which the user can change.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum Assumption {
-    /// Quantity = Kaizala Pro seats minus seats of plans with Kaizala.
-    SeatsCovered {
-        kaizala_seats: u32,
-        covered_seats: u32,
-    },
-    /// The user set the seats to cover.
-    SeatsOverride { seats: u32 },
-    /// Some Kaizala Pro subscription has no quantity in the export.
-    SeatsUnknown,
-    /// A subscription whose name fits a product with Kaizala and one
-    /// without; not counted as coverage.
-    AmbiguousCoverage { offer: String },
-}
-
-/// A remark on one Kaizala Pro subscription's dates.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum Note {
-    /// Auto-renew unknown: the legacy default (on) was assumed.
-    AutoRenewAssumed,
-    /// Term unknown: one year was assumed.
-    TermAssumed,
-    /// No end date in this export.
-    EndDateMissing { format: Option<Format> },
-    /// The export marks it as never ending.
-    EndDateNever,
-    /// The export's status is "expired".
-    ExpiredStatus,
-    /// End date plus term is past the last date the calendar holds.
-    TermOverflow,
-}
-
-/// Why an alternative plan is worth a look.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "kebab-case", tag = "kind")]
-pub enum AltWhy {
-    /// Its SKU lists a Kaizala plan (the sure choice over Business Basic).
-    SkuListsKaizala,
-    /// Same Kaizala, more of Microsoft 365 (desktop apps, security, ...).
-    FullerSuite,
-    /// Office 365 F3: Kaizala for frontline users without Windows and
-    /// device management.
-    OfficeOnly,
-    /// Microsoft 365 A1: per-device, paired with Office 365 A1.
-    PairedDevice,
-    /// What the default rules pick (shown when the user chose a plan, or
-    /// when an existing plan was preferred).
-    DefaultRule { family: Text },
+impl Urgency {
+    /// A short label for people.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (Urgency::Ended, Lang::En) => "ended",
+            (Urgency::Within30Days, Lang::En) => "within 30 days",
+            (Urgency::Within90Days, Lang::En) => "within 90 days",
+            (Urgency::Later, Lang::En) => "later",
+            (Urgency::Unknown, Lang::En) => "date unknown",
+            (Urgency::NoAction, Lang::En) => "nothing to do",
+            (Urgency::Ended, Lang::ZhTw) => "已結束",
+            (Urgency::Within30Days, Lang::ZhTw) => "30 天內",
+            (Urgency::Within90Days, Lang::ZhTw) => "90 天內",
+            (Urgency::Later, Lang::ZhTw) => "較晚",
+            (Urgency::Unknown, Lang::ZhTw) => "日期不明",
+            (Urgency::NoAction, Lang::ZhTw) => "無需處理",
+        }
+    }
 }
 
 impl Render for EducationSignal {

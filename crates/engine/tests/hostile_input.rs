@@ -23,7 +23,7 @@ const HEADER: &str = "Subscription ID,Subscription,Quantity,Status,Reseller\n";
 /// test build on a slow machine, and still catches anything quadratic.
 fn timed(bytes: &[u8], limit: Duration) -> Result<ImportOutcome, String> {
     let start = Instant::now();
-    let out = import(bytes, &ImportOptions::default()).map_err(|e| e.message);
+    let out = import(bytes, &ImportOptions::default()).map_err(|e| e.to_string());
     assert!(start.elapsed() < limit, "took {:?}", start.elapsed());
     if let Ok(ImportOutcome::Ready(i)) = &out {
         assert!(i.report.is_balanced(), "{:?}", i.report);

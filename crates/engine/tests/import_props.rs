@@ -62,7 +62,7 @@ fn check(bytes: &[u8]) {
             assert!(!m.missing.is_empty() || m.ambiguous_dates.is_some());
             assert!(m.preview.len() <= 5);
         }
-        Err(e) => assert!(!e.message.is_empty()),
+        Err(e) => assert!(!e.to_string().is_empty()),
     }
 }
 

@@ -13,7 +13,9 @@ crate itself).
 */
 
 use super::columns::alias_hits;
-use super::{ImportError, MAX_COLUMNS};
+use super::error::{ImportError, ImportErrorKind, Position};
+use super::records::{count_newlines, Records};
+use super::MAX_COLUMNS;
 
 const SAMPLE_BYTES: usize = 64 * 1024;
 const SAMPLE_RECORDS: usize = 40;
@@ -51,18 +53,6 @@ pub(crate) fn line_at(text: &[u8], from_offset: usize, from_line: u64, offset: u
     let end = offset.min(text.len());
     let start = from_offset.min(end);
     from_line + count_newlines(&text[start..end])
-}
-
-/// Counts `\n`. Called on every record, which rarely holds one, so a
-/// `contains` (a memchr-style search) comes first; the count sums in
-/// byte-wide lanes, which vectorise.
-pub(crate) fn count_newlines(b: &[u8]) -> u64 {
-    if !b.contains(&b'\n') {
-        return 0;
-    }
-    b.chunks(255)
-        .map(|c| u64::from(c.iter().fold(0u8, |n, x| n + u8::from(*x == b'\n'))))
-        .sum()
 }
 
 /// Skips `\r` and `\n` from `offset`: blank lines before a line.
@@ -117,9 +107,7 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
         offset = skip_breaks(text, end);
     }
     if offset >= text.len() {
-        return Err(ImportError {
-            message: "The file has no header row and no data: only a preamble line.".into(),
-        });
+        return Err(ImportErrorKind::OnlyPreamble.into());
     }
     let sample_end = sample_end(text, offset);
     let sample = &text[offset..sample_end];
@@ -137,27 +125,24 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
         }
     }
     let Some((_, delimiter, recs, header_idx)) = best else {
-        return Err(ImportError {
-            message: "The file has no lines to read.".into(),
-        });
+        return Err(ImportErrorKind::NoLines.into());
     };
     let Some(header) = recs.get(header_idx) else {
-        return Err(ImportError {
-            message: "The file has no lines to read.".into(),
-        });
+        return Err(ImportErrorKind::NoLines.into());
     };
-    if header.cells.len() > MAX_COLUMNS {
-        return Err(ImportError {
-            // Sampling stops counting at one past the limit, so the
-            // message cannot say how many there are.
-            message: format!(
-                "The header row has more than {MAX_COLUMNS} columns, more than an export can \
-                 plausibly have. The file is probably not a subscription export, or its lines \
-                 are not separated as expected."
-            ),
-        });
-    }
     let header_line = line_at(text, 0, 1, header.offset);
+    if header.cells.len() > MAX_COLUMNS {
+        // Sampling stops counting at one past the limit, so the error
+        // cannot say how many there are.
+        return Err(ImportError::at(
+            ImportErrorKind::TooManyColumns { limit: MAX_COLUMNS },
+            Position {
+                line: header_line,
+                byte: header.offset as u64,
+                record: 0,
+            },
+        ));
+    }
     if header_idx > 0 {
         let first = recs.first().map(|r| r.offset).unwrap_or(offset);
         let first_line = line_at(text, 0, 1, first);
@@ -249,7 +234,7 @@ fn sample_end(text: &[u8], offset: usize) -> usize {
 
 fn sample_records(sample: &[u8], base: usize, d: u8) -> Vec<Sampled> {
     // Read as the import reads rows (see `records`).
-    let mut records = super::records::Records::new(d, 0);
+    let mut records = Records::new(d, 0);
     let mut out = Vec::new();
     while out.len() < SAMPLE_RECORDS {
         let Some(rec) = records.next(sample) else {

@@ -29,6 +29,7 @@ use std::borrow::Cow;
 
 use super::columns::{candidates, field_label, map_headers, Mapping};
 use super::dialect::{line_at, sniff};
+use super::error::{ImportErrorKind, Position};
 use super::records::Records;
 use super::rows::{Builder, PREVIEW_ROWS};
 use super::text::{decode, decoded_utf8, route, ByteCheck, Decoded, Route, ScanStep, Utf8Scan};
@@ -186,11 +187,7 @@ impl<'a> ImportJob<'a> {
                 Ok(Some(outcome)) => ImportProgress::Done(Ok(outcome)),
                 Err(e) => ImportProgress::Done(Err(e)),
             },
-            State::Finished => ImportProgress::Done(Err(ImportError {
-                message:
-                    "This import has already finished; start a new one to read the file again."
-                        .into(),
-            })),
+            State::Finished => ImportProgress::Done(Err(ImportErrorKind::AlreadyFinished.into())),
         }
     }
 
@@ -341,27 +338,28 @@ impl Reading<'_> {
                 .map_or(0, |t| t.iter().filter(|c| **c == b'"').count());
             let at_end = self.records.is_done();
             if at_end && end_line > line && quotes % 2 == 1 {
-                return Err(ImportError {
-                    message: format!(
-                        "Line {line} opens a quoted value that is never closed, so everything from line \
-                         {line} to the end of the file (line {end_line}) would be read as one value. Check \
-                         the quotes on line {line}: a quote inside a value must be doubled (\"\")."
-                    ),
-                });
+                return Err(ImportError::at(
+                    ImportErrorKind::UnclosedQuote {
+                        line,
+                        last_line: end_line,
+                    },
+                    Position {
+                        line,
+                        byte: start as u64,
+                        // The record counts data rows, and this one was read.
+                        record: self.builder.as_ref().map_or(0, |b| b.rows_read),
+                    },
+                ));
             }
         }
         let Some(builder) = self.builder.take() else {
-            return Err(ImportError {
-                message: "This import has already finished.".into(),
-            });
+            return Err(ImportErrorKind::RowsAlreadyTaken.into());
         };
         if builder.rows_read == 0 {
-            return Err(ImportError {
-                message: format!(
-                    "The file has a header row (line {}) but no data rows under it.",
-                    self.report.header_line
-                ),
-            });
+            return Err(ImportErrorKind::NoDataRows {
+                header_line: self.report.header_line,
+            }
+            .into());
         }
         let mut report = std::mem::take(&mut self.report);
         let blank = self.gap_blank_lines + builder.blank_lines;

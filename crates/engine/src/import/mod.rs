@@ -31,6 +31,7 @@ assert!(import.report.is_balanced());
 
 mod columns;
 mod dialect;
+mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod job;
@@ -41,6 +42,7 @@ mod values;
 
 /// Every field, in the order fields are listed to a user.
 pub use columns::FIELDS;
+pub use error::{BinaryFormat, ImportError, ImportErrorKind, Position};
 pub use job::{ImportJob, ImportProgress};
 pub use text::{size_limit_message, Big5Decoder, ByteCheck};
 
@@ -104,20 +106,6 @@ pub enum ImportOutcome {
     Ready(Import),
     NeedsMapping(MappingRequest),
 }
-
-/// A file the importer cannot read at all.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportError {
-    pub message: String,
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// Reads an export. Never panics, whatever the bytes.
 ///

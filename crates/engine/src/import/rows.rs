@@ -518,8 +518,8 @@ impl Builder {
                 .map_or_else(|| format!("column {}", i + 1), |h| format!("\"{h}\""));
             self.reject(line, format!(
                 "line {line}: the value in {name} is {}, longer than the {} a cell may hold; the row was skipped",
-                super::text::human_size(c.len() as u64),
-                super::text::human_size(MAX_FIELD_BYTES as u64)
+                crate::i18n::import::human_size(c.len() as u64),
+                crate::i18n::import::human_size(MAX_FIELD_BYTES as u64)
             ));
             return true;
         }
@@ -805,17 +805,18 @@ impl Builder {
     /// `TermInfo`; each entry becomes a subscription from the same line.
     /// Returns false when the cell holds no usable entry.
     fn cipp_terms(&mut self, line: u64, base: &Subscription, json: &str) -> bool {
-        let Some(crate::json::Json::Array(entries)) = crate::json::parse(json) else {
+        let Ok(serde_json::Value::Array(entries)) = serde_json::from_str(json) else {
             return false;
         };
         let mut any = false;
         for e in entries.iter().take(1000) {
             let get = |k: &str| {
                 e.get(k).and_then(|v| match v {
-                    crate::json::Json::String(s) => Some(s.trim().to_string()),
-                    // As written: `12`, `2.5`, `1e3`.
-                    crate::json::Json::Number(n) => Some(n.clone()),
-                    crate::json::Json::Bool(b) => Some(b.to_string()),
+                    serde_json::Value::String(s) => Some(s.trim().to_string()),
+                    // Integers as written (`12`); other numbers as serde_json
+                    // writes them (`2.5`).
+                    serde_json::Value::Number(n) => Some(n.to_string()),
+                    serde_json::Value::Bool(b) => Some(b.to_string()),
                     _ => None,
                 })
             };
@@ -1072,18 +1073,19 @@ impl Builder {
         let mut rejected = std::mem::take(&mut self.rejected);
         let mut rejected_lines: Vec<u64> = Vec::new();
         // The merged rows' cells by draft, each draft's in input order.
-        let (start, order) = crate::sort::group_positions(
-            self.drafts.len(),
-            self.more_ends.iter().map(|&(draft, _, _)| draft),
-        );
-        let more_ends = &self.more_ends;
+        // Stable, so each draft's merged cells stay in input order.
+        self.more_ends.sort_by_key(|&(draft, _, _)| draft);
+        let mut more_ends = self.more_ends.as_slice();
         for (i, d) in self.drafts.iter_mut().enumerate() {
             let mut end = EndDate::Unknown;
-            let merged = order[start[i]..start[i + 1]].iter().map(|&k| {
-                let (_, line, c) = more_ends[k];
-                (line, c)
-            });
-            let mut kept = Vec::with_capacity(1 + start[i + 1] - start[i]);
+            let n = more_ends
+                .iter()
+                .take_while(|&&(draft, _, _)| draft == i)
+                .count();
+            let (mine, rest) = more_ends.split_at(n);
+            more_ends = rest;
+            let merged = mine.iter().map(|&(_, line, c)| (line, c));
+            let mut kept = Vec::with_capacity(1 + n);
             for (line, c) in std::iter::once(d.first_end).chain(merged) {
                 let resolved = match c {
                     DateCell::Blank => Some(EndDate::Unknown),
@@ -1148,7 +1150,7 @@ impl Builder {
         }
         // A line rejected in one draft is rejected in all (CIPP rows can
         // make several subscriptions).
-        crate::sort::sort(&mut rejected_lines);
+        rejected_lines.sort_unstable();
         rejected_lines.dedup();
         let mut no_seats = 0u64;
         let mut subscriptions = Vec::with_capacity(self.drafts.len());
@@ -1174,16 +1176,17 @@ impl Builder {
             .iter()
             .filter_map(|s| s.lines.first().copied())
             .collect();
-        crate::sort::sort(&mut firsts);
+        firsts.sort_unstable();
         firsts.dedup();
         let mut rest: Vec<u64> = subscriptions
             .iter()
             .flat_map(|s| s.lines.iter().skip(1).copied())
             .collect();
-        crate::sort::sort(&mut rest);
+        rest.sort_unstable();
         rest.dedup();
         rest.retain(|l| firsts.binary_search(l).is_err());
-        crate::sort::sort_by(&mut rejected, |a, b| a.line.cmp(&b.line));
+        // Stable: a line's rejections keep the order they were found in.
+        rejected.sort_by_key(|r| r.line);
 
         let mut notes = std::mem::take(&mut self.notes);
         if no_seats > 0 {

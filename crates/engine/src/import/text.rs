@@ -14,7 +14,10 @@ and the BOM skipped by offset.
 
 use std::borrow::Cow;
 
-use super::{ImportError, MAX_FILE_BYTES};
+use super::error::{BinaryFormat, ImportError, ImportErrorKind};
+use super::MAX_FILE_BYTES;
+#[cfg(test)]
+use crate::i18n::import::human_size;
 
 /// The decoded text and how it was obtained.
 #[derive(Debug)]
@@ -42,17 +45,17 @@ pub(crate) enum Route {
 /// format) and says how to read the rest.
 pub(crate) fn route(bytes: &[u8]) -> Result<Route, ImportError> {
     if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(ImportError {
-            message: size_limit_message(bytes.len() as u64),
-        });
+        return Err(ImportErrorKind::TooLarge {
+            size: bytes.len() as u64,
+            limit: MAX_FILE_BYTES,
+        }
+        .into());
     }
     if bytes.is_empty() {
-        return Err(ImportError {
-            message: "The file is empty: it has no bytes at all.".into(),
-        });
+        return Err(ImportErrorKind::Empty.into());
     }
     if let Some(what) = binary_kind(bytes) {
-        return Err(ImportError { message: what });
+        return Err(ImportErrorKind::Binary(what).into());
     }
     let bom = utf8_bom_len(bytes);
     Ok(if bom > 0 {
@@ -299,24 +302,15 @@ fn finish<'a>(
 ) -> Result<Decoded<'a>, ImportError> {
     let body = text.get(start..).unwrap_or(&[]);
     if body.is_empty() {
-        let message = if start > 0 || encoding.starts_with("UTF-16") {
-            "The file holds only a byte-order mark (the invisible marker at the start of \
-             Unicode files) and no text. Export the data again."
+        return Err(if start > 0 || encoding.starts_with("UTF-16") {
+            ImportErrorKind::OnlyByteOrderMark
         } else {
-            "The file is empty: it has no text."
-        };
-        return Err(ImportError {
-            message: message.into(),
-        });
+            ImportErrorKind::NoText
+        }
+        .into());
     }
     if looks_binary(body) {
-        return Err(ImportError {
-            message: "This file does not look like text: it is full of control characters. \
-                      It may be a spreadsheet or another binary file renamed to .csv. Open it in \
-                      the program that made it and save it as CSV (in Excel: File > Save As > \
-                      \"CSV UTF-8 (Comma delimited)\")."
-                .into(),
-        });
+        return Err(ImportErrorKind::ControlCharacters.into());
     }
     let counts = counts.unwrap_or_else(|| count_specials(body));
     let (text, start) = clean(text, start, counts, &mut notes);
@@ -328,15 +322,13 @@ fn finish<'a>(
     })
 }
 
-/// The message for a file over [`MAX_FILE_BYTES`].
+/// The English message for a file of `len` bytes, over [`MAX_FILE_BYTES`].
 pub fn size_limit_message(len: u64) -> String {
-    format!(
-        "This file is {}, larger than the {} the planner reads in one go. Split the \
-         export (for example one file per customer), or filter it to the rows you need, \
-         and import the parts.",
-        human_size(len),
-        human_size(MAX_FILE_BYTES)
-    )
+    ImportErrorKind::TooLarge {
+        size: len,
+        limit: MAX_FILE_BYTES,
+    }
+    .to_string()
 }
 
 fn owned<'a>(
@@ -345,65 +337,27 @@ fn owned<'a>(
     (Cow::Owned(text), start, enc)
 }
 
-/// Formats a byte count the way people read file sizes.
-pub(crate) fn human_size(n: u64) -> String {
-    // `{:.1}` of n / unit, by integer arithmetic (ties to even, as `{:.1}`
-    // rounds): float formatting would link core's float printer into the
-    // wasm for this alone.
-    let tenths = |unit: u64| {
-        let (x, unit) = (u128::from(n) * 10, u128::from(unit));
-        let (mut t, rem) = (x / unit, x % unit);
-        if rem * 2 > unit || (rem * 2 == unit && t % 2 == 1) {
-            t += 1;
-        }
-        format!("{}.{}", t / 10, t % 10)
-    };
-    if n >= 1024 * 1024 {
-        format!("{} MiB", tenths(1024 * 1024))
-    } else if n >= 1024 {
-        format!("{} KiB", tenths(1024))
-    } else {
-        format!("{n} bytes")
-    }
-}
-
-const SAVE_AS_CSV: &str = "Open it in Excel and choose File > Save As > \"CSV UTF-8 (Comma \
-                           delimited) (*.csv)\", then import the saved file.";
-
 /// Recognises binary formats by their magic numbers.
-fn binary_kind(b: &[u8]) -> Option<String> {
-    let what = if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
-        format!(
-            "This file is an Excel workbook (.xlsx) or another zip archive, not a CSV text \
-             file, even if its name ends in .csv. {SAVE_AS_CSV}"
-        )
-    } else if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
-        format!(
-            "This file is an older Excel workbook (.xls, or another Office document), not a CSV \
-             text file. {SAVE_AS_CSV}"
-        )
-    } else if b.starts_with(b"%PDF") {
-        "This file is a PDF document, not a CSV file. A PDF cannot be read as a table: export \
-         the subscriptions from Partner Center again as CSV (Customers > a customer > \
-         Subscriptions > Export), or from the tool that made the PDF."
-            .to_string()
-    } else if b.starts_with(b"\x89PNG") {
-        "This file is a PNG image, not a CSV file. Export the subscriptions as CSV instead of \
-         taking a screenshot."
-            .to_string()
-    } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
-        "This file is a JPEG image, not a CSV file. Export the subscriptions as CSV instead of \
-         taking a photo or screenshot."
-            .to_string()
-    } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
-        "This file is a GIF image, not a CSV file. Export the subscriptions as CSV instead."
-            .to_string()
-    } else if b.starts_with(b"{\\rtf") {
-        format!("This file is a Rich Text (RTF) document, not a CSV file. {SAVE_AS_CSV}")
-    } else {
-        return None;
-    };
-    Some(what)
+fn binary_kind(b: &[u8]) -> Option<BinaryFormat> {
+    Some(
+        if b.starts_with(b"PK\x03\x04") || b.starts_with(b"PK\x05\x06") {
+            BinaryFormat::Zip
+        } else if b.starts_with(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) {
+            BinaryFormat::OldOffice
+        } else if b.starts_with(b"%PDF") {
+            BinaryFormat::Pdf
+        } else if b.starts_with(b"\x89PNG") {
+            BinaryFormat::Png
+        } else if b.starts_with(&[0xFF, 0xD8, 0xFF]) {
+            BinaryFormat::Jpeg
+        } else if b.starts_with(b"GIF87a") || b.starts_with(b"GIF89a") {
+            BinaryFormat::Gif
+        } else if b.starts_with(b"{\\rtf") {
+            BinaryFormat::Rtf
+        } else {
+            return None;
+        },
+    )
 }
 
 /// Decodes Big5 bytes strictly: `None` if any byte sequence is not Big5.
@@ -736,27 +690,40 @@ fn count_specials_by_words(b: &[u8]) -> (usize, usize, usize) {
 mod tests {
     use super::*;
 
-    fn err(b: &[u8]) -> String {
-        decode(Cow::Borrowed(b), None).unwrap_err().message
+    fn err(b: &[u8]) -> ImportErrorKind {
+        decode(Cow::Borrowed(b), None).unwrap_err().into_kind()
     }
 
     #[test]
     fn refuses_empty_and_bom_only() {
-        assert!(err(b"").contains("empty"));
-        assert!(err(&[0xEF, 0xBB, 0xBF]).contains("only a byte-order mark"));
-        assert!(err(&[0xFF, 0xFE]).contains("only a byte-order mark"));
+        assert_eq!(err(b""), ImportErrorKind::Empty);
+        assert_eq!(err(&[0xEF, 0xBB, 0xBF]), ImportErrorKind::OnlyByteOrderMark);
+        assert_eq!(err(&[0xFF, 0xFE]), ImportErrorKind::OnlyByteOrderMark);
     }
 
     #[test]
     fn names_binary_formats() {
-        assert!(err(b"PK\x03\x04rest").contains("Excel workbook (.xlsx)"));
-        assert!(err(b"PK\x03\x04rest").contains("File > Save As"));
-        assert!(err(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]).contains(".xls"));
-        assert!(err(b"%PDF-1.7\n").contains("PDF"));
-        assert!(err(b"\x89PNG\r\n\x1a\n").contains("PNG"));
-        assert!(err(&[0xFF, 0xD8, 0xFF, 0xE0]).contains("JPEG"));
-        assert!(err(b"GIF89a").contains("GIF"));
-        assert!(err(&[1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3]).contains("does not look like text"));
+        let binary = ImportErrorKind::Binary;
+        assert_eq!(err(b"PK\x03\x04rest"), binary(BinaryFormat::Zip));
+        assert!(err(b"PK\x03\x04rest")
+            .to_string()
+            .contains("File > Save As"));
+        assert_eq!(
+            err(&[0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1, 0]),
+            binary(BinaryFormat::OldOffice)
+        );
+        assert_eq!(err(b"%PDF-1.7\n"), binary(BinaryFormat::Pdf));
+        assert_eq!(err(b"\x89PNG\r\n\x1a\n"), binary(BinaryFormat::Png));
+        assert_eq!(err(&[0xFF, 0xD8, 0xFF, 0xE0]), binary(BinaryFormat::Jpeg));
+        assert_eq!(err(b"GIF89a"), binary(BinaryFormat::Gif));
+        assert_eq!(err(b"{\\rtf1 x"), binary(BinaryFormat::Rtf));
+        assert_eq!(
+            err(&[1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3]),
+            ImportErrorKind::ControlCharacters
+        );
+        assert!(err(&[1, 2, 3, 4, 5, 6, 7, 8, 1, 2, 3])
+            .to_string()
+            .contains("does not look like text"));
     }
 
     #[test]

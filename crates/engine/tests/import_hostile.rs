@@ -5,8 +5,8 @@ rows that can be kept are kept.
 #![cfg(not(target_arch = "wasm32"))]
 
 use kaizala_engine::import::{
-    import, BinaryFormat, ImportError, ImportErrorKind, ImportOptions, ImportOutcome, Position,
-    MAX_COLUMNS, MAX_FIELD_BYTES,
+    import, BinaryFormat, ImportError, ImportErrorKind, ImportNote, ImportOptions, ImportOutcome,
+    Position, RejectReason, MAX_COLUMNS, MAX_FIELD_BYTES,
 };
 
 fn error(bytes: &[u8]) -> ImportError {
@@ -126,10 +126,11 @@ fn stray_quote_that_closes_later_rejects_one_row_and_says_why() {
     assert_eq!(i.report.rejected.len(), 1);
     let r = &i.report.rejected[0];
     assert_eq!(r.line, 2);
+    assert_eq!(r.reason, RejectReason::SwallowedRows { last_line: 3 });
+    let text = r.to_string();
     assert!(
-        r.reason.contains("runs from line 2 to line 3") && r.reason.contains("whole rows"),
-        "{}",
-        r.reason
+        text.contains("runs from line 2 to line 3") && text.contains("whole rows"),
+        "{text}"
     );
     assert_eq!(i.subscriptions.len(), 1);
     assert_eq!(i.subscriptions[0].lines, vec![4]);
@@ -145,7 +146,10 @@ fn nul_bytes_and_invalid_utf8() {
     csv.extend_from_slice(b"a1,Kaizala\0 Pro,5,Active,\n");
     let i = ready(&csv);
     assert_eq!(&*i.subscriptions[0].offer, "Kaizala Pro");
-    assert!(i.report.notes.iter().any(|n| n.contains("NUL byte")));
+    assert!(i
+        .report
+        .notes
+        .contains(&ImportNote::NulBytesRemoved { count: 1 }));
 
     let mut csv = HEADER.as_bytes().to_vec();
     csv.extend_from_slice(b"a1,Kaizala Pro \x96 legacy,5,Active,\n");
@@ -164,13 +168,17 @@ fn absurdly_long_field_rejects_only_its_row() {
     let i = ready(csv.as_bytes());
     assert_eq!(i.subscriptions.len(), 2);
     assert_eq!(i.report.rejected[0].line, 3);
-    assert!(
-        i.report.rejected[0]
-            .reason
-            .contains("\"Subscription\" is 1.0 MiB"),
-        "{}",
-        i.report.rejected[0].reason
+    assert_eq!(
+        i.report.rejected[0].reason,
+        RejectReason::FieldTooLong {
+            header: Some("Subscription".into()),
+            column: 1,
+            size: MAX_FIELD_BYTES as u64 + 1,
+            limit: MAX_FIELD_BYTES as u64,
+        }
     );
+    let text = i.report.rejected[0].to_string();
+    assert!(text.contains("\"Subscription\" is 1.0 MiB"), "{text}");
 }
 
 #[test]
@@ -193,12 +201,16 @@ fn rows_with_wrong_field_counts_but_excel_padding_is_fine() {
     );
     let i = ready(csv.as_bytes());
     assert_eq!(i.subscriptions.len(), 1);
-    let reasons: Vec<&str> = i
-        .report
-        .rejected
-        .iter()
-        .map(|r| r.reason.as_str())
-        .collect();
+    assert_eq!(
+        i.report.rejected[0].reason,
+        RejectReason::WrongFieldCount {
+            found: 7,
+            expected: 5,
+            delimiter: ',',
+            last_line: None
+        }
+    );
+    let reasons: Vec<String> = i.report.rejected.iter().map(|r| r.to_string()).collect();
     assert_eq!(
         reasons[0],
         "line 3: has 7 fields, the header has 5 — check for an unquoted comma inside a value."

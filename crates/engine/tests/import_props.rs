@@ -55,7 +55,7 @@ fn check(bytes: &[u8]) {
             lines.dedup();
             assert_eq!(before, lines.len(), "a line is counted twice: {r:?}");
             assert!(lines.iter().all(|l| *l > r.header_line));
-            assert!(r.rejected.iter().all(|x| !x.reason.is_empty()));
+            assert!(r.rejected.iter().all(|x| !x.to_string().is_empty()));
         }
         Ok(ImportOutcome::NeedsMapping(m)) => {
             assert!(m.report.is_balanced());

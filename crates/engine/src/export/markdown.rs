@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 
 use crate::checklist::Checklist;
 use crate::export::t;
-use crate::i18n::format_name;
+use crate::i18n::{format_name, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,
@@ -130,8 +130,8 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
         let _ = writeln!(out, "## {}\n", t(lang, "Rejected rows", "被拒絕的列"));
         for r in &src.rows_rejected {
             let _ = match lang {
-                Lang::En => writeln!(out, "- Line {}: {}", r.line, escape(&r.reason)),
-                Lang::ZhTw => writeln!(out, "- 第 {} 列：{}", r.line, escape(&r.reason)),
+                Lang::En => writeln!(out, "- Line {}: {}", r.line, escape(&r.render(lang))),
+                Lang::ZhTw => writeln!(out, "- 第 {} 列：{}", r.line, escape(&r.render(lang))),
             };
         }
         out.push('\n');

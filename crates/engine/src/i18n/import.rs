@@ -1,17 +1,26 @@
 /*!
-The importer's messages in words: every [`ImportErrorKind`] said in each
-[`Lang`], and the sizes they quote. This is the one place those sentences
-are written; the importer only records what happened, as data.
+The importer's messages in words: every [`ImportErrorKind`], rejected row
+([`RejectReason`]) and [`ImportNote`] said in each [`Lang`], and the sizes
+they quote. This is the one place those sentences are written; the
+importer only records what happened, as data.
 
-`Display` on [`ImportError`] gives the English text, which the command
-line prints. The Traditional Chinese texts are not written yet: zh-TW says
-the English sentences until they are.
+`Display` gives the English text, which the command line prints, and the
+serialised report (the JSON export, saved imports) holds the English
+sentences, as it did when the importer wrote them. The Traditional Chinese
+texts are not written yet: zh-TW says the English sentences until they are.
 */
 
 use std::fmt;
 
+use serde::ser::{Serialize, SerializeStruct, Serializer};
+
 use super::{Lang, Render, Text};
 use crate::import::{BinaryFormat, ImportError, ImportErrorKind};
+use crate::model::source::{DateProblem, RejectReason, RejectedRow};
+
+mod notes;
+
+pub use notes::field_label;
 
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {
@@ -133,6 +142,157 @@ fn binary_en(b: BinaryFormat) -> Text {
     }
 }
 
+impl Render for RejectedRow {
+    /// The reason the row was rejected, with its line.
+    fn render(&self, lang: Lang) -> Text {
+        match lang {
+            Lang::En | Lang::ZhTw => reason_en(self.line, &self.reason),
+        }
+    }
+}
+
+impl fmt::Display for RejectedRow {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.render(Lang::En))
+    }
+}
+
+impl Serialize for RejectedRow {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut row = serializer.serialize_struct("RejectedRow", 2)?;
+        row.serialize_field("line", &self.line)?;
+        row.serialize_field("reason", &*self.render(Lang::En))?;
+        row.end()
+    }
+}
+
+// A sentence read back from JSON equals the typed message it was written
+// from; typed messages compare by their data (their Debug form, which
+// holds all of it).
+impl PartialEq for RejectedRow {
+    fn eq(&self, other: &RejectedRow) -> bool {
+        self.line == other.line
+            && match (&self.reason, &other.reason) {
+                (RejectReason::Text(a), RejectReason::Text(b)) => a == b,
+                (RejectReason::Text(_), _) | (_, RejectReason::Text(_)) => {
+                    self.render(Lang::En) == other.render(Lang::En)
+                }
+                (a, b) => a == b,
+            }
+    }
+}
+
+impl Eq for RejectedRow {}
+
+fn delimiter_name(d: char) -> &'static str {
+    match d {
+        ',' => "comma",
+        ';' => "semicolon",
+        '\t' => "tab",
+        '|' => "vertical bar (|)",
+        _ => "delimiter",
+    }
+}
+
+fn date_problem_en(p: DateProblem) -> &'static str {
+    match p {
+        DateProblem::Unreadable => "is not a date format I can read",
+        DateProblem::NoSuchDay => "is not a day that exists",
+        DateProblem::ExcelLeapBug => {
+            "is Excel's day number 60, the 29 February 1900 that Excel counts but never existed"
+        }
+    }
+}
+
+fn reason_en(line: u64, reason: &RejectReason) -> Text {
+    let order = |day_first: bool| {
+        if day_first {
+            "day-first"
+        } else {
+            "month-first"
+        }
+    };
+    match reason {
+        RejectReason::Text(t) => return t.clone().into(),
+        RejectReason::FieldTooLong {
+            header,
+            column,
+            size,
+            limit,
+        } => {
+            let name = header
+                .as_ref()
+                .map_or_else(|| format!("column {}", column + 1), |h| format!("\"{h}\""));
+            format!(
+                "line {line}: the value in {name} is {}, longer than the {} a cell may hold; the row was skipped",
+                human_size(*size),
+                human_size(*limit)
+            )
+        }
+        RejectReason::WrongFieldCount {
+            found,
+            expected,
+            delimiter,
+            last_line,
+        } => {
+            let span = match last_line {
+                Some(end_line) => format!(
+                    " The row runs from line {line} to line {end_line}: a quoted value in it holds line breaks, so a quote may be missing its closing partner."
+                ),
+                None => String::new(),
+            };
+            let delimiter = delimiter_name(*delimiter);
+            if found > expected {
+                format!(
+                    "line {line}: has {found} fields, the header has {expected} — check for an unquoted {delimiter} inside a value.{span}"
+                )
+            } else {
+                format!(
+                    "line {line}: has {found} fields, the header has {expected} — the row is cut short, or a quote swallowed a {delimiter}.{span}"
+                )
+            }
+        }
+        RejectReason::SwallowedRows { last_line } => format!(
+            "line {line}: a quoted value runs from line {line} to line {last_line} and holds what look like \
+             whole rows, so a quote is probably missing its closing partner; check the quotes on line {line}"
+        ),
+        RejectReason::NoCustomer => {
+            format!("line {line}: no customer id, name or domain in this row")
+        }
+        RejectReason::EmptySubscriptionId { header } => {
+            format!("line {line}: the subscription id (column \"{header}\") is empty")
+        }
+        RejectReason::EmptyOffer { header } => {
+            format!("line {line}: the offer or product name (column \"{header}\") is empty")
+        }
+        RejectReason::BadEndDate {
+            value,
+            header,
+            problem,
+        } => format!(
+            "line {line}: the end date \"{value}\" (column \"{header}\") {}",
+            date_problem_en(*problem)
+        ),
+        RejectReason::BadQuantity { value, header } => format!(
+            "line {line}: the quantity \"{value}\" (column \"{header}\") is not a whole number"
+        ),
+        RejectReason::NegativeQuantity { quantity, header } => {
+            format!("line {line}: the quantity {quantity} (column \"{header}\") is negative")
+        }
+        RejectReason::ContradictoryEndDate {
+            value,
+            header,
+            read_day_first,
+        } => format!(
+            "line {line}: the end date \"{value}\" (column \"{header}\") can only be {}, \
+             but the column was read {} from its other dates; check this row",
+            order(!read_day_first),
+            order(*read_day_first)
+        ),
+    }
+    .into()
+}
+
 /// A byte count the way people read file sizes: `512 bytes`, `1.5 KiB`,
 /// `512.0 MiB`.
 pub fn human_size(n: u64) -> String {
@@ -160,6 +320,7 @@ pub fn human_size(n: u64) -> String {
 mod tests {
     use super::*;
     use crate::import::Position;
+    use crate::model::source::ImportNote;
 
     #[test]
     fn english_texts_are_the_importers_own() {
@@ -192,6 +353,62 @@ mod tests {
         assert_eq!(
             ImportErrorKind::Binary(BinaryFormat::Gif).to_string(),
             "This file is a GIF image, not a CSV file. Export the subscriptions as CSV instead."
+        );
+    }
+
+    #[test]
+    fn notes_and_reasons_say_what_the_importer_said() {
+        let preamble = ImportNote::SkippedPreamble {
+            count: 2,
+            first_line: 1,
+            last_line: 2,
+            previews: vec!["Report".into(), "Generated 2020".into()],
+        };
+        assert_eq!(
+            preamble.to_string(),
+            "Skipped 2 lines before the header row (lines 1–2): \"Report\", \"Generated 2020\"."
+        );
+        assert_eq!(
+            ImportNote::BlankLines { count: 1 }.to_string(),
+            "1 blank line was skipped; blank lines are not rows."
+        );
+        assert_eq!(
+            ImportNote::SepLine { delimiter: '\t' }.to_string(),
+            "Used the delimiter named by the file's \"sep=tab\" line."
+        );
+        let row = RejectedRow {
+            line: 7,
+            reason: RejectReason::BadQuantity {
+                value: "five".into(),
+                header: "Quantity".into(),
+            },
+        };
+        assert_eq!(
+            row.to_string(),
+            "line 7: the quantity \"five\" (column \"Quantity\") is not a whole number"
+        );
+        assert_eq!(row.render(Lang::ZhTw), row.render(Lang::En));
+    }
+
+    #[test]
+    fn serialised_messages_are_sentences_and_read_back_equal() {
+        let row = RejectedRow {
+            line: 3,
+            reason: RejectReason::NoCustomer,
+        };
+        let note = ImportNote::ExactDuplicates { count: 2 };
+        let json = serde_json::to_string(&(&row, &note)).unwrap();
+        assert_eq!(
+            json,
+            "[{\"line\":3,\"reason\":\"line 3: no customer id, name or domain in this row\"},\
+             \"2 rows repeated an earlier row exactly (same subscription id and values) and were merged into it.\"]"
+        );
+        let (back_row, back_note): (RejectedRow, ImportNote) = serde_json::from_str(&json).unwrap();
+        assert!(matches!(back_row.reason, RejectReason::Text(_)));
+        assert_eq!((back_row, back_note), (row, note));
+        assert_ne!(
+            ImportNote::ExactDuplicates { count: 2 },
+            ImportNote::ExactDuplicates { count: 3 }
         );
     }
 

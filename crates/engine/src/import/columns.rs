@@ -20,6 +20,7 @@ strings of localised exports are not documented.
 */
 
 use super::{Field, Format, ImportOptions};
+use crate::model::source::ImportNote;
 
 /// Every field, in the order missing fields are reported.
 pub const FIELDS: [Field; 13] = [
@@ -40,25 +41,6 @@ pub const FIELDS: [Field; 13] = [
 
 pub(crate) fn field_index(f: Field) -> usize {
     FIELDS.iter().position(|x| *x == f).unwrap_or(0)
-}
-
-/// How a field is named in messages.
-pub(crate) fn field_label(f: Field) -> &'static str {
-    match f {
-        Field::CustomerId => "customer id",
-        Field::CustomerName => "customer name",
-        Field::CustomerDomain => "customer domain",
-        Field::Qualification => "customer qualification",
-        Field::SubscriptionId => "subscription id",
-        Field::Offer => "offer or product name",
-        Field::FriendlyName => "subscription nickname",
-        Field::Sku => "SKU part number",
-        Field::Seats => "seat count (quantity)",
-        Field::Status => "status",
-        Field::AutoRenew => "auto-renew",
-        Field::EndDate => "end date",
-        Field::Term => "term",
-    }
 }
 
 /// Normalises a header for comparison (see the module doc).
@@ -341,7 +323,7 @@ pub(crate) struct Mapping {
     pub(crate) columns: [Option<usize>; 13],
     pub(crate) aux: Aux,
     pub(crate) missing: Vec<Field>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<ImportNote>,
 }
 
 impl Mapping {
@@ -599,10 +581,10 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
                 }
                 m.columns[field_index(*field)] = Some(c);
             }
-            None => m.notes.push(format!(
-                "You chose the column \"{want}\" for the {}, but this file has no such column.",
-                field_label(*field)
-            )),
+            None => m.notes.push(ImportNote::ChosenColumnMissing {
+                field: *field,
+                header: want.to_string(),
+            }),
         }
     }
     m.missing = required(format, &m);
@@ -925,7 +907,11 @@ mod tests {
         let m = map_headers(&h, &opts);
         assert_eq!(m.get(Field::SubscriptionId), Some(0));
         assert!(m.missing.is_empty());
-        assert!(m.notes[0].contains("\"Nope\""));
+        assert!(
+            matches!(&m.notes[0], ImportNote::ChosenColumnMissing { header, .. } if header == "Nope"),
+            "{:?}",
+            m.notes
+        );
     }
 
     #[test]

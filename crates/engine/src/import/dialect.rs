@@ -16,6 +16,7 @@ use super::columns::alias_hits;
 use super::error::{ImportError, ImportErrorKind, Position};
 use super::records::{count_newlines, Records};
 use super::MAX_COLUMNS;
+use crate::model::source::ImportNote;
 
 const SAMPLE_BYTES: usize = 64 * 1024;
 const SAMPLE_RECORDS: usize = 40;
@@ -29,7 +30,7 @@ pub(crate) struct Dialect {
     /// 1-based physical line of the header row.
     pub(crate) header_line: u64,
     pub(crate) headers: Vec<String>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<ImportNote>,
 }
 
 /// One sampled record: where it starts and its cells.
@@ -84,22 +85,18 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
         let line = text.get(offset..end).unwrap_or(&[]);
         let trimmed = trim_line(line);
         if trimmed.starts_with(b"#TYPE") || trimmed.starts_with(b"#type") {
-            notes.push(format!(
-                "Skipped PowerShell's type line: {}",
-                String::from_utf8_lossy(&trimmed[..trimmed.len().min(120)])
-            ));
+            notes.push(ImportNote::SkippedTypeLine {
+                line: String::from_utf8_lossy(&trimmed[..trimmed.len().min(120)]).into_owned(),
+            });
         } else if let Some(rest) = strip_sep_hint(trimmed) {
             match rest {
                 [d] if matches!(*d, b',' | b';' | b'\t' | b'|') => {
                     forced = Some(*d);
-                    notes.push(format!(
-                        "Used the delimiter named by the file's \"sep={}\" line.",
-                        printable(*d)
-                    ));
+                    notes.push(ImportNote::SepLine {
+                        delimiter: char::from(*d),
+                    });
                 }
-                _ => {
-                    notes.push("Skipped a \"sep=\" line whose delimiter is not one I know.".into())
-                }
+                _ => notes.push(ImportNote::UnknownSepLine),
             }
         } else {
             break;
@@ -146,7 +143,7 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
     if header_idx > 0 {
         let first = recs.first().map(|r| r.offset).unwrap_or(offset);
         let first_line = line_at(text, 0, 1, first);
-        let preview: Vec<String> = recs[..header_idx]
+        let previews: Vec<String> = recs[..header_idx]
             .iter()
             .take(3)
             .map(|r| {
@@ -156,17 +153,15 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
                     .map(|c| String::from_utf8_lossy(c))
                     .collect::<Vec<_>>()
                     .join(" ");
-                let t: String = joined.trim().chars().take(60).collect();
-                format!("\"{t}\"")
+                joined.trim().chars().take(60).collect()
             })
             .collect();
-        notes.push(format!(
-            "Skipped {} line{} before the header row (lines {first_line}–{}): {}.",
-            header_idx,
-            if header_idx == 1 { "" } else { "s" },
-            header_line.saturating_sub(1),
-            preview.join(", ")
-        ));
+        notes.push(ImportNote::SkippedPreamble {
+            count: header_idx,
+            first_line,
+            last_line: header_line.saturating_sub(1),
+            previews,
+        });
     }
     let width = header.width().max(1);
     let headers: Vec<String> = header.cells[..width.min(header.cells.len())]
@@ -211,13 +206,6 @@ fn strip_sep_hint(line: &[u8]) -> Option<&[u8]> {
         l = rest;
     }
     Some(l)
-}
-
-fn printable(d: u8) -> String {
-    match d {
-        b'\t' => "tab".into(),
-        _ => (d as char).to_string(),
-    }
 }
 
 /// The end of the sample: about 64 KiB, ended at a line break.
@@ -353,7 +341,11 @@ mod tests {
         assert_eq!(d.headers, vec!["SubscriptionId", "OfferName"]);
         let d = sniffed("Subscriptions for Contoso\nExported 2020-07-01\n\nSubscription ID,Subscription,Quantity,Status\na,b,1,Active\n");
         assert_eq!(d.header_line, 4);
-        assert!(d.notes[0].contains("Skipped 2 lines"), "{:?}", d.notes);
+        assert!(
+            matches!(d.notes[0], ImportNote::SkippedPreamble { count: 2, .. }),
+            "{:?}",
+            d.notes
+        );
         let d = sniffed("\"sep=;\"\nA;B\n1;2\n");
         assert_eq!((d.delimiter, d.header_line), (b';', 2));
     }

@@ -27,7 +27,7 @@ returns, which is this job run to completion.
 
 use std::borrow::Cow;
 
-use super::columns::{candidates, field_label, map_headers, Mapping};
+use super::columns::{candidates, map_headers, Mapping};
 use super::dialect::{line_at, sniff};
 use super::error::{ImportErrorKind, Position};
 use super::records::Records;
@@ -36,6 +36,7 @@ use super::text::{decode, decoded_utf8, route, ByteCheck, Decoded, Route, ScanSt
 use super::{
     Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest,
 };
+use crate::model::source::ImportNote;
 
 /// Where a job stands after a [`ImportJob::step`].
 // Returned once per slice, so the size of `Done` costs nothing worth a Box
@@ -237,24 +238,21 @@ fn prepare<'a>(
     let mut notes = decoded.notes;
     notes.extend(dialect.notes);
     notes.push(match format {
-        Format::Generic => {
-            "The headers match no export format I know; columns were matched by their names."
-                .to_string()
-        }
-        f => format!("Recognised the file as {}.", f.name()),
+        Format::Generic => ImportNote::UnknownFormat,
+        format => ImportNote::Recognised { format },
     });
     notes.extend(mapping.notes.iter().cloned());
-    let used: Vec<String> = super::columns::FIELDS
+    let columns: Vec<(Field, String)> = super::columns::FIELDS
         .iter()
         .filter_map(|f| {
             mapping
                 .get(*f)
                 .and_then(|c| dialect.headers.get(c))
-                .map(|h| format!("{} ← \"{h}\"", field_label(*f)))
+                .map(|h| (*f, h.clone()))
         })
         .collect();
-    if !used.is_empty() {
-        notes.push(format!("Columns used: {}.", used.join(", ")));
+    if !columns.is_empty() {
+        notes.push(ImportNote::ColumnsUsed { columns });
     }
     let report = ImportReport {
         format: Some(format),
@@ -364,19 +362,14 @@ impl Reading<'_> {
         let mut report = std::mem::take(&mut self.report);
         let blank = self.gap_blank_lines + builder.blank_lines;
         if blank > 0 {
-            report.notes.push(format!(
-                "{blank} blank line{} skipped; blank lines are not rows.",
-                if blank == 1 { " was" } else { "s were" }
-            ));
+            report.notes.push(ImportNote::BlankLines { count: blank });
         }
         if !self.mapping.missing.is_empty() {
             let preview = builder.preview.clone();
             let missing = self.mapping.missing.clone();
-            let labels: Vec<&str> = missing.iter().map(|f| field_label(*f)).collect();
-            report.notes.push(format!(
-                "No column was recognised as the {}; choose which column holds it. Nothing was imported yet.",
-                labels.join(" or the ")
-            ));
+            report.notes.push(ImportNote::MissingColumns {
+                fields: missing.clone(),
+            });
             let cands: Vec<(Field, Vec<String>)> = missing
                 .iter()
                 .map(|f| {
@@ -407,11 +400,7 @@ impl Reading<'_> {
                 report.rejected = built.rejected;
                 report.notes.extend(built.notes);
                 if report.format == Some(Format::PartnerCenterCustomers) {
-                    report.notes.push(
-                        "This file lists customers only, not their subscriptions. Import each \
-                         customer's subscription export (or a reconciliation file) to plan the migration."
-                            .into(),
-                    );
+                    report.notes.push(ImportNote::CustomersOnly);
                 }
                 Ok(ImportOutcome::Ready(Import {
                     subscriptions: built.subscriptions,
@@ -420,12 +409,7 @@ impl Reading<'_> {
                 }))
             }
             Err(amb) => {
-                report.notes.push(format!(
-                    "{rows} row{} {} read; {} will be imported once the date order is chosen.",
-                    if rows == 1 { "" } else { "s" },
-                    if rows == 1 { "was" } else { "were" },
-                    if rows == 1 { "it" } else { "they" }
-                ));
+                report.notes.push(ImportNote::AwaitingDateOrder { rows });
                 Ok(ImportOutcome::NeedsMapping(MappingRequest {
                     missing: Vec::new(),
                     headers: self.headers.clone(),

@@ -55,7 +55,10 @@ pub const MAX_COLUMNS: usize = 10_000;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::source::{Field, Format, Import, ImportReport, RejectedRow};
+pub use crate::model::source::{
+    DateOrderHint, DateProblem, Field, Format, Import, ImportNote, ImportReport, LegacyEncoding,
+    RejectReason, RejectedRow,
+};
 
 /// How to read a date like `3/4/2020` when the file itself cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]

@@ -18,6 +18,7 @@ use super::error::{BinaryFormat, ImportError, ImportErrorKind};
 use super::MAX_FILE_BYTES;
 #[cfg(test)]
 use crate::i18n::import::human_size;
+use crate::model::source::{ImportNote, LegacyEncoding};
 
 /// The decoded text and how it was obtained.
 #[derive(Debug)]
@@ -28,7 +29,7 @@ pub(crate) struct Decoded<'a> {
     /// Where the text starts in `text` (after a UTF-8 BOM).
     pub(crate) start: usize,
     pub(crate) encoding: &'static str,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<ImportNote>,
 }
 
 /// What a file's first bytes say about how to read it.
@@ -279,10 +280,9 @@ pub(crate) fn decode(
                 )
             } else {
                 let enc = bom_less_utf16(&bytes).unwrap_or(Utf16::Le);
-                notes.push(format!(
-                    "The file has no byte-order mark but its NUL bytes show it is {}; it was read as such.",
-                    enc.name()
-                ));
+                notes.push(ImportNote::Utf16WithoutBom {
+                    encoding: enc.name(),
+                });
                 (Cow::Owned(utf16(&bytes, enc, &mut notes)), 0, enc.name())
             }
         }
@@ -297,7 +297,7 @@ fn finish<'a>(
     text: Cow<'a, [u8]>,
     start: usize,
     encoding: &'static str,
-    mut notes: Vec<String>,
+    mut notes: Vec<ImportNote>,
     counts: Option<(usize, usize, usize)>,
 ) -> Result<Decoded<'a>, ImportError> {
     let body = text.get(start..).unwrap_or(&[]);
@@ -409,7 +409,7 @@ impl Utf16 {
     }
 }
 
-fn utf16(b: &[u8], enc: Utf16, notes: &mut Vec<String>) -> Vec<u8> {
+fn utf16(b: &[u8], enc: Utf16, notes: &mut Vec<ImportNote>) -> Vec<u8> {
     let units = b.chunks_exact(2).map(|p| match enc {
         Utf16::Le => u16::from_le_bytes([p[0], p[1]]),
         Utf16::Be => u16::from_be_bytes([p[0], p[1]]),
@@ -423,13 +423,12 @@ fn utf16(b: &[u8], enc: Utf16, notes: &mut Vec<String>) -> Vec<u8> {
         }));
     }
     if had_errors {
-        notes.push(format!(
-            "Some bytes were not valid {}; they show as \u{FFFD} in the imported values.",
-            enc.name()
-        ));
+        notes.push(ImportNote::InvalidUtf16 {
+            encoding: enc.name(),
+        });
     }
     if b.len() % 2 == 1 {
-        notes.push("The file ends with half a UTF-16 character; it was ignored.".into());
+        notes.push(ImportNote::HalfUtf16Character);
     }
     text.into_bytes()
 }
@@ -483,7 +482,7 @@ fn fallback(
     b: &[u8],
     valid_up_to: usize,
     big5: Option<Big5Decoder>,
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> (Vec<u8>, usize, &'static str) {
     let line = 1 + b[..valid_up_to.min(b.len())]
         .iter()
@@ -526,25 +525,17 @@ fn fallback(
         None
     };
     if looks_big5 && big5.is_none() {
-        notes.push(
-            "The file looks like Big5 (Traditional Chinese), but Big5 cannot be read here; it was read \
-             as Windows-1252 instead."
-                .into(),
-        );
+        notes.push(ImportNote::Big5Unavailable);
     }
-    let (label, why) = if big5_text.is_some() {
-        ("Big5", "Big5 (Traditional Chinese), which Excel's plain \"CSV\" uses on Traditional Chinese Windows")
+    let (label, encoding) = if big5_text.is_some() {
+        ("Big5", LegacyEncoding::Big5)
     } else {
-        (
-            "windows-1252",
-            "Windows-1252 (Western European), which Excel's plain \"CSV\" uses on Western Windows",
-        )
+        ("windows-1252", LegacyEncoding::Windows1252)
     };
-    notes.push(format!(
-        "The file is not UTF-8 (the first byte that is not valid UTF-8 is on line {line}), so it \
-         was read as {why}. If names look wrong, save the file from Excel as \"CSV UTF-8\" and \
-         import it again."
-    ));
+    notes.push(ImportNote::NotUtf8 {
+        line: line as u64,
+        encoding,
+    });
     let text = big5_text.unwrap_or_else(|| windows_1252(b));
     (text.into_bytes(), 0, label)
 }
@@ -566,7 +557,7 @@ fn clean<'a>(
     text: Cow<'a, [u8]>,
     start: usize,
     (nuls, cr, crlf): (usize, usize, usize),
-    notes: &mut Vec<String>,
+    notes: &mut Vec<ImportNote>,
 ) -> (Cow<'a, [u8]>, usize) {
     let body = text.get(start..).unwrap_or(&[]);
     let lone_cr = cr - crlf;
@@ -574,11 +565,7 @@ fn clean<'a>(
         return (text, start);
     }
     if nuls > 0 {
-        notes.push(format!(
-            "The file contains {nuls} NUL byte{} (a sign of a damaged or padded export); they \
-             were removed.",
-            if nuls == 1 { "" } else { "s" }
-        ));
+        notes.push(ImportNote::NulBytesRemoved { count: nuls });
     }
     if lone_cr > 0 {
         let lf = body
@@ -586,17 +573,11 @@ fn clean<'a>(
             .filter(|c| **c == b'\n')
             .count()
             .saturating_sub(crlf);
-        if crlf == 0 && lf == 0 {
-            notes.push(
-                "Lines end with a lone carriage return (classic Mac style); that was understood."
-                    .into(),
-            );
+        notes.push(if crlf == 0 && lf == 0 {
+            ImportNote::ClassicMacLineEnds
         } else {
-            notes.push(format!(
-                "The file mixes line endings ({lone_cr} lone carriage returns among the others); \
-                 each was read as a line break."
-            ));
-        }
+            ImportNote::MixedLineEnds { lone_cr }
+        });
     }
     let mut out = Vec::with_capacity(body.len());
     let mut i = 0;
@@ -762,7 +743,13 @@ mod tests {
         let d = decode(Cow::Borrowed(b"name\nM\xfcller GmbH\n"), None).unwrap();
         assert_eq!(d.encoding, "windows-1252");
         assert_eq!(&d.text[d.start..], "name\nMüller GmbH\n".as_bytes());
-        assert!(d.notes[0].contains("line 2"));
+        assert_eq!(
+            d.notes[0],
+            ImportNote::NotUtf8 {
+                line: 2,
+                encoding: LegacyEncoding::Windows1252
+            }
+        );
         let (big5, _, _) = encoding_rs::BIG5.encode("名稱\n國立臺灣大學\n");
         let d = decode(Cow::Owned(big5.into_owned()), None).unwrap();
         assert_eq!(d.encoding, "Big5");

@@ -49,28 +49,8 @@ pub(crate) struct DateFlags {
     pub(crate) two_digit_year: bool,
 }
 
-/// Why a date cell could not be read.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(crate) enum DateError {
-    /// Not shaped like any date format the importer knows.
-    Unreadable,
-    /// Shaped like a date but no such day exists (`2/30/2020`, `13/13/2020`).
-    NoSuchDay,
-    /// Excel's serial 60, the 29 February 1900 that never was.
-    ExcelLeapBug,
-}
-
-impl DateError {
-    pub(crate) fn describe(self) -> &'static str {
-        match self {
-            DateError::Unreadable => "is not a date format I can read",
-            DateError::NoSuchDay => "is not a day that exists",
-            DateError::ExcelLeapBug => {
-                "is Excel's day number 60, the 29 February 1900 that Excel counts but never existed"
-            }
-        }
-    }
-}
+/// What is wrong with a date cell (the model's type: rejected rows carry it).
+pub(crate) use crate::model::source::DateProblem as DateError;
 
 /// Years from here on mean "does not expire" (`9999-12-10T00:00:00Z`).
 const NEVER_YEAR: i32 = 9000;

@@ -287,7 +287,7 @@ pub struct Source {
     pub rows_read: u64,
     pub rows_rejected: Vec<RejectedRow>,
     /// The importer's notes (assumptions, skipped lines).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::model::source::ImportNote>,
 }
 
 /// One customer's plan.

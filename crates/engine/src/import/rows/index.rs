@@ -1,0 +1,55 @@
+/*!
+Finding a subscription's first draft by its id, without keeping a second
+copy of every id.
+*/
+
+use std::collections::hash_map::Entry;
+use std::hash::BuildHasher as _;
+
+use super::{Draft, FxMap};
+
+/// The first draft of each subscription id, found without a copy of the
+/// id: the map holds a hash of the id, and the draft holds the id itself,
+/// which a lookup compares. Ids whose hash another id already holds (rare:
+/// 64 bits) are kept in full in `clashes`. One string fewer per
+/// subscription matters in wasm, where allocation is slow.
+#[derive(Debug)]
+pub(super) struct IdIndex {
+    pub(super) by_hash: FxMap<u64, usize>,
+    pub(super) clashes: FxMap<String, usize>,
+    pub(super) hash: fn(&str) -> u64,
+}
+
+impl Default for IdIndex {
+    fn default() -> Self {
+        IdIndex {
+            by_hash: FxMap::default(),
+            clashes: FxMap::default(),
+            hash: |id| rustc_hash::FxBuildHasher.hash_one(id),
+        }
+    }
+}
+
+impl IdIndex {
+    pub(super) fn get(&self, id: &str, drafts: &[Draft]) -> Option<usize> {
+        match self.by_hash.get(&(self.hash)(id)) {
+            Some(&i) if drafts.get(i).is_some_and(|d| *d.sub.id == *id) => Some(i),
+            Some(_) => self.clashes.get(id).copied(),
+            None => None,
+        }
+    }
+
+    /// Records `draft` as the first of `id`, which [`IdIndex::get`] has
+    /// not found.
+    pub(super) fn insert(&mut self, id: &str, draft: usize, drafts: &[Draft]) {
+        match self.by_hash.entry((self.hash)(id)) {
+            Entry::Vacant(e) => {
+                e.insert(draft);
+            }
+            Entry::Occupied(e) if drafts.get(*e.get()).is_some_and(|d| *d.sub.id != *id) => {
+                self.clashes.entry(id.to_string()).or_insert(draft);
+            }
+            Entry::Occupied(_) => {}
+        }
+    }
+}

@@ -15,7 +15,7 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Lang, Render, Text};
-use crate::import::{BinaryFormat, ImportError, ImportErrorKind};
+use crate::import::error::{BinaryFormat, ImportError, ImportErrorKind};
 use crate::model::source::{DateProblem, RejectReason, RejectedRow};
 
 mod notes;
@@ -319,7 +319,7 @@ pub fn human_size(n: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::Position;
+    use crate::import::error::Position;
     use crate::model::source::ImportNote;
 
     #[test]
@@ -414,8 +414,18 @@ mod tests {
 
     #[test]
     fn sizes_read_as_people_read_them() {
+        assert_eq!(human_size(512 * 1024 * 1024), "512.0 MiB");
+        assert_eq!(human_size(2048), "2.0 KiB");
         assert_eq!(human_size(512), "512 bytes");
-        assert_eq!(human_size(1536), "1.5 KiB");
-        assert_eq!(human_size(1024 * 1024), "1.0 MiB");
+        // The same text as `{:.1}`, ties included (1280 bytes is 1.25 KiB).
+        for n in (1024..300_000).step_by(7).chain([1280, 1_310_720, 1 << 40]) {
+            let expect = if n >= 1024 * 1024 {
+                format!("{:.1} MiB", n as f64 / (1024.0 * 1024.0))
+            } else {
+                format!("{:.1} KiB", n as f64 / 1024.0)
+            };
+            assert_eq!(human_size(n), expect, "{n}");
+        }
+        assert!(human_size(u64::MAX).ends_with(" MiB"));
     }
 }

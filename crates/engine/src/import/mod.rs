@@ -31,7 +31,7 @@ assert!(import.report.is_balanced());
 
 mod columns;
 mod dialect;
-mod error;
+pub(crate) mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod job;

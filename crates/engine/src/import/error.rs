@@ -63,9 +63,17 @@ pub enum ImportErrorKind {
     },
     /// A quote opened on `line` is never closed before the end of the file
     /// (on `last_line`).
-    UnclosedQuote { line: u64, last_line: u64 },
+    UnclosedQuote {
+        /// The line the quote opens on.
+        line: u64,
+        /// The file's last line.
+        last_line: u64,
+    },
     /// A header row (on `header_line`) and no data rows under it.
-    NoDataRows { header_line: u64 },
+    NoDataRows {
+        /// The header row's line.
+        header_line: u64,
+    },
     /// [`ImportJob::step`](super::ImportJob::step) was called after the job was done.
     AlreadyFinished,
     /// The job's rows were already taken by an earlier finish.
@@ -80,10 +88,15 @@ pub enum BinaryFormat {
     Zip,
     /// `.xls` or another OLE2 Office document.
     OldOffice,
+    /// A PDF document.
     Pdf,
+    /// A PNG image.
     Png,
+    /// A JPEG image.
     Jpeg,
+    /// A GIF image.
     Gif,
+    /// A Rich Text document.
     Rtf,
 }
 

@@ -49,8 +49,11 @@ pub enum ImportProgress {
     /// (it is that much faster than reading them); reading the decoded
     /// text counts a byte per byte.
     Working {
+        /// Bytes checked or read so far.
         bytes_done: u64,
+        /// Bytes to check and read in all.
         bytes_total: u64,
+        /// Data rows read so far.
         rows_read: u64,
     },
     /// The job is over; this is what [`super::import`] would have returned.

@@ -64,7 +64,9 @@ pub use crate::model::source::{
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
+    /// `3/4/2020` is the 4th of March.
     MonthFirst,
+    /// `3/4/2020` is the 3rd of April.
     DayFirst,
 }
 
@@ -87,6 +89,7 @@ pub struct ImportOptions {
 /// A column the importer could not map by itself, with what it found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MappingRequest {
+    /// The required fields no column was recognised as.
     pub missing: Vec<Field>,
     /// Every header of the file, in order.
     pub headers: Vec<String>,
@@ -100,13 +103,16 @@ pub struct MappingRequest {
     /// user sees what will be read and can also place optional fields.
     #[serde(default)]
     pub mapped: Vec<(Field, String)>,
+    /// What was read so far.
     pub report: ImportReport,
 }
 
 /// The importer either produces subscriptions or asks for a mapping.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportOutcome {
+    /// The file was read.
     Ready(Import),
+    /// The user must choose columns or a date order first.
     NeedsMapping(MappingRequest),
 }
 

@@ -65,6 +65,7 @@ pub enum Field {
 pub struct RejectedRow {
     /// 1-based physical line number where the row starts.
     pub line: u64,
+    /// Why it was rejected.
     pub reason: RejectReason,
 }
 
@@ -102,40 +103,61 @@ pub enum RejectReason {
     },
     /// More or fewer fields than the header row has.
     WrongFieldCount {
+        /// The row's fields (without Excel's empty padding).
         found: usize,
+        /// The header row's fields.
         expected: usize,
+        /// The file's delimiter.
         delimiter: char,
         /// The last line of the row, when it spans lines.
         last_line: Option<u64>,
     },
     /// A quoted value spanning lines up to `last_line` that holds what
     /// look like whole rows.
-    SwallowedRows { last_line: u64 },
+    SwallowedRows {
+        /// The row's last line.
+        last_line: u64,
+    },
     /// A customer-list row with no id, name or domain.
     NoCustomer,
     /// The subscription id cell is empty.
-    EmptySubscriptionId { header: String },
+    EmptySubscriptionId {
+        /// The subscription id column's header.
+        header: String,
+    },
     /// The offer (and the SKU) cell is empty.
-    EmptyOffer { header: String },
+    EmptyOffer {
+        /// The offer column's header.
+        header: String,
+    },
     /// The end date cannot be read.
     BadEndDate {
         /// The cell, cut to 60 characters.
         value: String,
+        /// The end-date column's header.
         header: String,
+        /// What is wrong with it.
         problem: DateProblem,
     },
     /// The quantity is not a whole number.
     BadQuantity {
         /// The cell, cut to 60 characters.
         value: String,
+        /// The quantity column's header.
         header: String,
     },
     /// The quantity is below zero.
-    NegativeQuantity { quantity: i64, header: String },
+    NegativeQuantity {
+        /// The quantity.
+        quantity: i64,
+        /// The quantity column's header.
+        header: String,
+    },
     /// The end date can only be read in the order the column was not read in.
     ContradictoryEndDate {
         /// The date as written.
         value: String,
+        /// The end-date column's header.
         header: String,
         /// The order the column was read in.
         read_day_first: bool,
@@ -171,9 +193,11 @@ impl From<String> for RejectReason {
 /// What the importer did with the file.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ImportReport {
+    /// The format the headers were recognised as.
     pub format: Option<Format>,
     /// `UTF-8`, `UTF-16LE`, `windows-1252`, ...
     pub encoding: String,
+    /// The field delimiter: `,`, `;`, tab or `|`.
     pub delimiter: char,
     /// 1-based line of the header row.
     pub header_line: u64,
@@ -185,6 +209,7 @@ pub struct ImportReport {
     pub rows_merged: u64,
     /// Rows that describe customers (the customer list).
     pub rows_as_customers: u64,
+    /// Rows not imported, with why, in line order.
     pub rejected: Vec<RejectedRow>,
     /// Notes for the user: assumptions, skipped preamble lines, ...
     pub notes: Vec<ImportNote>,
@@ -238,31 +263,57 @@ impl ImportReport {
 #[non_exhaustive]
 pub enum ImportNote {
     /// UTF-16 recognised by its NUL bytes, with no byte-order mark.
-    Utf16WithoutBom { encoding: &'static str },
+    Utf16WithoutBom {
+        /// The encoding it was read in.
+        encoding: &'static str,
+    },
     /// Some UTF-16 units were not valid and became U+FFFD.
-    InvalidUtf16 { encoding: &'static str },
+    InvalidUtf16 {
+        /// The encoding it was read in.
+        encoding: &'static str,
+    },
     /// An odd number of bytes in a UTF-16 file.
     HalfUtf16Character,
     /// Big5 by its bytes, but no Big5 decoder here.
     Big5Unavailable,
     /// Not UTF-8 from `line` on: read in `encoding` instead.
-    NotUtf8 { line: u64, encoding: LegacyEncoding },
+    NotUtf8 {
+        /// The line (or text) concerned.
+        line: u64,
+        /// The encoding it was read in.
+        encoding: LegacyEncoding,
+    },
     /// NUL bytes dropped.
-    NulBytesRemoved { count: usize },
+    NulBytesRemoved {
+        /// How many.
+        count: usize,
+    },
     /// Every line ends with a lone `\r`.
     ClassicMacLineEnds,
     /// Lone `\r` among other line ends.
-    MixedLineEnds { lone_cr: usize },
+    MixedLineEnds {
+        /// How many lone carriage returns.
+        lone_cr: usize,
+    },
     /// PowerShell's `#TYPE` line, cut to 120 bytes.
-    SkippedTypeLine { line: String },
+    SkippedTypeLine {
+        /// The line (or text) concerned.
+        line: String,
+    },
     /// A `sep=` line named the delimiter.
-    SepLine { delimiter: char },
+    SepLine {
+        /// The delimiter named.
+        delimiter: char,
+    },
     /// A `sep=` line named no delimiter the importer knows.
     UnknownSepLine,
     /// Lines before the header row, with the first few as quoted previews.
     SkippedPreamble {
+        /// How many.
         count: usize,
+        /// The first skipped line.
         first_line: u64,
+        /// The last skipped line.
         last_line: u64,
         /// Up to three lines, each cut to 60 characters.
         previews: Vec<String>,
@@ -270,71 +321,129 @@ pub enum ImportNote {
     /// The headers matched no format.
     UnknownFormat,
     /// The headers matched a format.
-    Recognised { format: Format },
+    Recognised {
+        /// The format.
+        format: Format,
+    },
     /// A column chosen by the user is not in the file.
-    ChosenColumnMissing { field: Field, header: String },
+    ChosenColumnMissing {
+        /// The field.
+        field: Field,
+        /// The column's header.
+        header: String,
+    },
     /// Which column each field was read from.
-    ColumnsUsed { columns: Vec<(Field, String)> },
+    ColumnsUsed {
+        /// Each field with its column's header.
+        columns: Vec<(Field, String)>,
+    },
     /// Blank lines skipped.
-    BlankLines { count: u64 },
+    BlankLines {
+        /// How many.
+        count: u64,
+    },
     /// Required fields no column was recognised as.
-    MissingColumns { fields: Vec<Field> },
+    MissingColumns {
+        /// The fields.
+        fields: Vec<Field>,
+    },
     /// A customer list: no subscriptions in it.
     CustomersOnly,
     /// Rows read, waiting for the date order to be chosen.
-    AwaitingDateOrder { rows: u64 },
+    AwaitingDateOrder {
+        /// The data rows read.
+        rows: u64,
+    },
     /// No customer column: the customer is named after the file.
-    CustomerFromFileName { name: String },
+    CustomerFromFileName {
+        /// The customer name given.
+        name: String,
+    },
     /// No customer column and no file name.
     NoCustomer,
     /// A license report without subscription ids.
     NoSubscriptionIds,
     /// The date order follows from a value that can only be read one way.
     DateOrderSettled {
+        /// The column's header.
         header: String,
+        /// Whether the column was read day-first.
         day_first: bool,
         /// The line and value that settle it.
         example: Option<(u64, String)>,
     },
     /// Dates are written both ways; the column was read `day_first` or not.
     DateOrderMixed {
+        /// The column's header.
         header: String,
+        /// A day-first value and its line.
         day_first_example: Option<(u64, String)>,
+        /// A month-first value and its line.
         month_first_example: Option<(u64, String)>,
+        /// Whether the column was read day-first.
         day_first: bool,
     },
     /// The date order the user chose.
-    DateOrderChosen { header: String, day_first: bool },
+    DateOrderChosen {
+        /// The column's header.
+        header: String,
+        /// Whether the column was read day-first.
+        day_first: bool,
+    },
     /// The date order assumed from the format or the dates' style.
     DateOrderAssumed {
+        /// The column's header.
         header: String,
         /// The first ambiguous value, as written.
         example: String,
+        /// Whether the column was read day-first.
         day_first: bool,
+        /// Why that order.
         why: DateOrderHint,
     },
     /// Reconciliation subscriptions with no charge that states the seats.
-    SeatsUnknown { count: u64 },
+    SeatsUnknown {
+        /// How many.
+        count: u64,
+    },
     /// The reconciliation file's rows were merged by subscription.
     ReconciliationMerged,
     /// Rows that repeated an earlier row exactly.
-    ExactDuplicates { count: u64 },
+    ExactDuplicates {
+        /// How many.
+        count: u64,
+    },
     /// Ids on several rows with differing values: (id, first line, line).
-    DifferingDuplicates { examples: Vec<(String, u64, u64)> },
+    DifferingDuplicates {
+        /// Examples.
+        examples: Vec<(String, u64, u64)>,
+    },
     /// Values of a column that could not be read.
     UnreadValues {
+        /// How many.
         count: u64,
+        /// The field.
         field: Field,
+        /// The column's header.
         header: String,
         /// Up to three, each cut to 40 characters.
         examples: Vec<String>,
     },
     /// Rows with an empty status.
-    BlankStatus { count: u64 },
+    BlankStatus {
+        /// How many.
+        count: u64,
+    },
     /// End dates written as Excel day numbers.
-    ExcelSerialDates { count: u64 },
+    ExcelSerialDates {
+        /// How many.
+        count: u64,
+    },
     /// End dates with a two-digit year.
-    TwoDigitYears { count: u64 },
+    TwoDigitYears {
+        /// How many.
+        count: u64,
+    },
     /// A note kept as a sentence (read back from saved data).
     Text(String),
 }
@@ -342,7 +451,9 @@ pub enum ImportNote {
 /// The legacy encodings a file that is not UTF-8 is read in.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum LegacyEncoding {
+    /// Big5 (Traditional Chinese).
     Big5,
+    /// Windows-1252 (Western European).
     Windows1252,
 }
 

@@ -5,8 +5,20 @@ many cells of a line are known headers, which finds the header row among
 preamble lines.
 */
 
-use super::normalise;
 use crate::import::Field;
+
+/// Normalises a header for comparison (see `columns`).
+pub(crate) fn normalise(h: &str) -> String {
+    let mut out = String::with_capacity(h.len());
+    for c in h.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !c.is_ascii() && c.is_alphanumeric() {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
+}
 
 /// The generic alias table, best alias first within a field. Entries are
 /// already normalised.

@@ -4,7 +4,7 @@ first, for the user to choose from: by words in the header, then by
 whether the preview values look the part.
 */
 
-use super::normalise;
+use super::aliases::normalise;
 use crate::import::values::parse_date;
 use crate::import::Field;
 

@@ -26,6 +26,7 @@ mod aliases;
 mod candidates;
 
 pub(crate) use self::aliases::alias_hits;
+pub(crate) use self::aliases::normalise;
 use self::aliases::ALIASES;
 pub(crate) use self::candidates::candidates;
 use super::{Field, Format, ImportOptions};
@@ -50,19 +51,6 @@ pub const FIELDS: [Field; 13] = [
 
 pub(crate) fn field_index(f: Field) -> usize {
     FIELDS.iter().position(|x| *x == f).unwrap_or(0)
-}
-
-/// Normalises a header for comparison (see the module doc).
-pub(crate) fn normalise(h: &str) -> String {
-    let mut out = String::with_capacity(h.len());
-    for c in h.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
 }
 
 /// Column roles that are not model fields but that formats need.

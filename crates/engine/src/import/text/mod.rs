@@ -20,6 +20,7 @@ use std::borrow::Cow;
 
 pub use self::legacy::Big5Decoder;
 use self::legacy::{bom_less_utf16, fallback, utf16, Utf16};
+use self::scan::utf8_bom_len;
 pub use self::scan::ByteCheck;
 pub(crate) use self::scan::{ScanStep, Utf8Scan};
 pub(crate) use self::specials::{bytes_equal, word};
@@ -78,15 +79,6 @@ pub(crate) fn route(bytes: &[u8]) -> Result<Route, ImportError> {
     } else {
         Route::Utf8 { start: 0 }
     })
-}
-
-/// The length of the UTF-8 byte-order mark `bytes` start with: 3 or 0.
-fn utf8_bom_len(bytes: &[u8]) -> usize {
-    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
-        3
-    } else {
-        0
-    }
 }
 
 /// The text of a UTF-8 file its [`Utf8Scan`] found valid to the end.

@@ -5,7 +5,6 @@ many NUL bytes, `\r` and `\r\n` does it hold ([`Utf8Scan`], and
 */
 
 use super::specials::count_specials;
-use super::utf8_bom_len;
 
 /// The check of a UTF-8 file, a piece at a time: is it valid UTF-8, and
 /// how many NUL bytes, `\r` and `\r\n` does it hold. Pieces end on
@@ -104,7 +103,7 @@ impl Utf8Scan {
 /// more, time in which the page is otherwise idle.
 ///
 /// Give [`ByteCheck::update`] the bytes that have arrived each time more
-/// have, then hand the check to [`ImportJob::checked`](super::ImportJob::checked)
+/// have, then hand the check to [`ImportJob::checked`](crate::import::ImportJob::checked)
 /// with the whole file. The job trusts it only for a file it would read as
 /// UTF-8 from the same offset; anything else is checked again.
 ///
@@ -159,5 +158,14 @@ impl ByteCheck {
     pub(crate) fn into_scan(self, start: usize, len: usize) -> Option<Utf8Scan> {
         self.scan
             .filter(|s| !self.not_utf8 && s.start() == start && s.pos() <= len)
+    }
+}
+
+/// The length of the UTF-8 byte-order mark `bytes` start with: 3 or 0.
+pub(super) fn utf8_bom_len(bytes: &[u8]) -> usize {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        3
+    } else {
+        0
     }
 }

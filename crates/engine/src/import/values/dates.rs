@@ -6,7 +6,7 @@ whole column can decide ([`DateCell::Numeric`]).
 
 use chrono::{Datelike, Duration, NaiveDate};
 
-use super::{is_placeholder, read_digits};
+use super::lexical::{is_placeholder, read_digits};
 
 /// One date cell, read as far as the cell alone allows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

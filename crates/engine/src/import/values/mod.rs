@@ -15,43 +15,13 @@ importer decides the order per column from all its values (see
 */
 
 mod dates;
+mod lexical;
 
 pub(crate) use self::dates::{
     excel_serial, numeric_text, numeric_to_date, parse_date, DateCell, DateFlags,
 };
+use self::lexical::{is_placeholder, read_digits};
 use crate::model::Status;
-
-pub(super) fn is_placeholder(s: &str) -> bool {
-    [
-        "-",
-        "--",
-        "n/a",
-        "na",
-        "none",
-        "null",
-        "(none)",
-        "無",
-        "无",
-        "不適用",
-    ]
-    .iter()
-    .any(|p| s.eq_ignore_ascii_case(p))
-}
-
-/// Reads up to 9 ASCII digits from `b[i..]`: (value, digit count, next index).
-/// More digits than that make the count 0, so callers reject the cell.
-pub(super) fn read_digits(b: &[u8], mut i: usize) -> (u32, usize, usize) {
-    let start = i;
-    let mut v: u32 = 0;
-    while let Some(c) = b.get(i).filter(|c| c.is_ascii_digit()) {
-        if i - start >= 9 {
-            return (0, 0, i);
-        }
-        v = v * 10 + u32::from(c - b'0');
-        i += 1;
-    }
-    (v, i - start, i)
-}
 
 /// Reads a yes/no cell. `Some(None)` is a blank cell (unknown), `None` a
 /// value that is not a boolean at all.

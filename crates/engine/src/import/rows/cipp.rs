@@ -4,7 +4,8 @@ JSON array in its `TermInfo` cell: each entry becomes a subscription from
 the same line.
 */
 
-use super::{Builder, Draft};
+use super::builder::Builder;
+use super::drafts::Draft;
 use crate::import::values::{parse_date, parse_quantity, parse_status, parse_term, DateCell};
 use crate::model::{Status, Subscription};
 

@@ -14,22 +14,21 @@ JSON, `dates` settles the end-date column's day/month order, and `settle`
 finishes the subscriptions once every row is read.
 */
 
+mod builder;
 mod cells;
 mod cipp;
 mod dates;
-mod index;
+mod drafts;
+mod evidence;
 mod reconciliation;
 mod settle;
+mod texts;
 
-use std::collections::HashMap;
-
-/// Maps looked up once per row, so with a fast hasher.
-type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
-
-use self::cells::{Cells, RecentTexts};
-use self::dates::DateEvidence;
-use self::index::IdIndex;
-use self::reconciliation::Pick;
+pub(crate) use self::builder::Builder;
+use self::builder::Unread;
+use self::drafts::{Draft, FxMap, IdIndex};
+use self::evidence::DateEvidence;
+use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
 use super::records::Record;
 use super::values::{parse_date, parse_quantity, DateCell};
@@ -39,88 +38,6 @@ use crate::model::{Customer, EndDate, Subscription};
 
 /// How many rows a mapping request previews.
 pub(crate) const PREVIEW_ROWS: usize = 5;
-
-/// A subscription being assembled, with each line's end-date cell kept
-/// until the column's order is known: its first line's here, the lines
-/// merged into it later in [`Builder::more_ends`] (one list for all drafts,
-/// so a draft costs no allocation of its own). `finish` makes `sub.lines`
-/// of those it keeps, in input order.
-#[derive(Debug)]
-struct Draft {
-    sub: Subscription,
-    first_end: (u64, DateCell),
-    pick: Option<Pick>,
-}
-
-/// Values the importer could not read and left unknown, for the notes.
-#[derive(Debug, Default)]
-struct Unread {
-    count: u64,
-    examples: Vec<String>,
-}
-
-impl Unread {
-    fn add(&mut self, v: &str) {
-        self.count += 1;
-        if self.examples.len() < 3 && !self.examples.iter().any(|e| e == v) {
-            self.examples.push(v.chars().take(40).collect());
-        }
-    }
-}
-
-/// Walks the records of one file.
-pub(crate) struct Builder {
-    format: Format,
-    map: Mapping,
-    headers: Vec<String>,
-    delimiter: u8,
-    /// The customer named after the file, for exports with no customer column.
-    file_customer: Option<Customer>,
-    drafts: Vec<Draft>,
-    /// End-date cells of rows merged into an earlier draft: (draft, line,
-    /// cell), in input order.
-    more_ends: Vec<(usize, u64, DateCell)>,
-    by_id: IdIndex,
-    /// Drafts by their values, for ids met on more than one row, so that
-    /// an exact repeat merges into the earlier row it repeats, not only
-    /// into the first row of its id (else the plan depends on row order).
-    by_values: FxMap<String, usize>,
-    pub(crate) customers: Vec<Customer>,
-    rejected: Vec<RejectedRow>,
-    pub(crate) rows_read: u64,
-    pub(crate) blank_lines: u64,
-    pub(crate) preview: Vec<Vec<String>>,
-    evidence: DateEvidence,
-    unread_status: Unread,
-    blank_status: u64,
-    unread_renew: Unread,
-    unread_term: Unread,
-    /// (id, first line, this line) of the first few.
-    differing_duplicates: Vec<(String, u64, u64)>,
-    exact_duplicates: u64,
-    pub(crate) notes: Vec<ImportNote>,
-    /// The last charge type ranked, and its rank.
-    last_charge: Option<(String, u8)>,
-    /// Offers, nicknames and SKUs met lately.
-    products: RecentTexts,
-    /// The customer of the last row read from the file's own cells.
-    last_customer: Customer,
-}
-
-/// The settled outcome of a file's rows.
-pub(crate) struct Built {
-    pub(crate) subscriptions: Vec<Subscription>,
-    pub(crate) customers: Vec<Customer>,
-    pub(crate) rejected: Vec<RejectedRow>,
-    pub(crate) rows_as_subscriptions: u64,
-    pub(crate) rows_merged: u64,
-    pub(crate) notes: Vec<ImportNote>,
-}
-
-/// The end-date column needs the user to say how to read it.
-pub(crate) struct AmbiguousDates {
-    pub(crate) question: String,
-}
 
 impl Builder {
     pub(crate) fn new(

@@ -19,27 +19,11 @@ Within the best kind, the charge with the latest `ChargeStartDate` wins
 (the file's documented month-first dates), then the later line.
 */
 
-use chrono::NaiveDate;
-
-use super::cells::Cells;
-use super::{Builder, Draft};
+use super::builder::Builder;
+use super::drafts::{Draft, Pick};
+use super::texts::Cells;
 use crate::import::values::{numeric_to_date, parse_date, DateCell};
 use crate::model::{AutoRenew, Customer, EndDate, SharedText, Status, Subscription};
-
-/// The reconciliation charge whose quantity is the seat count so far.
-#[derive(Clone, Copy, Debug)]
-pub(super) struct Pick {
-    pub(super) rank: u8,
-    pub(super) start: Option<NaiveDate>,
-    pub(super) line: u64,
-    pub(super) seats: Option<i64>,
-}
-
-impl Pick {
-    fn better_than(&self, other: &Pick) -> bool {
-        (self.rank, self.start, self.line) > (other.rank, other.start, other.line)
-    }
-}
 
 /// Ranks a reconciliation `ChargeType` (see the module doc): 3 standing,
 /// 2 unknown, 1 change, 0 removal.

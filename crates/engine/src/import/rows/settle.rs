@@ -5,7 +5,7 @@ rejects the dates that contradict it, picks the reconciliation seat
 counts, counts what became of every row and adds the notes.
 */
 
-use super::{AmbiguousDates, Builder, Built};
+use super::builder::{AmbiguousDates, Builder, Built};
 use crate::import::values::{numeric_text, numeric_to_date, DateCell};
 use crate::import::{DateOrder, Field, Format, RejectedRow};
 use crate::model::source::{ImportNote, RejectReason};

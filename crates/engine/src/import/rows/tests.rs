@@ -1,9 +1,10 @@
 //! Tests of the row builder's parts: trimming, cells, the id index,
 //! charge ranks, file stems and end dates.
 
-use super::cells::trim;
+use super::drafts::{Draft, IdIndex};
 use super::reconciliation::{bare_subscription, charge_rank};
 use super::settle::later;
+use super::texts::{trim, Cells};
 use super::*;
 use chrono::NaiveDate;
 

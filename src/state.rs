@@ -406,7 +406,7 @@ impl State {
                     }
                     Err(e) => Phase::Failed {
                         file_name,
-                        message: e.message,
+                        message: kaizala_engine::i18n::Render::render(&e, self.lang).into_owned(),
                     },
                 };
             }

@@ -5,7 +5,7 @@ The import report: what format was recognised and what became of every row.
 use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
-use kaizala_engine::i18n::format_name;
+use kaizala_engine::i18n::{format_name, Render};
 use kaizala_engine::import::ImportReport;
 
 #[derive(Properties, PartialEq)]
@@ -56,7 +56,7 @@ pub fn import_report_view(props: &ImportReportProps) -> Html {
                             <tbody>
                                 // A file can reject thousands of rows; the first 500 are listed.
                                 for row in r.rejected.iter().take(500) {
-                                    <tr><td class="num">{ row.line }</td><td>{ &row.reason }</td></tr>
+                                    <tr><td class="num">{ row.line }</td><td>{ row.render(lang) }</td></tr>
                                 }
                             </tbody>
                         </table>
@@ -70,7 +70,7 @@ pub fn import_report_view(props: &ImportReportProps) -> Html {
                 <div class="notes">
                     <h4>{ tr(lang, "Notes", "說明") }</h4>
                     <ul>
-                        for note in r.notes.iter() { <li>{ note }</li> }
+                        for note in r.notes.iter() { <li>{ note.render(lang) }</li> }
                     </ul>
                 </div>
             }

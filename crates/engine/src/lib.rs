@@ -19,6 +19,5 @@ pub mod model;
 pub mod plan;
 pub mod progress;
 pub mod share;
-pub mod sort;
 
 pub use plan::{build_plan, Lang, Plan, Settings};

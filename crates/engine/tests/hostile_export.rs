@@ -118,7 +118,9 @@ fn markup_in_every_field_stays_text_in_every_export() {
         );
         assert_eq!(plan.source.rows_rejected.len(), 1);
         assert!(
-            plan.source.rows_rejected[0].reason.contains("<script>"),
+            plan.source.rows_rejected[0]
+                .to_string()
+                .contains("<script>"),
             "the reason quotes the value"
         );
 

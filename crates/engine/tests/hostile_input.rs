@@ -23,7 +23,7 @@ const HEADER: &str = "Subscription ID,Subscription,Quantity,Status,Reseller\n";
 /// test build on a slow machine, and still catches anything quadratic.
 fn timed(bytes: &[u8], limit: Duration) -> Result<ImportOutcome, String> {
     let start = Instant::now();
-    let out = import(bytes, &ImportOptions::default()).map_err(|e| e.message);
+    let out = import(bytes, &ImportOptions::default()).map_err(|e| e.to_string());
     assert!(start.elapsed() < limit, "took {:?}", start.elapsed());
     if let Ok(ImportOutcome::Ready(i)) = &out {
         assert!(i.report.is_balanced(), "{:?}", i.report);
@@ -57,8 +57,14 @@ fn a_million_columns_in_one_row_rejects_that_row() {
     assert_eq!(i.report.rejected.len(), 1);
     assert_eq!(i.report.rejected[0].line, 3);
     assert!(
-        i.report.rejected[0].reason.contains("1000000 fields"),
-        "{}",
+        matches!(
+            i.report.rejected[0].reason,
+            kaizala_engine::import::RejectReason::WrongFieldCount {
+                found: 1_000_000,
+                ..
+            }
+        ),
+        "{:?}",
         i.report.rejected[0].reason
     );
 }

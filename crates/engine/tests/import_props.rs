@@ -55,14 +55,14 @@ fn check(bytes: &[u8]) {
             lines.dedup();
             assert_eq!(before, lines.len(), "a line is counted twice: {r:?}");
             assert!(lines.iter().all(|l| *l > r.header_line));
-            assert!(r.rejected.iter().all(|x| !x.reason.is_empty()));
+            assert!(r.rejected.iter().all(|x| !x.to_string().is_empty()));
         }
         Ok(ImportOutcome::NeedsMapping(m)) => {
             assert!(m.report.is_balanced());
             assert!(!m.missing.is_empty() || m.ambiguous_dates.is_some());
             assert!(m.preview.len() <= 5);
         }
-        Err(e) => assert!(!e.message.is_empty()),
+        Err(e) => assert!(!e.to_string().is_empty()),
     }
 }
 

@@ -14,7 +14,7 @@ use crate::checklist::{self, Checklist};
 use crate::i18n::export::{
     alternative_item, due_suffix, overview_line, rejected_item, source_line, to_buy, Label,
 };
-use crate::i18n::format_name;
+use crate::i18n::{format_name, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,
@@ -120,7 +120,11 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
     if !src.rows_rejected.is_empty() {
         let _ = writeln!(out, "## {}\n", Label::RejectedRows.text(lang));
         for r in &src.rows_rejected {
-            let _ = writeln!(out, "{}", rejected_item(r.line, &escape(&r.reason), lang));
+            let _ = writeln!(
+                out,
+                "{}",
+                rejected_item(r.line, &escape(&r.render(lang)), lang)
+            );
         }
         out.push('\n');
     }

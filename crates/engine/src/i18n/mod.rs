@@ -20,6 +20,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Format;
 
+pub mod import;
+
 /// A language the planner writes in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {

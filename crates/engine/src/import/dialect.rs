@@ -13,7 +13,10 @@ crate itself).
 */
 
 use super::columns::alias_hits;
-use super::{ImportError, MAX_COLUMNS};
+use super::error::{ImportError, ImportErrorKind, Position};
+use super::records::{count_newlines, Records};
+use super::MAX_COLUMNS;
+use crate::model::source::ImportNote;
 
 const SAMPLE_BYTES: usize = 64 * 1024;
 const SAMPLE_RECORDS: usize = 40;
@@ -27,7 +30,7 @@ pub(crate) struct Dialect {
     /// 1-based physical line of the header row.
     pub(crate) header_line: u64,
     pub(crate) headers: Vec<String>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<ImportNote>,
 }
 
 /// One sampled record: where it starts and its cells.
@@ -51,18 +54,6 @@ pub(crate) fn line_at(text: &[u8], from_offset: usize, from_line: u64, offset: u
     let end = offset.min(text.len());
     let start = from_offset.min(end);
     from_line + count_newlines(&text[start..end])
-}
-
-/// Counts `\n`. Called on every record, which rarely holds one, so a
-/// `contains` (a memchr-style search) comes first; the count sums in
-/// byte-wide lanes, which vectorise.
-pub(crate) fn count_newlines(b: &[u8]) -> u64 {
-    if !b.contains(&b'\n') {
-        return 0;
-    }
-    b.chunks(255)
-        .map(|c| u64::from(c.iter().fold(0u8, |n, x| n + u8::from(*x == b'\n'))))
-        .sum()
 }
 
 /// Skips `\r` and `\n` from `offset`: blank lines before a line.
@@ -94,22 +85,18 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
         let line = text.get(offset..end).unwrap_or(&[]);
         let trimmed = trim_line(line);
         if trimmed.starts_with(b"#TYPE") || trimmed.starts_with(b"#type") {
-            notes.push(format!(
-                "Skipped PowerShell's type line: {}",
-                String::from_utf8_lossy(&trimmed[..trimmed.len().min(120)])
-            ));
+            notes.push(ImportNote::SkippedTypeLine {
+                line: String::from_utf8_lossy(&trimmed[..trimmed.len().min(120)]).into_owned(),
+            });
         } else if let Some(rest) = strip_sep_hint(trimmed) {
             match rest {
                 [d] if matches!(*d, b',' | b';' | b'\t' | b'|') => {
                     forced = Some(*d);
-                    notes.push(format!(
-                        "Used the delimiter named by the file's \"sep={}\" line.",
-                        printable(*d)
-                    ));
+                    notes.push(ImportNote::SepLine {
+                        delimiter: char::from(*d),
+                    });
                 }
-                _ => {
-                    notes.push("Skipped a \"sep=\" line whose delimiter is not one I know.".into())
-                }
+                _ => notes.push(ImportNote::UnknownSepLine),
             }
         } else {
             break;
@@ -117,9 +104,7 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
         offset = skip_breaks(text, end);
     }
     if offset >= text.len() {
-        return Err(ImportError {
-            message: "The file has no header row and no data: only a preamble line.".into(),
-        });
+        return Err(ImportErrorKind::OnlyPreamble.into());
     }
     let sample_end = sample_end(text, offset);
     let sample = &text[offset..sample_end];
@@ -137,31 +122,28 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
         }
     }
     let Some((_, delimiter, recs, header_idx)) = best else {
-        return Err(ImportError {
-            message: "The file has no lines to read.".into(),
-        });
+        return Err(ImportErrorKind::NoLines.into());
     };
     let Some(header) = recs.get(header_idx) else {
-        return Err(ImportError {
-            message: "The file has no lines to read.".into(),
-        });
+        return Err(ImportErrorKind::NoLines.into());
     };
-    if header.cells.len() > MAX_COLUMNS {
-        return Err(ImportError {
-            // Sampling stops counting at one past the limit, so the
-            // message cannot say how many there are.
-            message: format!(
-                "The header row has more than {MAX_COLUMNS} columns, more than an export can \
-                 plausibly have. The file is probably not a subscription export, or its lines \
-                 are not separated as expected."
-            ),
-        });
-    }
     let header_line = line_at(text, 0, 1, header.offset);
+    if header.cells.len() > MAX_COLUMNS {
+        // Sampling stops counting at one past the limit, so the error
+        // cannot say how many there are.
+        return Err(ImportError::at(
+            ImportErrorKind::TooManyColumns { limit: MAX_COLUMNS },
+            Position {
+                line: header_line,
+                byte: header.offset as u64,
+                record: 0,
+            },
+        ));
+    }
     if header_idx > 0 {
         let first = recs.first().map(|r| r.offset).unwrap_or(offset);
         let first_line = line_at(text, 0, 1, first);
-        let preview: Vec<String> = recs[..header_idx]
+        let previews: Vec<String> = recs[..header_idx]
             .iter()
             .take(3)
             .map(|r| {
@@ -171,17 +153,15 @@ pub(crate) fn sniff(text: &[u8], start: usize) -> Result<Dialect, ImportError> {
                     .map(|c| String::from_utf8_lossy(c))
                     .collect::<Vec<_>>()
                     .join(" ");
-                let t: String = joined.trim().chars().take(60).collect();
-                format!("\"{t}\"")
+                joined.trim().chars().take(60).collect()
             })
             .collect();
-        notes.push(format!(
-            "Skipped {} line{} before the header row (lines {first_line}–{}): {}.",
-            header_idx,
-            if header_idx == 1 { "" } else { "s" },
-            header_line.saturating_sub(1),
-            preview.join(", ")
-        ));
+        notes.push(ImportNote::SkippedPreamble {
+            count: header_idx,
+            first_line,
+            last_line: header_line.saturating_sub(1),
+            previews,
+        });
     }
     let width = header.width().max(1);
     let headers: Vec<String> = header.cells[..width.min(header.cells.len())]
@@ -228,13 +208,6 @@ fn strip_sep_hint(line: &[u8]) -> Option<&[u8]> {
     Some(l)
 }
 
-fn printable(d: u8) -> String {
-    match d {
-        b'\t' => "tab".into(),
-        _ => (d as char).to_string(),
-    }
-}
-
 /// The end of the sample: about 64 KiB, ended at a line break.
 fn sample_end(text: &[u8], offset: usize) -> usize {
     let hard = offset.saturating_add(SAMPLE_BYTES).min(text.len());
@@ -249,7 +222,7 @@ fn sample_end(text: &[u8], offset: usize) -> usize {
 
 fn sample_records(sample: &[u8], base: usize, d: u8) -> Vec<Sampled> {
     // Read as the import reads rows (see `records`).
-    let mut records = super::records::Records::new(d, 0);
+    let mut records = Records::new(d, 0);
     let mut out = Vec::new();
     while out.len() < SAMPLE_RECORDS {
         let Some(rec) = records.next(sample) else {
@@ -368,7 +341,11 @@ mod tests {
         assert_eq!(d.headers, vec!["SubscriptionId", "OfferName"]);
         let d = sniffed("Subscriptions for Contoso\nExported 2020-07-01\n\nSubscription ID,Subscription,Quantity,Status\na,b,1,Active\n");
         assert_eq!(d.header_line, 4);
-        assert!(d.notes[0].contains("Skipped 2 lines"), "{:?}", d.notes);
+        assert!(
+            matches!(d.notes[0], ImportNote::SkippedPreamble { count: 2, .. }),
+            "{:?}",
+            d.notes
+        );
         let d = sniffed("\"sep=;\"\nA;B\n1;2\n");
         assert_eq!((d.delimiter, d.header_line), (b';', 2));
     }

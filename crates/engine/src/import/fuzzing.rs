@@ -10,6 +10,7 @@ check invariants on.
 use chrono::NaiveDate;
 
 use super::values::{self, DateCell};
+use crate::model::source::DateProblem;
 use crate::model::Status;
 
 /// A date cell as [`values::parse_date`] read it.
@@ -26,9 +27,9 @@ pub enum Date {
     },
 }
 
-/// Reads one date cell; the error is the message the importer would show.
-pub fn parse_date(s: &str) -> Result<Date, &'static str> {
-    let (cell, _flags) = values::parse_date(s).map_err(|e| e.describe())?;
+/// Reads one date cell; the error is what the importer would reject it for.
+pub fn parse_date(s: &str) -> Result<Date, DateProblem> {
+    let (cell, _flags) = values::parse_date(s)?;
     Ok(match cell {
         DateCell::Blank => Date::Blank,
         DateCell::Never => Date::Never,
@@ -47,8 +48,8 @@ pub fn parse_date(s: &str) -> Result<Date, &'static str> {
 }
 
 /// An Excel serial day number, as the importer reads it.
-pub fn excel_serial(serial: u32) -> Result<Option<NaiveDate>, &'static str> {
-    match values::excel_serial(serial).map_err(|e| e.describe())? {
+pub fn excel_serial(serial: u32) -> Result<Option<NaiveDate>, DateProblem> {
+    match values::excel_serial(serial)? {
         DateCell::Known(d) => Ok(Some(d)),
         _ => Ok(None),
     }

@@ -27,14 +27,16 @@ returns, which is this job run to completion.
 
 use std::borrow::Cow;
 
-use super::columns::{candidates, field_label, map_headers, Mapping};
+use super::columns::{candidates, map_headers, Mapping};
 use super::dialect::{line_at, sniff};
+use super::error::{ImportErrorKind, Position};
 use super::records::Records;
 use super::rows::{Builder, PREVIEW_ROWS};
 use super::text::{decode, decoded_utf8, route, ByteCheck, Decoded, Route, ScanStep, Utf8Scan};
 use super::{
     Field, Format, Import, ImportError, ImportOptions, ImportOutcome, ImportReport, MappingRequest,
 };
+use crate::model::source::ImportNote;
 
 /// Where a job stands after a [`ImportJob::step`].
 // Returned once per slice, so the size of `Done` costs nothing worth a Box
@@ -47,8 +49,11 @@ pub enum ImportProgress {
     /// (it is that much faster than reading them); reading the decoded
     /// text counts a byte per byte.
     Working {
+        /// Bytes checked or read so far.
         bytes_done: u64,
+        /// Bytes to check and read in all.
         bytes_total: u64,
+        /// Data rows read so far.
         rows_read: u64,
     },
     /// The job is over; this is what [`super::import`] would have returned.
@@ -186,11 +191,7 @@ impl<'a> ImportJob<'a> {
                 Ok(Some(outcome)) => ImportProgress::Done(Ok(outcome)),
                 Err(e) => ImportProgress::Done(Err(e)),
             },
-            State::Finished => ImportProgress::Done(Err(ImportError {
-                message:
-                    "This import has already finished; start a new one to read the file again."
-                        .into(),
-            })),
+            State::Finished => ImportProgress::Done(Err(ImportErrorKind::AlreadyFinished.into())),
         }
     }
 
@@ -240,24 +241,21 @@ fn prepare<'a>(
     let mut notes = decoded.notes;
     notes.extend(dialect.notes);
     notes.push(match format {
-        Format::Generic => {
-            "The headers match no export format I know; columns were matched by their names."
-                .to_string()
-        }
-        f => format!("Recognised the file as {}.", f.name()),
+        Format::Generic => ImportNote::UnknownFormat,
+        format => ImportNote::Recognised { format },
     });
     notes.extend(mapping.notes.iter().cloned());
-    let used: Vec<String> = super::columns::FIELDS
+    let columns: Vec<(Field, String)> = super::columns::FIELDS
         .iter()
         .filter_map(|f| {
             mapping
                 .get(*f)
                 .and_then(|c| dialect.headers.get(c))
-                .map(|h| format!("{} ← \"{h}\"", field_label(*f)))
+                .map(|h| (*f, h.clone()))
         })
         .collect();
-    if !used.is_empty() {
-        notes.push(format!("Columns used: {}.", used.join(", ")));
+    if !columns.is_empty() {
+        notes.push(ImportNote::ColumnsUsed { columns });
     }
     let report = ImportReport {
         format: Some(format),
@@ -341,44 +339,40 @@ impl Reading<'_> {
                 .map_or(0, |t| t.iter().filter(|c| **c == b'"').count());
             let at_end = self.records.is_done();
             if at_end && end_line > line && quotes % 2 == 1 {
-                return Err(ImportError {
-                    message: format!(
-                        "Line {line} opens a quoted value that is never closed, so everything from line \
-                         {line} to the end of the file (line {end_line}) would be read as one value. Check \
-                         the quotes on line {line}: a quote inside a value must be doubled (\"\")."
-                    ),
-                });
+                return Err(ImportError::at(
+                    ImportErrorKind::UnclosedQuote {
+                        line,
+                        last_line: end_line,
+                    },
+                    Position {
+                        line,
+                        byte: start as u64,
+                        // The record counts data rows, and this one was read.
+                        record: self.builder.as_ref().map_or(0, |b| b.rows_read),
+                    },
+                ));
             }
         }
         let Some(builder) = self.builder.take() else {
-            return Err(ImportError {
-                message: "This import has already finished.".into(),
-            });
+            return Err(ImportErrorKind::RowsAlreadyTaken.into());
         };
         if builder.rows_read == 0 {
-            return Err(ImportError {
-                message: format!(
-                    "The file has a header row (line {}) but no data rows under it.",
-                    self.report.header_line
-                ),
-            });
+            return Err(ImportErrorKind::NoDataRows {
+                header_line: self.report.header_line,
+            }
+            .into());
         }
         let mut report = std::mem::take(&mut self.report);
         let blank = self.gap_blank_lines + builder.blank_lines;
         if blank > 0 {
-            report.notes.push(format!(
-                "{blank} blank line{} skipped; blank lines are not rows.",
-                if blank == 1 { " was" } else { "s were" }
-            ));
+            report.notes.push(ImportNote::BlankLines { count: blank });
         }
         if !self.mapping.missing.is_empty() {
             let preview = builder.preview.clone();
             let missing = self.mapping.missing.clone();
-            let labels: Vec<&str> = missing.iter().map(|f| field_label(*f)).collect();
-            report.notes.push(format!(
-                "No column was recognised as the {}; choose which column holds it. Nothing was imported yet.",
-                labels.join(" or the ")
-            ));
+            report.notes.push(ImportNote::MissingColumns {
+                fields: missing.clone(),
+            });
             let cands: Vec<(Field, Vec<String>)> = missing
                 .iter()
                 .map(|f| {
@@ -409,11 +403,7 @@ impl Reading<'_> {
                 report.rejected = built.rejected;
                 report.notes.extend(built.notes);
                 if report.format == Some(Format::PartnerCenterCustomers) {
-                    report.notes.push(
-                        "This file lists customers only, not their subscriptions. Import each \
-                         customer's subscription export (or a reconciliation file) to plan the migration."
-                            .into(),
-                    );
+                    report.notes.push(ImportNote::CustomersOnly);
                 }
                 Ok(ImportOutcome::Ready(Import {
                     subscriptions: built.subscriptions,
@@ -422,12 +412,7 @@ impl Reading<'_> {
                 }))
             }
             Err(amb) => {
-                report.notes.push(format!(
-                    "{rows} row{} {} read; {} will be imported once the date order is chosen.",
-                    if rows == 1 { "" } else { "s" },
-                    if rows == 1 { "was" } else { "were" },
-                    if rows == 1 { "it" } else { "they" }
-                ));
+                report.notes.push(ImportNote::AwaitingDateOrder { rows });
                 Ok(ImportOutcome::NeedsMapping(MappingRequest {
                     missing: Vec::new(),
                     headers: self.headers.clone(),

@@ -31,6 +31,7 @@ assert!(import.report.is_balanced());
 
 mod columns;
 mod dialect;
+pub(crate) mod error;
 #[doc(hidden)]
 pub mod fuzzing;
 mod job;
@@ -41,6 +42,7 @@ mod values;
 
 /// Every field, in the order fields are listed to a user.
 pub use columns::FIELDS;
+pub use error::{BinaryFormat, ImportError, ImportErrorKind, Position};
 pub use job::{ImportJob, ImportProgress};
 pub use text::{size_limit_message, Big5Decoder, ByteCheck};
 
@@ -53,13 +55,18 @@ pub const MAX_COLUMNS: usize = 10_000;
 
 use serde::{Deserialize, Serialize};
 
-pub use crate::model::source::{Field, Format, Import, ImportReport, RejectedRow};
+pub use crate::model::source::{
+    DateOrderHint, DateProblem, Field, Format, Import, ImportNote, ImportReport, LegacyEncoding,
+    RejectReason, RejectedRow,
+};
 
 /// How to read a date like `3/4/2020` when the file itself cannot tell.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateOrder {
+    /// `3/4/2020` is the 4th of March.
     MonthFirst,
+    /// `3/4/2020` is the 3rd of April.
     DayFirst,
 }
 
@@ -82,6 +89,7 @@ pub struct ImportOptions {
 /// A column the importer could not map by itself, with what it found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MappingRequest {
+    /// The required fields no column was recognised as.
     pub missing: Vec<Field>,
     /// Every header of the file, in order.
     pub headers: Vec<String>,
@@ -95,29 +103,18 @@ pub struct MappingRequest {
     /// user sees what will be read and can also place optional fields.
     #[serde(default)]
     pub mapped: Vec<(Field, String)>,
+    /// What was read so far.
     pub report: ImportReport,
 }
 
 /// The importer either produces subscriptions or asks for a mapping.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportOutcome {
+    /// The file was read.
     Ready(Import),
+    /// The user must choose columns or a date order first.
     NeedsMapping(MappingRequest),
 }
-
-/// A file the importer cannot read at all.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ImportError {
-    pub message: String,
-}
-
-impl std::fmt::Display for ImportError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&self.message)
-    }
-}
-
-impl std::error::Error for ImportError {}
 
 /// Reads an export. Never panics, whatever the bytes.
 ///

@@ -46,7 +46,7 @@ pub struct Source {
     /// Rows that could not be read, and why.
     pub rows_rejected: Vec<RejectedRow>,
     /// The importer's notes (assumptions, skipped lines).
-    pub notes: Vec<String>,
+    pub notes: Vec<crate::model::source::ImportNote>,
 }
 
 impl Source {

@@ -17,9 +17,20 @@ The zh-TW aliases follow Partner Center's Traditional Chinese UI terms
 (訂用帳戶 for subscription, 客戶, 數量, 狀態, 自動續訂, 網域); the simplified
 Chinese ones follow its zh-CN UI. They are our own renderings: the exact
 strings of localised exports are not documented.
+
+The alias table itself is in `aliases`; `candidates` ranks the columns
+that might hold a field no header names.
 */
 
+mod aliases;
+mod candidates;
+
+pub(crate) use self::aliases::alias_hits;
+pub(crate) use self::aliases::normalise;
+use self::aliases::ALIASES;
+pub(crate) use self::candidates::candidates;
 use super::{Field, Format, ImportOptions};
+use crate::model::source::ImportNote;
 
 /// Every field, in the order missing fields are reported.
 pub const FIELDS: [Field; 13] = [
@@ -41,280 +52,6 @@ pub const FIELDS: [Field; 13] = [
 pub(crate) fn field_index(f: Field) -> usize {
     FIELDS.iter().position(|x| *x == f).unwrap_or(0)
 }
-
-/// How a field is named in messages.
-pub(crate) fn field_label(f: Field) -> &'static str {
-    match f {
-        Field::CustomerId => "customer id",
-        Field::CustomerName => "customer name",
-        Field::CustomerDomain => "customer domain",
-        Field::Qualification => "customer qualification",
-        Field::SubscriptionId => "subscription id",
-        Field::Offer => "offer or product name",
-        Field::FriendlyName => "subscription nickname",
-        Field::Sku => "SKU part number",
-        Field::Seats => "seat count (quantity)",
-        Field::Status => "status",
-        Field::AutoRenew => "auto-renew",
-        Field::EndDate => "end date",
-        Field::Term => "term",
-    }
-}
-
-/// Normalises a header for comparison (see the module doc).
-pub(crate) fn normalise(h: &str) -> String {
-    let mut out = String::with_capacity(h.len());
-    for c in h.chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !c.is_ascii() && c.is_alphanumeric() {
-            out.extend(c.to_lowercase());
-        }
-    }
-    out
-}
-
-/// The generic alias table, best alias first within a field. Entries are
-/// already normalised.
-const ALIASES: &[(Field, &[&str])] = &[
-    (
-        Field::CustomerId,
-        &[
-            "customerid",
-            "customertenantid",
-            "tenantid",
-            "microsoftid",
-            "customermicrosoftid",
-            "客戶識別碼",
-            "客戶租用戶識別碼",
-            "租用戶識別碼",
-            "microsoft識別碼",
-            "客戶id",
-            "客户id",
-            "客户租户id",
-            "租户id",
-            "microsoftid",
-        ],
-    ),
-    (
-        Field::CustomerName,
-        &[
-            "customername",
-            "companyname",
-            "customer",
-            "client",
-            "clientname",
-            "customercompanyname",
-            "tenantname",
-            "organization",
-            "organisation",
-            "客戶名稱",
-            "公司名稱",
-            "客戶",
-            "組織名稱",
-            "客户名称",
-            "公司名称",
-            "客户",
-        ],
-    ),
-    (
-        Field::CustomerDomain,
-        &[
-            "domainname",
-            "customerdomainname",
-            "primarydomainname",
-            "customerdomain",
-            "domain",
-            "defaultdomainname",
-            "tenantdomain",
-            "網域名稱",
-            "主要網域名稱",
-            "客戶網域名稱",
-            "網域",
-            "域名",
-            "主域名",
-            "客户域名",
-        ],
-    ),
-    (
-        Field::Qualification,
-        &[
-            "qualification",
-            "specialqualification",
-            "qualifications",
-            "資格",
-            "特殊資格",
-            "资格",
-        ],
-    ),
-    (
-        Field::SubscriptionId,
-        &[
-            "syndicationpartnersubscriptionnumber",
-            "subscriptionid",
-            "legacysubscriptionid",
-            "cspsubscriptionid",
-            "terminfocspsubscriptionid",
-            "訂用帳戶識別碼",
-            "訂閱識別碼",
-            "訂用帳戶id",
-            "訂閱id",
-            "订阅id",
-            "订阅标识符",
-            "订阅编号",
-            "id",
-        ],
-    ),
-    (
-        Field::Offer,
-        &[
-            "offername",
-            "offer",
-            "productname",
-            "legacyproductname",
-            "product",
-            "license",
-            "licensename",
-            "skuname",
-            "plan",
-            "planname",
-            "productdisplayname",
-            "subscription",
-            "供應項目名稱",
-            "供應項目",
-            "產品名稱",
-            "產品",
-            "訂用帳戶",
-            "訂閱",
-            "授權",
-            "产品名称",
-            "产品",
-            "订阅",
-            "套餐",
-        ],
-    ),
-    (
-        Field::FriendlyName,
-        &[
-            "friendlyname",
-            "subscriptionname",
-            "nickname",
-            "legacysubscriptionname",
-            "subscriptionnickname",
-            "易記名稱",
-            "暱稱",
-            "訂用帳戶名稱",
-            "訂閱名稱",
-            "友好名称",
-            "昵称",
-            "订阅名称",
-        ],
-    ),
-    (
-        Field::Sku,
-        &[
-            "skupartnumber",
-            "sku",
-            "skucode",
-            "partnumber",
-            "sku編號",
-            "skupartnumber",
-        ],
-    ),
-    (
-        Field::Seats,
-        &[
-            "quantity",
-            "currentseatcount",
-            "seats",
-            "seatcount",
-            "licenses",
-            "licensecount",
-            "licences",
-            "totallicenses",
-            "terminfototallicenses",
-            "totalunits",
-            "prepaidunits",
-            "units",
-            "數量",
-            "授權數量",
-            "授權數",
-            "席次",
-            "数量",
-            "许可证数量",
-        ],
-    ),
-    (
-        Field::Status,
-        &[
-            "status",
-            "subscriptionstatus",
-            "capabilitystatus",
-            "terminfostatus",
-            "state",
-            "狀態",
-            "訂用帳戶狀態",
-            "訂閱狀態",
-            "状态",
-            "订阅状态",
-        ],
-    ),
-    (
-        Field::AutoRenew,
-        &[
-            "autorenewenabled",
-            "autorenew",
-            "autorenewal",
-            "isautorenew",
-            "renewal",
-            "自動續訂",
-            "自動續約",
-            "自動續訂已啟用",
-            "自动续订",
-            "自动续费",
-        ],
-    ),
-    (
-        Field::EndDate,
-        &[
-            "commitmentenddate",
-            "subscriptionenddate",
-            "expirationdate",
-            "enddate",
-            "expirydate",
-            "expiresat",
-            "renewaldate",
-            "nextlifecycledatetime",
-            "terminfonextlifecycle",
-            "licenseexpirydatenextlifecycleactivitydate",
-            "結束日期",
-            "到期日",
-            "到期日期",
-            "承諾結束日期",
-            "訂用帳戶結束日期",
-            "訂閱結束日期",
-            "结束日期",
-            "到期日期",
-            "过期日期",
-        ],
-    ),
-    (
-        Field::Term,
-        &[
-            "termduration",
-            "term",
-            "currentterm",
-            "terminfoterm",
-            "commitmentterm",
-            "期限",
-            "合約期限",
-            "期間",
-            "承諾期限",
-            "期限长度",
-            "条款期限",
-        ],
-    ),
-];
 
 /// Column roles that are not model fields but that formats need.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -341,7 +78,7 @@ pub(crate) struct Mapping {
     pub(crate) columns: [Option<usize>; 13],
     pub(crate) aux: Aux,
     pub(crate) missing: Vec<Field>,
-    pub(crate) notes: Vec<String>,
+    pub(crate) notes: Vec<ImportNote>,
 }
 
 impl Mapping {
@@ -599,10 +336,10 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
                 }
                 m.columns[field_index(*field)] = Some(c);
             }
-            None => m.notes.push(format!(
-                "You chose the column \"{want}\" for the {}, but this file has no such column.",
-                field_label(*field)
-            )),
+            None => m.notes.push(ImportNote::ChosenColumnMissing {
+                field: *field,
+                header: want.to_string(),
+            }),
         }
     }
     m.missing = required(format, &m);
@@ -637,181 +374,6 @@ fn required(format: Format, m: &Mapping) -> Vec<Field> {
     }
     missing
 }
-
-/// Words that hint a header may hold a field, for ranking candidates.
-fn hint_words(f: Field) -> &'static [&'static str] {
-    match f {
-        Field::SubscriptionId => &[
-            "subscription",
-            "id",
-            "number",
-            "識別碼",
-            "訂",
-            "编号",
-            "guid",
-        ],
-        Field::Offer => &[
-            "offer",
-            "product",
-            "name",
-            "sku",
-            "license",
-            "plan",
-            "subscription",
-            "產品",
-            "訂",
-            "授權",
-            "产品",
-        ],
-        Field::CustomerName => &[
-            "customer", "company", "tenant", "name", "客戶", "公司", "客户",
-        ],
-        Field::CustomerId => &["customer", "tenant", "id", "客戶", "租用戶"],
-        Field::CustomerDomain => &["domain", "網域", "域名"],
-        Field::EndDate => &["end", "expir", "date", "renew", "日期", "到期"],
-        Field::Seats => &[
-            "quantity", "seat", "licen", "count", "units", "數量", "数量",
-        ],
-        Field::Status => &["status", "state", "狀態", "状态"],
-        Field::AutoRenew => &["renew", "續", "续"],
-        Field::Term => &["term", "duration", "期"],
-        Field::FriendlyName => &["nick", "friendly", "name", "名稱"],
-        Field::Sku => &["sku", "part"],
-        Field::Qualification => &["qualif", "資格"],
-    }
-}
-
-/// Ranks the headers that might hold `f`, best first: by words in the
-/// header, then by whether the preview values look the part. Headers with
-/// no sign at all are left out; if none has one, every header is offered
-/// in file order.
-pub(crate) fn candidates(
-    f: Field,
-    headers: &[String],
-    preview: &[Vec<String>],
-    taken: &[Option<usize>],
-) -> Vec<String> {
-    let mut scored: Vec<(i32, usize)> = Vec::new();
-    for (i, h) in headers.iter().enumerate() {
-        if taken.contains(&Some(i)) {
-            continue;
-        }
-        let n = normalise(h);
-        let mut score = 0i32;
-        for w in hint_words(f) {
-            if n.contains(w) {
-                score += 2;
-            }
-        }
-        let values: Vec<&str> = preview
-            .iter()
-            .filter_map(|r| r.get(i))
-            .map(|s| s.trim())
-            .filter(|s| !s.is_empty())
-            .collect();
-        if !values.is_empty() {
-            let all = |p: &dyn Fn(&str) -> bool| values.iter().all(|v| p(v));
-            score += match f {
-                // An id column holds distinct codes, never dates ("Valid
-                // until" contains "id" but holds dates).
-                Field::SubscriptionId => {
-                    let dates = all(&|v| super::values::parse_date(v).is_ok());
-                    let codes = all(&|v| {
-                        !v.contains(' ') && v.bytes().any(|b| b.is_ascii_digit()) && v.len() >= 4
-                    });
-                    let mut distinct = values.clone();
-                    crate::sort::sort(&mut distinct);
-                    distinct.dedup();
-                    i32::from(all(&|v| looks_like_guid(v))) * 3
-                        + i32::from(codes && distinct.len() == values.len()) * 2
-                        - i32::from(dates) * 4
-                }
-                Field::Offer | Field::CustomerName | Field::FriendlyName => i32::from(all(&|v| {
-                    v.chars().any(char::is_alphabetic) && !looks_like_guid(v)
-                })),
-                Field::Seats => i32::from(all(&|v| v.bytes().all(|b| b.is_ascii_digit()))) * 2,
-                Field::EndDate => i32::from(all(&|v| super::values::parse_date(v).is_ok())) * 2,
-                _ => 0,
-            };
-        }
-        if score > 0 {
-            scored.push((score, i));
-        }
-    }
-    if scored.is_empty() {
-        return headers
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| !taken.contains(&Some(*i)))
-            .map(|(_, h)| h.clone())
-            .collect();
-    }
-    crate::sort::sort_by(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
-    scored
-        .into_iter()
-        .map(|(_, i)| headers[i].clone())
-        .collect()
-}
-
-fn looks_like_guid(v: &str) -> bool {
-    v.len() == 36
-        && v.bytes().enumerate().all(|(i, b)| {
-            if matches!(i, 8 | 13 | 18 | 23) {
-                b == b'-'
-            } else {
-                b.is_ascii_hexdigit()
-            }
-        })
-}
-
-/// How many cells of a row are known header aliases: the header row has
-/// the most. Used to find the header among preamble lines.
-pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
-    cells
-        .filter(|c| {
-            let Ok(s) = std::str::from_utf8(c) else {
-                return false;
-            };
-            if s.len() > 120 {
-                return false;
-            }
-            let n = normalise(s);
-            !n.is_empty()
-                && (ALIASES.iter().any(|(_, a)| a.contains(&n.as_str()))
-                    || EXTRA_KNOWN.contains(&n.as_str()))
-        })
-        .count()
-}
-
-/// Headers of known formats that are no field's alias.
-const EXTRA_KNOWN: &[&str] = &[
-    "partnerid",
-    "mpnid",
-    "resellermpnid",
-    "tier2mpnid",
-    "orderid",
-    "offerid",
-    "durableofferid",
-    "chargetype",
-    "chargestartdate",
-    "chargeenddate",
-    "unitprice",
-    "amount",
-    "currency",
-    "billingcycletype",
-    "billingcycle",
-    "entitlementid",
-    "relationship",
-    "tags",
-    "reseller",
-    "skuid",
-    "tenant",
-    "terminfo",
-    "關係",
-    "標籤",
-    "經銷商",
-    "轉銷商",
-];
 
 #[cfg(test)]
 mod tests {
@@ -923,7 +485,11 @@ mod tests {
         let m = map_headers(&h, &opts);
         assert_eq!(m.get(Field::SubscriptionId), Some(0));
         assert!(m.missing.is_empty());
-        assert!(m.notes[0].contains("\"Nope\""));
+        assert!(
+            matches!(&m.notes[0], ImportNote::ChosenColumnMissing { header, .. } if header == "Nope"),
+            "{:?}",
+            m.notes
+        );
     }
 
     #[test]

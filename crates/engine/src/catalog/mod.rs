@@ -38,7 +38,7 @@ mod recognise;
 mod skus;
 mod standalone;
 
-pub use plans::{PlanId, ReplacementPlan, Suite, REPLACEMENT_PLANS};
+pub use plans::{PlanId, ReplacementPlan, Suite};
 pub use recognise::{kaizala_inclusion, Inclusion, KnownProduct};
 pub use skus::{skus, KaizalaPlan, SkuEntry};
 pub use standalone::is_kaizala_pro_standalone;

@@ -38,4 +38,4 @@ mod build;
 pub(crate) mod step;
 
 pub use build::{build, step_ids};
-pub use step::{Checklist, Step, StepAction, BUY_LEAD_DAYS, DEPROVISION_DAYS, MOVE_LEAD_DAYS};
+pub use step::{Checklist, Step, StepAction};

@@ -77,7 +77,7 @@ pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
 }
 
 /// `1 one` or `n many` (English only: Chinese has no plural).
-pub fn plural(n: u32, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {

@@ -38,7 +38,7 @@ impl<T: Render> Said<T> {
     }
 
     /// Writes the text again in `lang`.
-    pub fn relabel(&mut self, lang: Lang) {
+    pub(crate) fn relabel(&mut self, lang: Lang) {
         self.text = self.what.render(lang);
     }
 }

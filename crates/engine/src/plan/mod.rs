@@ -45,13 +45,14 @@ mod settings;
 mod summary;
 
 pub use crate::i18n::{Lang, Render, Text};
-pub use classify::{classify, Classification, DEFAULT_TERM_MONTHS};
+pub use classify::{classify, Classification};
 pub(crate) use customer::customer_urgency;
 pub use customer::{Alternative, Coverage, CustomerPlan, KaizalaSubscription, Recommendation};
-pub use job::{build_plan, plan_subscriptions, PlanJob, PlanProgress};
+pub(crate) use job::plan_subscriptions;
+pub use job::{build_plan, PlanJob, PlanProgress};
 pub use kinds::{Category, Family, Urgency};
 pub use meaning::{AltWhy, Assumption, Caveat, EducationSignal, Note, Reason, Said};
-pub use output::{Plan, Source, SCHEMA_VERSION};
-pub use recommend::{detect_education, BUSINESS_SEAT_CAP};
+pub use output::{Plan, Source};
+pub use recommend::detect_education;
 pub use settings::{default_cutoff, CustomerSettings, Settings};
 pub use summary::{CategoryTotal, FamilyTotal, MonthTotal, Summary, UrgencyTotal};

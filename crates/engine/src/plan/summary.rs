@@ -30,7 +30,7 @@ pub struct Summary {
     /// Customers per urgency, every urgency in order.
     pub by_urgency: Vec<UrgencyTotal>,
     /// Customers and licenses to buy per family.
-    pub by_family: Vec<FamilyTotal>,
+    pub(crate) by_family: Vec<FamilyTotal>,
     /// Seats whose service stops in each month (`YYYY-MM`), for a
     /// timeline: every subscription with a known stop date but the
     /// inactive ones, including those that stopped before the as-of date

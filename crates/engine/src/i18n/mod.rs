@@ -87,7 +87,7 @@ pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
 
 /// A date as every text writes it, `YYYY-MM-DD`: partners compare it with
 /// Partner Center, which shows dates in many local formats.
-pub fn date(d: NaiveDate) -> String {
+pub(crate) fn date(d: NaiveDate) -> String {
     d.to_string()
 }
 

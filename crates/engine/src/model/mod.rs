@@ -73,7 +73,7 @@ impl Customer {
     }
 
     /// The best name to show a person.
-    pub fn display_name(&self) -> &str {
+    pub(crate) fn display_name(&self) -> &str {
         self.name
             .as_deref()
             .or(self.domain.as_deref())

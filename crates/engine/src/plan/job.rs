@@ -256,7 +256,7 @@ impl<'a> PlanJob<'a> {
     }
 
     /// Runs the job to its end.
-    pub fn run(mut self) -> Plan {
+    pub(crate) fn run(mut self) -> Plan {
         loop {
             if let PlanProgress::Done(plan) = self.step(usize::MAX) {
                 return plan;

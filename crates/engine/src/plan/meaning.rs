@@ -32,7 +32,7 @@ pub struct Said<T> {
 
 impl<T: Render> Said<T> {
     /// The meaning `what` with its text in `lang`.
-    pub fn new(what: T, lang: Lang) -> Self {
+    pub(crate) fn new(what: T, lang: Lang) -> Self {
         let text = what.render(lang);
         Said { what, text }
     }

@@ -1,6 +1,6 @@
 /*!
 The importer's messages in words: every [`ImportErrorKind`], rejected row
-([`RejectReason`]) and [`ImportNote`] said in each [`Lang`], and the sizes
+([`RejectReason`]) and [`ImportNote`](crate::model::source::ImportNote) said in each [`Lang`], and the sizes
 they quote. This is the one place those sentences are written; the
 importer only records what happened, as data.
 

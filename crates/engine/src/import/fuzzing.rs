@@ -13,7 +13,7 @@ use super::values::{self, DateCell};
 use crate::model::source::DateProblem;
 use crate::model::Status;
 
-/// A date cell as [`values::parse_date`] read it.
+/// A date cell as `values::parse_date` read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Date {
     Blank,

@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Format;
 
-pub mod import;
+pub(crate) mod import;
 
 /// A language the planner writes in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]

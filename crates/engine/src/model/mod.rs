@@ -14,7 +14,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub mod source;
+pub(crate) mod source;
 
 pub use source::{Field, Format, Import, ImportReport, RejectedRow};
 

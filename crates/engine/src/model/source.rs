@@ -231,7 +231,8 @@ pub struct ImportReport {
 /// A successful import.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Import {
-    /// Every subscription read, in the order of their first line.
+    /// Every subscription read; rows merged into one are listed in its
+    /// [`Subscription::lines`].
     pub subscriptions: Vec<Subscription>,
     /// Customers from a customer list export.
     pub customers: Vec<Customer>,

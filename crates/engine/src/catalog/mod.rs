@@ -38,7 +38,8 @@ mod recognise;
 mod skus;
 mod standalone;
 
-pub use plans::{PlanId, ReplacementPlan, Suite};
+pub(crate) use plans::Suite;
+pub use plans::{PlanId, ReplacementPlan};
 pub use recognise::{kaizala_inclusion, Inclusion, KnownProduct};
 pub use skus::{skus, KaizalaPlan, SkuEntry};
 pub use standalone::is_kaizala_pro_standalone;

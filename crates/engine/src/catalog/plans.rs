@@ -16,7 +16,7 @@ use super::KaizalaPlan;
 /// The article's four groups of replacement plans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Suite {
+pub(crate) enum Suite {
     /// Microsoft 365 for Business: Business Basic, Standard and Premium.
     Business,
     /// Microsoft 365 for Frontline: Microsoft 365 F3 and Office 365 F3.

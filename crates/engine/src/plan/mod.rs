@@ -55,4 +55,4 @@ pub use meaning::{AltWhy, Assumption, Caveat, EducationSignal, Note, Reason, Sai
 pub use output::{Plan, Source};
 pub use recommend::detect_education;
 pub use settings::{default_cutoff, CustomerSettings, Settings};
-pub use summary::{CategoryTotal, FamilyTotal, MonthTotal, Summary, UrgencyTotal};
+pub use summary::{CategoryTotal, MonthTotal, Summary, UrgencyTotal};

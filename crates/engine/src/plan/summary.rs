@@ -65,13 +65,13 @@ pub struct UrgencyTotal {
 
 /// Customers whose replacement one rule chose, and what they buy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FamilyTotal {
+pub(crate) struct FamilyTotal {
     /// The rule.
-    pub family: Family,
+    pub(crate) family: Family,
     /// Customers it chose for.
-    pub customers: u64,
+    pub(crate) customers: u64,
     /// Licenses to buy, where known.
-    pub quantity: u64,
+    pub(crate) quantity: u64,
 }
 
 /// Subscriptions whose service stops in one month, and their seats.

@@ -10,6 +10,8 @@ The engine is pure: no Yew, web-sys or gloo, no clock, no file system.
 and the CLI (`crates/cli`) are thin shells over it; see ARCHITECTURE.md.
 */
 
+#![deny(missing_docs)]
+
 pub mod catalog;
 pub mod checklist;
 pub mod export;

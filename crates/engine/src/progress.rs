@@ -13,7 +13,7 @@ use serde::{Deserialize, Serialize};
 
 /// The longest note kept per customer; longer notes are cut at a character
 /// boundary.
-pub const MAX_NOTE_CHARS: usize = 4000;
+pub(crate) const MAX_NOTE_CHARS: usize = 4000;
 
 /// Ticks and notes of one import.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -31,10 +31,12 @@ impl Progress {
         format!("{customer}/{step}")
     }
 
+    /// Whether step `step` of the customer with key `customer` is ticked.
     pub fn is_ticked(&self, customer: &str, step: &str) -> bool {
         self.ticked.contains(&Self::tick_key(customer, step))
     }
 
+    /// Ticks (`on`) or unticks a customer's step.
     pub fn set_ticked(&mut self, customer: &str, step: &str, on: bool) {
         let key = Self::tick_key(customer, step);
         if on {
@@ -44,10 +46,13 @@ impl Progress {
         }
     }
 
+    /// The customer's note; empty when there is none.
     pub fn note(&self, customer: &str) -> &str {
         self.notes.get(customer).map(String::as_str).unwrap_or("")
     }
 
+    /// Sets the customer's note, cut to 4000 characters; a blank note is
+    /// removed rather than stored.
     pub fn set_note(&mut self, customer: &str, text: &str) {
         let text: String = text.chars().take(MAX_NOTE_CHARS).collect();
         if text.trim().is_empty() {
@@ -62,6 +67,7 @@ impl Progress {
         steps.iter().filter(|s| self.is_ticked(customer, s)).count()
     }
 
+    /// The JSON that [`Progress::from_json`] reads back.
     pub fn to_json(&self) -> String {
         serde_json::to_string(self).unwrap_or_else(|_| "{}".to_string())
     }
@@ -168,6 +174,7 @@ impl Fingerprinter {
         }
     }
 
+    /// Hashes the next piece of the file.
     pub fn update(&mut self, mut bytes: &[u8]) {
         self.len += bytes.len() as u64;
         if self.tail_len > 0 {
@@ -193,6 +200,8 @@ impl Fingerprinter {
         self.tail_len = rest.len();
     }
 
+    /// The fingerprint of every byte given so far: `2.` + 16 hex digits +
+    /// `-` + the length in bytes.
     pub fn finish(&self) -> String {
         format!("2.{:016x}-{}", self.finish_hash(), self.len)
     }

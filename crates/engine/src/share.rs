@@ -35,9 +35,9 @@ use crate::plan::{plan_subscriptions, CustomerPlan, CustomerSettings, Lang, Sett
 
 /// Longest fragment accepted (browsers accept far longer URLs, but a plan
 /// of one customer is a few kilobytes).
-pub const MAX_ENCODED: usize = 256 * 1024;
+pub(crate) const MAX_ENCODED: usize = 256 * 1024;
 /// Largest payload a link may inflate to.
-pub const MAX_INFLATED: usize = 4 * 1024 * 1024;
+pub(crate) const MAX_INFLATED: usize = 4 * 1024 * 1024;
 
 const VERSION: &str = "v1.";
 /// miniz's best compression: links are short either way (one customer's
@@ -55,13 +55,18 @@ const COMPRESSION: u8 = 9;
 /// it stays small.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SharedPlan {
+    /// The plan's "today" ([`Settings::as_of`](crate::plan::Settings::as_of)).
     pub as_of: NaiveDate,
+    /// When sales ended ([`Settings::cutoff`](crate::plan::Settings::cutoff)).
     pub cutoff: NaiveDate,
+    /// The format of the export the subscriptions came from, when known.
     pub format: Option<Format>,
     /// The customer's key ([`crate::model::Customer::key`]).
     pub customer: String,
+    /// What the user decided for this customer.
     #[serde(default)]
     pub settings: CustomerSettings,
+    /// The customer's subscriptions, as imported.
     pub subscriptions: Vec<Subscription>,
 }
 
@@ -115,13 +120,24 @@ impl SharedPlan {
 /// Why a share link could not be opened.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ShareError {
+    /// The link has no text after `#` (or `share=`).
     Empty,
-    TooLong { len: usize },
+    /// The link text is longer than a link may be.
+    TooLong {
+        /// The text's length in bytes.
+        len: usize,
+    },
+    /// The text does not start with the `v1.` this planner writes.
     UnknownVersion,
+    /// The text is not canonical unpadded base64url.
     NotBase64,
+    /// The bytes do not inflate as zlib.
     Damaged,
+    /// The data inflates to more than a plan can be.
     TooLarge,
+    /// The data is not a plan this planner reads; the JSON parser's message.
     NotAPlan(String),
+    /// A value could not be written as a link; why.
     Encode(String),
 }
 

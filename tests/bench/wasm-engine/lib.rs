@@ -10,7 +10,7 @@ and rendering around it.
 
 // The same baseline as the native benches; its generator is not used here.
 #[allow(dead_code)]
-#[path = "../../../examples/support/recon.rs"]
+#[path = "../../../crates/engine/examples/support/recon.rs"]
 mod recon;
 
 use kaizala_engine::import::{import, Import, ImportOptions, ImportOutcome};

@@ -7,7 +7,7 @@ Two tables live here, both taken from Microsoft's "Product names and
 service plan identifiers for licensing" list (the 2025-12 copy, which
 agrees with the 2023-07 one):
 
-- [`REPLACEMENT_PLANS`] (`plans`): the sixteen plans the Kaizala
+- `REPLACEMENT_PLANS` (`plans`, read through [`PlanId::plan`]): the sixteen plans the Kaizala
   retirement article offers as replacements, each with its SKU part
   number (`String_Id`), its GUID (`skuId`) and the Kaizala service plan
   inside it.
@@ -38,7 +38,8 @@ mod recognise;
 mod skus;
 mod standalone;
 
-pub use plans::{PlanId, ReplacementPlan, Suite, REPLACEMENT_PLANS};
+pub(crate) use plans::Suite;
+pub use plans::{PlanId, ReplacementPlan};
 pub use recognise::{kaizala_inclusion, Inclusion, KnownProduct};
 pub use skus::{skus, KaizalaPlan, SkuEntry};
 pub use standalone::is_kaizala_pro_standalone;

@@ -16,7 +16,7 @@ use super::KaizalaPlan;
 /// The article's four groups of replacement plans.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
-pub enum Suite {
+pub(crate) enum Suite {
     /// Microsoft 365 for Business: Business Basic, Standard and Premium.
     Business,
     /// Microsoft 365 for Frontline: Microsoft 365 F3 and Office 365 F3.
@@ -158,7 +158,7 @@ pub struct ReplacementPlan {
     /// The product name as Microsoft's SKU list shows it.
     pub name: &'static str,
     /// The article's group the plan is listed in.
-    pub suite: Suite,
+    pub(crate) suite: Suite,
     /// SKU part number (`String_Id`, Graph `skuPartNumber`). For education
     /// plans, the faculty SKU.
     pub sku: &'static str,
@@ -169,7 +169,7 @@ pub struct ReplacementPlan {
     pub kaizala: Option<KaizalaPlan>,
     /// Sibling SKUs of the same plan: `(sku, guid, product name)`, such as
     /// the student SKU of an education plan.
-    pub other_skus: &'static [(&'static str, &'static str, &'static str)],
+    pub(crate) other_skus: &'static [(&'static str, &'static str, &'static str)],
     /// Most seats one customer may hold of this plan, when capped.
     pub seat_cap: Option<u32>,
 }
@@ -186,7 +186,7 @@ impl ReplacementPlan {
 const BUSINESS_CAP: Option<u32> = Some(300);
 
 /// The article's replacement plans, in its order. Indexed by `PlanId`.
-pub const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
+pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     ReplacementPlan {
         id: PlanId::BusinessBasic,
         name: "Microsoft 365 Business Basic",

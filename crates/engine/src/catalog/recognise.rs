@@ -90,7 +90,7 @@ pub enum Inclusion {
 
 impl Inclusion {
     /// Whether users of the product can be counted on to have Kaizala.
-    pub fn includes_kaizala(self) -> bool {
+    pub(crate) fn includes_kaizala(self) -> bool {
         matches!(self, Inclusion::Listed(_) | Inclusion::DescriptionOnly)
     }
 }

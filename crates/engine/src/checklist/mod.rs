@@ -13,11 +13,11 @@ One checklist covers all of a customer's Kaizala Pro subscriptions:
 
 Every due date is on or before the `migrate_by` it serves, never after:
 
-- A is due [`BUY_LEAD_DAYS`] (14) days before the earliest `migrate_by` of
+- A is due `BUY_LEAD_DAYS` (14) days before the earliest `migrate_by` of
   the subscriptions still running (of the ended ones if none is): a
   purchase may wait for the customer's approval, and the new licenses must
   be active before anyone can be moved;
-- B is due [`MOVE_LEAD_DAYS`] (7) days before it: a week to move users in
+- B is due `MOVE_LEAD_DAYS` (7) days before it: a week to move users in
   batches and to check that each one can sign in to Kaizala with the new
   license while the old one still works;
 - each C step is due on its subscription's own `migrate_by`, the last day
@@ -30,7 +30,7 @@ show as overdue. Subscriptions whose end date is unknown get a C step
 without a date that says how to find it.
 
 C also gives the date by which Microsoft deprovisions the suspended
-subscription's data: at most [`DEPROVISION_DAYS`] (120) days after
+subscription's data: at most `DEPROVISION_DAYS` (120) days after
 suspension, counted from C's due date.
 */
 
@@ -38,4 +38,4 @@ mod build;
 pub(crate) mod step;
 
 pub use build::{build, step_ids};
-pub use step::{Checklist, Step, StepAction, BUY_LEAD_DAYS, DEPROVISION_DAYS, MOVE_LEAD_DAYS};
+pub use step::{Checklist, Step, StepAction};

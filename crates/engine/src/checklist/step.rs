@@ -9,11 +9,11 @@ use serde::{Deserialize, Serialize};
 use crate::model::SharedText;
 
 /// Days before the earliest `migrate_by` that the purchase (A) is due.
-pub const BUY_LEAD_DAYS: u64 = 14;
+pub(crate) const BUY_LEAD_DAYS: u64 = 14;
 /// Days before the earliest `migrate_by` that moving users (B) is due.
-pub const MOVE_LEAD_DAYS: u64 = 7;
+pub(crate) const MOVE_LEAD_DAYS: u64 = 7;
 /// Days after suspension by which Microsoft deprovisions the data, at most.
-pub const DEPROVISION_DAYS: u64 = 120;
+pub(crate) const DEPROVISION_DAYS: u64 = 120;
 
 /// A customer's migration checklist, in the order to do it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

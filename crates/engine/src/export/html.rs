@@ -15,7 +15,7 @@ use crate::i18n::export::{to_buy, Label};
 use crate::plan::{Lang, Plan};
 
 /// Escapes `& < > " '`.
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

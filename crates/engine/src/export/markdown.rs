@@ -19,7 +19,7 @@ use crate::plan::{CustomerPlan, Lang, Plan};
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,
 /// so a value stays in its table cell or list item).
-pub fn escape(s: &str) -> String {
+pub(crate) fn escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         match c {

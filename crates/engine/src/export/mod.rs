@@ -8,10 +8,10 @@ bytes for the same plan. [`render`] is the one entry point both use.
 */
 
 pub mod csv;
-pub mod html;
+pub(crate) mod html;
 pub mod ics;
-pub mod json;
-pub mod markdown;
+pub(crate) mod json;
+pub(crate) mod markdown;
 
 use crate::plan::{Lang, Plan};
 

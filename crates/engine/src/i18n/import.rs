@@ -1,6 +1,6 @@
 /*!
 The importer's messages in words: every [`ImportErrorKind`], rejected row
-([`RejectReason`]) and [`ImportNote`] said in each [`Lang`], and the sizes
+([`RejectReason`]) and [`ImportNote`](crate::model::source::ImportNote) said in each [`Lang`], and the sizes
 they quote. This is the one place those sentences are written; the
 importer only records what happened, as data.
 
@@ -19,8 +19,6 @@ use crate::import::error::{BinaryFormat, ImportError, ImportErrorKind};
 use crate::model::source::{DateProblem, RejectReason, RejectedRow};
 
 mod notes;
-
-pub use notes::field_label;
 
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {
@@ -295,7 +293,7 @@ fn reason_en(line: u64, reason: &RejectReason) -> Text {
 
 /// A byte count the way people read file sizes: `512 bytes`, `1.5 KiB`,
 /// `512.0 MiB`.
-pub fn human_size(n: u64) -> String {
+pub(crate) fn human_size(n: u64) -> String {
     // `{:.1}` of n / unit, by integer arithmetic (ties to even, as `{:.1}`
     // rounds): float formatting would link core's float printer into the
     // wasm for this alone.

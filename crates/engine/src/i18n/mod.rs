@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::Format;
 
-pub mod import;
+pub(crate) mod import;
 
 /// A language the planner writes in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -77,7 +77,7 @@ pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
 }
 
 /// `1 one` or `n many` (English only: Chinese has no plural).
-pub fn plural(n: u32, one: &str, many: &str) -> String {
+pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
@@ -87,7 +87,7 @@ pub fn plural(n: u32, one: &str, many: &str) -> String {
 
 /// A date as every text writes it, `YYYY-MM-DD`: partners compare it with
 /// Partner Center, which shows dates in many local formats.
-pub fn date(d: NaiveDate) -> String {
+pub(crate) fn date(d: NaiveDate) -> String {
     d.to_string()
 }
 

@@ -102,7 +102,7 @@ pub enum BinaryFormat {
 
 impl ImportError {
     /// An error that belongs to no one place in the file.
-    pub fn new(kind: ImportErrorKind) -> ImportError {
+    pub(crate) fn new(kind: ImportErrorKind) -> ImportError {
         ImportError {
             kind,
             position: None,
@@ -110,7 +110,7 @@ impl ImportError {
     }
 
     /// An error found at `position`.
-    pub fn at(kind: ImportErrorKind, position: Position) -> ImportError {
+    pub(crate) fn at(kind: ImportErrorKind, position: Position) -> ImportError {
         ImportError {
             kind,
             position: Some(position),

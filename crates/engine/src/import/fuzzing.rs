@@ -13,7 +13,7 @@ use super::values::{self, DateCell};
 use crate::model::source::DateProblem;
 use crate::model::Status;
 
-/// A date cell as [`values::parse_date`] read it.
+/// A date cell as `values::parse_date` read it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Date {
     Blank,
@@ -55,18 +55,25 @@ pub fn excel_serial(serial: u32) -> Result<Option<NaiveDate>, DateProblem> {
     }
 }
 
+/// A yes/no cell (auto-renew), as the importer reads it: `None` when the
+/// text is not a yes/no, `Some(None)` when the cell is blank.
 pub fn parse_bool(s: &str) -> Option<Option<bool>> {
     values::parse_bool(s)
 }
 
+/// A status cell, as the importer reads it; `None` when unknown.
 pub fn parse_status(s: &str) -> Option<Status> {
     values::parse_status(s)
 }
 
+/// A term cell (`P1M`, `P1Y`, `1 Year`...) in months, as the importer
+/// reads it: `None` when not a term, `Some(None)` when blank.
 pub fn parse_term(s: &str) -> Option<Option<u16>> {
     values::parse_term(s)
 }
 
+/// A quantity cell, as the importer reads it: `None` when not a number,
+/// `Some(None)` when blank.
 pub fn parse_quantity(s: &str) -> Option<Option<i64>> {
     values::parse_quantity(s)
 }

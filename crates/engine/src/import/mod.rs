@@ -12,7 +12,7 @@ into subscriptions with every row accounted for).
 slices so that a browser tab never freezes (see `job`).
 
 Nothing is lost: each data row becomes a subscription, is merged into one
-(its line listed in [`Subscription::lines`]), becomes a customer, or is
+(its line listed in [`Subscription::lines`](crate::model::Subscription::lines)), becomes a customer, or is
 rejected with its line number and a reason. [`ImportReport::is_balanced`]
 checks that the counts add up.
 

@@ -14,7 +14,7 @@ use std::sync::Arc;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-pub mod source;
+pub(crate) mod source;
 
 pub use source::{Field, Format, Import, ImportReport, RejectedRow};
 
@@ -23,7 +23,7 @@ pub use source::{Field, Format, Import, ImportReport, RejectedRow};
 /// them again. The importer makes each distinct value once and every row
 /// and plan shares it, so a large export is not tens of thousands of
 /// copies of the same few strings (allocation is slow in wasm).
-pub type SharedText = Arc<str>;
+pub(crate) type SharedText = Arc<str>;
 
 /// The customer (tenant) a subscription belongs to, as far as the export
 /// tells it.
@@ -53,7 +53,7 @@ impl Customer {
     /// `domain` or `name`) and its case-folded value, borrowed when the
     /// value is folded already (as ids nearly always are), so that grouping
     /// thousands of rows allocates nothing per row.
-    pub fn key_parts(&self) -> Option<(&'static str, Cow<'_, str>)> {
+    pub(crate) fn key_parts(&self) -> Option<(&'static str, Cow<'_, str>)> {
         fn non_empty(v: &Option<SharedText>) -> Option<&str> {
             v.as_deref().filter(|s| !s.is_empty())
         }
@@ -73,7 +73,7 @@ impl Customer {
     }
 
     /// The best name to show a person.
-    pub fn display_name(&self) -> &str {
+    pub(crate) fn display_name(&self) -> &str {
         self.name
             .as_deref()
             .or(self.domain.as_deref())
@@ -86,14 +86,21 @@ impl Customer {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Status {
+    /// In service.
     Active,
+    /// Ordered, not yet provisioned.
     Pending,
     /// Expired but within its grace period (Graph `Warning`).
     Warning,
+    /// Past its end date (and any grace period).
     Expired,
+    /// Suspended: serves no users while it stays so.
     Suspended,
+    /// Disabled: serves no users.
     Disabled,
+    /// Deleted: serves no users.
     Deleted,
+    /// Locked out (Graph `LockedOut`).
     LockedOut,
     /// The export has no status column (the reconciliation file).
     NotReported,
@@ -104,7 +111,7 @@ pub enum Status {
 impl Status {
     /// Suspended, deleted, disabled or locked: the subscription no longer
     /// serves users and needs no migration of its own.
-    pub fn is_inactive(self) -> bool {
+    pub(crate) fn is_inactive(self) -> bool {
         matches!(
             self,
             Status::Suspended | Status::Disabled | Status::Deleted | Status::LockedOut
@@ -132,7 +139,9 @@ impl Status {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum AutoRenew {
+    /// Renews at the end date.
     On,
+    /// Ends at the end date.
     Off,
     /// The export does not say (the reconciliation file, UI exports).
     Unknown,
@@ -152,6 +161,7 @@ pub enum EndDate {
 }
 
 impl EndDate {
+    /// The end date, when the term has one.
     pub fn date(self) -> Option<NaiveDate> {
         match self {
             EndDate::On(d) => Some(d),
@@ -163,6 +173,7 @@ impl EndDate {
 /// One subscription, typed and validated, with the lines it came from.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Subscription {
+    /// The customer the subscription belongs to.
     pub customer: Customer,
     /// The Partner Center subscription id (for the reconciliation file:
     /// `SyndicationPartnerSubscriptionNumber`).
@@ -176,8 +187,11 @@ pub struct Subscription {
     pub sku: Option<SharedText>,
     /// Licensed seats; `None` when the export has no quantity.
     pub seats: Option<u32>,
+    /// Active, suspended, deleted... as the export says.
     pub status: Status,
+    /// Whether the subscription renews at the end of its term.
     pub auto_renew: AutoRenew,
+    /// When the current term ends.
     pub end_date: EndDate,
     /// Term length in months (P1M = 1, P1Y = 12, P3Y = 36), when known.
     pub term_months: Option<u16>,

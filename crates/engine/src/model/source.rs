@@ -40,18 +40,31 @@ pub enum Format {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Field {
+    /// The customer's tenant id.
     CustomerId,
+    /// The customer's company name.
     CustomerName,
+    /// The customer's primary domain.
     CustomerDomain,
+    /// The customer's qualification (`Education`, ...).
     Qualification,
+    /// The subscription id.
     SubscriptionId,
+    /// The offer or product name.
     Offer,
+    /// The subscription's nickname.
     FriendlyName,
+    /// The SKU part number.
     Sku,
+    /// The licensed seat count.
     Seats,
+    /// The lifecycle status.
     Status,
+    /// Whether it renews by itself.
     AutoRenew,
+    /// When the current term ends.
     EndDate,
+    /// The term length (`P1M`, `P1Y`, ...).
     Term,
 }
 
@@ -218,9 +231,12 @@ pub struct ImportReport {
 /// A successful import.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Import {
+    /// Every subscription read; rows merged into one are listed in its
+    /// [`Subscription::lines`].
     pub subscriptions: Vec<Subscription>,
     /// Customers from a customer list export.
     pub customers: Vec<Customer>,
+    /// How the file was read and what became of every row.
     pub report: ImportReport,
 }
 

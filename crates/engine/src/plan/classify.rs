@@ -65,7 +65,7 @@ pub struct Classification {
 
 /// Months in a term when the export does not say: a year, the usual
 /// legacy CSP term.
-pub const DEFAULT_TERM_MONTHS: u32 = 12;
+pub(crate) const DEFAULT_TERM_MONTHS: u32 = 12;
 
 /// Classifies a Kaizala Pro subscription (see the module documentation).
 /// `format` names the export in the note for a missing end date.

@@ -196,7 +196,7 @@ mod auto_renew_json {
     use super::AutoRenew;
     use serde::{Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(v: &AutoRenew, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(v: &AutoRenew, s: S) -> Result<S::Ok, S::Error> {
         match v {
             AutoRenew::On => s.serialize_bool(true),
             AutoRenew::Off => s.serialize_bool(false),
@@ -204,7 +204,7 @@ mod auto_renew_json {
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<AutoRenew, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<AutoRenew, D::Error> {
         Ok(match Option::<bool>::deserialize(d)? {
             Some(true) => AutoRenew::On,
             Some(false) => AutoRenew::Off,
@@ -219,7 +219,7 @@ mod end_date_json {
     use chrono::NaiveDate;
     use serde::{de::Error, Deserialize, Deserializer, Serializer};
 
-    pub fn serialize<S: Serializer>(v: &EndDate, s: S) -> Result<S::Ok, S::Error> {
+    pub(crate) fn serialize<S: Serializer>(v: &EndDate, s: S) -> Result<S::Ok, S::Error> {
         match v {
             EndDate::On(d) => s.collect_str(&d),
             EndDate::Never => s.serialize_str("never"),
@@ -227,7 +227,7 @@ mod end_date_json {
         }
     }
 
-    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EndDate, D::Error> {
+    pub(crate) fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<EndDate, D::Error> {
         match Option::<String>::deserialize(d)? {
             None => Ok(EndDate::Unknown),
             Some(s) if s == "never" => Ok(EndDate::Never),

@@ -35,7 +35,7 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
 /// Plans `subscriptions` that come without an import, such as a share
 /// link's: the same plan [`build_plan`] gives for an import of these
 /// subscriptions, no customer list, and `source` as what was read.
-pub fn plan_subscriptions(
+pub(crate) fn plan_subscriptions(
     subscriptions: &[Subscription],
     source: Source,
     settings: &Settings,
@@ -126,7 +126,7 @@ impl<'a> PlanJob<'a> {
     /// Classifies and groups `subscriptions`; nothing is planned yet.
     /// `customers` (a customer list's, possibly empty) only count towards
     /// the customers in the file; `source` is what the plan says was read.
-    pub fn for_subscriptions(
+    pub(crate) fn for_subscriptions(
         subscriptions: &'a [Subscription],
         customers: &'a [Customer],
         source: Source,
@@ -256,7 +256,7 @@ impl<'a> PlanJob<'a> {
     }
 
     /// Runs the job to its end.
-    pub fn run(mut self) -> Plan {
+    pub(crate) fn run(mut self) -> Plan {
         loop {
             if let PlanProgress::Done(plan) = self.step(usize::MAX) {
                 return plan;

@@ -32,7 +32,7 @@ pub enum Category {
 
 impl Category {
     /// Every category, in the order of the plan's summary.
-    pub const ALL: [Category; 6] = [
+    pub(crate) const ALL: [Category; 6] = [
         Category::ExpiresAfterCutoff,
         Category::RenewsOnceThenExpires,
         Category::ExpiresBeforeCutoff,
@@ -129,7 +129,7 @@ pub enum Family {
 
 impl Family {
     /// Every family, in the order of the plan's summary.
-    pub const ALL: [Family; 6] = [
+    pub(crate) const ALL: [Family; 6] = [
         Family::Existing,
         Family::Education,
         Family::Frontline,

@@ -32,13 +32,13 @@ pub struct Said<T> {
 
 impl<T: Render> Said<T> {
     /// The meaning `what` with its text in `lang`.
-    pub fn new(what: T, lang: Lang) -> Self {
+    pub(crate) fn new(what: T, lang: Lang) -> Self {
         let text = what.render(lang);
         Said { what, text }
     }
 
     /// Writes the text again in `lang`.
-    pub fn relabel(&mut self, lang: Lang) {
+    pub(crate) fn relabel(&mut self, lang: Lang) {
         self.text = self.what.render(lang);
     }
 }

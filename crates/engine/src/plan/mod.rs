@@ -7,8 +7,8 @@ clock (the as-of date is a setting), no randomness, and no dependence on
 row order. Customers are grouped by [`Customer::key`] and sorted by name;
 subscriptions are sorted by end date and id. [`PlanJob`] does the same
 work a slice at a time, for a browser tab that must stay responsive;
-[`plan_subscriptions`] plans subscriptions that come without an import
-(a share link's).
+`plan_subscriptions` plans subscriptions that come without an import
+(a share link's: [`SharedPlan::customer_plan`](crate::share::SharedPlan::customer_plan)).
 
 Per customer with at least one Kaizala Pro standalone subscription
 (see [`crate::catalog::is_kaizala_pro_standalone`]) the plan holds:
@@ -17,7 +17,7 @@ Per customer with at least one Kaizala Pro standalone subscription
 - the customer's other active subscriptions that include Kaizala
   ([`Coverage`]);
 - a [`Recommendation`] and its alternatives (the rules are in
-  `plan/recommend.rs`; see [`detect_education`] and [`BUSINESS_SEAT_CAP`]);
+  `plan/recommend.rs`; see [`detect_education`] and `BUSINESS_SEAT_CAP`);
 - its [`Urgency`]: the most pressing of its subscriptions still running,
   or `ended` when all have ended.
 
@@ -27,7 +27,7 @@ customer's plan on demand, and nothing here reads it.
 
 Everything said to a person is stored twice: as data ([`Reason`], [`Caveat`], [`Note`], ...) and as
 text in the plan's language, written by the [`Render`] impls of the i18n
-module (`i18n/plan.rs`); [`Plan::relabel`] rewrites the texts in another
+module (`i18n/plan.rs`); [`Plan::in_lang`] gives them in another
 language.
 
 [`Customer::key`]: crate::model::Customer::key
@@ -45,13 +45,14 @@ mod settings;
 mod summary;
 
 pub use crate::i18n::{Lang, Render, Text};
-pub use classify::{classify, Classification, DEFAULT_TERM_MONTHS};
+pub use classify::{classify, Classification};
 pub(crate) use customer::customer_urgency;
 pub use customer::{Alternative, Coverage, CustomerPlan, KaizalaSubscription, Recommendation};
-pub use job::{build_plan, plan_subscriptions, PlanJob, PlanProgress};
+pub(crate) use job::plan_subscriptions;
+pub use job::{build_plan, PlanJob, PlanProgress};
 pub use kinds::{Category, Family, Urgency};
 pub use meaning::{AltWhy, Assumption, Caveat, EducationSignal, Note, Reason, Said};
-pub use output::{Plan, Source, SCHEMA_VERSION};
-pub use recommend::{detect_education, BUSINESS_SEAT_CAP};
+pub use output::{Plan, Source};
+pub use recommend::detect_education;
 pub use settings::{default_cutoff, CustomerSettings, Settings};
-pub use summary::{CategoryTotal, FamilyTotal, MonthTotal, Summary, UrgencyTotal};
+pub use summary::{CategoryTotal, MonthTotal, Summary, UrgencyTotal};

@@ -16,7 +16,7 @@ use super::summary::Summary;
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Plan {
     /// Version of this structure (and of the JSON export).
-    pub schema: u32,
+    pub(crate) schema: u32,
     /// "Today" for the plan.
     pub as_of: NaiveDate,
     /// When sales ended.
@@ -32,7 +32,7 @@ pub struct Plan {
 }
 
 /// The plan's JSON schema version.
-pub const SCHEMA_VERSION: u32 = 1;
+pub(crate) const SCHEMA_VERSION: u32 = 1;
 
 /// What was read.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -64,7 +64,7 @@ impl Source {
 
 impl Plan {
     /// Rewrites every text in `lang`; the data is untouched.
-    pub fn relabel(&mut self, lang: Lang) {
+    pub(crate) fn relabel(&mut self, lang: Lang) {
         self.lang = lang;
         for c in &mut self.customers {
             c.relabel(lang);

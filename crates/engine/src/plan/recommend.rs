@@ -42,7 +42,7 @@ use super::settings::CustomerSettings;
 
 /// More Kaizala Pro seats than this make a customer `enterprise`: a
 /// Business plan holds at most 300 seats per customer.
-pub const BUSINESS_SEAT_CAP: u32 = 300;
+pub(crate) const BUSINESS_SEAT_CAP: u32 = 300;
 
 /// Why this customer looks like an education customer, if it does:
 ///
@@ -137,15 +137,15 @@ pub fn detect_education(customer: &Customer) -> Option<EducationSignal> {
 /// The inputs of one customer's recommendation.
 pub(crate) struct Facts<'a> {
     /// What [`detect_education`] says of the customer.
-    pub detected: &'a Option<EducationSignal>,
-    pub settings: &'a CustomerSettings,
+    pub(crate) detected: &'a Option<EducationSignal>,
+    pub(crate) settings: &'a CustomerSettings,
     /// Seats of the Kaizala Pro subscriptions to migrate (known ones).
-    pub kaizala_seats: u32,
+    pub(crate) kaizala_seats: u32,
     /// Every such subscription has a seat count.
-    pub seats_known: bool,
-    pub coverage: &'a [Coverage],
+    pub(crate) seats_known: bool,
+    pub(crate) coverage: &'a [Coverage],
     /// Coverage-like subscriptions not counted (ambiguous names).
-    pub ambiguous: &'a [SharedText],
+    pub(crate) ambiguous: &'a [SharedText],
 }
 
 /// What the rules pick before the quantity is worked out.

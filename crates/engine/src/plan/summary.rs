@@ -30,7 +30,7 @@ pub struct Summary {
     /// Customers per urgency, every urgency in order.
     pub by_urgency: Vec<UrgencyTotal>,
     /// Customers and licenses to buy per family.
-    pub by_family: Vec<FamilyTotal>,
+    pub(crate) by_family: Vec<FamilyTotal>,
     /// Seats whose service stops in each month (`YYYY-MM`), for a
     /// timeline: every subscription with a known stop date but the
     /// inactive ones, including those that stopped before the as-of date
@@ -65,13 +65,13 @@ pub struct UrgencyTotal {
 
 /// Customers whose replacement one rule chose, and what they buy.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct FamilyTotal {
+pub(crate) struct FamilyTotal {
     /// The rule.
-    pub family: Family,
+    pub(crate) family: Family,
     /// Customers it chose for.
-    pub customers: u64,
+    pub(crate) customers: u64,
     /// Licenses to buy, where known.
-    pub quantity: u64,
+    pub(crate) quantity: u64,
 }
 
 /// Subscriptions whose service stops in one month, and their seats.

@@ -46,7 +46,7 @@ impl Serialize for ImportNote {
 }
 
 /// A field's name in the importer's English sentences.
-pub fn field_label(f: Field) -> &'static str {
+pub(crate) fn field_label(f: Field) -> &'static str {
     match f {
         Field::CustomerId => "customer id",
         Field::CustomerName => "customer name",

@@ -1,5 +1,5 @@
 // Size and start budget of the release build: gzipped wasm + js + css of
-// dist/ (budget <= 300 KB) and the time from navigation to the app shell
+// dist/ (budget <= 450 KB) and the time from navigation to the app shell
 // (the page's <h1> visible; budget <= 1 s) on 127.0.0.1 in Debian's
 // headless Chromium.
 //
@@ -29,7 +29,7 @@ for (const name of readdirSync("dist").sort()) {
 }
 console.log("file                                        raw KB   gzip -9 KB");
 for (const [n, r, g] of rows) console.log(`${n.padEnd(42)} ${(r / KB).toFixed(1).padStart(8)} ${(g / KB).toFixed(1).padStart(10)}`);
-console.log(`total gzipped wasm + js + css: ${(total / KB).toFixed(1)} KB (budget 300 KB: ${total <= 300 * KB ? "met" : "NOT met"})`);
+console.log(`total gzipped wasm + js + css: ${(total / KB).toFixed(1)} KB (budget 450 KB: ${total <= 450 * KB ? "met" : "NOT met"})`);
 
 // Start: fresh context each time (nothing cached), median of 5.
 const runs = Number(process.env.START_RUNS || 5);

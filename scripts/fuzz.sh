@@ -2,6 +2,11 @@
 # Runs each cargo-fuzz target (fuzz/fuzz_targets/) for a while and fails on
 # the first crash:
 #   bash scripts/fuzz.sh [SECONDS]     # per target; default 30
+#   bash scripts/fuzz.sh --build-only  # seed the corpora and build the targets
+#   bash scripts/fuzz.sh --run-only [SECONDS]  # run what --build-only made
+# The two halves let scripts/test.sh build the release app beside the
+# fuzzing, which keeps one core busy and leaves the other idle; the
+# release build uses the root's target/, the fuzzing only fuzz/target/.
 # Installs cargo-fuzz when missing. Seeds each
 # target's corpus (fuzz/corpus/<target>/, not committed) from
 # tests/fixtures/: the exports themselves for `import`, their cells for
@@ -10,6 +15,11 @@
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
+PHASE=all
+case "${1:-}" in
+  --build-only) PHASE=build; shift ;;
+  --run-only) PHASE=run; shift ;;
+esac
 DURATION="${1:-30}"
 case "$DURATION" in
   '' | *[!0-9]*) echo "usage: scripts/fuzz.sh [SECONDS]  (whole seconds per target)" >&2; exit 2 ;;
@@ -70,18 +80,25 @@ seed_share() {
   fi
 }
 
-say "seeding fuzz/corpus/ from tests/fixtures/"
-seed_import
-seed_date
-seed_share
+if [ "$PHASE" != run ]; then
+  say "seeding fuzz/corpus/ from tests/fixtures/"
+  seed_import
+  seed_date
+  seed_share
+fi
 
 cd fuzz
 # cargo-fuzz passes nightly-only flags (-Zsanitizer=address, coverage);
 # RUSTC_BOOTSTRAP=1 lets the stable toolchain, the only one a fresh machine
 # has, accept them. Its standard library ships the sanitizer runtime.
 export RUSTC_BOOTSTRAP=1
-say "cargo fuzz build (stable toolchain, RUSTC_BOOTSTRAP=1)"
-cargo fuzz build
+if [ "$PHASE" != run ]; then
+  say "cargo fuzz build (stable toolchain, RUSTC_BOOTSTRAP=1)"
+  cargo fuzz build
+fi
+if [ "$PHASE" = build ]; then
+  exit 0
+fi
 for t in "${TARGETS[@]}"; do
   say "fuzzing $t for ${DURATION}s"
   # -timeout: an input that takes 10 s counts as a crash (a hang);

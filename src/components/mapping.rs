@@ -13,6 +13,7 @@ use yew::prelude::*;
 use crate::i18n::{tr, Lang};
 use crate::state::MappingStep;
 use crate::storage;
+use kaizala_engine::i18n::Render;
 use kaizala_engine::import::{DateOrder, Field, ImportOptions, FIELDS};
 use kaizala_engine::progress::fingerprint;
 
@@ -198,7 +199,7 @@ pub(crate) fn mapping_view(props: &MappingProps) -> Html {
         html! {
             <fieldset class="date-order">
                 <legend>{ tr(lang, "How does this file write dates?", "這個檔案的日期寫法是？") }</legend>
-                <p class="hint">{ question }</p>
+                <p class="hint">{ question.render(lang) }</p>
                 { radio(DateOrder::MonthFirst, tr(lang, "Month first (3/4/2020 is 4 March)", "月在前（3/4/2020 是 3 月 4 日）"), "date-month-first") }
                 { radio(DateOrder::DayFirst, tr(lang, "Day first (3/4/2020 is 3 April)", "日在前（3/4/2020 是 4 月 3 日）"), "date-day-first") }
             </fieldset>

@@ -120,7 +120,8 @@ pub(crate) fn describe_mapping(req: &MappingRequest) -> String {
             "Run again with --map FIELD=COLUMN for each, for example: {example}\n"
         ));
     }
-    if let Some(col) = &req.ambiguous_dates {
+    if let Some(question) = &req.ambiguous_dates {
+        let col = &question.column;
         out.push_str(&format!(
             "The dates in column \"{col}\" could be month-first or day-first (such as 3/4/2020); add --date-order month-first or --date-order day-first.\n"
         ));

@@ -12,7 +12,9 @@ use std::process::Command;
 use kaizala_cli::{self as cli, parse_args, plan_outcome, Command as Cmd, UsageErrorKind};
 use kaizala_engine::catalog::PlanId;
 use kaizala_engine::export::{self, ExportFormat};
-use kaizala_engine::import::{DateOrder, Field, ImportOutcome, ImportReport, MappingRequest};
+use kaizala_engine::import::{
+    DateOrder, DateQuestion, Field, ImportOutcome, ImportReport, MappingRequest,
+};
 use kaizala_engine::plan::{build_plan, Family, Lang, Settings};
 use plan_support::*;
 
@@ -235,7 +237,11 @@ fn needs_mapping_says_what_to_map() {
         ],
         candidates: vec![(Field::EndDate, vec!["Ablauf".into()])],
         preview: vec![],
-        ambiguous_dates: Some("Ablauf".into()),
+        ambiguous_dates: Some(DateQuestion {
+            column: "Ablauf".into(),
+            examples: vec!["3/4/2020".into()],
+            contradicting: None,
+        }),
         mapped: vec![],
         report: ImportReport::default(),
     };
@@ -363,4 +369,25 @@ fn ambiguous_customer_name() {
         d(2030, 1, 1)
     )
     .is_ok());
+}
+
+#[test]
+fn a_date_order_question_names_the_column_and_the_flag() {
+    let file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/ambiguous_dates.csv"
+    );
+    let (code, out, err) = run(&[file, "--as-of", "2020-06-15"]);
+    assert_eq!(code, 1);
+    assert!(out.is_empty());
+    // The column's header, not the app's whole question, goes in the
+    // sentence (it once held the question, quoted inside itself).
+    assert!(
+        err.contains("The dates in column \"End Date\" could be month-first or day-first"),
+        "{err}"
+    );
+    assert!(!err.contains("can be read two ways"), "{err}");
+    let (code, out, _) = run(&[file, "--as-of", "2020-06-15", "--date-order", "day-first"]);
+    assert_eq!(code, 0);
+    assert!(!out.is_empty());
 }

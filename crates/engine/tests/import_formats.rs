@@ -7,6 +7,7 @@ Kaizala Pro subscription next to other plans.
 #![cfg(not(target_arch = "wasm32"))]
 
 use chrono::NaiveDate;
+use kaizala_engine::i18n::{Lang, Render};
 use kaizala_engine::import::{
     import, DateOrder, DateOrderHint, DateProblem, Field, Format, Import, ImportJob, ImportNote,
     ImportOptions, ImportOutcome, ImportProgress, LegacyEncoding, RejectReason,
@@ -528,6 +529,17 @@ fn ambiguous_dates_ask_then_obey() {
         panic!("expected a question")
     };
     let q = m.ambiguous_dates.expect("a date question");
+    assert_eq!(q.column, "End Date");
+    assert_eq!(q.examples.first().map(String::as_str), Some("3/4/2020"));
+    assert!(q.contradicting.is_none());
+    let q = q.render(Lang::En);
+    // The words as the importer wrote them when the question was a string.
+    assert_eq!(
+        q,
+        "The dates in \"End Date\" can be read two ways: \"3/4/2020\", \"1/2/2021\". For example \
+         \"3/4/2020\" could be day-first (D/M/YYYY) or month-first (M/D/YYYY). No value in the \
+         column settles it: every day and month is 12 or less. Which order does the file use?"
+    );
     assert!(
         q.contains("\"3/4/2020\"") && q.contains("day-first") && q.contains("month-first"),
         "{q}"

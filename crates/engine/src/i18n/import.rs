@@ -16,6 +16,7 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Lang, Render, Text};
 use crate::import::error::{BinaryFormat, ImportError, ImportErrorKind};
+use crate::import::DateQuestion;
 use crate::model::source::{DateProblem, RejectReason, RejectedRow};
 
 mod notes;
@@ -138,6 +139,48 @@ fn binary_en(b: BinaryFormat) -> Text {
             format!("This file is a Rich Text (RTF) document, not a CSV file. {SAVE_AS_CSV}").into()
         }
     }
+}
+
+impl Render for DateQuestion {
+    /// The question, with the values that read both ways and, when the
+    /// file contradicts itself, one value of each order with its line.
+    fn render(&self, lang: Lang) -> Text {
+        match lang {
+            Lang::En | Lang::ZhTw => Text::Owned(date_question_en(self)),
+        }
+    }
+}
+
+fn date_question_en(q: &DateQuestion) -> String {
+    let quoted = |v: &str| format!("\"{v}\"");
+    let on_line = |e: &Option<(u64, String)>| {
+        e.as_ref()
+            .map(|(line, v)| format!("\"{v}\" on line {line}"))
+            .unwrap_or_default()
+    };
+    let examples = q
+        .examples
+        .iter()
+        .map(|e| quoted(e))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let both = match &q.contradicting {
+        Some(c) => format!(
+            " Some values are day-first ({}) and as many are month-first ({}).",
+            on_line(&c.day_first),
+            on_line(&c.month_first)
+        ),
+        None => {
+            " No value in the column settles it: every day and month is 12 or less.".to_string()
+        }
+    };
+    let first = q.examples.first().map_or("", String::as_str);
+    format!(
+        "The dates in \"{}\" can be read two ways: {examples}. For example \"{first}\" \
+         could be day-first (D/M/YYYY) or month-first (M/D/YYYY).{both} Which order does \
+         the file use?",
+        q.column
+    )
 }
 
 impl Render for RejectedRow {

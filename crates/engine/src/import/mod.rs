@@ -86,6 +86,30 @@ pub struct ImportOptions {
     pub big5_decoder: Option<Big5Decoder>,
 }
 
+/// The end-date column's values read both ways (day-first and month-first)
+/// and nothing in the file settles which: the question a [`DateOrder`]
+/// answers. Its words are in `i18n`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DateQuestion {
+    /// The end-date column's header.
+    pub column: String,
+    /// Values that read both ways, as the file writes them (`3/4/2020`).
+    pub examples: Vec<String>,
+    /// Set when some values can only be day-first and as many can only be
+    /// month-first: one of each, with its line.
+    pub contradicting: Option<ContradictingDates>,
+}
+
+/// One value that can only be day-first and one that can only be
+/// month-first, each with its 1-based line, when the file has both.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ContradictingDates {
+    /// A value that can only be day-first, and its line.
+    pub day_first: Option<(u64, String)>,
+    /// A value that can only be month-first, and its line.
+    pub month_first: Option<(u64, String)>,
+}
+
 /// A column the importer could not map by itself, with what it found.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct MappingRequest {
@@ -98,7 +122,7 @@ pub struct MappingRequest {
     /// The first data rows, for a preview.
     pub preview: Vec<Vec<String>>,
     /// Set when a date column is ambiguous and needs a `DateOrder`.
-    pub ambiguous_dates: Option<String>,
+    pub ambiguous_dates: Option<DateQuestion>,
     /// The fields that were recognised, with their column's header, so the
     /// user sees what will be read and can also place optional fields.
     #[serde(default)]

@@ -80,5 +80,5 @@ pub(crate) struct Built {
 
 /// The end-date column needs the user to say how to read it.
 pub(crate) struct AmbiguousDates {
-    pub(crate) question: String,
+    pub(crate) question: crate::import::DateQuestion,
 }

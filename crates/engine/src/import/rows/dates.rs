@@ -7,7 +7,7 @@ settles it.
 
 use super::builder::{AmbiguousDates, Builder};
 use crate::import::values::numeric_text;
-use crate::import::{DateOrder, Field, Format};
+use crate::import::{ContradictingDates, DateOrder, DateQuestion, Field, Format};
 use crate::model::source::{DateOrderHint, ImportNote};
 
 impl Builder {
@@ -40,11 +40,6 @@ impl Builder {
             None
         };
         let asked = asked.map(|o| o == DateOrder::DayFirst);
-        let example = |e: &Option<(u64, String)>| {
-            e.as_ref()
-                .map(|(l, v)| format!("\"{v}\" on line {l}"))
-                .unwrap_or_default()
-        };
         let decided = match (ev.day_first > 0, ev.month_first > 0) {
             (true, false) => {
                 self.notes.push(ImportNote::DateOrderSettled {
@@ -110,28 +105,18 @@ impl Builder {
             let examples = ev
                 .undecided_examples
                 .iter()
-                .map(|e| format!("\"{}\"", numeric_text(e.0, e.1, e.2, e.3)))
-                .collect::<Vec<_>>()
-                .join(", ");
-            let both = if ev.day_first > 0 {
-                format!(
-                    " Some values are day-first ({}) and as many are month-first ({}).",
-                    example(&ev.day_first_example),
-                    example(&ev.month_first_example)
-                )
-            } else {
-                " No value in the column settles it: every day and month is 12 or less.".to_string()
-            };
-            let first = ev
-                .undecided_examples
-                .first()
-                .map_or(String::new(), |e| numeric_text(e.0, e.1, e.2, e.3));
+                .map(|e| numeric_text(e.0, e.1, e.2, e.3))
+                .collect();
+            let contradicting = (ev.day_first > 0).then(|| ContradictingDates {
+                day_first: ev.day_first_example.clone(),
+                month_first: ev.month_first_example.clone(),
+            });
             return Err(AmbiguousDates {
-                question: format!(
-                    "The dates in \"{column}\" can be read two ways: {examples}. For example \"{first}\" \
-                     could be day-first (D/M/YYYY) or month-first (M/D/YYYY).{both} Which order does \
-                     the file use?"
-                ),
+                question: DateQuestion {
+                    column,
+                    examples,
+                    contradicting,
+                },
             });
         }
         Ok(decided)

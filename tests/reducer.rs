@@ -4,9 +4,10 @@ components dispatch them. The reducer is pure, so these need no browser;
 Yew's `use_reducer` drives the same `State::reduce`.
 */
 
+mod support;
+
 use std::rc::Rc;
 
-use chrono::NaiveDate;
 use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
 use kaizala_engine::plan::{build_plan, Category, CustomerSettings, Lang, Plan, Settings};
 use kaizala_engine::progress::Progress;
@@ -17,38 +18,18 @@ const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDa
     s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,P1Y,t1,Contoso,contoso.com\n\
     s2,Microsoft Kaizala Pro,400,active,false,2020-12-01T00:00:00Z,P1Y,t2,Fabrikam,fabrikam.com\n";
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use support::d;
 
 fn imported() -> Action {
     imported_with(None, None)
 }
 
-/// The import of `CSV` as `io` dispatches it, with the settings stored
-/// for the file and a plan built ahead.
 fn imported_with(settings: Option<Settings>, planned: Option<Planned>) -> Action {
-    Action::Imported {
-        file_name: "a.csv".into(),
-        bytes: Rc::new(CSV.as_bytes().to_vec()),
-        fingerprint: "f".into(),
-        options: ImportOptions::default(),
-        outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
-        as_of: None,
-        progress: Progress::default(),
-        settings,
-        storage: StorageHealth::Saving,
-        planned,
-    }
+    support::imported(CSV, settings, planned)
 }
 
 fn ready() -> Rc<State> {
-    let state = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
-    state
-        .reduce(Action::Reading {
-            file_name: "a.csv".into(),
-        })
-        .reduce(imported())
+    support::ready(CSV)
 }
 
 /// `imported()` with a plan built ahead, as `io` does, with `settings`.

@@ -4,16 +4,14 @@ and numbers of both languages, the labels of the engine's values, the
 timeline's arithmetic and file names.
 */
 
+mod support;
+
 use std::rc::Rc;
 
-use chrono::NaiveDate;
-use kaizala_engine::import::{import, ImportOptions};
 use kaizala_engine::model::{AutoRenew, EndDate, Status};
 use kaizala_engine::plan::{Family, Lang};
-use kaizala_engine::progress::Progress;
 use kaizala_planner::i18n::{date, days, lang_from_browser_tag, month, number, opt_date};
 use kaizala_planner::state::{Action, SortKey, State};
-use kaizala_planner::storage_health::StorageHealth;
 use kaizala_planner::view_model::chart::{month_index, parse_month, px};
 use kaizala_planner::view_model::labels::{
     auto_renew_label, end_date_label, family_label, status_label,
@@ -26,27 +24,10 @@ const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDa
     s2,Microsoft Kaizala Pro,400,active,false,2020-12-01T00:00:00Z,P1Y,t2,Fabrikam,fabrikam.com\n\
     s3,Microsoft Kaizala Pro,5,active,false,2020-07-15T00:00:00Z,P1Y,t3,Adatum,adatum.com\n";
 
-fn d(y: i32, m: u32, day: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(y, m, day).unwrap()
-}
+use support::d;
 
 fn ready() -> Rc<State> {
-    Rc::new(State::new(Lang::En, d(2020, 6, 1)))
-        .reduce(Action::Reading {
-            file_name: "a.csv".into(),
-        })
-        .reduce(Action::Imported {
-            file_name: "a.csv".into(),
-            bytes: Rc::new(CSV.as_bytes().to_vec()),
-            fingerprint: "f".into(),
-            options: ImportOptions::default(),
-            outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
-            as_of: None,
-            progress: Progress::default(),
-            settings: None,
-            storage: StorageHealth::Saving,
-            planned: None,
-        })
+    support::ready(CSV)
 }
 
 fn names(s: &State) -> Vec<String> {

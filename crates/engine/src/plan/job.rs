@@ -12,6 +12,9 @@ up the summary.
 
 use std::borrow::Cow;
 
+// A fast hasher: these maps see every row.
+use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
+
 use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, KnownProduct};
 use crate::model::{Customer, Import, Subscription};
 
@@ -20,10 +23,6 @@ use super::customer::CustomerPlan;
 use super::output::{Plan, Source, SCHEMA_VERSION};
 use super::settings::Settings;
 use super::summary::Tally;
-
-/// A hash map with a fast hasher: these maps see every row.
-type FxMap<K, V> = std::collections::HashMap<K, V, rustc_hash::FxBuildHasher>;
-type FxSet<K> = std::collections::HashSet<K, rustc_hash::FxBuildHasher>;
 
 /// Builds the plan. Pure and deterministic: the same import and settings
 /// give the same plan, whatever the order of the rows. The same as running

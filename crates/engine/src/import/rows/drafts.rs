@@ -8,8 +8,6 @@ subscription's first draft by its id without a second copy of every id
 use std::collections::hash_map::Entry;
 use std::hash::BuildHasher as _;
 
-use std::collections::HashMap;
-
 use chrono::NaiveDate;
 
 use crate::import::values::DateCell;
@@ -62,7 +60,7 @@ impl IdIndex {
 }
 
 /// Maps looked up once per row, so with a fast hasher.
-pub(super) type FxMap<K, V> = HashMap<K, V, rustc_hash::FxBuildHasher>;
+pub(super) use rustc_hash::FxHashMap as FxMap;
 
 /// A subscription being assembled, with each line's end-date cell kept
 /// until the column's order is known: its first line's here, the lines

@@ -11,6 +11,7 @@ alike.
 use std::fmt::Write as _;
 
 use crate::checklist;
+use crate::i18n::date_or_dash;
 use crate::i18n::export::{to_buy, Label};
 use crate::plan::{Lang, Plan};
 
@@ -36,10 +37,6 @@ table{border-collapse:collapse;width:100%}th,td{border:1px solid #ccc;padding:.3
 .caveat{border-left:4px solid #c80;background:#fff8e6;padding:.5rem 1rem}\
 ul.checklist{list-style:none;padding:0}ul.checklist li{margin:.6rem 0}\
 .due{color:#555;white-space:nowrap}@media print{body{margin:0}}";
-
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string())
-}
 
 /// One customer's plan as an HTML document; `None` when no customer has
 /// this key.
@@ -107,8 +104,8 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
             escape(&s.id),
             escape(&s.offer),
             s.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
-            date(s.expires_on),
-            date(s.migrate_by),
+            date_or_dash(s.expires_on),
+            date_or_dash(s.migrate_by),
             escape(s.category.label(lang)),
         );
     }

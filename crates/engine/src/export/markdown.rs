@@ -11,6 +11,7 @@ inject a link.
 use std::fmt::Write as _;
 
 use crate::checklist::{self, Checklist};
+use crate::i18n::date_or_dash;
 use crate::i18n::export::{
     alternative_item, due_suffix, overview_line, rejected_item, source_line, to_buy, Label,
 };
@@ -32,10 +33,6 @@ pub(crate) fn escape(s: &str) -> String {
         }
     }
     out
-}
-
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_else(|| "—".to_string())
 }
 
 fn header(out: &mut String, plan: &Plan, lang: Lang) {
@@ -281,8 +278,8 @@ fn customer_section(
             escape(&s.offer),
             s.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
             end,
-            date(s.expires_on),
-            date(s.migrate_by),
+            date_or_dash(s.expires_on),
+            date_or_dash(s.migrate_by),
             s.category.label(lang),
         );
     }

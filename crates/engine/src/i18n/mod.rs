@@ -91,6 +91,12 @@ pub(crate) fn date(d: NaiveDate) -> String {
     d.to_string()
 }
 
+/// A date a reader may not have, as the documents for people write it:
+/// `YYYY-MM-DD`, or a dash when it is unknown.
+pub(crate) fn date_or_dash(d: Option<NaiveDate>) -> String {
+    d.map_or_else(|| "—".to_string(), date)
+}
+
 /// A format's name in `lang`, as used in messages.
 pub fn format_name(format: Format, lang: Lang) -> &'static str {
     match (format, lang) {

@@ -233,6 +233,7 @@ fn education_detection() {
             name: name.map(Into::into),
             domain: domain.map(Into::into),
             qualification: qual.map(Into::into),
+            reseller_mpn_id: None,
         };
         assert_eq!(detect_education(&c), *want, "{name:?} {domain:?} {qual:?}");
     }

@@ -37,6 +37,10 @@ pub struct Customer {
     pub domain: Option<SharedText>,
     /// A "special qualification" the export states, such as `Education`.
     pub qualification: Option<SharedText>,
+    /// The MPN ID of the indirect reseller who sells to this customer
+    /// through a distributor (CSP two-tier), when the export names one.
+    #[serde(default)]
+    pub reseller_mpn_id: Option<SharedText>,
 }
 
 impl Customer {
@@ -195,6 +199,11 @@ pub struct Subscription {
     pub end_date: EndDate,
     /// Term length in months (P1M = 1, P1Y = 12, P3Y = 36), when known.
     pub term_months: Option<u16>,
+    /// A trial (`IsTrial`, or "Trial" in the offer): it is never counted
+    /// as paid coverage, and nothing is bought for it unless the user
+    /// chooses.
+    #[serde(default)]
+    pub trial: bool,
     /// 1-based physical line numbers of the input rows merged into this
     /// subscription, in input order.
     pub lines: Vec<u64>,
@@ -210,6 +219,7 @@ mod tests {
             domain: domain.map(SharedText::from),
             name: name.map(SharedText::from),
             qualification: None,
+            reseller_mpn_id: None,
         }
     }
 

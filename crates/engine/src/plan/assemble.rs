@@ -160,6 +160,8 @@ fn kaizala_subscription(
         auto_renew: s.auto_renew,
         end_date: s.end_date,
         term_months: s.term_months,
+        trial: s.trial,
+        if_renewed: None,
         category: c.category,
         expires_on: c.expires_on,
         migrate_by: c.migrate_by,
@@ -195,6 +197,7 @@ fn merge_customer(rows: &[&Subscription]) -> Customer {
         name: least(rows, |c| c.name.as_ref()),
         domain: least(rows, |c| c.domain.as_ref()),
         qualification: least(rows, |c| c.qualification.as_ref()),
+        reseller_mpn_id: least(rows, |c| c.reseller_mpn_id.as_ref()),
     }
 }
 

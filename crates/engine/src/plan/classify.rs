@@ -86,6 +86,7 @@ pub(crate) const DEFAULT_TERM_MONTHS: u32 = 12;
 ///     auto_renew: AutoRenew::On,
 ///     end_date: EndDate::On(d(2020, 3, 15)),
 ///     term_months: Some(12),
+///     trial: false,
 ///     lines: vec![2],
 /// };
 /// let c = classify(&sub, d(2020, 6, 1), d(2020, 7, 1), None);

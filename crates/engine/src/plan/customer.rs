@@ -74,6 +74,15 @@ pub struct KaizalaSubscription {
     pub end_date: EndDate,
     /// The term's length in months, when the export says.
     pub term_months: Option<u16>,
+    /// A trial subscription: listed apart, nothing bought for its seats
+    /// unless the user chooses.
+    #[serde(default)]
+    pub trial: bool,
+    /// When the export does not say whether it auto-renews: the day it
+    /// would stop if it was set to renew. Dates and urgency come from the
+    /// file's end date; this later date is only shown beside it.
+    #[serde(default)]
+    pub if_renewed: Option<NaiveDate>,
     /// What classification found (see [`classify`](crate::plan::classify())).
     pub category: Category,
     /// The day the service stops (00:00 UTC).
@@ -139,6 +148,20 @@ pub struct Recommendation {
     pub caveats: Vec<Said<Caveat>>,
     /// What its quantity assumes.
     pub assumptions: Vec<Said<Assumption>>,
+    /// When the recommended plan is one the customer already holds: the
+    /// subscription whose quantity to raise, instead of buying a new one.
+    #[serde(default)]
+    pub raise: Option<Raise>,
+}
+
+/// A subscription the customer already holds, whose quantity step A
+/// raises.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Raise {
+    /// The subscription's id as exported.
+    pub subscription_id: SharedText,
+    /// Its seats now, when the export says.
+    pub seats: Option<u32>,
 }
 
 /// Another plan worth a look.

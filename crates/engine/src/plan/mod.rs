@@ -47,7 +47,9 @@ mod summary;
 pub use crate::i18n::{Lang, Render, Text};
 pub use classify::{classify, Classification};
 pub(crate) use customer::customer_urgency;
-pub use customer::{Alternative, Coverage, CustomerPlan, KaizalaSubscription, Recommendation};
+pub use customer::{
+    Alternative, Coverage, CustomerPlan, KaizalaSubscription, Raise, Recommendation,
+};
 pub(crate) use job::plan_subscriptions;
 pub use job::{build_plan, PlanJob, PlanProgress};
 pub use kinds::{Category, Family, Urgency};

@@ -385,6 +385,7 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
             .into_iter()
             .map(|a| Said::new(a, lang))
             .collect(),
+        raise: None,
     };
     (rec, alternatives)
 }

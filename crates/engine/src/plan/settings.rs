@@ -59,4 +59,8 @@ pub struct CustomerSettings {
     /// How many seats to buy, instead of the computed number.
     #[serde(default)]
     pub seats_to_cover: Option<u32>,
+    /// Plan replacements for the seats of Kaizala Pro trials too (by
+    /// default nothing is bought for a trial).
+    #[serde(default)]
+    pub include_trials: bool,
 }

@@ -18,6 +18,7 @@ pub fn customer(name: &str) -> Customer {
         name: Some(name.into()),
         domain: None,
         qualification: None,
+        reseller_mpn_id: None,
     }
 }
 
@@ -34,6 +35,7 @@ pub fn sub(customer: &Customer, id: &str, offer: &str, seats: u32, end: NaiveDat
         auto_renew: AutoRenew::Off,
         end_date: EndDate::On(end),
         term_months: Some(12),
+        trial: false,
         lines: vec![2],
     }
 }

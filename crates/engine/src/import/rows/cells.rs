@@ -36,6 +36,7 @@ impl Builder {
                 &last.qualification,
                 rec.cell(self.map.get(Field::Qualification)),
             ),
+            reseller_mpn_id: None,
         };
         self.last_customer = c.clone();
         c

@@ -322,6 +322,7 @@ impl Builder {
             auto_renew,
             end_date: EndDate::Unknown,
             term_months,
+            trial: false,
             // Filled in by `finish` from the draft's `ends`.
             lines: Vec::new(),
         };

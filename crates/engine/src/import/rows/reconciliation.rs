@@ -69,6 +69,7 @@ pub(super) fn bare_subscription(
         auto_renew: AutoRenew::Unknown,
         end_date: EndDate::Unknown,
         term_months: None,
+        trial: false,
         lines: Vec::new(),
     }
 }

@@ -15,6 +15,7 @@ and the CLI (`crates/cli`) are thin shells over it; see ARCHITECTURE.md.
 pub mod catalog;
 pub mod checklist;
 pub mod export;
+pub mod handout;
 pub mod i18n;
 pub mod import;
 pub mod model;

@@ -9,6 +9,7 @@ treats the stored text as untrusted and drops what does not fit.
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 /// The longest note kept per customer; longer notes are cut at a character
@@ -24,6 +25,10 @@ pub struct Progress {
     /// Free-text note per customer key.
     #[serde(default)]
     pub notes: BTreeMap<String, String>,
+    /// The day each ticked step was ticked, by the same key as `ticked`;
+    /// progress stored before dates were kept has none.
+    #[serde(default)]
+    pub ticked_on: BTreeMap<String, NaiveDate>,
 }
 
 impl Progress {
@@ -42,8 +47,36 @@ impl Progress {
         if on {
             self.ticked.insert(key);
         } else {
+            self.ticked_on.remove(&key);
             self.ticked.remove(&key);
         }
+    }
+
+    /// Ticks a customer's step and remembers `day` as the day it was done
+    /// (the caller's today: the engine reads no clock).
+    pub fn tick_on(&mut self, customer: &str, step: &str, day: NaiveDate) {
+        let key = Self::tick_key(customer, step);
+        self.ticked_on.insert(key.clone(), day);
+        self.ticked.insert(key);
+    }
+
+    /// The day a ticked step was done, when it was ticked with a date.
+    pub fn ticked_on(&self, customer: &str, step: &str) -> Option<NaiveDate> {
+        if !self.is_ticked(customer, step) {
+            return None;
+        }
+        self.ticked_on.get(&Self::tick_key(customer, step)).copied()
+    }
+
+    /// The customer's ticked steps, each with the day it was done when
+    /// known: what a shared or printed page shows as done.
+    pub fn done_steps(&self, customer: &str) -> BTreeMap<String, Option<NaiveDate>> {
+        let prefix = format!("{customer}/");
+        self.ticked
+            .iter()
+            .filter_map(|k| k.strip_prefix(&prefix).map(|step| (k, step)))
+            .map(|(k, step)| (step.to_string(), self.ticked_on.get(k).copied()))
+            .collect()
     }
 
     /// The customer's note; empty when there is none.
@@ -82,6 +115,8 @@ impl Progress {
             return None;
         }
         let mut p: Progress = serde_json::from_str(text).ok()?;
+        let ticked = &p.ticked;
+        p.ticked_on.retain(|k, _| ticked.contains(k));
         p.notes.retain(|_, v| !v.trim().is_empty());
         for v in p.notes.values_mut() {
             if v.chars().count() > MAX_NOTE_CHARS {

@@ -14,6 +14,7 @@ use std::rc::Rc;
 use chrono::NaiveDate;
 
 use crate::storage_health::StorageHealth;
+use kaizala_engine::handout::Partner;
 use kaizala_engine::import::{Import, ImportError, ImportOptions, ImportOutcome, MappingRequest};
 use kaizala_engine::plan::{
     build_plan, CustomerPlan, CustomerSettings, Lang, Plan, Settings, Urgency,
@@ -239,6 +240,9 @@ pub struct State {
     pub today: NaiveDate,
     pub phase: Phase,
     pub storage: StorageHealth,
+    /// Who the partner is, as shown on shared and printed pages; kept in
+    /// this browser, not per file.
+    pub partner: Partner,
 }
 
 impl State {
@@ -256,6 +260,7 @@ impl State {
             today,
             phase: Phase::Start,
             storage: StorageHealth::Saving,
+            partner: Partner::default(),
         }
     }
 
@@ -271,6 +276,8 @@ impl State {
 #[derive(Debug)]
 pub enum Action {
     SetLang(Lang),
+    /// The partner's name and contact were entered (or read from storage).
+    SetPartner(Partner),
     /// A file was chosen, dropped or pasted; reading starts.
     Reading {
         file_name: String,
@@ -345,6 +352,12 @@ impl State {
                     return self;
                 }
                 next.lang = lang;
+            }
+            Action::SetPartner(partner) => {
+                if partner == self.partner {
+                    return self;
+                }
+                next.partner = partner;
             }
             Action::Reading { file_name } => {
                 next.phase = Phase::Reading {

@@ -221,6 +221,7 @@ mod views {
             title: format!("Step {id}"),
             text: "<b>not bold</b>".into(),
             due: Some(due),
+            wave: 1,
             action: StepAction::FindEndDate {
                 subscription_id: "s".into(),
                 offer: "o".into(),
@@ -271,6 +272,7 @@ mod views {
             title: format!("Step {id}"),
             text: String::new(),
             due: None,
+            wave: 1,
             action,
         };
         let props = ChecklistViewProps {

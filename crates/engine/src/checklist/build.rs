@@ -25,6 +25,7 @@ fn step(
         title: step_title(&action, lang),
         text: step_text(&action, lang, customer),
         due,
+        wave: 1,
         action,
     }
 }

@@ -15,6 +15,10 @@ pub(crate) const MOVE_LEAD_DAYS: u64 = 7;
 /// Days after suspension by which Microsoft deprovisions the data, at most.
 pub(crate) const DEPROVISION_DAYS: u64 = 120;
 
+fn first_wave() -> u32 {
+    1
+}
+
 /// A customer's migration checklist, in the order to do it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {
@@ -33,6 +37,10 @@ pub struct Step {
     pub text: String,
     /// Do it by this date (`None` when no date is known).
     pub due: Option<NaiveDate>,
+    /// The wave the step belongs to, from 1: subscriptions that end
+    /// months apart move in separate waves.
+    #[serde(default = "first_wave")]
+    pub wave: u32,
     /// The step as data.
     pub action: StepAction,
 }

@@ -52,8 +52,14 @@ fn rest_api_export() {
     assert_eq!(plan.summary.customers_with_kaizala, 4);
     let c = |n: &str| plan.customers.iter().find(|c| c.display_name == n).unwrap();
     let contoso = c("Contoso Ltd");
-    assert_eq!(contoso.recommendation.family, Family::Existing);
+    // The 15 seats its E3 does not cover go to the cheapest plan that
+    // fits, not to more E3; topping up the E3 is an alternative.
+    assert_eq!(contoso.recommendation.family, Family::Business);
     assert_eq!(contoso.recommendation.quantity, Some(15));
+    assert!(contoso
+        .alternatives
+        .iter()
+        .any(|a| matches!(a.why.what, kaizala_engine::plan::AltWhy::TopUp { .. })));
     assert_eq!(
         contoso.subscriptions[0].category,
         Category::ExpiresAfterCutoff
@@ -96,7 +102,10 @@ fn reconciliation_file() {
     assert_eq!(s.category, Category::RenewsOnceThenExpires);
     assert_eq!(s.expires_on, Some(d(2021, 3, 15)));
     assert!(s.notes.iter().any(|n| n.what == Note::AutoRenewAssumed));
-    assert_eq!(contoso.recommendation.family, Family::Existing);
+    // Its E3 covers part of its Kaizala Pro seats; the rest go to the
+    // cheapest plan that fits.
+    assert_eq!(contoso.recommendation.family, Family::Business);
+    assert!(!contoso.coverage.is_empty());
     let woodgrove = plan
         .customers
         .iter()

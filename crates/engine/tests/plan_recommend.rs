@@ -54,10 +54,15 @@ fn business_is_the_default_up_to_300_seats() {
         .caveats
         .iter()
         .any(|c| c.what == Caveat::BusinessBasicListing));
+    // Office 365 E1 is the cheapest plan whose own SKU data lists
+    // Kaizala, then Business Standard.
     let alts = &only(&plan).alternatives;
-    assert_eq!(alts[0].plan_id, PlanId::BusinessStandard);
-    assert_eq!(alts[0].sku, "O365_BUSINESS_PREMIUM");
-    assert_eq!(alts[0].why.what, AltWhy::SkuListsKaizala);
+    assert_eq!(alts[0].plan_id, PlanId::O365E1);
+    assert_eq!(alts[0].sku, "STANDARDPACK");
+    assert_eq!(alts[0].why.what, AltWhy::CheapestListed);
+    assert_eq!(alts[1].plan_id, PlanId::BusinessStandard);
+    assert_eq!(alts[1].why.what, AltWhy::SkuListsKaizala);
+    assert_eq!(r.raise, None);
 }
 
 #[test]
@@ -107,15 +112,18 @@ fn frontline_when_marked() {
         },
     );
     let cp = only(&plan_of(&imp, &s)).clone();
+    // Office 365 F3 is cheaper than Microsoft 365 F3; both carry
+    // KAIZALA_O365_P1.
     assert_eq!(cp.recommendation.family, Family::Frontline);
-    assert_eq!(cp.recommendation.plan_id, Some(PlanId::M365F3));
-    assert_eq!(cp.recommendation.sku.as_deref(), Some("SPE_F1"));
+    assert_eq!(cp.recommendation.plan_id, Some(PlanId::O365F3));
+    assert_eq!(cp.recommendation.sku.as_deref(), Some("DESKLESSPACK"));
     assert!(cp
         .recommendation
         .caveats
         .iter()
         .any(|c| c.what == Caveat::FrontlineEligibility));
-    assert_eq!(cp.alternatives[0].plan_id, PlanId::O365F3);
+    assert_eq!(cp.alternatives[0].plan_id, PlanId::M365F3);
+    assert_eq!(cp.alternatives[0].why.what, AltWhy::FrontlineSuite);
 }
 
 #[test]
@@ -306,39 +314,39 @@ fn education_recommends_office_365_a1_and_can_be_overridden() {
 }
 
 #[test]
-fn existing_plan_covers_first() {
+fn uncovered_seats_get_the_cheapest_plan_not_more_of_the_held_one() {
     let c = customer("Woodgrove");
     let e3 = sub(&c, "e3", "Office 365 E3", 50, d(2021, 1, 1));
     let imp = import(vec![kaizala(&c, "k1", 80, d(2020, 9, 1)), e3]);
     let cp = only(&plan_of(&imp, &settings())).clone();
     let r = &cp.recommendation;
-    assert_eq!(r.family, Family::Existing);
-    assert_eq!(r.plan, "Office 365 E3");
-    assert_eq!(r.plan_id, Some(PlanId::O365E3));
-    assert_eq!(r.sku.as_deref(), Some("ENTERPRISEPACK"));
+    assert_eq!(r.family, Family::Business);
+    assert_eq!(r.plan_id, Some(PlanId::BusinessBasic));
     assert_eq!(r.quantity, Some(30));
-    assert_eq!(
-        r.basis,
-        Reason::Existing {
-            plan: "Office 365 E3".into(),
-            covered_seats: 50,
-            quantity: Some(30)
-        }
-    );
+    assert_eq!(r.raise, None);
     assert!(r.assumptions.iter().any(|a| a.what
-        == Assumption::SeatsCovered {
-            kaizala_seats: 80,
-            covered_seats: 50
+        == Assumption::CoverageOverlap {
+            plan: "Office 365 E3".into(),
+            subscription_id: "e3".into(),
+            seats: 50
         }));
     assert_eq!(cp.coverage.len(), 1);
     assert_eq!(cp.coverage[0].seats, Some(50));
-    // The default rule's pick is offered as the alternative.
-    assert_eq!(cp.alternatives[0].plan_id, PlanId::BusinessBasic);
+    // Topping up the held E3 is the first alternative.
+    assert_eq!(cp.alternatives[0].plan_id, PlanId::O365E3);
+    assert_eq!(
+        cp.alternatives[0].why.what,
+        AltWhy::TopUp {
+            plan: "Office 365 E3".into(),
+            subscription_id: "e3".into(),
+            seats: Some(30)
+        }
+    );
     assert_eq!(
         kaizala_engine::checklist::build(&cp, settings().as_of, Lang::En).steps[0].action,
         kaizala_engine::checklist::StepAction::Buy {
-            plan: "Office 365 E3".into(),
-            sku: Some("ENTERPRISEPACK".into()),
+            plan: "Microsoft 365 Business Basic".into(),
+            sku: Some("O365_BUSINESS_ESSENTIALS".into()),
             quantity: Some(30),
         }
     );
@@ -354,6 +362,15 @@ fn existing_plan_covering_everyone_needs_no_purchase() {
     assert_eq!(cp.recommendation.family, Family::Existing);
     assert_eq!(cp.recommendation.plan, "Microsoft 365 F3");
     assert_eq!(cp.recommendation.quantity, Some(0));
+    assert_eq!(cp.recommendation.raise, None);
+    assert_eq!(
+        cp.recommendation.basis,
+        Reason::Existing {
+            plan: "Microsoft 365 F3".into(),
+            covered_seats: 100
+        }
+    );
+    assert!(cp.alternatives.is_empty());
     assert_eq!(
         kaizala_engine::checklist::build(&cp, settings().as_of, Lang::En).steps[0].action,
         kaizala_engine::checklist::StepAction::NoPurchase {
@@ -398,7 +415,7 @@ fn what_is_not_coverage() {
 }
 
 #[test]
-fn business_basic_coverage_keeps_its_caveat() {
+fn held_business_basic_is_raised() {
     let c = customer("Woodgrove");
     let basic = sub(&c, "bb", "Office 365 Business Essentials", 5, d(2021, 1, 1));
     let cp = only(&plan_of(
@@ -406,11 +423,20 @@ fn business_basic_coverage_keeps_its_caveat() {
         &settings(),
     ))
     .clone();
-    assert_eq!(cp.recommendation.family, Family::Existing);
-    assert_eq!(cp.recommendation.plan, "Microsoft 365 Business Basic");
-    assert_eq!(cp.recommendation.quantity, Some(5));
-    assert!(cp
-        .recommendation
+    let r = &cp.recommendation;
+    assert_eq!(r.family, Family::Business);
+    assert_eq!(r.plan, "Microsoft 365 Business Basic");
+    assert_eq!(r.quantity, Some(5));
+    assert_eq!(
+        r.raise,
+        Some(Raise {
+            subscription_id: "bb".into(),
+            seats: Some(5)
+        })
+    );
+    // The cap counts the held seats with the added ones.
+    assert_eq!(r.basis, Reason::Business { seats: Some(10) });
+    assert!(r
         .caveats
         .iter()
         .any(|c| c.what == Caveat::BusinessBasicListing));
@@ -640,7 +666,7 @@ fn relabel_equals_building_in_that_language() {
     assert!(
         cp.recommendation
             .reason
-            .contains("此客戶已有 Office 365 E3"),
+            .contains("Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的方案"),
         "{}",
         cp.recommendation.reason
     );

@@ -172,6 +172,13 @@ pub struct ReplacementPlan {
     pub(crate) other_skus: &'static [(&'static str, &'static str, &'static str)],
     /// Most seats one customer may hold of this plan, when capped.
     pub seat_cap: Option<u32>,
+    /// Where the plan stands in price, lowest first: for commercial plans
+    /// the 2020 US list price in cents per user and month (annual
+    /// commitment) from Microsoft's comparison pages that the Kaizala
+    /// article links to; Office 365 A1 is free, and the other education
+    /// plans only need to come after it. Used to order plans, never
+    /// shown: the partner's price list in Partner Center decides.
+    pub(crate) price_order: u32,
 }
 
 impl ReplacementPlan {
@@ -189,6 +196,7 @@ const BUSINESS_CAP: Option<u32> = Some(300);
 pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     ReplacementPlan {
         id: PlanId::BusinessBasic,
+        price_order: 500,
         name: "Microsoft 365 Business Basic",
         suite: Suite::Business,
         sku: "O365_BUSINESS_ESSENTIALS",
@@ -199,6 +207,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::BusinessStandard,
+        price_order: 1250,
         name: "Microsoft 365 Business Standard",
         suite: Suite::Business,
         sku: "O365_BUSINESS_PREMIUM",
@@ -209,6 +218,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::BusinessPremium,
+        price_order: 2000,
         name: "Microsoft 365 Business Premium",
         suite: Suite::Business,
         sku: "SPB",
@@ -219,6 +229,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::M365F3,
+        price_order: 800,
         name: "Microsoft 365 F3",
         suite: Suite::Frontline,
         sku: "SPE_F1",
@@ -229,6 +240,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365F3,
+        price_order: 400,
         name: "Office 365 F3",
         suite: Suite::Frontline,
         sku: "DESKLESSPACK",
@@ -239,6 +251,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365E1,
+        price_order: 800,
         name: "Office 365 E1",
         suite: Suite::Enterprise,
         sku: "STANDARDPACK",
@@ -249,6 +262,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::M365E3,
+        price_order: 3200,
         name: "Microsoft 365 E3",
         suite: Suite::Enterprise,
         sku: "SPE_E3",
@@ -259,6 +273,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365E3,
+        price_order: 2000,
         name: "Office 365 E3",
         suite: Suite::Enterprise,
         sku: "ENTERPRISEPACK",
@@ -269,6 +284,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::M365E5,
+        price_order: 5700,
         name: "Microsoft 365 E5",
         suite: Suite::Enterprise,
         sku: "SPE_E5",
@@ -279,6 +295,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365E5,
+        price_order: 3500,
         name: "Office 365 E5",
         suite: Suite::Enterprise,
         sku: "ENTERPRISEPREMIUM",
@@ -289,6 +306,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::M365A1,
+        price_order: 1,
         name: "Microsoft 365 A1",
         suite: Suite::Education,
         sku: "M365EDU_A1",
@@ -299,6 +317,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365A1,
+        price_order: 0,
         name: "Office 365 A1 for faculty",
         suite: Suite::Education,
         sku: "STANDARDWOFFPACK_FACULTY",
@@ -313,6 +332,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::M365A3,
+        price_order: 3,
         name: "Microsoft 365 A3 for Faculty",
         suite: Suite::Education,
         sku: "M365EDU_A3_FACULTY",
@@ -327,6 +347,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365A3,
+        price_order: 2,
         name: "Office 365 A3 for faculty",
         suite: Suite::Education,
         sku: "ENTERPRISEPACKPLUS_FACULTY",
@@ -341,6 +362,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::M365A5,
+        price_order: 5,
         name: "Microsoft 365 A5 for Faculty",
         suite: Suite::Education,
         sku: "M365EDU_A5_FACULTY",
@@ -355,6 +377,7 @@ pub(crate) const REPLACEMENT_PLANS: [ReplacementPlan; 16] = [
     },
     ReplacementPlan {
         id: PlanId::O365A5,
+        price_order: 4,
         name: "Office 365 A5 for faculty",
         suite: Suite::Education,
         sku: "ENTERPRISEPREMIUM_FACULTY",

@@ -95,7 +95,9 @@ impl Inclusion {
     }
 }
 
-/// A product recognised by [`kaizala_inclusion`].
+/// A product recognised by [`kaizala_inclusion`]: a product of the SKU
+/// table, a former name of one, or a Kaizala service plan's name or id
+/// (the Kaizala part of a bundle, with no `sku`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct KnownProduct {
     /// How the product relates to Kaizala.
@@ -112,6 +114,12 @@ pub struct KnownProduct {
 }
 
 impl KnownProduct {
+    /// A Kaizala service plan's name or id rather than a product: the
+    /// Kaizala part of some bundle.
+    pub fn is_service_plan(&self) -> bool {
+        self.sku.is_none() && matches!(self.inclusion, Inclusion::Listed(_))
+    }
+
     fn from_entry(e: &'static SkuEntry) -> KnownProduct {
         let inclusion = match e.kaizala {
             Some(k) => Inclusion::Listed(k),
@@ -191,6 +199,24 @@ fn index() -> &'static Index {
             by_sku.entry(squash(&e.guid)).or_insert(known);
             by_name.entry(squash(&e.product)).or_insert(known);
             by_name.entry(squash(&e.sku)).or_insert(known);
+        }
+        // A Kaizala service plan's name or id in an offer or SKU column is
+        // a license-report line of a bundle (E3, E5, A5, ...): Microsoft's
+        // list gives "Microsoft Kaizala Pro" as the friendly name of
+        // KAIZALA_STANDALONE and KAIZALA_O365_P3 inside those products, so
+        // such a row is coverage, never the standalone product.
+        for k in KaizalaPlan::ALL {
+            let known = KnownProduct {
+                inclusion: Inclusion::Listed(k),
+                product: k.name(),
+                sku: None,
+                guid: None,
+                plan: None,
+            };
+            by_sku.entry(squash(k.name())).or_insert(known);
+            by_sku.entry(squash(k.id())).or_insert(known);
+            by_name.entry(squash(k.name())).or_insert(known);
+            by_name.entry(squash(k.id())).or_insert(known);
         }
         // Aliases win over product names, so an ambiguous name is never
         // read as one of its products.

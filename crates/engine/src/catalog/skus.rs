@@ -49,7 +49,7 @@ pub enum KaizalaPlan {
 
 impl KaizalaPlan {
     /// Every Kaizala service plan.
-    const ALL: [KaizalaPlan; 4] = [
+    pub(crate) const ALL: [KaizalaPlan; 4] = [
         KaizalaPlan::P1,
         KaizalaPlan::P2,
         KaizalaPlan::P3,

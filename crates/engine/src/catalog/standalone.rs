@@ -12,11 +12,15 @@ use super::kaizala_inclusion;
 /// The standalone product has no row in Microsoft's SKU list, so it is
 /// recognised by name: the offer, the SKU or the friendly name says
 /// "Kaizala Pro" (any case, spacing or punctuation, `KaizalaPro`, a
-/// localized "Kaizala 專業版"), or names the `KAIZALA_STANDALONE` product.
+/// localized "Kaizala 專業版"), or "Kaizala Standalone" in words.
 ///
 /// Not standalone:
 /// - any product of the SKU table or its aliases (E3, F3, Business
 ///   Standard, ...), whatever its nickname says: those are coverage;
+/// - a Kaizala service plan's name or id (`KAIZALA_STANDALONE`,
+///   `KAIZALA_O365_P3`, `0898bdbb-...`) in the offer or SKU column: the
+///   service plan inside E5/A5 (E3/A3) whose friendly name is also
+///   "Microsoft Kaizala Pro", so the row is the bundle's, and coverage;
 /// - service plan names: "Microsoft Kaizala Pro Plan 1/2/3" and
 ///   `KAIZALA_O365_P1/P2/P3` name the Kaizala part *inside* another
 ///   product. Subscription exports list products, not service plans, so a
@@ -36,7 +40,7 @@ use super::kaizala_inclusion;
 /// assert!(is_pro("MICROSOFT KAIZALA PRO", None, None));
 /// assert!(is_pro("Kaizala-Pro (legacy)", None, None));
 /// assert!(is_pro("Kaizala Pro 專業版", None, None));
-/// assert!(is_pro("", None, Some("KAIZALA_STANDALONE")));
+/// assert!(!is_pro("Microsoft Kaizala Pro", None, Some("KAIZALA_STANDALONE")));
 /// assert!(!is_pro("Microsoft Kaizala Pro Plan 2", None, None));
 /// assert!(!is_pro("Office 365 E3", Some("Kaizala Pro team"), None));
 /// ```
@@ -116,7 +120,6 @@ mod tests {
             "Kaizala Pro 專業版",
             "Microsoft Kaizala 專業版",
             "Kaizala專業版",
-            "KAIZALA_STANDALONE",
             "Kaizala Pro Standalone",
             "Microsoft Kaizala Pro Trial",
         ];
@@ -133,6 +136,8 @@ mod tests {
             "Exchange Online (Plan 1)",
             "",
             "Kaizalas Protector",
+            "KAIZALA_STANDALONE",
+            "0898bdbb-73b0-471a-81e5-20f1fe4dd66e",
         ];
         for name in no {
             assert!(!is_kaizala_pro_standalone(name, None, None), "{name}");
@@ -153,5 +158,44 @@ mod tests {
             None,
             Some("SPE_E3")
         ));
+    }
+
+    /// "Microsoft Kaizala Pro" is also the friendly name of the Kaizala
+    /// service plans inside E3/E5/A3/A5: a row that carries a bundle's
+    /// SKU, or a service plan's name or id, is that bundle's.
+    #[test]
+    fn a_bundles_service_plan_is_never_standalone() {
+        let rows: &[(&str, Option<&str>, Option<&str>)] = &[
+            ("Microsoft Kaizala Pro", None, Some("SPE_E5")),
+            (
+                "Microsoft Kaizala Pro",
+                None,
+                Some("06ebc4ee-1bb5-47dd-8120-11324bc54e06"),
+            ),
+            ("Microsoft Kaizala Pro", None, Some("M365EDU_A5_FACULTY")),
+            ("Microsoft Kaizala Pro", None, Some("ENTERPRISEPACK")),
+            ("Microsoft Kaizala Pro", None, Some("KAIZALA_STANDALONE")),
+            ("Microsoft Kaizala Pro", None, Some("KAIZALA_O365_P3")),
+            (
+                "Microsoft Kaizala Pro",
+                None,
+                Some("0898bdbb-73b0-471a-81e5-20f1fe4dd66e"),
+            ),
+            (
+                "Microsoft Kaizala Pro",
+                None,
+                Some("aebd3021-9f8f-4bf8-bbe3-0ed2f4f047a1"),
+            ),
+            ("KAIZALA_STANDALONE", Some("Microsoft Kaizala Pro"), None),
+            ("KAIZALA_O365_P3", Some("Microsoft Kaizala Pro"), None),
+        ];
+        for (offer, friendly, sku) in rows {
+            assert!(
+                !is_kaizala_pro_standalone(offer, *friendly, *sku),
+                "{offer} {friendly:?} {sku:?}"
+            );
+            let known = crate::catalog::kaizala_inclusion(offer, *sku).expect("coverage");
+            assert!(known.inclusion.includes_kaizala(), "{offer} {sku:?}");
+        }
     }
 }

@@ -1,7 +1,7 @@
 /*!
 The plan's wording: the sentences of the [`Render`] impls of the plan's
 meanings ([`Reason`], [`Caveat`], [`Assumption`], [`Note`], [`AltWhy`],
-[`EducationSignal`]) and the labels of its kinds ([`Category`],
+[`EducationSignal`], [`NotCountedWhy`]) and the labels of its kinds ([`Category`],
 [`Urgency`]), in each [`Lang`].
 
 The plan decides what it means (in [`crate::plan`]); only the words are
@@ -17,7 +17,9 @@ use std::fmt::Write as _;
 
 use crate::i18n::{format_name, plural, Lang, Render, Text};
 use crate::model::Format;
-use crate::plan::{AltWhy, Assumption, Category, Caveat, EducationSignal, Note, Reason, Urgency};
+use crate::plan::{
+    AltWhy, Assumption, Category, Caveat, EducationSignal, NotCountedWhy, Note, Reason, Urgency,
+};
 
 /// `format!` into a [`Text`].
 macro_rules! owned {
@@ -93,56 +95,41 @@ impl Render for Reason {
     fn render(&self, lang: Lang) -> Text {
         match lang {
             Lang::En => match self {
-                Reason::Existing { plan, covered_seats, quantity: Some(0) } => owned!(
-                    "The customer already has {plan} ({}), which includes Kaizala, so its Kaizala Pro users only need the standalone license taken away.",
-                    plural(*covered_seats, "seat", "seats")
-                ),
-                Reason::Existing { plan, covered_seats, quantity: Some(q) } => owned!(
-                    "The customer already has {plan} ({}), which includes Kaizala: take the standalone license away from users who hold it and buy {plan} only for the {} it does not cover.",
-                    plural(*covered_seats, "seat", "seats"),
-                    plural(*q, "Kaizala Pro seat", "Kaizala Pro seats")
-                ),
-                Reason::Existing { plan, covered_seats, quantity: None } => owned!(
-                    "The customer already has {plan} ({}), which includes Kaizala: take the standalone license away from users who hold it and buy {plan} only for Kaizala Pro users it does not cover.",
+                Reason::Existing { plan, covered_seats } => owned!(
+                    "The customer's plans that include Kaizala ({plan} and any others, {} in all) already cover every Kaizala Pro user: buy nothing, only take the standalone licenses away.",
                     plural(*covered_seats, "seat", "seats")
                 ),
                 Reason::Education { signal } => owned!(
-                    "The customer looks like a school ({}), and Office 365 A1 includes Kaizala at no charge for verified academic institutions.",
+                    "The customer looks like a school ({}), and Office 365 A1, free for verified academic institutions, is the lowest-priced plan that includes Kaizala.",
                     signal.render(lang)
                 ),
-                Reason::Frontline => "You marked the customer as frontline, and Microsoft 365 F3 includes Kaizala for staff who work on phones, tablets or shared devices.".into(),
+                Reason::Frontline => "You marked the customer as frontline, and Office 365 F3 is the lowest-priced plan that includes Kaizala, for staff who work on phones, tablets or shared devices.".into(),
                 Reason::Enterprise { seats } => owned!(
-                    "The customer has {seats} Kaizala Pro seats, more than the 300 a Business plan allows, so Office 365 E1 is the lowest-priced enterprise plan that includes Kaizala."
+                    "Business Basic would have to hold {seats} seats, more than the 300 a Business plan allows, so Office 365 E1 is the lowest-priced plan that includes Kaizala and fits."
                 ),
                 Reason::Business { seats: Some(seats) } => owned!(
-                    "The customer has {}, within the 300-seat limit of a Business plan, and Microsoft 365 Business Basic is the lowest-priced Business plan that includes Kaizala.",
-                    plural(*seats, "Kaizala Pro seat", "Kaizala Pro seats")
+                    "Microsoft 365 Business Basic is the lowest-priced plan that includes Kaizala, and {} stay within the 300-seat limit of a Business plan.",
+                    plural(*seats, "seat", "seats")
                 ),
-                Reason::Business { seats: None } => "The export does not say how many Kaizala Pro seats the customer has, so we suggest the lowest-priced Business plan that includes Kaizala, Microsoft 365 Business Basic; if it has more than 300 users, choose an enterprise plan instead.".into(),
+                Reason::Business { seats: None } => "The export does not say how many Kaizala Pro seats the customer has, so we suggest the lowest-priced plan that includes Kaizala, Microsoft 365 Business Basic; if it has more than 300 users, choose Office 365 E1 instead.".into(),
                 Reason::Override { plan } => owned!("You chose {plan} for this customer."),
             },
             Lang::ZhTw => match self {
-                Reason::Existing { plan, covered_seats, quantity: Some(0) } => owned!(
-                    "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala，因此 Kaizala Pro 使用者只需移除獨立授權即可。"
-                ),
-                Reason::Existing { plan, covered_seats, quantity: Some(q) } => owned!(
-                    "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala：請移除已持有該方案使用者的 Kaizala Pro 獨立授權，並只為未涵蓋的 {q} 個 Kaizala Pro 授權加購 {plan}。"
-                ),
-                Reason::Existing { plan, covered_seats, quantity: None } => owned!(
-                    "此客戶已有 {plan}（{covered_seats} 個授權），其中已包含 Kaizala：請移除已持有該方案使用者的 Kaizala Pro 獨立授權，並只為未涵蓋的 Kaizala Pro 使用者加購 {plan}。"
+                Reason::Existing { plan, covered_seats } => owned!(
+                    "此客戶現有包含 Kaizala 的方案（{plan} 等，共 {covered_seats} 個授權）已涵蓋所有 Kaizala Pro 使用者：不需購買，只要移除獨立授權即可。"
                 ),
                 Reason::Education { signal } => owned!(
-                    "此客戶看起來是教育機構（{}），而 Office 365 A1 對經驗證的教育機構免費，且包含 Kaizala。",
+                    "此客戶看起來是教育機構（{}），而對經驗證教育機構免費的 Office 365 A1，是包含 Kaizala 且價格最低的方案。",
                     signal.render(lang)
                 ),
-                Reason::Frontline => "您已將此客戶標示為第一線人員，Microsoft 365 F3 包含 Kaizala，適合使用手機、平板或共用裝置工作的員工。".into(),
+                Reason::Frontline => "您已將此客戶標示為第一線人員，而 Office 365 F3 是包含 Kaizala 且價格最低的方案，適合使用手機、平板或共用裝置工作的員工。".into(),
                 Reason::Enterprise { seats } => owned!(
-                    "此客戶有 {seats} 個 Kaizala Pro 授權，超過商務方案 300 個授權的上限，因此建議包含 Kaizala 且價格最低的企業方案 Office 365 E1。"
+                    "Business Basic 需容納 {seats} 個授權，超過商務方案 300 個授權的上限，因此建議包含 Kaizala 且符合條件、價格最低的 Office 365 E1。"
                 ),
                 Reason::Business { seats: Some(seats) } => owned!(
-                    "此客戶有 {seats} 個 Kaizala Pro 授權，未超過商務方案 300 個授權的上限，而 Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的商務方案。"
+                    "Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的方案，而 {seats} 個授權未超過商務方案 300 個授權的上限。"
                 ),
-                Reason::Business { seats: None } => "匯出檔未提供此客戶的 Kaizala Pro 授權數，因此建議包含 Kaizala 且價格最低的商務方案 Microsoft 365 Business Basic；若使用者超過 300 位，請改選企業方案。".into(),
+                Reason::Business { seats: None } => "匯出檔未提供此客戶的 Kaizala Pro 授權數，因此建議包含 Kaizala 且價格最低的方案 Microsoft 365 Business Basic；若使用者超過 300 位，請改選 Office 365 E1。".into(),
                 Reason::Override { plan } => owned!("您為此客戶選擇了 {plan}。"),
             },
         }
@@ -152,8 +139,8 @@ impl Render for Reason {
 impl Render for Caveat {
     fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
-            (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's SKU list shows no Kaizala service plan in Business Basic (O365_BUSINESS_ESSENTIALS), while its service description says Kaizala is included; if you want to be sure, Microsoft 365 Business Standard lists Kaizala in its SKU.".into(),
-            (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 的 SKU 清單中，Business Basic（O365_BUSINESS_ESSENTIALS）沒有列出 Kaizala 服務方案，但其服務描述說明包含 Kaizala；若要確定無誤，Microsoft 365 Business Standard 的 SKU 明確列有 Kaizala。".into(),
+            (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's service descriptions list Kaizala in Business Basic, but its licensing SKU data (O365_BUSINESS_ESSENTIALS) shows no Kaizala service plan: check that the new license shows a Kaizala service plan in the customer's tenant before you remove the Kaizala Pro license. Office 365 E1 lists Kaizala in its own SKU data.".into(),
+            (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 的服務描述列出 Business Basic 包含 Kaizala，但其授權 SKU 資料（O365_BUSINESS_ESSENTIALS）沒有 Kaizala 服務方案：移除 Kaizala Pro 授權前，請先在客戶的租用戶中確認新授權含有 Kaizala 服務方案。Office 365 E1 的 SKU 資料本身即列有 Kaizala。".into(),
             (Caveat::EducationEligibility, Lang::En) => "Education plans are sold only to institutions Microsoft has verified as academic; check that the customer has the Education qualification in Partner Center first.".into(),
             (Caveat::EducationEligibility, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構；請先在合作夥伴中心確認此客戶具備「教育」資格。".into(),
             (Caveat::FrontlineEligibility, Lang::En) => "F3 licenses are for users whose main work device has a single screen smaller than 10.1 inches, or who share their device with other frontline users; F3 has no Office desktop apps.".into(),
@@ -162,6 +149,8 @@ impl Render for Caveat {
             (Caveat::BusinessSeatCap { plan, seats }, Lang::ZhTw) => owned!("每位客戶的 {plan} 最多只能有 300 個授權，{seats} 個已超過上限：請將使用者分散到不同的商務方案，或改選企業方案。"),
             (Caveat::DeviceLicenseOnly, Lang::En) => "Microsoft 365 A1 has no Kaizala service plan of its own: it is a one-time license per device, meant to be paired with Office 365 A1 for each user.".into(),
             (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 本身不含 Kaizala 服務方案：它是以裝置計算的一次性授權，需搭配每位使用者的 Office 365 A1。".into(),
+            (Caveat::EducationNotVerified { qualification }, Lang::En) => owned!("The customer's name or domain looks like a school, but its qualification in the export is \"{qualification}\", so no education plan is recommended: A plans are sold only to institutions Microsoft has verified as academic. To apply, set the customer's Special qualifications to Education in Partner Center; Microsoft then verifies the institution, and education offers can be bought once it is approved."),
+            (Caveat::EducationNotVerified { qualification }, Lang::ZhTw) => owned!("此客戶的名稱或網域看起來像教育機構，但匯出檔中的資格為「{qualification}」，因此不建議教育方案：A 方案僅提供給經 Microsoft 驗證的教育機構。若要申請，請在合作夥伴中心將此客戶的「特殊資格」設為「教育」；Microsoft 會驗證該機構，核准後即可購買教育方案。"),
         }
     }
 }
@@ -169,11 +158,19 @@ impl Render for Caveat {
 impl Render for Assumption {
     fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
-            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::En) => owned!(
-                "We assumed each of the {covered_seats} seats that already include Kaizala belongs to one of the {kaizala_seats} Kaizala Pro users, so only the rest need a new license; if fewer users overlap, set the seats to cover yourself."
+            (Assumption::CoverageOverlap { plan, subscription_id, seats }, Lang::En) => owned!(
+                "We assumed the {} of {plan} ({subscription_id}) belong to Kaizala Pro users, so they were not bought again; if fewer of those users have Kaizala Pro, set the seats to cover yourself.",
+                plural(*seats, "seat", "seats")
             ),
-            (Assumption::SeatsCovered { kaizala_seats, covered_seats }, Lang::ZhTw) => owned!(
-                "我們假設已包含 Kaizala 的 {covered_seats} 個授權，都屬於 {kaizala_seats} 位 Kaizala Pro 使用者中的人，因此只有其餘的人需要新授權；若重疊的使用者較少，請自行設定要涵蓋的授權數。"
+            (Assumption::CoverageOverlap { plan, subscription_id, seats }, Lang::ZhTw) => owned!(
+                "我們假設 {plan}（{subscription_id}）的 {seats} 個授權屬於 Kaizala Pro 使用者，因此不重複購買；若其中持有 Kaizala Pro 的使用者較少，請自行設定要涵蓋的授權數。"
+            ),
+            (Assumption::TrialSeatsLeftOut { seats }, Lang::En) => owned!(
+                "The {} of Kaizala Pro trials are not in the seats to buy; include trials if those users should keep Kaizala.",
+                plural(*seats, "seat", "seats")
+            ),
+            (Assumption::TrialSeatsLeftOut { seats }, Lang::ZhTw) => owned!(
+                "Kaizala Pro 試用版的 {seats} 個授權未計入要購買的授權數；若這些使用者需要繼續使用 Kaizala，請將試用版納入計算。"
             ),
             (Assumption::SeatsOverride { seats }, Lang::En) => owned!("You set the seats to cover to {seats}."),
             (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("您已將要涵蓋的授權數設為 {seats}。"),
@@ -203,6 +200,25 @@ impl Render for Note {
             (Note::ExpiredStatus, Lang::ZhTw) => "匯出檔顯示此訂閱已到期。".into(),
             (Note::TermOverflow, Lang::En) => "Its end date plus its term is beyond the calendar; we used the end date itself.".into(),
             (Note::TermOverflow, Lang::ZhTw) => "到期日加上訂閱期間已超出日曆範圍；我們改用到期日本身。".into(),
+        }
+    }
+}
+
+impl Render for NotCountedWhy {
+    fn render(&self, lang: Lang) -> Text {
+        match (self, lang) {
+            (NotCountedWhy::Trial, Lang::En) => "a trial, not paid: it may end before the users move".into(),
+            (NotCountedWhy::Trial, Lang::ZhTw) => "試用版，並非付費授權：可能在使用者移轉前就結束".into(),
+            (NotCountedWhy::Unattended, Lang::En) => "an unattended (RPA) license, for automation rather than a person".into(),
+            (NotCountedWhy::Unattended, Lang::ZhTw) => "無人值守（RPA）授權，供自動化流程使用而非個人".into(),
+            (NotCountedWhy::StudentUseBenefit, Lang::En) => "a student use benefit, for students rather than the staff who use Kaizala Pro".into(),
+            (NotCountedWhy::StudentUseBenefit, Lang::ZhTw) => "學生使用權益授權，供學生使用而非使用 Kaizala Pro 的教職員".into(),
+            (NotCountedWhy::Inactive, Lang::En) => "suspended, deleted, disabled or expired".into(),
+            (NotCountedWhy::Inactive, Lang::ZhTw) => "已暫停、刪除、停用或到期".into(),
+            (NotCountedWhy::Ended, Lang::En) => "its end date has passed".into(),
+            (NotCountedWhy::Ended, Lang::ZhTw) => "已過到期日".into(),
+            (NotCountedWhy::PartOfBundle, Lang::En) => "the Kaizala service plan of a bundle listed on its own row, already counted with that bundle".into(),
+            (NotCountedWhy::PartOfBundle, Lang::ZhTw) => "套裝方案中的 Kaizala 服務方案，該套裝方案已另列並計入".into(),
         }
     }
 }
@@ -237,8 +253,14 @@ impl Render for AltWhy {
             (AltWhy::SkuListsKaizala, Lang::ZhTw) => "其 SKU 明確列有 Kaizala，使用者一定能繼續使用。".into(),
             (AltWhy::FullerSuite, Lang::En) => "The same Kaizala with more of Microsoft 365, for customers who want the extra apps and security.".into(),
             (AltWhy::FullerSuite, Lang::ZhTw) => "同樣包含 Kaizala，並提供更多 Microsoft 365 應用程式與安全性功能。".into(),
-            (AltWhy::OfficeOnly, Lang::En) => "Kaizala for frontline users without the Windows and device-management parts of Microsoft 365 F3.".into(),
-            (AltWhy::OfficeOnly, Lang::ZhTw) => "為第一線使用者提供 Kaizala，但不含 Microsoft 365 F3 的 Windows 與裝置管理部分。".into(),
+            (AltWhy::FrontlineSuite, Lang::En) => "The same Kaizala for frontline users, with Windows and device management added.".into(),
+            (AltWhy::FrontlineSuite, Lang::ZhTw) => "為第一線使用者提供相同的 Kaizala，並加上 Windows 與裝置管理功能。".into(),
+            (AltWhy::CheapestListed, Lang::En) => "The lowest-priced plan whose own SKU data lists a Kaizala service plan, for those who want no doubt.".into(),
+            (AltWhy::CheapestListed, Lang::ZhTw) => "SKU 資料本身即列有 Kaizala 服務方案、價格最低的方案，適合想要完全確定的客戶。".into(),
+            (AltWhy::TopUp { plan, subscription_id, seats: Some(n) }, Lang::En) => owned!("The customer already has {plan}: add {} to subscription {subscription_id} instead.", plural(*n, "seat", "seats")),
+            (AltWhy::TopUp { plan, subscription_id, seats: None }, Lang::En) => owned!("The customer already has {plan}: add the seats to subscription {subscription_id} instead."),
+            (AltWhy::TopUp { plan, subscription_id, seats: Some(n) }, Lang::ZhTw) => owned!("此客戶已有 {plan}：也可改為在訂閱 {subscription_id} 加購 {n} 個授權。"),
+            (AltWhy::TopUp { plan, subscription_id, seats: None }, Lang::ZhTw) => owned!("此客戶已有 {plan}：也可改為在訂閱 {subscription_id} 加購所需授權。"),
             (AltWhy::PairedDevice, Lang::En) => "A per-device license to add next to Office 365 A1 when the school also manages shared devices; it does not itself include Kaizala.".into(),
             (AltWhy::PairedDevice, Lang::ZhTw) => "以裝置計算的授權，學校若也管理共用裝置，可搭配 Office 365 A1 使用；它本身不含 Kaizala。".into(),
             (AltWhy::DefaultRule { family }, Lang::En) => owned!("What the default rules would pick (rule: {family})."),

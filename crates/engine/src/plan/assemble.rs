@@ -15,9 +15,9 @@ use crate::i18n::{Lang, Text};
 use crate::model::{Customer, EndDate, Format, SharedText, Status, Subscription};
 
 use super::classify::classify;
-use super::customer::{customer_urgency, Coverage, CustomerPlan, KaizalaSubscription};
+use super::customer::{customer_urgency, Coverage, CustomerPlan, KaizalaSubscription, NotCounted};
 use super::kinds::Category;
-use super::meaning::Said;
+use super::meaning::{NotCountedWhy, Said};
 use super::recommend::{self, detect_education};
 use super::settings::{CustomerSettings, Settings};
 
@@ -38,6 +38,7 @@ pub(crate) fn customer_plan<'a>(
     } = scratch;
     kaizala.clear();
     coverage.clear();
+    let mut not_counted = Vec::new();
     let mut ambiguous = BTreeSet::new();
     for &(s, is_standalone, known) in rows.iter() {
         if is_standalone {
@@ -45,25 +46,53 @@ pub(crate) fn customer_plan<'a>(
             continue;
         }
         let Some(known) = known else { continue };
-        if !is_live(s, settings.as_of) {
+        if known.inclusion == Inclusion::Ambiguous {
+            if is_live(s, settings.as_of) {
+                ambiguous.insert(s.offer.clone());
+            }
             continue;
         }
-        if known.inclusion == Inclusion::Ambiguous {
-            ambiguous.insert(s.offer.clone());
-        } else if known.inclusion.includes_kaizala() {
-            coverage.push(Coverage {
-                id: s.id.clone(),
-                offer: s.offer.clone(),
-                product: known.product.into(),
-                plan_id: known.plan,
-                sku: known.sku.map(Text::from),
-                guid: known.guid.map(Text::from),
-                kaizala: known.inclusion,
-                seats: s.seats,
-                status: s.status,
-            });
+        if !known.inclusion.includes_kaizala() {
+            continue;
+        }
+        let cover = Coverage {
+            id: s.id.clone(),
+            offer: s.offer.clone(),
+            product: known.product.into(),
+            plan_id: known.plan,
+            sku: known.sku.map(Text::from),
+            guid: known.guid.map(Text::from),
+            kaizala: known.inclusion,
+            seats: s.seats,
+            status: s.status,
+        };
+        match not_counted_why(s, &known, settings.as_of) {
+            None => coverage.push(cover),
+            Some(why) => not_counted.push(left_out(cover, why, lang)),
         }
     }
+    // A service plan's row (KAIZALA_STANDALONE, ...) is the Kaizala part
+    // of some bundle: when a bundle with that service plan is counted, the
+    // row's seats are already in it.
+    let bundles: Vec<Inclusion> = coverage
+        .iter()
+        .filter(|c| c.sku.is_some())
+        .map(|c| c.kaizala)
+        .collect();
+    let (parts, kept): (Vec<Coverage>, Vec<Coverage>) = coverage
+        .drain(..)
+        .partition(|c| c.sku.is_none() && bundles.contains(&c.kaizala));
+    coverage.extend(kept);
+    not_counted.extend(
+        parts
+            .into_iter()
+            .map(|c| left_out(c, NotCountedWhy::PartOfBundle, lang)),
+    );
+    not_counted.sort_by(|a, b| {
+        (&a.product, &a.id, a.seats)
+            .cmp(&(&b.product, &b.id, b.seats))
+            .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
+    });
     if kaizala.is_empty() {
         return None;
     }
@@ -99,10 +128,14 @@ pub(crate) fn customer_plan<'a>(
     let display_name = customer.display_name().to_string();
     let no_settings = CustomerSettings::default();
     let cs = settings.customers.get(&key).unwrap_or(&no_settings);
-    let to_migrate: Vec<&KaizalaSubscription> = kaizala
-        .iter()
-        .filter(|s| s.category != Category::Inactive)
+    let running = || kaizala.iter().filter(|s| s.category != Category::Inactive);
+    let to_migrate: Vec<&KaizalaSubscription> = running()
+        .filter(|s| cs.include_trials || !s.trial)
         .collect();
+    let trial_seats = running()
+        .filter(|s| s.trial)
+        .filter_map(|s| s.seats)
+        .fold(0u32, u32::saturating_add);
     let kaizala_seats = to_migrate
         .iter()
         .filter_map(|s| s.seats)
@@ -112,9 +145,11 @@ pub(crate) fn customer_plan<'a>(
     let education_detected = detect_education(&customer);
     let facts = recommend::Facts {
         detected: &education_detected,
+        qualification: customer.qualification.as_deref(),
         settings: cs,
         kaizala_seats,
         seats_known,
+        trial_seats,
         coverage,
         ambiguous: &ambiguous,
     };
@@ -135,11 +170,13 @@ pub(crate) fn customer_plan<'a>(
         urgency,
         migrate_by,
         kaizala_seats,
+        trial_seats,
         seats_known,
         recommendation,
         alternatives: exact(&mut alternatives),
         subscriptions: exact(kaizala),
         coverage: exact(coverage),
+        not_counted,
     })
 }
 
@@ -160,7 +197,7 @@ fn kaizala_subscription(
         auto_renew: s.auto_renew,
         end_date: s.end_date,
         term_months: s.term_months,
-        trial: s.trial,
+        trial: is_trial(s),
         if_renewed: None,
         category: c.category,
         expires_on: c.expires_on,
@@ -198,6 +235,71 @@ fn merge_customer(rows: &[&Subscription]) -> Customer {
         domain: least(rows, |c| c.domain.as_ref()),
         qualification: least(rows, |c| c.qualification.as_ref()),
         reseller_mpn_id: least(rows, |c| c.reseller_mpn_id.as_ref()),
+    }
+}
+
+/// A trial: the export says so (`IsTrial`), or its offer or nickname has
+/// the word "Trial".
+fn is_trial(s: &Subscription) -> bool {
+    let says_trial = |t: &str| {
+        t.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case("trial"))
+    };
+    s.trial || says_trial(&s.offer) || s.friendly_name.as_deref().is_some_and(says_trial)
+}
+
+/// Why a subscription of a plan that includes Kaizala does not count as
+/// covering Kaizala Pro users; `None` when it counts. Only active, paid
+/// licenses for people count: a trial may end before the users move, an
+/// unattended (RPA) license is for a bot, and a student use benefit is
+/// for students, not the staff who use Kaizala Pro.
+fn not_counted_why(
+    s: &Subscription,
+    known: &KnownProduct,
+    as_of: NaiveDate,
+) -> Option<NotCountedWhy> {
+    let names = [
+        Some(&*s.offer),
+        s.sku.as_deref(),
+        known.sku,
+        Some(known.product),
+    ];
+    let any = |f: &dyn Fn(&str) -> bool| names.iter().flatten().any(|n| f(n));
+    let squashed = |n: &str| -> String {
+        n.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    if s.status.is_inactive() || s.status == Status::Expired {
+        Some(NotCountedWhy::Inactive)
+    } else if !is_live(s, as_of) {
+        Some(NotCountedWhy::Ended)
+    } else if is_trial(s) {
+        Some(NotCountedWhy::Trial)
+    } else if any(&|n| {
+        n.to_ascii_uppercase().contains("_RPA") || squashed(n).contains("unattended")
+    }) {
+        Some(NotCountedWhy::Unattended)
+    } else if any(&|n| {
+        let q = squashed(n);
+        q.contains("stuusebnft")
+            || q.contains("studentsusebenefit")
+            || q.contains("studentusebenefit")
+    }) {
+        Some(NotCountedWhy::StudentUseBenefit)
+    } else {
+        None
+    }
+}
+
+fn left_out(c: Coverage, why: NotCountedWhy, lang: Lang) -> NotCounted {
+    NotCounted {
+        id: c.id,
+        offer: c.offer,
+        product: c.product,
+        seats: c.seats,
+        why: Said::new(why, lang),
     }
 }
 

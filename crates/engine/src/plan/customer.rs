@@ -12,7 +12,9 @@ use crate::i18n::{Lang, Render, Text};
 use crate::model::{AutoRenew, Customer, EndDate, SharedText, Status};
 
 use super::kinds::{Category, Family, Urgency};
-use super::meaning::{AltWhy, Assumption, Caveat, EducationSignal, Note, Reason, Said};
+use super::meaning::{
+    AltWhy, Assumption, Caveat, EducationSignal, NotCountedWhy, Note, Reason, Said,
+};
 use super::settings::CustomerSettings;
 
 /// One customer's plan.
@@ -36,9 +38,14 @@ pub struct CustomerPlan {
     /// The earliest `migrate_by` of its subscriptions still running (of
     /// its ended ones when none is running).
     pub migrate_by: Option<NaiveDate>,
-    /// Seats of its Kaizala Pro subscriptions to migrate (not inactive),
-    /// counting only the known ones.
+    /// Seats of its Kaizala Pro subscriptions to migrate (not inactive;
+    /// trials only when the user includes them), counting only the known
+    /// ones.
     pub kaizala_seats: u32,
+    /// Seats of its Kaizala Pro trials (not inactive, known ones), counted
+    /// in `kaizala_seats` only when the user includes trials.
+    #[serde(default)]
+    pub trial_seats: u32,
     /// Every subscription to migrate has a seat count.
     pub seats_known: bool,
     /// The replacement to buy.
@@ -47,8 +54,30 @@ pub struct CustomerPlan {
     pub alternatives: Vec<Alternative>,
     /// Its Kaizala Pro subscriptions, by the day they stop, then id.
     pub subscriptions: Vec<KaizalaSubscription>,
-    /// Its active plans that include Kaizala.
+    /// Its active, paid plans for people that include Kaizala: the seats
+    /// subtracted from those to buy.
     pub coverage: Vec<Coverage>,
+    /// Its plans that include Kaizala but are not counted as coverage
+    /// (trials, unattended licenses, student use benefits, inactive or
+    /// ended ones), each with why.
+    #[serde(default)]
+    pub not_counted: Vec<NotCounted>,
+}
+
+/// A subscription of a plan that includes Kaizala, not counted as
+/// coverage.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct NotCounted {
+    /// The subscription's id as exported.
+    pub id: SharedText,
+    /// The offer as exported.
+    pub offer: SharedText,
+    /// The product it was recognised as.
+    pub product: Text,
+    /// Its seats, when the export says.
+    pub seats: Option<u32>,
+    /// Why it is not counted.
+    pub why: Said<NotCountedWhy>,
 }
 
 /// A classified Kaizala Pro standalone subscription.
@@ -192,6 +221,9 @@ impl CustomerPlan {
         for s in &mut self.subscriptions {
             s.notes.iter_mut().for_each(|n| n.relabel(lang));
         }
+        self.not_counted
+            .iter_mut()
+            .for_each(|n| n.why.relabel(lang));
     }
 }
 

@@ -113,15 +113,20 @@ impl Urgency {
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case")]
 pub enum Family {
-    /// A plan the customer already has includes Kaizala.
+    /// The customer's plans that include Kaizala cover every Kaizala Pro
+    /// seat: buy nothing.
     Existing,
-    /// An education customer: Office 365 A1.
+    /// The lowest-priced plan that fits is an education plan (Office 365
+    /// A1) for an education customer.
     Education,
-    /// Frontline workers: Microsoft 365 F3.
+    /// The lowest-priced plan that fits is a frontline plan (Office 365
+    /// F3) for a customer marked frontline.
     Frontline,
-    /// More seats than a Business plan holds: Office 365 E1.
+    /// The lowest-priced plan that fits is an enterprise plan (Office 365
+    /// E1): Business Basic would hold more than 300 seats.
     Enterprise,
-    /// The default: Microsoft 365 Business Basic.
+    /// The default, the lowest-priced plan that fits: Microsoft 365
+    /// Business Basic.
     Business,
     /// The user chose the plan.
     Override,
@@ -147,6 +152,18 @@ impl Family {
             Family::Enterprise => "enterprise",
             Family::Business => "business",
             Family::Override => "override",
+        }
+    }
+
+    /// The anchor of this rule in `docs/rules.md` (`rules.md#<anchor>`).
+    pub fn rule_anchor(self) -> &'static str {
+        match self {
+            Family::Existing => "family-existing",
+            Family::Education => "family-education",
+            Family::Frontline => "family-frontline",
+            Family::Enterprise => "family-enterprise",
+            Family::Business => "family-business",
+            Family::Override => "family-override",
         }
     }
 }

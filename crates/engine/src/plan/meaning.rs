@@ -2,8 +2,9 @@
 What the planner means when it says something to a person, as data: why
 a plan was chosen ([`Reason`]), what to know before following it
 ([`Caveat`], [`Assumption`]), a remark on a subscription's dates
-([`Note`]), why an alternative is worth a look ([`AltWhy`]) and why a
-customer looks like a school ([`EducationSignal`]).
+([`Note`]), why an alternative is worth a look ([`AltWhy`]), why a
+customer looks like a school ([`EducationSignal`]) and why a plan that
+includes Kaizala was not counted ([`NotCountedWhy`]).
 
 The plan keeps each meaning next to its text in the plan's language
 ([`Said`]), so the app can write a whole plan again in another language
@@ -16,7 +17,7 @@ reads the text. The sentences themselves are in the i18n module
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Render, Text};
-use crate::model::Format;
+use crate::model::{Format, SharedText};
 
 /// A piece of structured meaning and its text in the plan's language.
 ///
@@ -67,15 +68,14 @@ pub enum EducationSignal {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Reason {
-    /// The customer has `plan` already, on `covered_seats` seats; buy
-    /// `quantity` more of it (`None`: unknown).
+    /// The customer's plans that include Kaizala (`plan` the largest of
+    /// them) have `covered_seats` seats, enough for every Kaizala Pro
+    /// seat: nothing to buy.
     Existing {
-        /// The plan's name.
+        /// The largest covering plan's name.
         plan: Text,
-        /// Its seats.
+        /// The seats of every covering plan.
         covered_seats: u32,
-        /// How many more to buy.
-        quantity: Option<u32>,
     },
     /// The customer looks like a school, for this reason.
     Education {
@@ -84,14 +84,16 @@ pub enum Reason {
     },
     /// The user marked the customer as frontline.
     Frontline,
-    /// More Kaizala Pro seats than a Business plan holds.
+    /// A Business plan would hold `seats` seats (those the customer has of
+    /// it and those to buy), more than the 300 it may hold.
     Enterprise {
-        /// The Kaizala Pro seats.
+        /// The seats Business Basic would hold.
         seats: u32,
     },
-    /// The default rule; `seats` is `None` when some seat count is unknown.
+    /// The default rule: Business Basic would hold `seats` seats (`None`
+    /// when some seat count is unknown), within its cap.
     Business {
-        /// The Kaizala Pro seats.
+        /// The seats Business Basic would hold.
         seats: Option<u32>,
     },
     /// The user chose `plan`.
@@ -120,18 +122,50 @@ pub enum Caveat {
     },
     /// Microsoft 365 A1 is a device license without Kaizala.
     DeviceLicenseOnly,
+    /// The customer looks like a school, but the export's qualification
+    /// column says `qualification`, not Education: no A plan until
+    /// Microsoft verifies it.
+    EducationNotVerified {
+        /// The qualification as exported ("None", "Commercial", ...).
+        qualification: String,
+    },
+}
+
+impl Caveat {
+    /// The anchor of this caveat's rule in `docs/rules.md`
+    /// (`rules.md#<anchor>`).
+    pub fn rule_anchor(&self) -> &'static str {
+        match self {
+            Caveat::BusinessBasicListing => "caveat-business-basic",
+            Caveat::EducationEligibility => "caveat-education-eligibility",
+            Caveat::FrontlineEligibility => "caveat-frontline-eligibility",
+            Caveat::BusinessSeatCap { .. } => "caveat-business-seat-cap",
+            Caveat::DeviceLicenseOnly => "caveat-device-license",
+            Caveat::EducationNotVerified { .. } => "caveat-education-not-verified",
+        }
+    }
 }
 
 /// An assumption behind the quantity to buy, which the user can change.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Assumption {
-    /// Quantity = Kaizala Pro seats minus seats of plans with Kaizala.
-    SeatsCovered {
-        /// The Kaizala Pro seats to migrate.
-        kaizala_seats: u32,
-        /// The seats of the plans that include Kaizala.
-        covered_seats: u32,
+    /// The `seats` seats of the customer's `plan` (subscription
+    /// `subscription_id`), which includes Kaizala, were taken to belong to
+    /// Kaizala Pro users and subtracted from the seats to buy.
+    CoverageOverlap {
+        /// The covering plan's name.
+        plan: Text,
+        /// Its subscription id as exported.
+        subscription_id: SharedText,
+        /// Its seats.
+        seats: u32,
+    },
+    /// `seats` seats of Kaizala Pro trials are left out of the seats to
+    /// buy (the user can include them).
+    TrialSeatsLeftOut {
+        /// The trials' seats.
+        seats: u32,
     },
     /// The user set the seats to cover.
     SeatsOverride {
@@ -146,6 +180,19 @@ pub enum Assumption {
         /// The offer as exported.
         offer: String,
     },
+}
+
+impl Assumption {
+    /// The anchor of this assumption's rule in `docs/rules.md`.
+    pub fn rule_anchor(&self) -> &'static str {
+        match self {
+            Assumption::CoverageOverlap { .. } => "assumption-overlap",
+            Assumption::TrialSeatsLeftOut { .. } => "assumption-trial-seats",
+            Assumption::SeatsOverride { .. } => "assumption-seats-override",
+            Assumption::SeatsUnknown => "assumption-seats-unknown",
+            Assumption::AmbiguousCoverage { .. } => "assumption-ambiguous-coverage",
+        }
+    }
 }
 
 /// A remark on one Kaizala Pro subscription's dates.
@@ -177,15 +224,48 @@ pub enum AltWhy {
     SkuListsKaizala,
     /// Same Kaizala, more of Microsoft 365 (desktop apps, security, ...).
     FullerSuite,
-    /// Office 365 F3: Kaizala for frontline users without Windows and
-    /// device management.
-    OfficeOnly,
+    /// Microsoft 365 F3: the frontline plan with Windows and device
+    /// management besides Kaizala.
+    FrontlineSuite,
+    /// Office 365 E1: the lowest-priced plan whose own SKU data lists a
+    /// Kaizala service plan (the sure choice over Business Basic).
+    CheapestListed,
+    /// Add `seats` seats to the customer's subscription `subscription_id`
+    /// of `plan` instead of buying another plan.
+    TopUp {
+        /// The plan's name.
+        plan: Text,
+        /// The subscription to raise, as exported.
+        subscription_id: SharedText,
+        /// The seats to add (`None`: unknown).
+        seats: Option<u32>,
+    },
     /// Microsoft 365 A1: per-device, paired with Office 365 A1.
     PairedDevice,
-    /// What the default rules pick (shown when the user chose a plan, or
-    /// when an existing plan was preferred).
+    /// What the default rules pick (shown when the user chose a plan).
     DefaultRule {
         /// The rule's word ([`Family::as_str`](crate::plan::Family::as_str)).
         family: Text,
     },
+}
+
+/// Why a subscription of a plan that includes Kaizala is not counted as
+/// covering Kaizala Pro users (see `CustomerPlan::not_counted`).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "kebab-case", tag = "kind")]
+pub enum NotCountedWhy {
+    /// A trial: not paid, and it may end before the users move.
+    Trial,
+    /// An unattended (RPA) license: for a bot, not a person.
+    Unattended,
+    /// A student use benefit: for students, not the staff who use
+    /// Kaizala Pro.
+    StudentUseBenefit,
+    /// Suspended, deleted, disabled, locked out or expired.
+    Inactive,
+    /// Its end date is on or before the as-of date.
+    Ended,
+    /// A Kaizala service plan row of a bundle the export also lists, so
+    /// its seats are already counted with the bundle.
+    PartOfBundle,
 }

@@ -14,10 +14,10 @@ Per customer with at least one Kaizala Pro standalone subscription
 (see [`crate::catalog::is_kaizala_pro_standalone`]) the plan holds:
 
 - each Kaizala Pro subscription, classified ([`classify`]);
-- the customer's other active subscriptions that include Kaizala
-  ([`Coverage`]);
+- the customer's other active, paid subscriptions for people that
+  include Kaizala ([`Coverage`]), and those left out ([`NotCounted`]);
 - a [`Recommendation`] and its alternatives (the rules are in
-  `plan/recommend.rs`; see [`detect_education`] and `BUSINESS_SEAT_CAP`);
+  `plan/recommend/` and `docs/rules.md`; see [`detect_education`] and `BUSINESS_SEAT_CAP`);
 - its [`Urgency`]: the most pressing of its subscriptions still running,
   or `ended` when all have ended.
 
@@ -48,12 +48,12 @@ pub use crate::i18n::{Lang, Render, Text};
 pub use classify::{classify, Classification};
 pub(crate) use customer::customer_urgency;
 pub use customer::{
-    Alternative, Coverage, CustomerPlan, KaizalaSubscription, Raise, Recommendation,
+    Alternative, Coverage, CustomerPlan, KaizalaSubscription, NotCounted, Raise, Recommendation,
 };
 pub(crate) use job::plan_subscriptions;
 pub use job::{build_plan, PlanJob, PlanProgress};
 pub use kinds::{Category, Family, Urgency};
-pub use meaning::{AltWhy, Assumption, Caveat, EducationSignal, Note, Reason, Said};
+pub use meaning::{AltWhy, Assumption, Caveat, EducationSignal, NotCountedWhy, Note, Reason, Said};
 pub use output::{Plan, Source};
 pub use recommend::detect_education;
 pub use settings::{default_cutoff, CustomerSettings, Settings};

@@ -406,6 +406,32 @@ mod tests {
     }
 
     #[test]
+    fn price_order_follows_the_2020_list_prices() {
+        use PlanId::*;
+        let price = |id: PlanId| id.plan().price_order;
+        // Lowest first; equal neighbours cost the same.
+        let ladder = [
+            O365A1,
+            O365F3,
+            BusinessBasic,
+            O365E1,
+            BusinessStandard,
+            O365E3,
+            M365E3,
+            O365E5,
+            M365E5,
+        ];
+        for w in ladder.windows(2) {
+            assert!(price(w[0]) < price(w[1]), "{:?} {:?}", w[0], w[1]);
+        }
+        assert_eq!(price(M365F3), price(O365E1));
+        assert_eq!(price(BusinessPremium), price(O365E3));
+        for id in [M365A1, M365A3, O365A3, M365A5, O365A5] {
+            assert!(price(id) > price(O365A1), "{id:?}");
+        }
+    }
+
+    #[test]
     fn catalog_matches_sku_table() {
         for p in &REPLACEMENT_PLANS {
             let e = skus().iter().find(|e| e.sku == p.sku).expect(p.sku);

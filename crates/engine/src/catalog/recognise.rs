@@ -143,7 +143,8 @@ impl KnownProduct {
 /// Does this product include Kaizala? Looks the SKU part number (or skuId
 /// GUID) up first, then the offer name, current or former, ignoring case,
 /// spaces and punctuation; a trailing note in parentheses such as
-/// "(Nonprofit Staff Pricing)" is ignored when the full name is unknown.
+/// "(Nonprofit Staff Pricing)" is ignored when the full name is unknown,
+/// and so is the word "Trial".
 /// `None` when the product is in neither table.
 ///
 /// ```
@@ -174,10 +175,22 @@ pub fn kaizala_inclusion(offer: &str, sku: Option<&str>) -> Option<KnownProduct>
         return Some(*known);
     }
     let stripped = squash(&strip_parenthesised(offer));
-    if stripped.is_empty() || stripped == name {
+    if !stripped.is_empty() && stripped != name {
+        if let Some(known) = index.by_name.get(&stripped) {
+            return Some(*known);
+        }
+    }
+    // "Office 365 E3 Trial" is a trial of Office 365 E3: the planner
+    // needs the product to list it apart (it is no coverage).
+    let without_trial: String = strip_parenthesised(offer)
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.eq_ignore_ascii_case("trial"))
+        .map(squash)
+        .collect();
+    if without_trial.is_empty() || without_trial == name {
         return None;
     }
-    index.by_name.get(&stripped).copied()
+    index.by_name.get(&without_trial).copied()
 }
 
 /// The tables keyed by squashed SKU, GUID and name, built once: the
@@ -361,6 +374,12 @@ mod tests {
             ),
             (
                 "Office 365 E3 (Nonprofit Staff Pricing)",
+                None,
+                "Office 365 E3",
+                Inclusion::Listed(KaizalaPlan::P3),
+            ),
+            (
+                "Office 365 E3 Trial",
                 None,
                 "Office 365 E3",
                 Inclusion::Listed(KaizalaPlan::P3),

@@ -73,21 +73,24 @@ pub(crate) fn customer_plan<'a>(
     }
     // A service plan's row (KAIZALA_STANDALONE, ...) is the Kaizala part
     // of some bundle: when a bundle with that service plan is counted, the
-    // row's seats are already in it.
-    let bundles: Vec<Inclusion> = coverage
-        .iter()
-        .filter(|c| c.sku.is_some())
-        .map(|c| c.kaizala)
-        .collect();
-    let (parts, kept): (Vec<Coverage>, Vec<Coverage>) = coverage
-        .drain(..)
-        .partition(|c| c.sku.is_none() && bundles.contains(&c.kaizala));
-    coverage.extend(kept);
-    not_counted.extend(
-        parts
-            .into_iter()
-            .map(|c| left_out(c, NotCountedWhy::PartOfBundle, lang)),
-    );
+    // row's seats are already in it. Such rows are rare, so the common
+    // case allocates nothing here.
+    if coverage.iter().any(|c| c.sku.is_none()) {
+        let bundles: Vec<Inclusion> = coverage
+            .iter()
+            .filter(|c| c.sku.is_some())
+            .map(|c| c.kaizala)
+            .collect();
+        let (parts, kept): (Vec<Coverage>, Vec<Coverage>) = coverage
+            .drain(..)
+            .partition(|c| c.sku.is_none() && bundles.contains(&c.kaizala));
+        coverage.extend(kept);
+        not_counted.extend(
+            parts
+                .into_iter()
+                .map(|c| left_out(c, NotCountedWhy::PartOfBundle, lang)),
+        );
+    }
     not_counted.sort_by(|a, b| {
         (&a.product, &a.id, a.seats)
             .cmp(&(&b.product, &b.id, b.seats))
@@ -258,35 +261,33 @@ fn not_counted_why(
     known: &KnownProduct,
     as_of: NaiveDate,
 ) -> Option<NotCountedWhy> {
+    if s.status.is_inactive() || s.status == Status::Expired {
+        return Some(NotCountedWhy::Inactive);
+    }
+    if !is_live(s, as_of) {
+        return Some(NotCountedWhy::Ended);
+    }
+    if is_trial(s) {
+        return Some(NotCountedWhy::Trial);
+    }
+    // Every name the row and the catalog give it, in one lower-case text.
     let names = [
         Some(&*s.offer),
         s.sku.as_deref(),
         known.sku,
         Some(known.product),
-    ];
-    let any = |f: &dyn Fn(&str) -> bool| names.iter().flatten().any(|n| f(n));
-    let squashed = |n: &str| -> String {
-        n.chars()
-            .filter(|c| c.is_alphanumeric())
-            .flat_map(char::to_lowercase)
-            .collect()
-    };
-    if s.status.is_inactive() || s.status == Status::Expired {
-        Some(NotCountedWhy::Inactive)
-    } else if !is_live(s, as_of) {
-        Some(NotCountedWhy::Ended)
-    } else if is_trial(s) {
-        Some(NotCountedWhy::Trial)
-    } else if any(&|n| {
-        n.to_ascii_uppercase().contains("_RPA") || squashed(n).contains("unattended")
-    }) {
+    ]
+    .into_iter()
+    .flatten()
+    .collect::<Vec<_>>()
+    .join("\n")
+    .to_lowercase();
+    if names.contains("_rpa") || names.contains("unattended") {
         Some(NotCountedWhy::Unattended)
-    } else if any(&|n| {
-        let q = squashed(n);
-        q.contains("stuusebnft")
-            || q.contains("studentsusebenefit")
-            || q.contains("studentusebenefit")
-    }) {
+    } else if names.contains("stuusebnft")
+        || names.contains("students use benefit")
+        || names.contains("student use benefit")
+    {
         Some(NotCountedWhy::StudentUseBenefit)
     } else {
         None

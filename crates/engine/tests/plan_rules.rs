@@ -465,6 +465,26 @@ fn existing_means_buy_nothing() {
     assert_eq!(r.family, Family::Existing);
     assert_eq!(r.quantity, Some(0));
     assert_eq!(r.raise, None);
+    // Overridden, the default shown beside the choice is "existing".
+    let cs = CustomerSettings {
+        plan_override: Some(PlanId::O365E1),
+        ..Default::default()
+    };
+    let cp = plan_one(
+        vec![
+            kaizala(&c, "k1", 20, d(2020, 9, 1)),
+            sub(&c, "e3", "Office 365 E3", 50, d(2021, 1, 1)),
+        ],
+        Some((&c, cs)),
+    );
+    assert_eq!(cp.recommendation.family, Family::Override);
+    assert_eq!(cp.alternatives[0].plan_id, PlanId::O365E3);
+    assert_eq!(
+        cp.alternatives[0].why.what,
+        AltWhy::DefaultRule {
+            family: "existing".into()
+        }
+    );
 }
 
 /// Every anchor the app can link to is in docs/rules.md.

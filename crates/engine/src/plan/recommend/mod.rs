@@ -193,15 +193,24 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
     });
 
     let mut alternatives = Vec::new();
+    let covers_all = quantity == Some(0) && main_cover.is_some();
     let (family, plan_id, plan, sku, guid, reason) = if let Some(id) = f.settings.plan_override {
         let p = id.plan();
-        alternatives.push(alternative(
-            cheapest,
-            AltWhy::DefaultRule {
-                family: rule_family.as_str().into(),
-            },
-            lang,
-        ));
+        // What the rules would say without the user's choice.
+        let default = match main_cover.and_then(|c| c.plan_id) {
+            Some(held) if covers_all => Some((held, Family::Existing)),
+            _ if covers_all => None,
+            _ => Some((cheapest, rule_family)),
+        };
+        if let Some((plan, family)) = default {
+            alternatives.push(alternative(
+                plan,
+                AltWhy::DefaultRule {
+                    family: family.as_str().into(),
+                },
+                lang,
+            ));
+        }
         (
             Family::Override,
             Some(id),
@@ -212,7 +221,7 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
                 plan: p.name.into(),
             },
         )
-    } else if let (Some(0), Some(cover)) = (quantity, main_cover) {
+    } else if let (true, Some(cover)) = (covers_all, main_cover) {
         (
             Family::Existing,
             cover.plan_id,

@@ -340,6 +340,7 @@ fn existing_plan_covers_first() {
             plan: "Office 365 E3".into(),
             sku: Some("ENTERPRISEPACK".into()),
             quantity: Some(30),
+            reseller_mpn_id: None,
         }
     );
 }

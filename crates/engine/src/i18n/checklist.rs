@@ -195,7 +195,7 @@ fn text_en(action: &StepAction, ctx: StepContext<'_>) -> String {
                     ""
                 };
                 format!(
-                    "Move {who} to {plan}{by}: {how} Partner Center does not show which subscription a user's Kaizala Pro license comes from, so {any} will do{rest}."
+                    "Move {who} to {plan}{by}: {how} Licenses are counted per product, not per subscription, so {any} will do{rest}."
                 )
             } else {
                 let who = match seats {
@@ -341,7 +341,7 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
                     ""
                 };
                 format!(
-                    "將{who}（人數等於訂閱 {} 的授權數）移轉到 {plan}{by}：{how}合作夥伴中心不會顯示使用者的 Kaizala Pro 授權來自哪個訂閱，因此任選這麼多位即可{rest}。",
+                    "將{who}（人數等於訂閱 {} 的授權數）移轉到 {plan}{by}：{how}授權是依產品計算，而不是依訂閱，因此任選這麼多位即可{rest}。",
                     ids(subscription_ids, "、")
                 )
             } else {

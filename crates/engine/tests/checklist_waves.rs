@@ -110,6 +110,15 @@ fn august_and_april_move_in_two_waves() {
         matches!(&steps[5].action, StepAction::Suspend { subscription_id, .. } if &**subscription_id == "apr")
     );
     assert_eq!(steps[4].title, "Wave 2: Move this wave's users");
+    // What exports ask of a checklist: a subscription's wave and that
+    // wave's own purchase and move steps.
+    let list = checklist::build(&cp, as_of, Lang::En);
+    assert_eq!(list.waves(), 2);
+    assert_eq!(list.wave_of("apr"), Some(2));
+    assert_eq!(list.wave_of("aug"), Some(1));
+    assert_eq!(list.wave_of("nope"), None);
+    let wave2: Vec<&str> = list.wave_steps(2).map(|s| s.step.as_str()).collect();
+    assert_eq!(wave2, ["W2A", "W2B", "W2C"]);
     // The later wave's kind in the JSON export.
     let json = serde_json::to_value(&steps[3]).unwrap();
     assert_eq!(json["action"]["kind"], "add-seats");

@@ -32,6 +32,46 @@ pub struct Checklist {
     pub steps: Vec<Step>,
 }
 
+impl Checklist {
+    /// The number of waves (0 when there is nothing to do).
+    pub fn waves(&self) -> u32 {
+        self.steps.iter().map(|s| s.wave).max().unwrap_or(0)
+    }
+
+    /// The steps of wave `wave`, in order: its purchase step (A), its
+    /// move (B), then one step per subscription (C).
+    pub fn wave_steps(&self, wave: u32) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(move |s| s.wave == wave)
+    }
+
+    /// The wave whose C step deals with the subscription `id`.
+    pub fn wave_of(&self, id: &str) -> Option<u32> {
+        self.steps
+            .iter()
+            .find(|s| s.action.subscription_id().is_some_and(|s| &**s == id))
+            .map(|s| s.wave)
+    }
+}
+
+impl StepAction {
+    /// The old subscription a C step deals with (suspend, check-ended,
+    /// find-end-date); `None` for the other steps.
+    pub fn subscription_id(&self) -> Option<&SharedText> {
+        match self {
+            StepAction::Suspend {
+                subscription_id, ..
+            }
+            | StepAction::CheckEnded {
+                subscription_id, ..
+            }
+            | StepAction::FindEndDate {
+                subscription_id, ..
+            } => Some(subscription_id),
+            _ => None,
+        }
+    }
+}
+
 /// One step of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {

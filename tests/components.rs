@@ -284,6 +284,7 @@ mod views {
                         subscription_id: "s1".into(),
                         offer: "o".into(),
                         ended_on: Some(d(2020, 5, 1)),
+                        if_renewed: None,
                     },
                 ),
                 undated(

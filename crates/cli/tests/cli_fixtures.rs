@@ -99,9 +99,15 @@ fn reconciliation_file() {
         .unwrap();
     let s = &contoso.subscriptions[0];
     assert_eq!(&*s.id, "a0b1c2d3-1111-4e5f-8a9b-0000000000a1");
-    assert_eq!(s.category, Category::RenewsOnceThenExpires);
-    assert_eq!(s.expires_on, Some(d(2021, 3, 15)));
-    assert!(s.notes.iter().any(|n| n.what == Note::AutoRenewAssumed));
+    // The file has no auto-renew column: its end date (2020-03-15) is
+    // before the as-of date, so it has ended unless it was set to renew.
+    assert_eq!(s.category, Category::AlreadyEnded);
+    assert_eq!(s.expires_on, Some(d(2020, 3, 15)));
+    assert_eq!(s.if_renewed, Some(d(2021, 3, 15)));
+    assert!(s.notes.iter().any(|n| n.what
+        == Note::EndedUnlessRenewed {
+            if_renewed: d(2021, 3, 15)
+        }));
     // Its E3 covers part of its Kaizala Pro seats; the rest go to the
     // cheapest plan that fits.
     assert_eq!(contoso.recommendation.family, Family::Business);

@@ -39,7 +39,7 @@ fn bom_crlf_and_rows() {
     assert_eq!(&renews[col("end_date")], "2020-02-29");
     assert_eq!(&renews[col("expires_on")], "2021-02-28");
     assert_eq!(&renews[col("migrate_by")], "2021-02-27");
-    assert_eq!(&renews[col("auto_renew")], "");
+    assert_eq!(&renews[col("auto_renew")], "true");
     assert_eq!(&renews[col("category")], "renews-once-then-expires");
     assert_eq!(&renews[col("seats")], "40");
     assert!(renews[col("notes")].contains("one year"));

@@ -101,7 +101,7 @@ fn has_the_required_schema() {
     assert_eq!(renews["end_date"], "2020-02-29");
     assert_eq!(renews["expires_on"], "2021-02-28");
     assert_eq!(renews["migrate_by"], "2021-02-27");
-    assert_eq!(renews["auto_renew"], Value::Null);
+    assert_eq!(renews["auto_renew"], true);
     assert_eq!(renews["category"], "renews-once-then-expires");
 }
 

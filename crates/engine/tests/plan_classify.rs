@@ -24,6 +24,7 @@ struct Case {
     migrate_by: Option<NaiveDate>,
     days_left: Option<i64>,
     urgency: Urgency,
+    if_renewed: Option<NaiveDate>,
     notes: Vec<Note>,
 }
 
@@ -39,6 +40,7 @@ fn case(name: &'static str, end: EndDate, auto: AutoRenew, term: Option<u16>) ->
         migrate_by: None,
         days_left: None,
         urgency: Urgency::NoAction,
+        if_renewed: None,
         notes: vec![],
     }
 }
@@ -60,6 +62,10 @@ impl Case {
         self.migrate_by = expires_on.and_then(|e| e.pred_opt());
         self.days_left = days_left;
         self.urgency = urgency;
+        self
+    }
+    fn if_renewed(mut self, date: NaiveDate) -> Self {
+        self.if_renewed = Some(date);
         self
     }
     fn notes(mut self, notes: Vec<Note>) -> Self {
@@ -162,19 +168,88 @@ fn category_rule_table() {
             Some(1123),
             Urgency::Later,
         ),
+        // Auto-renew not in the file (the reconciliation file): plan for
+        // the earlier date. The old rule assumed a renewal and planned a
+        // year later, which left users without Kaizala if it did not renew.
         case(
-            "auto-renew and term unknown: legacy default, one year",
+            "auto-renew and term unknown: the end date in the file",
             End(d(2020, 6, 30)),
             Unknown,
             None,
         )
         .expect(
-            RenewsOnceThenExpires,
-            Some(d(2021, 6, 30)),
-            Some(393),
-            Urgency::Later,
+            ExpiresBeforeCutoff,
+            Some(d(2020, 6, 30)),
+            Some(28),
+            Urgency::Within30Days,
         )
-        .notes(vec![Note::AutoRenewAssumed, Note::TermAssumed]),
+        .if_renewed(d(2021, 6, 30))
+        .notes(vec![
+            Note::AutoRenewUnknown {
+                if_renewed: d(2021, 6, 30),
+            },
+            Note::TermAssumed,
+        ]),
+        case(
+            "auto-renew unknown, monthly term",
+            End(d(2020, 6, 20)),
+            Unknown,
+            Some(1),
+        )
+        .expect(
+            ExpiresBeforeCutoff,
+            Some(d(2020, 6, 20)),
+            Some(18),
+            Urgency::Within30Days,
+        )
+        .if_renewed(d(2020, 7, 20))
+        .notes(vec![Note::AutoRenewUnknown {
+            if_renewed: d(2020, 7, 20),
+        }]),
+        case(
+            "auto-renew unknown, end before as-of: ended unless it renewed",
+            End(d(2020, 5, 1)),
+            Unknown,
+            Some(12),
+        )
+        .expect(AlreadyEnded, Some(d(2020, 5, 1)), Some(-32), Urgency::Ended)
+        .if_renewed(d(2021, 5, 1))
+        .notes(vec![Note::EndedUnlessRenewed {
+            if_renewed: d(2021, 5, 1),
+        }]),
+        case(
+            "auto-renew unknown, end = as-of: ended unless it renewed",
+            End(d(2020, 6, 1)),
+            Unknown,
+            Some(1),
+        )
+        .expect(AlreadyEnded, Some(d(2020, 6, 1)), Some(-1), Urgency::Ended)
+        .if_renewed(d(2020, 7, 1))
+        .notes(vec![Note::EndedUnlessRenewed {
+            if_renewed: d(2020, 7, 1),
+        }]),
+        case(
+            "auto-renew unknown, even a renewed term is over: nothing to check",
+            End(d(2019, 5, 1)),
+            Unknown,
+            Some(12),
+        )
+        .expect(
+            AlreadyEnded,
+            Some(d(2019, 5, 1)),
+            Some(-398),
+            Urgency::Ended,
+        )
+        .if_renewed(d(2020, 5, 1)),
+        case(
+            "auto-renew unknown, expired status: it did not renew",
+            End(d(2020, 5, 1)),
+            Unknown,
+            Some(12),
+        )
+        .status(Status::Expired)
+        .expect(AlreadyEnded, Some(d(2020, 5, 1)), Some(-32), Urgency::Ended)
+        .notes(vec![Note::ExpiredStatus]),
         case(
             "term 0 is read as unknown",
             End(d(2020, 6, 30)),
@@ -351,6 +426,7 @@ fn category_rule_table() {
         assert_eq!(got.migrate_by, case.migrate_by, "{}", case.name);
         assert_eq!(got.days_left, case.days_left, "{}", case.name);
         assert_eq!(got.urgency, case.urgency, "{}", case.name);
+        assert_eq!(got.if_renewed, case.if_renewed, "{}", case.name);
         assert_eq!(got.notes, case.notes, "{}", case.name);
     }
 }

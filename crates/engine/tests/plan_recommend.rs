@@ -348,6 +348,7 @@ fn uncovered_seats_get_the_cheapest_plan_not_more_of_the_held_one() {
             plan: "Microsoft 365 Business Basic".into(),
             sku: Some("O365_BUSINESS_ESSENTIALS".into()),
             quantity: Some(30),
+            reseller_mpn_id: None,
         }
     );
 }

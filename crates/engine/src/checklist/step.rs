@@ -12,8 +12,13 @@ use crate::model::SharedText;
 pub(crate) const BUY_LEAD_DAYS: u64 = 14;
 /// Days before the earliest `migrate_by` that moving users (B) is due.
 pub(crate) const MOVE_LEAD_DAYS: u64 = 7;
-/// Days after suspension by which Microsoft deprovisions the data, at most.
+/// Days after suspension by which Microsoft deprovisions the suspended
+/// subscription, at most.
 pub(crate) const DEPROVISION_DAYS: u64 = 120;
+/// Days within which subscriptions' `migrate_by` dates share a wave, and
+/// the most days a wave's subscription is suspended after its users'
+/// move is due.
+pub(crate) const WAVE_DAYS: u64 = 31;
 
 fn first_wave() -> u32 {
     1
@@ -22,14 +27,57 @@ fn first_wave() -> u32 {
 /// A customer's migration checklist, in the order to do it.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Checklist {
-    /// A, B, then one C step per subscription to suspend.
+    /// Per wave: A (or its add-seats step), B, then one C step per
+    /// subscription to suspend.
     pub steps: Vec<Step>,
+}
+
+impl Checklist {
+    /// The number of waves (0 when there is nothing to do).
+    pub fn waves(&self) -> u32 {
+        self.steps.iter().map(|s| s.wave).max().unwrap_or(0)
+    }
+
+    /// The steps of wave `wave`, in order: its purchase step (A), its
+    /// move (B), then one step per subscription (C).
+    pub fn wave_steps(&self, wave: u32) -> impl Iterator<Item = &Step> {
+        self.steps.iter().filter(move |s| s.wave == wave)
+    }
+
+    /// The wave whose C step deals with the subscription `id`.
+    pub fn wave_of(&self, id: &str) -> Option<u32> {
+        self.steps
+            .iter()
+            .find(|s| s.action.subscription_id().is_some_and(|s| &**s == id))
+            .map(|s| s.wave)
+    }
+}
+
+impl StepAction {
+    /// The old subscription a C step deals with (suspend, check-ended,
+    /// find-end-date); `None` for the other steps.
+    pub fn subscription_id(&self) -> Option<&SharedText> {
+        match self {
+            StepAction::Suspend {
+                subscription_id, ..
+            }
+            | StepAction::CheckEnded {
+                subscription_id, ..
+            }
+            | StepAction::FindEndDate {
+                subscription_id, ..
+            } => Some(subscription_id),
+            _ => None,
+        }
+    }
 }
 
 /// One step of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
-    /// `A`, `B`, `C`, or `C1`, `C2`, ... for several subscriptions.
+    /// `A`, `B`, `C`, or `C1`, `C2`, ... for several subscriptions; in
+    /// later waves the same prefixed with the wave: `W2A`, `W2B`, `W2C`
+    /// or `W2C1`, ...
     pub step: String,
     /// Short title in the plan's language.
     pub title: String,
@@ -57,8 +105,47 @@ pub enum StepAction {
         sku: Option<String>,
         /// Licenses to buy.
         quantity: Option<u32>,
+        /// The indirect reseller's MPN ID to name on the order (CSP
+        /// two-tier), when the export gives one.
+        #[serde(default)]
+        reseller_mpn_id: Option<SharedText>,
     },
-    /// A, when a plan the customer has already covers every seat.
+    /// A, when the customer already holds a subscription of the plan:
+    /// raise its quantity by `quantity` instead of buying a new one.
+    RaiseQuantity {
+        /// The plan's name.
+        plan: String,
+        /// Its SKU part number.
+        sku: Option<String>,
+        /// The subscription to raise, as exported.
+        subscription_id: SharedText,
+        /// Its quantity before the raise, when the export says.
+        seats_before: Option<u32>,
+        /// Licenses to add (`None`: as many as users).
+        quantity: Option<u32>,
+        /// The indirect reseller's MPN ID to name on the order.
+        #[serde(default)]
+        reseller_mpn_id: Option<SharedText>,
+    },
+    /// A of a later wave: add `quantity` licenses to the subscription of
+    /// the plan that an earlier wave bought or raised.
+    AddSeats {
+        /// The plan's name.
+        plan: String,
+        /// Licenses to add (`None`: as many as the wave's users).
+        quantity: Option<u32>,
+        /// The subscription to add them to, when it is one the customer
+        /// already held (see [`StepAction::RaiseQuantity`]); `None`: the
+        /// one bought in step A.
+        subscription_id: Option<SharedText>,
+        /// Its quantity before this wave's licenses, when known.
+        seats_before: Option<u32>,
+        /// The indirect reseller's MPN ID to name on the order.
+        #[serde(default)]
+        reseller_mpn_id: Option<SharedText>,
+    },
+    /// A, when plans the customer has already cover the seats of the
+    /// wave (of every wave when there is one).
     NoPurchase {
         /// The plan's name.
         plan: String,
@@ -67,8 +154,15 @@ pub enum StepAction {
     MoveUsers {
         /// The plan's name.
         plan: String,
-        /// The Kaizala Pro seats, when known.
+        /// The Kaizala Pro seats of the wave, when known.
         seats: Option<u32>,
+        /// The wave's Kaizala Pro subscriptions, as exported.
+        #[serde(default)]
+        subscription_ids: Vec<SharedText>,
+        /// The first day (00:00 UTC) one of them stops serving users,
+        /// when one of them is still running.
+        #[serde(default)]
+        stops_on: Option<NaiveDate>,
     },
     /// C: suspend a subscription.
     Suspend {
@@ -82,6 +176,10 @@ pub enum StepAction {
         expires_on: Option<NaiveDate>,
         /// At most 120 days after suspending on the due date.
         deprovisioned_by: Option<NaiveDate>,
+        /// When the export does not say whether it auto-renews: the day
+        /// it would stop if it was set to renew.
+        #[serde(default)]
+        if_renewed: Option<NaiveDate>,
     },
     /// C, for a subscription that has already ended.
     CheckEnded {
@@ -91,6 +189,10 @@ pub enum StepAction {
         offer: SharedText,
         /// The day its service stopped, when known.
         ended_on: Option<NaiveDate>,
+        /// When the export does not say whether it auto-renewed: the day
+        /// it would stop if it renewed, while that is still to come.
+        #[serde(default)]
+        if_renewed: Option<NaiveDate>,
     },
     /// C, for a subscription without a known end date.
     FindEndDate {

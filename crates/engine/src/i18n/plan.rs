@@ -15,7 +15,7 @@ date is never ambiguous.
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::i18n::{format_name, plural, Lang, Render, Text};
+use crate::i18n::{date, format_name, plural, Lang, Render, Text};
 use crate::model::Format;
 use crate::plan::{
     AltWhy, Assumption, Category, Caveat, EducationSignal, NotCountedWhy, Note, Reason, Urgency,
@@ -189,8 +189,26 @@ impl Render for Assumption {
 impl Render for Note {
     fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
-            (Note::AutoRenewAssumed, Lang::En) => "The export does not say whether it renews automatically; we assumed it does, the legacy default, so it renews once more before it ends.".into(),
-            (Note::AutoRenewAssumed, Lang::ZhTw) => "匯出檔未註明是否自動續訂；我們依舊版的預設值假設會自動續訂，因此會再續訂一次後才到期。".into(),
+            (Note::AutoRenewUnknown { if_renewed }, Lang::En) => owned!(
+                "The export does not say whether it renews automatically, so its dates are planned from the end date in the file. If it was set to renew, it renews one last time and serves users until 00:00 UTC on {}. {}",
+                date(*if_renewed),
+                RENEWAL_CHECK_EN
+            ),
+            (Note::AutoRenewUnknown { if_renewed }, Lang::ZhTw) => owned!(
+                "匯出檔未註明是否自動續訂，因此依檔案中的到期日安排日期。若它設定為自動續訂，會最後再續訂一次，服務至 {} 00:00 UTC 為止。{}",
+                date(*if_renewed),
+                RENEWAL_CHECK_ZH
+            ),
+            (Note::EndedUnlessRenewed { if_renewed }, Lang::En) => owned!(
+                "Its end date has passed and the export does not say whether it renews automatically: it has ended, unless it was set to renew, in which case it serves users until 00:00 UTC on {}. {}",
+                date(*if_renewed),
+                RENEWAL_CHECK_EN
+            ),
+            (Note::EndedUnlessRenewed { if_renewed }, Lang::ZhTw) => owned!(
+                "到期日已過，且匯出檔未註明是否自動續訂：此訂閱已結束，除非它設定為自動續訂，那樣的話服務會持續至 {} 00:00 UTC。{}",
+                date(*if_renewed),
+                RENEWAL_CHECK_ZH
+            ),
             (Note::TermAssumed, Lang::En) => "The export has no term length for it; we assumed one year.".into(),
             (Note::TermAssumed, Lang::ZhTw) => "匯出檔沒有此訂閱的期間長度；我們假設為一年。".into(),
             (Note::EndDateMissing { format }, lang) => end_date_missing(*format, lang).into(),
@@ -222,6 +240,10 @@ impl Render for NotCountedWhy {
         }
     }
 }
+/// Where Partner Center tells whether a subscription renews: the wording
+/// of its detail page ("Expires on" / "Auto renews on").
+pub(crate) const RENEWAL_CHECK_EN: &str = "To check, in Partner Center open Customers, the customer, Subscriptions, then the subscription: its page says \"Auto renews on [date]\" if it renews and \"Expires on [date]\" if it does not.";
+pub(crate) const RENEWAL_CHECK_ZH: &str = "確認方式：在合作夥伴中心依序開啟「客戶」、該客戶、「訂閱」，再開啟該訂閱：頁面顯示「Auto renews on [日期]」（自動續訂於）表示會續訂，顯示「Expires on [日期]」（到期於）則表示不會續訂。";
 
 fn end_date_missing(format: Option<Format>, lang: Lang) -> String {
     let mut s = String::new();

@@ -201,7 +201,7 @@ fn kaizala_subscription(
         end_date: s.end_date,
         term_months: s.term_months,
         trial: is_trial(s),
-        if_renewed: None,
+        if_renewed: c.if_renewed,
         category: c.category,
         expires_on: c.expires_on,
         migrate_by: c.migrate_by,

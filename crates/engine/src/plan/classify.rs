@@ -18,19 +18,28 @@ The rules, in the order they are applied:
      reaches its end after sales stopped and cannot renew, whatever its
      auto-renew flag says (Microsoft turned the flag off on the cutoff);
    - `end + term`, category **renews-once-then-expires**, when
-     `end < cutoff` and auto-renew is on or unknown: it renews one last
-     time at `end`, before sales stop. An unknown term counts as one year
-     and an unknown auto-renew flag as on (the legacy default); both are
-     noted. Months are added calendar-wise and clamp to the month's last
-     day: 2020-02-29 + 12 months = 2021-02-28;
+     `end < cutoff` and the export says auto-renew is on: it renews one
+     last time at `end`, before sales stop. An unknown term counts as one
+     year, and is noted. Months are added calendar-wise and clamp to the
+     month's last day: 2020-02-29 + 12 months = 2021-02-28;
    - `end`, category **expires-before-cutoff**, when `end < cutoff` and
-     auto-renew is off.
+     auto-renew is off;
+   - `end`, category **expires-before-cutoff** too, when `end < cutoff`
+     and the export does not say whether it auto-renews (the legacy
+     reconciliation file has no such column). Planning for the later
+     date would leave users without Kaizala if it was not set to renew,
+     so every date and the urgency come from the end date in the file;
+     the day it would stop if it renewed (`end + term`) is kept as
+     `if_renewed` and noted ([`Note::AutoRenewUnknown`]), to be checked
+     in Partner Center.
 5. **already-ended** overrides 4 when `expires_on <= as_of`. Legacy end
    dates are exclusive: the service stops at 00:00 UTC *on* that date, so
    on the as-of day itself a subscription ending that day no longer
    serves anyone. "Its end date is before the as-of date" is read with
    the end as the first day without service: `end == as_of` counts as
-   ended.
+   ended. When auto-renew is unknown it ended unless it was set to renew,
+   in which case it serves users until `if_renewed`: the note says so
+   ([`Note::EndedUnlessRenewed`]) while that day is still to come.
 
 `migrate_by = expires_on − 1 day`, the last day users still have Kaizala
 Pro. `days_left = migrate_by − as_of`, bucketed into [`Urgency`]:
@@ -59,6 +68,10 @@ pub struct Classification {
     pub days_left: Option<i64>,
     /// How soon it must be migrated.
     pub urgency: Urgency,
+    /// Auto-renew unknown and the end before the cutoff: the day the
+    /// service would stop if it was set to renew (`end + term`). Only
+    /// shown beside the dates above, which come from the end date.
+    pub if_renewed: Option<NaiveDate>,
     /// Assumptions made and dates missing.
     pub notes: Vec<Note>,
 }
@@ -106,6 +119,7 @@ pub fn classify(
         migrate_by: None,
         days_left: None,
         urgency,
+        if_renewed: None,
         notes,
     };
     if sub.status.is_inactive() {
@@ -145,30 +159,33 @@ pub fn classify(
     };
 
     let mut notes = Vec::new();
+    let mut if_renewed = None;
     let (mut category, expires_on) = if end >= cutoff {
         (Category::ExpiresAfterCutoff, end)
     } else {
         match sub.auto_renew {
             AutoRenew::Off => (Category::ExpiresBeforeCutoff, end),
-            AutoRenew::On | AutoRenew::Unknown => {
-                if sub.auto_renew == AutoRenew::Unknown {
-                    notes.push(Note::AutoRenewAssumed);
-                }
-                let months = match sub.term_months.filter(|&m| m > 0) {
-                    Some(m) => u32::from(m),
-                    None => {
-                        notes.push(Note::TermAssumed);
-                        DEFAULT_TERM_MONTHS
+            AutoRenew::On => (
+                Category::RenewsOnceThenExpires,
+                renewed(end, sub.term_months, &mut notes),
+            ),
+            // Not the expired status: that one says it did not renew.
+            AutoRenew::Unknown if !expired => {
+                let mut term_notes = Vec::new();
+                let later = renewed(end, sub.term_months, &mut term_notes);
+                if later > end {
+                    if_renewed = Some(later);
+                    if end > as_of {
+                        notes.push(Note::AutoRenewUnknown { if_renewed: later });
+                        notes.append(&mut term_notes);
+                    } else if later > as_of {
+                        notes.push(Note::EndedUnlessRenewed { if_renewed: later });
+                        notes.append(&mut term_notes);
                     }
-                };
-                let renewed = end
-                    .checked_add_months(Months::new(months))
-                    .unwrap_or_else(|| {
-                        notes.push(Note::TermOverflow);
-                        end
-                    });
-                (Category::RenewsOnceThenExpires, renewed)
+                }
+                (Category::ExpiresBeforeCutoff, end)
             }
+            AutoRenew::Unknown => (Category::ExpiresBeforeCutoff, end),
         }
     };
     if expired {
@@ -192,6 +209,24 @@ pub fn classify(
         migrate_by: Some(migrate_by),
         days_left: Some(days_left),
         urgency,
+        if_renewed,
         notes,
     }
+}
+
+/// `end + term` (one year when the term is unknown, which is noted), or
+/// `end` itself when that is past the calendar's last day (noted too).
+fn renewed(end: NaiveDate, term_months: Option<u16>, notes: &mut Vec<Note>) -> NaiveDate {
+    let months = match term_months.filter(|&m| m > 0) {
+        Some(m) => u32::from(m),
+        None => {
+            notes.push(Note::TermAssumed);
+            DEFAULT_TERM_MONTHS
+        }
+    };
+    end.checked_add_months(Months::new(months))
+        .unwrap_or_else(|| {
+            notes.push(Note::TermOverflow);
+            end
+        })
 }

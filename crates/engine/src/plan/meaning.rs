@@ -14,6 +14,7 @@ reads the text. The sentences themselves are in the i18n module
 (`i18n/plan.rs`), which reads these types; nothing here reads it.
 */
 
+use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::i18n::{Lang, Render, Text};
@@ -199,8 +200,20 @@ impl Assumption {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "kebab-case", tag = "kind")]
 pub enum Note {
-    /// Auto-renew unknown: the legacy default (on) was assumed.
-    AutoRenewAssumed,
+    /// The export does not say whether it auto-renews, and it ends before
+    /// the cutoff: the plan's dates come from the end date in the file;
+    /// had it been set to renew, it would serve users until `if_renewed`.
+    AutoRenewUnknown {
+        /// The day the service would stop if it renewed (00:00 UTC).
+        if_renewed: NaiveDate,
+    },
+    /// The export does not say whether it auto-renews, and its end date
+    /// has passed: it ended, unless it was set to renew, in which case it
+    /// serves users until `if_renewed`.
+    EndedUnlessRenewed {
+        /// The day the service would stop if it renewed (00:00 UTC).
+        if_renewed: NaiveDate,
+    },
     /// Term unknown: one year was assumed.
     TermAssumed,
     /// No end date in this export.

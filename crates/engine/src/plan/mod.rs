@@ -46,7 +46,6 @@ mod summary;
 
 pub use crate::i18n::{Lang, Render, Text};
 pub use classify::{classify, Classification};
-pub(crate) use customer::customer_urgency;
 pub use customer::{
     Alternative, Coverage, CustomerPlan, KaizalaSubscription, NotCounted, Raise, Recommendation,
 };

@@ -72,8 +72,9 @@ pub fn sample_import() -> Import {
     evil.domain = Some("evil.example".into());
     let woodgrove = customer("Woodgrove Bank");
 
+    // Auto-renew on (an API export): it renews once, before the cutoff.
     let mut renews = kaizala(&contoso, "c-renews", 40, d(2020, 2, 29));
-    renews.auto_renew = AutoRenew::Unknown;
+    renews.auto_renew = AutoRenew::On;
     renews.term_months = None;
     let mut unknown = kaizala(&contoso, "c-unknown", 3, d(2020, 1, 1));
     unknown.end_date = EndDate::Unknown;

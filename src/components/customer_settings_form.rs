@@ -1,7 +1,7 @@
 /*!
 The choices a partner makes for one customer that change its
 recommendation: another plan, frontline workers, education, the number of
-licenses to buy.
+licenses to buy, and whether Kaizala Pro trials are planned for.
 */
 
 use web_sys::{HtmlInputElement, HtmlSelectElement};
@@ -53,6 +53,17 @@ pub(crate) fn customer_settings_form(props: &CustomerSettingsFormProps) -> Html 
             let input: HtmlInputElement = e.target_unchecked_into();
             emit(CustomerSettings {
                 frontline: input.checked(),
+                ..current.clone()
+            })
+        })
+    };
+    let ontrials = {
+        let emit = emit.clone();
+        let current = current.clone();
+        Callback::from(move |e: Event| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            emit(CustomerSettings {
+                include_trials: input.checked(),
                 ..current.clone()
             })
         })
@@ -116,6 +127,15 @@ pub(crate) fn customer_settings_form(props: &CustomerSettingsFormProps) -> Html 
                 <input type="checkbox" id="frontline" checked={current.frontline} onchange={onfrontline} />
                 <label for="frontline">{ tr(lang, "Kaizala users are frontline workers (phone or small tablet, or a shared device)", "Kaizala 使用者是第一線員工（使用手機、小型平板或共用裝置）") }</label>
             </div>
+            if c.trial_seats > 0 || current.include_trials {
+                <div class="field check">
+                    <input type="checkbox" id="include-trials" checked={current.include_trials} onchange={ontrials} />
+                    <label for="include-trials">{ match lang {
+                        Lang::En => format!("Plan licenses for the {} seats of Kaizala Pro trials too", c.trial_seats),
+                        Lang::ZhTw => format!("也為 Kaizala Pro 試用版的 {} 個授權規劃替代授權", c.trial_seats),
+                    } }</label>
+                </div>
+            }
             <div class="field">
                 <label for="education">{ tr(lang, "Education customer", "教育機構客戶") }</label>
                 <select id="education" onchange={oneducation}>

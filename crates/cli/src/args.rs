@@ -51,6 +51,8 @@ options:
   --plan CUSTOMER=PLAN    recommend PLAN for this customer (an id such as o365-e1,
                           a name such as \"Office 365 E1\", or a SKU such as STANDARDPACK)
   --seats CUSTOMER=N      buy N seats for this customer
+  --include-trials CUSTOMER
+                          plan licenses for this customer's Kaizala Pro trials too
   -h, --help              show this help
   -V, --version           show the version
 
@@ -78,6 +80,7 @@ pub struct Args {
     pub mapping: Vec<(Field, String)>,
     pub date_order: Option<DateOrder>,
     pub frontline: Vec<String>,
+    pub include_trials: Vec<String>,
     /// `--education` (true) and `--not-education` (false) in the order
     /// given, so the last one said about a customer wins.
     pub education: Vec<(String, bool)>,
@@ -122,6 +125,8 @@ struct Cli {
     date_order: Option<DateOrder>,
     #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
     frontline: Vec<String>,
+    #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
+    include_trials: Vec<String>,
     #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
     education: Vec<String>,
     #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
@@ -334,6 +339,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
         mapping: cli.mapping,
         date_order: cli.date_order,
         frontline: cli.frontline,
+        include_trials: cli.include_trials,
         education: education
             .into_iter()
             .map(|(_, who, yes)| (who, yes))

@@ -63,6 +63,12 @@ pub(crate) fn settings_for(
             .or_default()
             .frontline = true;
     }
+    for who in &args.include_trials {
+        s.customers
+            .entry(resolve(import, who)?)
+            .or_default()
+            .include_trials = true;
+    }
     for (who, yes) in &args.education {
         s.customers
             .entry(resolve(import, who)?)

@@ -206,3 +206,19 @@ fn out_file() {
     assert!(written.starts_with("BEGIN:VCALENDAR\r\n"));
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+/// Nothing is bought for the seats of a Kaizala Pro trial unless the
+/// partner asks for it with `--include-trials`.
+#[test]
+fn trials_are_planned_only_on_request() {
+    let adatum = |plan: &kaizala_engine::Plan| plan.customers[0].clone();
+    let plan = plan_json("trial.csv", &[]);
+    let c = adatum(&plan);
+    assert_eq!(c.trial_seats, 25);
+    assert_eq!(c.kaizala_seats, 20);
+    assert_eq!(c.recommendation.quantity, Some(20));
+    let with = plan_json("trial.csv", &["--include-trials", "Adatum Corporation"]);
+    let c = adatum(&with);
+    assert!(c.settings.include_trials);
+    assert_eq!(c.recommendation.quantity, Some(45));
+}

@@ -229,7 +229,7 @@ pub(crate) fn app() -> Html {
                     <Overview {lang} workspace={workspace.clone()} today={state.today} onaction={onaction.clone()} />
                 },
                 View::Customer(key) => html! {
-                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} onaction={onaction.clone()} />
+                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} partner={state.partner.clone()} onaction={onaction.clone()} />
                 },
             };
             html! {

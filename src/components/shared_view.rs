@@ -13,14 +13,13 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::checklist_view::ChecklistView;
-use crate::components::recommendation_card::RecommendationCard;
 use crate::components::subscription_table::SubscriptionTable;
 use crate::i18n::{tr, Lang};
 use crate::io;
 use crate::state::SharedPlan;
 use kaizala_engine::handout::customer_page;
 use kaizala_engine::i18n::handout::{long_date, prepared_by, PageLabel};
-use kaizala_engine::plan::Said;
+use kaizala_engine::plan::{CustomerPlan, Said};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct SharedViewProps {
@@ -40,6 +39,41 @@ fn section(heading: &str, id: &str, class: &str, items: Vec<String>) -> Html {
                 for item in items { <li>{ item }</li> }
             </ul>
         </>
+    }
+}
+
+/// The recommendation as the partner works from it: the plan, its ids
+/// (each labelled: the GUID is the license's SKU id, not an offer id), why,
+/// and the caveats and assumptions in the partner's words.
+fn partner_recommendation(lang: Lang, c: &CustomerPlan) -> Html {
+    let r = &c.recommendation;
+    let ids = [
+        (PageLabel::SkuPartNumber, r.sku.as_deref()),
+        (PageLabel::LicenseSkuId, r.guid.as_deref()),
+        (
+            PageLabel::KaizalaServicePlan,
+            r.kaizala_plan.map(|k| k.name()),
+        ),
+    ];
+    html! {
+        <section class="partner-recommendation">
+            <h3 class="rec-plan">{ &*r.plan }</h3>
+            <ul class="partner-ids">
+                for (label, value) in ids.into_iter().filter_map(|(l, v)| v.map(|v| (l, v))) {
+                    <li>{ label.text(lang) }{ tr(lang, ": ", "：") }<code>{ value }</code></li>
+                }
+                if let Some(q) = r.quantity {
+                    <li>{ tr(lang, "Licenses to buy: ", "需購買授權數：") }<strong>{ q }</strong></li>
+                }
+            </ul>
+            <p>{ &*r.reason }</p>
+            if !r.caveats.is_empty() || !r.assumptions.is_empty() {
+                <ul class="caveats">
+                    for cv in r.caveats.iter() { <li class="caveat">{ &*cv.text }</li> }
+                    for a in r.assumptions.iter() { <li>{ &*a.text }</li> }
+                </ul>
+            }
+        </section>
     }
 }
 
@@ -100,7 +134,7 @@ pub(crate) fn shared_view(props: &SharedViewProps) -> Html {
                         for st in page.steps.iter() {
                             <li class={classes!(if st.done { "done" } else { "todo" })}>
                                 <span class="mark" aria-hidden="true">{ if st.done { "✓" } else { "○" } }</span>
-                                <span class="title">{ &*st.title }</span>
+                                <span class="step-name">{ &*st.title }</span>
                                 <span class="status">{ &*st.status }</span>
                             </li>
                         }
@@ -110,7 +144,7 @@ pub(crate) fn shared_view(props: &SharedViewProps) -> Html {
             <details class="panel for-partner" id="for-partner">
                 <summary>{ PageLabel::ForPartner.text(lang) }</summary>
                 <p class="hint">{ PageLabel::ForPartnerHint.text(lang) }</p>
-                <RecommendationCard {lang} customer={c.clone()} />
+                { partner_recommendation(lang, c) }
                 <SubscriptionTable {lang} customer={c.clone()} />
                 <section class="checklist-panel">
                     <h3>{ PageLabel::PartnerSteps.text(lang) }</h3>

@@ -199,7 +199,7 @@ impl Render for Change {
                     Some(d) => format!("{}前", long_date(*d, lang)),
                     None => "在 Kaizala Pro 到期前".to_string(),
                 };
-                owned!("{p}{when}，您的{who}的 Kaizala 授權將改為 {plan}，他們可照常使用 Kaizala。")
+                owned!("{p}{when}，您的 {who}的 Kaizala 授權將改為 {plan}，他們可照常使用 Kaizala。")
             }
             (Change::Stops { wave, seats, on }, Lang::En) => {
                 let p = wave_prefix(*wave, lang);

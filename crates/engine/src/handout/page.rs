@@ -295,7 +295,7 @@ pub fn customer_page(
             PageStep {
                 step: s.step.clone(),
                 wave: s.wave,
-                title: step_title(s, lang),
+                title: step_title(s, wave_of(s), lang),
                 due: s.due,
                 done: done.is_some(),
                 done_on,

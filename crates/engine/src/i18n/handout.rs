@@ -384,10 +384,11 @@ impl Render for Cost {
     }
 }
 
-/// What a step does, as the customer sees it; a kind of step this page
-/// has no words for keeps the partner's title.
-pub(crate) fn step_title(step: &Step, lang: Lang) -> Text {
-    match (&step.action, lang) {
+/// What a step does, as the customer sees it, after "Move 2: " when the
+/// users move in several waves (`wave`); a kind of step this page has no
+/// words for keeps the partner's title.
+pub(crate) fn step_title(step: &Step, wave: Option<u32>, lang: Lang) -> Text {
+    let what: Text = match (&step.action, lang) {
         (StepAction::Buy { plan, .. }, Lang::En) => owned!("Your partner orders {plan}"),
         (StepAction::Buy { plan, .. }, Lang::ZhTw) => owned!("合作夥伴訂購 {plan}"),
         (StepAction::NoPurchase { plan }, Lang::En) => {
@@ -420,6 +421,10 @@ pub(crate) fn step_title(step: &Step, lang: Lang) -> Text {
         .into(),
         #[allow(unreachable_patterns)]
         _ => step.title.clone().into(),
+    };
+    match wave {
+        Some(_) => owned!("{}{what}", wave_prefix(wave, lang)),
+        None => what,
     }
 }
 
@@ -511,6 +516,33 @@ mod tests {
         assert_eq!(
             later.render(Lang::En),
             "Move 2: 1 more license of Office 365 E1, which you already have."
+        );
+    }
+
+    #[test]
+    fn a_step_of_a_later_wave_says_which_move() {
+        let step = Step {
+            step: "C2".into(),
+            title: "Suspend the old subscription".into(),
+            text: String::new(),
+            due: None,
+            wave: 2,
+            action: StepAction::FindEndDate {
+                subscription_id: "s2".into(),
+                offer: "Microsoft Kaizala Pro".into(),
+            },
+        };
+        assert_eq!(
+            step_title(&step, Some(2), Lang::En),
+            "Move 2: Your partner finds out when Kaizala Pro ends"
+        );
+        assert_eq!(
+            step_title(&step, Some(2), Lang::ZhTw),
+            "第 2 批：合作夥伴查明 Kaizala Pro 的到期日"
+        );
+        assert_eq!(
+            step_title(&step, None, Lang::En),
+            "Your partner finds out when Kaizala Pro ends"
         );
     }
 

@@ -19,7 +19,11 @@ use crate::storage::{self, StorageHealth};
 
 #[component(App)]
 pub(crate) fn app() -> Html {
-    let state = use_reducer(|| State::new(io::initial_lang(), io::today()));
+    // The partner's details are the browser's, read once at start.
+    let state = use_reducer(|| State {
+        partner: storage::load_partner(),
+        ..State::new(io::initial_lang(), io::today())
+    });
     let dragging = use_state_eq(|| false);
     let dispatcher = state.dispatcher();
 
@@ -87,6 +91,13 @@ pub(crate) fn app() -> Html {
         Callback::from(move |_| io::load_sample(defaults, dispatcher.clone()))
     };
     let onlang = onaction.reform(Action::SetLang);
+    let onpartner = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |partner: kaizala_engine::handout::Partner| {
+            storage::save_partner(&partner.tidy());
+            dispatcher.dispatch(Action::SetPartner(partner))
+        })
+    };
     let oncancel = {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| {
@@ -229,7 +240,7 @@ pub(crate) fn app() -> Html {
                     <Overview {lang} workspace={workspace.clone()} today={state.today} onaction={onaction.clone()} />
                 },
                 View::Customer(key) => html! {
-                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} onaction={onaction.clone()} />
+                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} partner={state.partner.clone()} onaction={onaction.clone()} />
                 },
             };
             html! {
@@ -270,7 +281,7 @@ pub(crate) fn app() -> Html {
         <div class={classes!("page", dragging.then_some("dragging"), shared.then_some("shared"))}
              {ondragover} {ondragleave} {ondrop}>
             <a class="skip-link" href="#main">{ tr(lang, "Skip to content", "跳至主要內容") }</a>
-            <Header {lang} {onlang} />
+            <Header {lang} {onlang} partner={state.partner.clone()} onpartner={(!shared).then_some(onpartner)} />
             <main id="main" class="main" tabindex="-1">{ body }</main>
             <footer class="footer no-print"><p>{ footer }</p></footer>
         </div>

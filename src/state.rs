@@ -316,6 +316,7 @@ pub enum Action {
     /// Back to the settings a fresh import starts with.
     ResetSettings,
     Open(View),
+    /// A step ticked (done on the state's `today`) or unticked.
     Tick {
         customer: String,
         step: String,
@@ -354,6 +355,8 @@ impl State {
                 next.lang = lang;
             }
             Action::SetPartner(partner) => {
+                // Trimmed and capped as it is kept, shown and shared.
+                let partner = partner.tidy();
                 if partner == self.partner {
                     return self;
                 }
@@ -440,7 +443,7 @@ impl State {
                     return self;
                 };
                 let mut w = (**w).clone();
-                if !reduce_workspace(&mut w, other) {
+                if !reduce_workspace(&mut w, other, self.today) {
                     return self;
                 }
                 next.phase = Phase::Ready(Rc::new(w));
@@ -468,8 +471,9 @@ impl yew::Reducible for State {
     }
 }
 
-/// Applies a workspace action; false when nothing changed.
-fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
+/// Applies a workspace action; false when nothing changed. `today` is the
+/// day a step ticked now was done.
+fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDate) -> bool {
     match action {
         Action::SetAsOf(d) => {
             if w.settings.as_of == d {
@@ -516,7 +520,11 @@ fn reduce_workspace(w: &mut Workspace, action: Action) -> bool {
             step,
             done,
         } => {
-            w.progress.set_ticked(&customer, &step, done);
+            if done {
+                w.progress.tick_on(&customer, &step, today);
+            } else {
+                w.progress.set_ticked(&customer, &step, false);
+            }
             w.progress_changed = true;
         }
         Action::Note { customer, text } => {

@@ -9,10 +9,13 @@ shows ("progress is not being saved") instead of failing.
 
 use web_sys::Storage;
 
+use kaizala_engine::handout::Partner;
 use kaizala_engine::plan::Settings;
 use kaizala_engine::progress::{is_legacy_fingerprint, Progress};
 
 const PREFIX: &str = "kaizala-planner:";
+/// The preference the partner's name and contact are kept under.
+const PARTNER: &str = "partner";
 
 pub use crate::storage_health::StorageHealth;
 
@@ -136,4 +139,28 @@ pub fn save_pref(name: &str, value: &str) -> bool {
     local()
         .map(|s| s.set_item(&format!("{PREFIX}{name}"), value).is_ok())
         .unwrap_or(false)
+}
+
+/// The partner's name and contact, kept for this browser (not per file);
+/// empty when none are stored or they cannot be read.
+pub fn load_partner() -> Partner {
+    load_pref(PARTNER)
+        .and_then(|text| serde_json::from_str::<Partner>(&text).ok())
+        .map(|p| p.tidy())
+        .unwrap_or_default()
+}
+
+/// Keeps the partner for this browser (an empty one is forgotten); false
+/// when storage refused.
+pub fn save_partner(partner: &Partner) -> bool {
+    let Some(storage) = local() else {
+        return false;
+    };
+    let key = format!("{PREFIX}{PARTNER}");
+    if partner.is_empty() {
+        return storage.remove_item(&key).is_ok();
+    }
+    serde_json::to_string(partner)
+        .ok()
+        .is_some_and(|text| storage.set_item(&key, &text).is_ok())
 }

@@ -141,6 +141,8 @@ async fn header_language_switch_reports_the_choice() {
     let props = kaizala_planner::components::header::HeaderProps {
         lang: Lang::En,
         onlang: Callback::from(move |l| *c.borrow_mut() = Some(l)),
+        partner: Default::default(),
+        onpartner: None,
     };
     yew::Renderer::<Header>::with_root_and_props(root.clone(), props).render();
     yew::scheduler::flush().await;
@@ -153,6 +155,52 @@ async fn header_language_switch_reports_the_choice() {
     assert_eq!(*chosen.borrow(), Some(Lang::ZhTw));
 }
 
+#[wasm_bindgen_test]
+async fn header_partner_panel_saves_the_details_tidied() {
+    use kaizala_engine::handout::Partner;
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    let saved: Rc<RefCell<Option<Partner>>> = Rc::default();
+    let root = mount_point();
+    let s = saved.clone();
+    let props = kaizala_planner::components::header::HeaderProps {
+        lang: Lang::En,
+        onlang: Callback::noop(),
+        partner: Partner::default(),
+        onpartner: Some(Callback::from(move |p| *s.borrow_mut() = Some(p))),
+    };
+    yew::Renderer::<Header>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    for (id, value) in [
+        ("#partner-name", "  Fabrikam Cloud "),
+        ("#partner-contact", "help@fabrikam.example"),
+    ] {
+        let input: web_sys::HtmlInputElement =
+            wasm_bindgen::JsCast::unchecked_into(root.query_selector(id).unwrap().unwrap());
+        input.set_value(value);
+        input
+            .dispatch_event(&web_sys::InputEvent::new("input").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+    }
+    let save: web_sys::HtmlElement = wasm_bindgen::JsCast::unchecked_into(
+        root.query_selector("#partner-save").unwrap().unwrap(),
+    );
+    save.click();
+    yew::scheduler::flush().await;
+    assert_eq!(
+        *saved.borrow(),
+        Some(Partner {
+            name: "Fabrikam Cloud".into(),
+            contact: "help@fabrikam.example".into(),
+        })
+    );
+    assert!(root
+        .text_content()
+        .unwrap()
+        .contains("Saved in this browser."));
+}
+
 // ---- storage and more components -----------------------------------------
 
 mod storage {
@@ -162,6 +210,25 @@ mod storage {
 
     fn local() -> web_sys::Storage {
         web_sys::window().unwrap().local_storage().unwrap().unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn the_partner_is_kept_in_this_browser() {
+        use kaizala_engine::handout::Partner;
+        use kaizala_planner::storage::{load_partner, save_partner};
+        let p = Partner {
+            name: "Fabrikam Cloud".into(),
+            contact: "help@fabrikam.example".into(),
+        };
+        assert!(save_partner(&p));
+        assert_eq!(load_partner(), p);
+        // Damaged storage reads as no partner.
+        local()
+            .set_item("kaizala-planner:partner", "[not a partner")
+            .unwrap();
+        assert_eq!(load_partner(), Partner::default());
+        assert!(save_partner(&Partner::default()));
+        assert_eq!(local().get_item("kaizala-planner:partner").unwrap(), None);
     }
 
     #[wasm_bindgen_test]

@@ -599,3 +599,98 @@ fn plan_actions_without_a_plan_change_nothing() {
         &start.clone().reduce(Action::ReadProgress(0.5))
     ));
 }
+
+#[test]
+fn the_partner_is_kept_tidied_and_the_same_partner_changes_nothing() {
+    use kaizala_engine::handout::Partner;
+    let s = Rc::new(State::new(Lang::En, d(2020, 6, 1)));
+    assert!(s.partner.is_empty());
+    let s = s.reduce(Action::SetPartner(Partner {
+        name: "  Fabrikam   Cloud ".into(),
+        contact: "help@fabrikam.example\n".into(),
+    }));
+    assert_eq!(
+        s.partner,
+        Partner {
+            name: "Fabrikam Cloud".into(),
+            contact: "help@fabrikam.example".into(),
+        }
+    );
+    let again = s.clone().reduce(Action::SetPartner(Partner {
+        name: "Fabrikam Cloud ".into(),
+        contact: "help@fabrikam.example".into(),
+    }));
+    assert!(Rc::ptr_eq(&s, &again), "nothing re-renders");
+    // The partner is the browser's, not the file's: it stays across files.
+    let s = s.reduce(Action::Reading {
+        file_name: "a.csv".into(),
+    });
+    assert_eq!(s.partner.name, "Fabrikam Cloud");
+    let s = s.reduce(Action::StartOver);
+    assert_eq!(s.partner.name, "Fabrikam Cloud");
+}
+
+#[test]
+fn ticking_records_the_day_it_was_done() {
+    // `ready` starts on 2020-06-01, the app's today; the plan's as-of
+    // date is another thing and is not the day of a tick.
+    let s = ready();
+    let key = key_of(&s, "Contoso");
+    let s = s.reduce(Action::SetAsOf(d(2020, 5, 1)));
+    let s = s.reduce(Action::Tick {
+        customer: key.clone(),
+        step: "A".into(),
+        done: true,
+    });
+    let w = s.workspace().unwrap();
+    assert_eq!(w.progress.ticked_on(&key, "A"), Some(d(2020, 6, 1)));
+    assert_eq!(
+        w.progress.done_steps(&key),
+        std::collections::BTreeMap::from([("A".to_string(), Some(d(2020, 6, 1)))])
+    );
+    let s = s.reduce(Action::Tick {
+        customer: key.clone(),
+        step: "A".into(),
+        done: false,
+    });
+    let w = s.workspace().unwrap();
+    assert!(!w.progress.is_ticked(&key, "A"));
+    assert!(
+        w.progress.ticked_on.is_empty(),
+        "the day goes with the tick"
+    );
+}
+
+#[test]
+fn a_share_link_carries_the_partner_and_the_days_steps_were_done() {
+    use kaizala_engine::handout::{Handout, Partner};
+    let s = ready().reduce(Action::SetPartner(Partner {
+        name: "Fabrikam Cloud".into(),
+        contact: String::new(),
+    }));
+    let key = key_of(&s, "Contoso");
+    let s = s.reduce(Action::Tick {
+        customer: key.clone(),
+        step: "B".into(),
+        done: true,
+    });
+    let w = s.workspace().unwrap();
+    let handout = Handout {
+        partner: s.partner.shown(),
+        done: w.progress.done_steps(&key),
+    };
+    let shared = SharedPlan::for_customer(&w.import, &w.settings, &key)
+        .unwrap()
+        .with_handout(handout.clone());
+    let opened = Rc::new(State::new(Lang::ZhTw, d(2021, 1, 1)))
+        .reduce(Action::OpenShared(Ok(shared.clone())));
+    let Phase::Shared(back) = &opened.phase else {
+        panic!("the shared view opens")
+    };
+    assert_eq!(back.handout(), handout);
+    assert_eq!(back.done.get("B"), Some(&Some(d(2020, 6, 1))));
+    assert!(
+        opened.partner.is_empty(),
+        "the reader's own partner is not the link's"
+    );
+}

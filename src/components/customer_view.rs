@@ -22,6 +22,7 @@ use crate::state::{Action, SharedPlan, Workspace};
 use crate::view_model::slug::slug;
 use kaizala_engine::checklist;
 use kaizala_engine::export::{customer_html, customer_markdown};
+use kaizala_engine::handout::{Handout, Partner};
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct CustomerViewProps {
@@ -29,6 +30,8 @@ pub(crate) struct CustomerViewProps {
     pub(crate) workspace: Rc<Workspace>,
     /// The customer's key.
     pub(crate) customer: String,
+    /// Who the partner is, for the share link and the customer's page.
+    pub(crate) partner: Partner,
     pub(crate) onaction: Callback<Action>,
 }
 
@@ -71,13 +74,22 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
             }
         })
     };
+    // What the customer's page shows besides the plan: the partner and
+    // the steps done, with their days.
+    let handout = Handout {
+        partner: props.partner.shown(),
+        done: w.progress.done_steps(&key),
+    };
     let onshare = {
         let share_state = share_state.clone();
         let w = props.workspace.clone();
         let key = key.clone();
+        let handout = handout.clone();
         // Gathered on click: it scans every imported subscription.
         Callback::from(move |_: MouseEvent| {
-            let link = match &SharedPlan::for_customer(&w.import, &w.settings, &key) {
+            let shared = SharedPlan::for_customer(&w.import, &w.settings, &key)
+                .map(|s| s.with_handout(handout.clone()));
+            let link = match &shared {
                 Some(shared) => io::share_link(shared),
                 None => Err(tr(
                     lang,
@@ -110,7 +122,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
         let key = key.clone();
         let name = format!("{file_stem}.html");
         Callback::from(move |_: MouseEvent| {
-            if let Some(page) = customer_html(&plan, &key, lang) {
+            if let Some(page) = customer_html(&plan, &key, lang, &handout) {
                 io::download(&name, "text/html;charset=utf-8", page.as_bytes());
             }
         })

@@ -1,16 +1,23 @@
 /*!
-The page header: product name, the privacy promise and the language switch.
+The page header: product name, the privacy promise, the partner's own
+details (not on a customer's shared view) and the language switch.
 */
 
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
+use crate::components::partner_settings::PartnerSettings;
 use crate::i18n::{tr, Lang};
+use kaizala_engine::handout::Partner;
 
 #[derive(Properties, PartialEq)]
 pub struct HeaderProps {
     pub lang: Lang,
     pub onlang: Callback<Lang>,
+    /// The partner's details as saved.
+    pub partner: Partner,
+    /// Saves the partner's details; `None` hides them (a customer's view).
+    pub onpartner: Option<Callback<Partner>>,
 }
 
 #[component(Header)]
@@ -37,6 +44,10 @@ pub fn header(props: &HeaderProps) -> Html {
                     <p class="privacy-badge">{ tr(lang, "Runs in your browser. Nothing is uploaded.", "在您的瀏覽器中執行，不會上傳任何資料。") }</p>
                 </div>
             </div>
+            <div class="header-tools">
+            if let Some(onsave) = props.onpartner.clone() {
+                <PartnerSettings {lang} partner={props.partner.clone()} {onsave} />
+            }
             <label class="lang no-print">
                 <span>{ tr(lang, "Language", "語言") }</span>
                 <select {onchange}>
@@ -44,6 +55,7 @@ pub fn header(props: &HeaderProps) -> Html {
                     <option value="zh-TW" lang="zh-TW" selected={lang == Lang::ZhTw}>{ "繁體中文" }</option>
                 </select>
             </label>
+            </div>
         </header>
     }
 }

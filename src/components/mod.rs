@@ -12,6 +12,7 @@ pub mod header;
 pub mod import_report;
 pub(crate) mod mapping;
 pub(crate) mod overview;
+pub mod partner_settings;
 pub(crate) mod plan_catalog;
 pub(crate) mod print_area;
 pub(crate) mod reading;

@@ -312,6 +312,44 @@ mod tests {
     }
 
     #[test]
+    fn ticking_on_a_day_keeps_the_day_until_unticked() {
+        let day = NaiveDate::from_ymd_opt(2020, 8, 3).unwrap();
+        let mut p = Progress::default();
+        p.tick_on("c1", "A", day);
+        p.set_ticked("c1", "B", true);
+        p.tick_on("c2", "A", day.succ_opt().unwrap());
+        assert!(p.is_ticked("c1", "A"));
+        assert_eq!(p.ticked_on("c1", "A"), Some(day));
+        assert_eq!(p.ticked_on("c1", "B"), None, "ticked without a day");
+        assert_eq!(p.ticked_on("c1", "C"), None, "not ticked");
+        assert_eq!(
+            p.done_steps("c1"),
+            BTreeMap::from([("A".to_string(), Some(day)), ("B".to_string(), None)]),
+            "only this customer's steps"
+        );
+        // A customer key that is a prefix of another's shares nothing.
+        p.tick_on("c", "A", day);
+        assert_eq!(p.done_steps("c").len(), 1);
+        // Unticking forgets the day; ticking again keeps the new one.
+        p.set_ticked("c1", "A", false);
+        assert_eq!(p.ticked_on("c1", "A"), None);
+        assert!(!p.done_steps("c1").contains_key("A"));
+        p.tick_on("c1", "A", day.succ_opt().unwrap());
+        assert_eq!(p.ticked_on("c1", "A"), day.succ_opt());
+        // The days survive storage; a day without a tick is dropped.
+        let back = Progress::from_json(&p.to_json()).unwrap();
+        assert_eq!(back, p);
+        let stray = r#"{"ticked":[],"ticked_on":{"c1/A":"2020-08-03"}}"#;
+        assert!(Progress::from_json(stray).unwrap().ticked_on.is_empty());
+        // Progress stored before days were kept still reads.
+        let old = Progress::from_json(r#"{"ticked":["c1/A"],"notes":{}}"#).unwrap();
+        assert_eq!(
+            old.done_steps("c1"),
+            BTreeMap::from([("A".to_string(), None)])
+        );
+    }
+
+    #[test]
     fn notes_are_capped_on_a_char_boundary() {
         let mut p = Progress::default();
         p.set_note("k", &"臺".repeat(MAX_NOTE_CHARS + 10));

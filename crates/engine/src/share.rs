@@ -29,6 +29,7 @@ use chrono::NaiveDate;
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
+use crate::handout::{Handout, Partner};
 use crate::model::Subscription;
 use crate::model::{Format, Import};
 use crate::plan::{plan_subscriptions, CustomerPlan, CustomerSettings, Lang, Settings, Source};
@@ -46,8 +47,8 @@ const COMPRESSION: u8 = 9;
 
 /// What a share link carries: one customer's subscriptions as imported
 /// (the Kaizala Pro ones and the plans that may cover them), the choices
-/// made for that customer and the plan's dates. Nothing of other
-/// customers travels.
+/// made for that customer, the plan's dates, the partner who made it and
+/// the steps done. Nothing of other customers travels.
 ///
 /// The link carries the plan's inputs, not its texts: the reader's planner
 /// plans them again, in the reader's language, with its own wording. So a
@@ -68,6 +69,14 @@ pub struct SharedPlan {
     pub settings: CustomerSettings,
     /// The customer's subscriptions, as imported.
     pub subscriptions: Vec<Subscription>,
+    /// The partner who made the link, when they said who they are. Links
+    /// made before partners were named have none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub partner: Option<Partner>,
+    /// The customer's steps done when the link was made, by step id, with
+    /// the day when known. Links made before have none.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub done: BTreeMap<String, Option<NaiveDate>>,
 }
 
 impl SharedPlan {
@@ -94,7 +103,28 @@ impl SharedPlan {
             customer: key.to_string(),
             settings: settings.customers.get(key).cloned().unwrap_or_default(),
             subscriptions,
+            partner: None,
+            done: BTreeMap::new(),
         })
+    }
+
+    /// The same link with the partner and the steps done of `handout`
+    /// (a partner with nothing to show is left out).
+    pub fn with_handout(self, handout: Handout) -> SharedPlan {
+        SharedPlan {
+            partner: handout.partner.as_ref().and_then(Partner::shown),
+            done: handout.done,
+            ..self
+        }
+    }
+
+    /// What the customer's page shows besides the plan: the partner and
+    /// the steps done.
+    pub fn handout(&self) -> Handout {
+        Handout {
+            partner: self.partner.as_ref().and_then(Partner::shown),
+            done: self.done.clone(),
+        }
     }
 
     /// The customer's plan, planned again in `lang`; `None` when the link's
@@ -354,6 +384,59 @@ mod tests {
             Err(ShareError::UnknownVersion)
         );
         assert_eq!(SharedPlan::from_link("v1.***"), Err(ShareError::NotBase64));
+    }
+
+    #[test]
+    fn a_link_carries_the_partner_and_the_steps_done() {
+        use crate::import::{import, ImportOptions, ImportOutcome};
+        let csv = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,customerTenantId,customerCompanyName\n\
+                   s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,t1,Contoso\n";
+        let Ok(ImportOutcome::Ready(imp)) = import(csv.as_bytes(), &ImportOptions::default())
+        else {
+            panic!()
+        };
+        let settings = Settings::new(NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
+        let bare = SharedPlan::for_customer(&imp, &settings, "id:t1").unwrap();
+        assert_eq!(bare.handout(), Handout::default());
+        let day = NaiveDate::from_ymd_opt(2020, 8, 3);
+        let handout = Handout {
+            partner: Some(Partner {
+                name: " Fabrikam  IT ".into(),
+                contact: "help@fabrikam.example".into(),
+            }),
+            done: BTreeMap::from([("A".to_string(), day), ("B".to_string(), None)]),
+        };
+        let shared = bare.clone().with_handout(handout);
+        let back = SharedPlan::from_link(&encode(&shared).unwrap()).unwrap();
+        assert_eq!(back, shared);
+        let partner = back.partner.as_ref().unwrap();
+        assert_eq!(partner.name, "Fabrikam IT", "tidied before it travels");
+        assert_eq!(back.done.get("A"), Some(&day));
+        assert_eq!(back.handout().done.len(), 2);
+        // A partner with nothing to show does not travel.
+        let empty = bare.with_handout(Handout {
+            partner: Some(Partner::default()),
+            done: BTreeMap::new(),
+        });
+        assert_eq!(empty.partner, None);
+        assert!(
+            !String::from_utf8(unpack(&encode(&empty).unwrap()).unwrap())
+                .unwrap()
+                .contains("partner")
+        );
+    }
+
+    /// A link made before links carried the partner and the steps done
+    /// still opens, with neither.
+    #[test]
+    fn links_made_before_partners_were_named_still_open() {
+        let old = "v1.eNpVUclOAzEM_RWUcysNPYCYK0eExB1VkUkcsJplcJwiGPXfcaYL9GY92W_xmw1UW4IZzWbYDOvhbj3cmpVxTUr4Q--PaCicQBRlrLKGiZbNKiUhK0p-lL5WUYTyezXjbKYI2ZY9MpNHM-YWo_JwyRIpKxAgVlwZ9M2BUMnnlYog1Uqxrh-fUcouNo9WmPTudH3Q7fZWHdPUGRR-nf_ZmtWXmlucZUiqaR5VvtSigC8J6CL62SBSoGsnmhVjRLZpyrZTdVg1F9baWfVTS_5ncqy0QW6egH4gws0Ld5HAhNnHb3uUPwXctausZtwMOgpI09mAE9qjHoM2YRkzfinaO9FnZW89CPZsO8rdh9rVMAt2quyhV6Y2BTnZpIE_6llv-d7l9b2H_rPtYXv4BQH7r-U";
+        let shared = SharedPlan::from_link(old).unwrap();
+        assert_eq!(shared.customer, "id:t1");
+        assert_eq!(shared.partner, None);
+        assert!(shared.done.is_empty());
+        assert_eq!(shared.handout(), Handout::default());
+        assert!(shared.customer_plan(Lang::En).is_some());
     }
 
     /// A link made before links were compressed with miniz (by a

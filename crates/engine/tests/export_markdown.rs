@@ -13,6 +13,7 @@ use std::path::PathBuf;
 
 use kaizala_engine::checklist;
 use kaizala_engine::export::{customer_html, customer_markdown, to_markdown};
+use kaizala_engine::handout::Handout;
 use kaizala_engine::plan::{build_plan, Lang, Plan, Settings};
 use plan_support::*;
 
@@ -97,7 +98,7 @@ fn customer_html_is_escaped_and_standalone() {
         .iter()
         .find(|c| c.display_name.contains("HYPERLINK"))
         .unwrap();
-    let html = customer_html(&p, &evil.key, Lang::En).unwrap();
+    let html = customer_html(&p, &evil.key, Lang::En, &Handout::default()).unwrap();
     assert!(html.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
     assert!(html.contains("<meta charset=\"utf-8\">"));
     assert!(html.contains("&lt;b&gt;") && !html.contains("<b>"));
@@ -107,7 +108,7 @@ fn customer_html_is_escaped_and_standalone() {
         html.matches("type=\"checkbox\"").count(),
         checklist::build(evil, p.as_of, p.lang).steps.len()
     );
-    let zh = customer_html(&p, &evil.key, Lang::ZhTw).unwrap();
-    assert!(zh.contains("<html lang=\"zh-Hant-TW\">") && zh.contains("檢查清單"));
-    assert!(customer_html(&p, "missing", Lang::En).is_none());
+    let zh = customer_html(&p, &evil.key, Lang::ZhTw, &Handout::default()).unwrap();
+    assert!(zh.contains("<html lang=\"zh-Hant-TW\">") && zh.contains("給合作夥伴的資訊"));
+    assert!(customer_html(&p, "missing", Lang::En, &Handout::default()).is_none());
 }

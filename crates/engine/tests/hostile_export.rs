@@ -21,6 +21,7 @@ use kaizala_engine::export::{
     csv::HEADERS, customer_html, customer_markdown, plan_from_json, to_csv, to_ics, to_json,
     to_markdown,
 };
+use kaizala_engine::handout::Handout;
 use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
 use kaizala_engine::plan::{Lang, Plan, Settings};
 
@@ -131,9 +132,11 @@ fn markup_in_every_field_stays_text_in_every_export() {
             &ImportOptions::default(),
             lang,
         );
-        let allowed = tags(&customer_html(&benign, &benign.customers[0].key, lang).unwrap());
+        let allowed = tags(
+            &customer_html(&benign, &benign.customers[0].key, lang, &Handout::default()).unwrap(),
+        );
         for c in &plan.customers {
-            let html = customer_html(&plan, &c.key, lang).unwrap();
+            let html = customer_html(&plan, &c.key, lang, &Handout::default()).unwrap();
             let found = tags(&html);
             assert!(
                 found.is_subset(&allowed),
@@ -250,7 +253,7 @@ fn a_hostile_file_name_stays_text() {
     let plan = plan_of(csv.as_bytes(), &options, Lang::En);
     let c = &plan.customers[0];
     assert!(c.display_name.contains("<img"), "{}", c.display_name);
-    let html = customer_html(&plan, &c.key, Lang::En).unwrap();
+    let html = customer_html(&plan, &c.key, Lang::En, &Handout::default()).unwrap();
     assert!(!html.contains("<img") && html.contains("&lt;img"));
     assert_markdown_inert(&customer_markdown(&plan, &c.key, Lang::En).unwrap());
     let csv_out = String::from_utf8(to_csv(&plan, Lang::En)).unwrap();

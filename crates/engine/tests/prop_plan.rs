@@ -21,6 +21,7 @@ use kaizala_engine::build_plan;
 use kaizala_engine::export::{
     customer_html, customer_markdown, plan_from_json, to_csv, to_ics, to_json, to_markdown,
 };
+use kaizala_engine::handout::Handout;
 use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
 use kaizala_engine::plan::{CustomerPlan, Lang, Plan, PlanJob, PlanProgress, Settings};
 use kaizala_engine::share;
@@ -259,7 +260,7 @@ proptest! {
         prop_assert_eq!(to_ics(&a, lang), to_ics(&b, lang));
         for c in &a.customers {
             prop_assert_eq!(customer_markdown(&a, &c.key, lang), customer_markdown(&b, &c.key, lang));
-            prop_assert_eq!(customer_html(&a, &c.key, lang), customer_html(&b, &c.key, lang));
+            prop_assert_eq!(customer_html(&a, &c.key, lang, &Handout::default()), customer_html(&b, &c.key, lang, &Handout::default()));
         }
         prop_assert_eq!(json_without_lines(&a), json_without_lines(&b));
     }

@@ -11,6 +11,7 @@ Microsoft's documents; see `docs/rules.md`.
 
 pub(crate) mod checklist;
 pub(crate) mod export;
+pub mod handout;
 pub(crate) mod plan;
 
 use std::borrow::Cow;

@@ -219,7 +219,7 @@ fn the_seat_overlap_is_the_partners_to_check() {
         .recommendation
         .assumptions
         .iter()
-        .find(|a| matches!(a.what, Assumption::SeatsCovered { .. }))
+        .find(|a| matches!(a.what, Assumption::CoverageOverlap { .. }))
         .expect("the E3 seats are assumed to be Kaizala Pro users'");
     for lang in [Lang::En, Lang::ZhTw] {
         let p = p.in_lang(lang);

@@ -217,7 +217,26 @@ pub fn customer_page(
                 },
             }),
             StepAction::NoPurchase { plan } => costs.push(Cost::Covered { plan: plan.clone() }),
-            StepAction::MoveUsers { plan, seats } => {
+            StepAction::RaiseQuantity { plan, quantity, .. } => costs.push(match quantity {
+                Some(0) => Cost::Covered { plan: plan.clone() },
+                _ => Cost::MoreLicenses {
+                    wave,
+                    plan: plan.clone(),
+                    users: *quantity,
+                    from: s.due,
+                },
+            }),
+            StepAction::AddSeats { plan, quantity, .. } => {
+                if *quantity != Some(0) {
+                    costs.push(Cost::MoreLicenses {
+                        wave,
+                        plan: plan.clone(),
+                        users: *quantity,
+                        from: s.due,
+                    })
+                }
+            }
+            StepAction::MoveUsers { plan, seats, .. } => {
                 move_by = move_by.or(s.due);
                 changes.push(Change::Move {
                     wave,
@@ -245,10 +264,6 @@ pub fn customer_page(
                 stops_any = true;
                 changes.push(Change::EndUnknown { wave });
             }
-            // A kind of step this page does not know yet still shows in
-            // the steps, with the partner's title; it adds no line here.
-            #[allow(unreachable_patterns)]
-            _ => {}
         }
     }
     if stops_any {

@@ -391,6 +391,18 @@ pub(crate) fn step_title(step: &Step, wave: Option<u32>, lang: Lang) -> Text {
     let what: Text = match (&step.action, lang) {
         (StepAction::Buy { plan, .. }, Lang::En) => owned!("Your partner orders {plan}"),
         (StepAction::Buy { plan, .. }, Lang::ZhTw) => owned!("合作夥伴訂購 {plan}"),
+        (StepAction::RaiseQuantity { plan, .. }, Lang::En) => {
+            owned!("Your partner adds licenses to your {plan} subscription")
+        }
+        (StepAction::RaiseQuantity { plan, .. }, Lang::ZhTw) => {
+            owned!("合作夥伴為您現有的 {plan} 訂閱增加授權")
+        }
+        (StepAction::AddSeats { plan, .. }, Lang::En) => {
+            owned!("Your partner adds licenses of {plan} for these users")
+        }
+        (StepAction::AddSeats { plan, .. }, Lang::ZhTw) => {
+            owned!("合作夥伴為這批使用者增加 {plan} 授權")
+        }
         (StepAction::NoPurchase { plan }, Lang::En) => {
             owned!("Your partner checks that your users have {plan}")
         }
@@ -419,8 +431,6 @@ pub(crate) fn step_title(step: &Step, wave: Option<u32>, lang: Lang) -> Text {
             "合作夥伴查明 Kaizala Pro 的到期日",
         )
         .into(),
-        #[allow(unreachable_patterns)]
-        _ => step.title.clone().into(),
     };
     match wave {
         Some(_) => owned!("{}{what}", wave_prefix(wave, lang)),
@@ -449,8 +459,8 @@ pub(crate) fn step_status(
 /// keeps the partner's, so that no caveat is left off the page.
 pub(crate) fn plain_caveat(caveat: &Said<Caveat>, lang: Lang) -> Text {
     match (&caveat.what, lang) {
-        (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's own lists disagree on whether Business Basic includes Kaizala. If you want to be sure, ask your partner about Business Standard, which lists it.".into(),
-        (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 自己的清單對 Business Basic 是否包含 Kaizala 說法不一。若想確定，可向合作夥伴詢問明確列有 Kaizala 的 Business Standard。".into(),
+        (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's own lists disagree on whether Business Basic includes Kaizala. Before your users move, your partner checks that the new licenses include Kaizala; if you want to be sure up front, ask about Office 365 E1, which lists it.".into(),
+        (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 自己的清單對 Business Basic 是否包含 Kaizala 說法不一。使用者移轉前，合作夥伴會先確認新授權包含 Kaizala；若想事先確定，可詢問明確列有 Kaizala 的 Office 365 E1。".into(),
         (Caveat::EducationEligibility, Lang::En) => "Education plans are only for institutions that Microsoft has verified as academic.".into(),
         (Caveat::EducationEligibility, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構。".into(),
         (Caveat::FrontlineEligibility, Lang::En) => "F3 licenses are for staff who work mainly on a phone or a small tablet (one screen under 10.1 inches), or who share a device; they include no Office desktop apps.".into(),
@@ -459,8 +469,8 @@ pub(crate) fn plain_caveat(caveat: &Said<Caveat>, lang: Lang) -> Text {
         (Caveat::BusinessSeatCap { seats, .. }, Lang::ZhTw) => owned!("商務方案最多 300 位使用者，而您有 {seats} 位：合作夥伴會將使用者分散到不同方案，或建議改用企業方案。"),
         (Caveat::DeviceLicenseOnly, Lang::En) => "Microsoft 365 A1 is licensed per device and has no Kaizala of its own; each user also gets Office 365 A1, which includes it.".into(),
         (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 以裝置計算授權，本身不含 Kaizala；每位使用者需另外搭配內含 Kaizala 的 Office 365 A1。".into(),
-        #[allow(unreachable_patterns)]
-        _ => caveat.text.clone(),
+        (Caveat::EducationNotVerified { .. }, Lang::En) => "Your organization's name looks like a school's, but it is not registered with Microsoft as an academic institution, so education plans are not offered yet; if you are one, your partner can ask Microsoft to verify you.".into(),
+        (Caveat::EducationNotVerified { .. }, Lang::ZhTw) => "貴機構的名稱看似學校，但尚未向 Microsoft 登記為教育機構，因此目前不提供教育方案；若貴機構屬於教育機構，合作夥伴可向 Microsoft 申請驗證。".into(),
     }
 }
 
@@ -468,15 +478,16 @@ pub(crate) fn plain_caveat(caveat: &Said<Caveat>, lang: Lang) -> Text {
 /// overlap, which the partner checks (it stays in their section).
 pub(crate) fn plain_assumption(assumption: &Said<Assumption>, lang: Lang) -> Option<Text> {
     Some(match (&assumption.what, lang) {
-        (Assumption::SeatsCovered { .. }, _) => return None,
+        (Assumption::CoverageOverlap { .. }, _) => return None,
+        (Assumption::TrialSeatsLeftOut { seats }, Lang::En) => owned!("No licenses are bought for the {} of your Kaizala Pro trial unless you ask for them.", plural(*seats, "user", "users")),
+        (Assumption::TrialSeatsLeftOut { seats }, Lang::ZhTw) => owned!("除非您要求，否則不會為 Kaizala Pro 試用版的 {seats} 位使用者購買授權。"),
         (Assumption::SeatsOverride { seats }, Lang::En) => owned!("The licenses are counted for {}, as set by your partner.", plural(*seats, "user", "users")),
         (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("授權數以 {seats} 位使用者計算（依合作夥伴的設定）。"),
         (Assumption::SeatsUnknown, Lang::En) => "Your partner's records do not show how many people use Kaizala Pro; the number of licenses is set once they are counted.".into(),
         (Assumption::SeatsUnknown, Lang::ZhTw) => "合作夥伴的資料中沒有 Kaizala Pro 的使用人數；清點後才會確定授權數。".into(),
         (Assumption::AmbiguousCoverage { offer }, Lang::En) => owned!("It is not clear whether your \"{offer}\" includes Kaizala, so it was not counted; your partner checks it."),
         (Assumption::AmbiguousCoverage { offer }, Lang::ZhTw) => owned!("無法確定您的「{offer}」是否包含 Kaizala，因此未計入；合作夥伴會確認。"),
-        #[allow(unreachable_patterns)]
-        _ => assumption.text.clone(),
+
     })
 }
 

@@ -41,6 +41,12 @@ pub(crate) fn field_name(lang: Lang, field: Field) -> &'static str {
         Field::AutoRenew => tr(lang, "Auto-renew", "自動續訂"),
         Field::EndDate => tr(lang, "End date", "到期日"),
         Field::Term => tr(lang, "Term", "期限"),
+        Field::ResellerMpnId => tr(
+            lang,
+            "Reseller MPN ID (indirect reseller)",
+            "經銷商 MPN 識別碼（間接經銷商）",
+        ),
+        Field::Trial => tr(lang, "Trial (yes/no)", "試用（是/否）"),
     }
 }
 

@@ -42,7 +42,7 @@ options:
   --map FIELD=COLUMN      read FIELD from the column named COLUMN; FIELD is one of
                           customer_id, customer_name, customer_domain, qualification,
                           subscription_id, offer, friendly_name, sku, seats, status,
-                          auto_renew, end_date, term
+                          auto_renew, end_date, term, reseller_mpn_id, trial
   --date-order ORDER      month-first or day-first, for dates like 3/4/2020
   --frontline CUSTOMER    recommend frontline (F3) plans for this customer
   --education CUSTOMER    treat this customer as an education customer
@@ -386,7 +386,7 @@ mod tests {
 
     #[test]
     fn field_names_round_trip() {
-        assert_eq!(field_names().len(), 13);
+        assert_eq!(field_names().len(), 15);
         for name in field_names() {
             let field = parse_field(name).unwrap();
             assert_eq!(field_name(field), *name);

@@ -66,6 +66,12 @@ pub enum Field {
     EndDate,
     /// The term length (`P1M`, `P1Y`, ...).
     Term,
+    /// The MPN ID of the indirect reseller (CSP two-tier): `ResellerMpnId`,
+    /// `Tier2MpnId`, `IndirectResellerMpnId`, Partner Center's `Reseller`.
+    ResellerMpnId,
+    /// Whether the subscription is a trial (`IsTrial`, `isTrial`,
+    /// `TermInfo.IsTrial`).
+    Trial,
 }
 
 /// A rejected input row and why. `i18n::import` says the reason in words;

@@ -61,6 +61,8 @@ pub(crate) fn field_label(f: Field) -> &'static str {
         Field::AutoRenew => "auto-renew",
         Field::EndDate => "end date",
         Field::Term => "term",
+        Field::ResellerMpnId => "reseller MPN ID",
+        Field::Trial => "trial flag",
     }
 }
 

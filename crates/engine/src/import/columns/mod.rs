@@ -33,11 +33,12 @@ use super::{Field, Format, ImportOptions};
 use crate::model::source::ImportNote;
 
 /// Every field, in the order missing fields are reported.
-pub const FIELDS: [Field; 13] = [
+pub const FIELDS: [Field; 15] = [
     Field::CustomerId,
     Field::CustomerName,
     Field::CustomerDomain,
     Field::Qualification,
+    Field::ResellerMpnId,
     Field::SubscriptionId,
     Field::Offer,
     Field::FriendlyName,
@@ -47,6 +48,7 @@ pub const FIELDS: [Field; 13] = [
     Field::AutoRenew,
     Field::EndDate,
     Field::Term,
+    Field::Trial,
 ];
 
 pub(crate) fn field_index(f: Field) -> usize {
@@ -75,7 +77,7 @@ pub(crate) struct Aux {
 pub(crate) struct Mapping {
     pub(crate) format: Option<Format>,
     /// Column index per field, indexed by [`field_index`].
-    pub(crate) columns: [Option<usize>; 13],
+    pub(crate) columns: [Option<usize>; FIELDS.len()],
     pub(crate) aux: Aux,
     pub(crate) missing: Vec<Field>,
     pub(crate) notes: Vec<ImportNote>,

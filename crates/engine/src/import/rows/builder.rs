@@ -56,6 +56,7 @@ pub(crate) struct Builder {
     pub(super) blank_status: u64,
     pub(super) unread_renew: Unread,
     pub(super) unread_term: Unread,
+    pub(super) unread_trial: Unread,
     /// (id, first line, this line) of the first few.
     pub(super) differing_duplicates: Vec<(String, u64, u64)>,
     pub(super) exact_duplicates: u64,

@@ -108,6 +108,7 @@ impl Builder {
             blank_status: 0,
             unread_renew: Unread::default(),
             unread_term: Unread::default(),
+            unread_trial: Unread::default(),
             differing_duplicates: Vec::new(),
             exact_duplicates: 0,
             notes,
@@ -311,6 +312,7 @@ impl Builder {
         let status = self.status(rec);
         let auto_renew = self.auto_renew(rec);
         let term_months = self.term(rec);
+        let trial = self.trial(rec, offer, sku);
         let sub = Subscription {
             customer: self.customer(rec),
             id: id.into(),
@@ -322,7 +324,7 @@ impl Builder {
             auto_renew,
             end_date: EndDate::Unknown,
             term_months,
-            trial: false,
+            trial,
             // Filled in by `finish` from the draft's `ends`.
             lines: Vec::new(),
         };

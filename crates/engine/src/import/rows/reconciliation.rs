@@ -20,6 +20,7 @@ Within the best kind, the charge with the latest `ChargeStartDate` wins
 */
 
 use super::builder::Builder;
+use super::cells::names_a_trial;
 use super::drafts::{Draft, Pick};
 use super::texts::Cells;
 use crate::import::values::{numeric_to_date, parse_date, DateCell};
@@ -61,6 +62,7 @@ pub(super) fn bare_subscription(
     Subscription {
         customer,
         id,
+        trial: names_a_trial(&offer),
         offer,
         friendly_name,
         sku: None,
@@ -69,7 +71,6 @@ pub(super) fn bare_subscription(
         auto_renew: AutoRenew::Unknown,
         end_date: EndDate::Unknown,
         term_months: None,
-        trial: false,
         lines: Vec::new(),
     }
 }

@@ -145,6 +145,7 @@ impl Builder {
             (&mut self.unread_status, Field::Status),
             (&mut self.unread_renew, Field::AutoRenew),
             (&mut self.unread_term, Field::Term),
+            (&mut self.unread_trial, Field::Trial),
         ];
         for (u, field) in unread {
             if u.count > 0 {

@@ -7,6 +7,7 @@ tests drive it directly and the output is what the app downloads.
 use chrono::NaiveDate;
 
 use kaizala_engine::export;
+use kaizala_engine::i18n::{rejected_row_source, Lang, Render};
 use kaizala_engine::import::{self, Import, ImportOptions, ImportOutcome, MappingRequest};
 use kaizala_engine::plan::{build_plan, Settings};
 
@@ -147,7 +148,7 @@ pub fn plan_outcome(
     let plan = build_plan(&import, &settings);
     let bytes = export::render(&plan, args.format, args.lang);
     let s = &plan.summary;
-    let summary = format!(
+    let mut summary = format!(
         "{} rows read, {} rejected; {} of {} customers have Kaizala Pro ({} subscriptions, {} seats).",
         plan.source.rows_read,
         plan.source.rows_rejected.len(),
@@ -156,7 +157,32 @@ pub fn plan_outcome(
         s.kaizala_subscriptions,
         s.kaizala_seats
     );
+    summary.push_str(&rejected_rows(&import, args.lang));
     Ok(Output { bytes, summary })
+}
+
+/// How many rejected rows the summary lists; the JSON export has them all.
+const REJECTED_LISTED: usize = 20;
+
+/// The rejected rows, one a line under the summary, each with the
+/// customer and subscription id it names so that it can be found.
+fn rejected_rows(import: &Import, lang: Lang) -> String {
+    let rejected = &import.report.rejected;
+    let mut out = String::new();
+    for row in rejected.iter().take(REJECTED_LISTED) {
+        out.push_str("\n  ");
+        out.push_str(&row.render(lang));
+        if let Some(source) = rejected_row_source(row, lang) {
+            out.push_str(&format!(" ({source})"));
+        }
+    }
+    if rejected.len() > REJECTED_LISTED {
+        out.push_str(&format!(
+            "\n  ... and {} more rejected rows (all of them are in the JSON export)",
+            rejected.len() - REJECTED_LISTED
+        ));
+    }
+    out
 }
 
 /// Imports `bytes` and plans them: the whole run but for reading and

@@ -192,6 +192,21 @@ impl Render for RejectedRow {
     }
 }
 
+/// Whom a rejected row is about, for a table or list beside its reason:
+/// `Contoso · subscription a1`, or either half alone; `None` when the row
+/// named neither.
+pub fn rejected_row_source(row: &RejectedRow, lang: Lang) -> Option<String> {
+    let id = row.subscription_id.as_deref().map(|id| match lang {
+        Lang::En => format!("subscription {id}"),
+        Lang::ZhTw => format!("訂閱 {id}"),
+    });
+    match (row.customer.as_deref(), id) {
+        (Some(c), Some(id)) => Some(format!("{c} · {id}")),
+        (Some(c), None) => Some(c.to_string()),
+        (None, id) => id,
+    }
+}
+
 impl fmt::Display for RejectedRow {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.render(Lang::En))
@@ -200,9 +215,17 @@ impl fmt::Display for RejectedRow {
 
 impl Serialize for RejectedRow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut row = serializer.serialize_struct("RejectedRow", 2)?;
+        let mut row = serializer.serialize_struct("RejectedRow", 4)?;
         row.serialize_field("line", &self.line)?;
         row.serialize_field("reason", &*self.render(Lang::En))?;
+        // Left out when unknown, so rows rejected before they named
+        // anything serialise as they always did.
+        if let Some(c) = &self.customer {
+            row.serialize_field("customer", c)?;
+        }
+        if let Some(id) = &self.subscription_id {
+            row.serialize_field("subscription_id", id)?;
+        }
         row.end()
     }
 }
@@ -213,6 +236,8 @@ impl Serialize for RejectedRow {
 impl PartialEq for RejectedRow {
     fn eq(&self, other: &RejectedRow) -> bool {
         self.line == other.line
+            && self.customer == other.customer
+            && self.subscription_id == other.subscription_id
             && match (&self.reason, &other.reason) {
                 (RejectReason::Text(a), RejectReason::Text(b)) => a == b,
                 (RejectReason::Text(_), _) | (_, RejectReason::Text(_)) => {
@@ -417,13 +442,13 @@ mod tests {
             ImportNote::SepLine { delimiter: '\t' }.to_string(),
             "Used the delimiter named by the file's \"sep=tab\" line."
         );
-        let row = RejectedRow {
-            line: 7,
-            reason: RejectReason::BadQuantity {
+        let row = RejectedRow::new(
+            7,
+            RejectReason::BadQuantity {
                 value: "five".into(),
                 header: "Quantity".into(),
             },
-        };
+        );
         assert_eq!(
             row.to_string(),
             "line 7: the quantity \"five\" (column \"Quantity\") is not a whole number"
@@ -433,10 +458,7 @@ mod tests {
 
     #[test]
     fn serialised_messages_are_sentences_and_read_back_equal() {
-        let row = RejectedRow {
-            line: 3,
-            reason: RejectReason::NoCustomer,
-        };
+        let row = RejectedRow::new(3, RejectReason::NoCustomer);
         let note = ImportNote::ExactDuplicates { count: 2 };
         let json = serde_json::to_string(&(&row, &note)).unwrap();
         assert_eq!(

@@ -122,7 +122,30 @@ impl Builder {
     }
 
     fn reject(&mut self, line: u64, reason: RejectReason) {
-        self.rejected.push(RejectedRow { line, reason });
+        self.rejected.push(RejectedRow::new(line, reason));
+    }
+
+    /// Rejects a subscription row whose cells could be read, naming its
+    /// customer and subscription id so that the user can find it.
+    fn reject_row(&mut self, line: u64, rec: Cells<'_>, id: &str, reason: RejectReason) {
+        let customer = match &self.file_customer {
+            Some(c) => customer_label(c),
+            None => [
+                Field::CustomerName,
+                Field::CustomerDomain,
+                Field::CustomerId,
+            ]
+            .iter()
+            .map(|f| rec.cell(self.map.get(*f)))
+            .find(|v| !v.is_empty())
+            .map(str::to_string),
+        };
+        self.rejected.push(RejectedRow {
+            line,
+            reason,
+            customer,
+            subscription_id: (!id.is_empty()).then(|| id.to_string()),
+        });
     }
 
     /// Takes one record that starts on `line` and ends on `end_line`.
@@ -240,12 +263,12 @@ impl Builder {
         }
         if id.is_empty() && !graph && m.aux.term_info_json.is_none() {
             let header = self.header_name(id_col).to_string();
-            self.reject(line, RejectReason::EmptySubscriptionId { header });
+            self.reject_row(line, rec, id, RejectReason::EmptySubscriptionId { header });
             return;
         }
         if offer.is_empty() {
             let header = self.header_name(offer_col).to_string();
-            self.reject(line, RejectReason::EmptyOffer { header });
+            self.reject_row(line, rec, id, RejectReason::EmptyOffer { header });
             return;
         }
 
@@ -259,8 +282,10 @@ impl Builder {
             }
             Err(e) => {
                 let header = self.header_name(end_col).to_string();
-                self.reject(
+                self.reject_row(
                     line,
+                    rec,
+                    id,
                     RejectReason::BadEndDate {
                         value: clip(raw_end),
                         header,
@@ -279,8 +304,10 @@ impl Builder {
             Some(q) => q,
             None => {
                 let header = self.header_name(seats_col).to_string();
-                self.reject(
+                self.reject_row(
                     line,
+                    rec,
+                    id,
                     RejectReason::BadQuantity {
                         value: clip(raw_seats),
                         header,
@@ -297,8 +324,10 @@ impl Builder {
         let seats = match quantity {
             Some(q) if q < 0 => {
                 let header = self.header_name(seats_col).to_string();
-                self.reject(
+                self.reject_row(
                     line,
+                    rec,
+                    id,
                     RejectReason::NegativeQuantity {
                         quantity: q,
                         header,
@@ -387,6 +416,16 @@ fn clip(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// A customer as a rejected row names it: its name, else its domain,
+/// else its tenant id.
+pub(super) fn customer_label(c: &Customer) -> Option<String> {
+    [&c.name, &c.domain, &c.id]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+        .map(|v| v.to_string())
 }
 
 /// `C:\exports\Contoso Ltd.csv` → `Contoso Ltd`.

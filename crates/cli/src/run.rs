@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 
 use kaizala_engine::export;
 use kaizala_engine::i18n::{rejected_row_source, Lang, Render};
-use kaizala_engine::import::{self, Import, ImportOptions, ImportOutcome, MappingRequest};
+use kaizala_engine::import::{
+    self, Field, FileCustomers, Import, ImportOptions, ImportOutcome, MappingRequest,
+};
 use kaizala_engine::plan::{build_plan, Settings};
 
 use crate::args::field_name;
@@ -121,6 +123,22 @@ pub(crate) fn describe_mapping(req: &MappingRequest) -> String {
             "Run again with --map FIELD=COLUMN for each, for example: {example}\n"
         ));
     }
+    for problem in &req.problems {
+        out.push_str(&problem.render(Lang::En));
+        out.push('\n');
+    }
+    if req.missing.contains(&Field::SubscriptionId) {
+        out.push_str(
+            "If the file has no subscription id column, add --number-rows to number its rows.\n",
+        );
+    }
+    if let Some(question) = &req.customer_question {
+        let name = question.suggested_name.as_deref().unwrap_or("NAME");
+        out.push_str(&format!(
+            "The file has no customer column. If it holds one customer, add --customer-name \"{name}\"; \
+             if it holds several, add --map customer_name=COLUMN.\n"
+        ));
+    }
     if let Some(question) = &req.ambiguous_dates {
         let col = &question.column;
         out.push_str(&format!(
@@ -200,6 +218,11 @@ pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failur
         mapping: args.mapping.clone(),
         date_order: args.date_order,
         big5_decoder: None,
+        number_rows: args.number_rows,
+        customers: args
+            .customer_name
+            .clone()
+            .map(|name| FileCustomers::One { name }),
     };
     let outcome = import::import(bytes, &options)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))?;

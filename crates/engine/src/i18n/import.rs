@@ -16,10 +16,12 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Lang, Render, Text};
 use crate::import::error::{BinaryFormat, ImportError, ImportErrorKind};
-use crate::import::DateQuestion;
+use crate::import::{DateQuestion, MappingProblem};
 use crate::model::source::{DateProblem, RejectReason, RejectedRow};
 
 mod notes;
+
+use self::notes::{field_label, field_label_zh};
 
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {
@@ -181,6 +183,90 @@ fn date_question_en(q: &DateQuestion) -> String {
          the file use?",
         q.column
     )
+}
+
+impl Render for MappingProblem {
+    /// What is wrong with a choice in the mapping step, naming the column
+    /// and fields concerned, and what to do instead.
+    fn render(&self, lang: Lang) -> Text {
+        match lang {
+            Lang::En => mapping_problem_en(self),
+            Lang::ZhTw => mapping_problem_zh(self),
+        }
+        .into()
+    }
+}
+
+fn mapping_problem_en(p: &MappingProblem) -> String {
+    match p {
+        MappingProblem::SameColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "The column \"{column}\" is chosen for both the {} and the {}. A column \
+             can hold only one of them: choose another column for one of the two.",
+            field_label(*first),
+            field_label(*second)
+        ),
+        MappingProblem::NoSuchColumn { field, column } => format!(
+            "The file has no column \"{column}\" (chosen for the {}). Choose one of the \
+             file's columns.",
+            field_label(*field)
+        ),
+        MappingProblem::NotChosen { field } => match field {
+            crate::import::Field::SubscriptionId => "Choose the column that holds the \
+                 subscription ID, or say that the file has none (its rows are then numbered)."
+                .to_string(),
+            f => format!("Choose the column that holds the {}.", field_label(*f)),
+        },
+        MappingProblem::DateOrderNotChosen => {
+            "Say whether the file writes the day or the month first.".to_string()
+        }
+        MappingProblem::CustomersNotAnswered => "This file has no customer column: say \
+             whether it holds one customer (and name them) or several (and choose the \
+             column that names them)."
+            .to_string(),
+        MappingProblem::CustomerNotNamed => {
+            "Give the name of the customer this file belongs to.".to_string()
+        }
+        MappingProblem::CustomerColumnNotChosen => "The file holds several customers: \
+             choose the column that names them (customer name, ID or domain)."
+            .to_string(),
+    }
+}
+
+fn mapping_problem_zh(p: &MappingProblem) -> String {
+    match p {
+        MappingProblem::SameColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "欄位「{column}」同時被選為「{}」與「{}」。一個欄位只能對應其中一項：\
+             請為其中之一改選其他欄位。",
+            field_label_zh(*first),
+            field_label_zh(*second)
+        ),
+        MappingProblem::NoSuchColumn { field, column } => format!(
+            "檔案中沒有欄位「{column}」（選為「{}」）。請從檔案的欄位中選擇。",
+            field_label_zh(*field)
+        ),
+        MappingProblem::NotChosen { field } => match field {
+            crate::import::Field::SubscriptionId => {
+                "請選擇存放訂閱識別碼的欄位，或表明檔案中沒有此欄位（將改以列編號）。".to_string()
+            }
+            f => format!("請選擇存放「{}」的欄位。", field_label_zh(*f)),
+        },
+        MappingProblem::DateOrderNotChosen => "請指定檔案的日期是日在前還是月在前。".to_string(),
+        MappingProblem::CustomersNotAnswered => "這個檔案沒有客戶欄位：請說明它只屬於一位客戶\
+             （並填寫客戶名稱），還是包含多位客戶（並選擇記載客戶的欄位）。"
+            .to_string(),
+        MappingProblem::CustomerNotNamed => "請填寫這個檔案所屬客戶的名稱。".to_string(),
+        MappingProblem::CustomerColumnNotChosen => {
+            "這個檔案包含多位客戶：請選擇記載客戶的欄位（客戶名稱、識別碼或網域）。".to_string()
+        }
+    }
 }
 
 impl Render for RejectedRow {

@@ -407,6 +407,13 @@ pub enum ImportNote {
     },
     /// No customer column and no file name.
     NoCustomer,
+    /// No customer column: every row is the customer the user named.
+    CustomerNamedByUser {
+        /// The name given.
+        name: String,
+    },
+    /// No subscription id column: each row's id is `row-` and its line.
+    RowsNumbered,
     /// A license report without subscription ids.
     NoSubscriptionIds,
     /// The date order follows from a value that can only be read one way.

@@ -37,6 +37,8 @@ pub(crate) struct Builder {
     pub(super) delimiter: u8,
     /// The customer named after the file, for exports with no customer column.
     pub(super) file_customer: Option<Customer>,
+    /// The file has no subscription id column: rows get `row-<line>`.
+    pub(super) number_rows: bool,
     pub(super) drafts: Vec<Draft>,
     /// End-date cells of rows merged into an earlier draft: (draft, line,
     /// cell), in input order.

@@ -32,7 +32,7 @@ use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
 use super::records::Record;
 use super::values::{parse_date, parse_quantity, DateCell};
-use super::{Field, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
+use super::{Field, FileCustomers, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
 use crate::model::source::{ImportNote, RejectReason};
 use crate::model::{Customer, EndDate, Subscription};
 
@@ -55,8 +55,20 @@ impl Builder {
         ]
         .iter()
         .any(|f| map.get(*f).is_some());
+        let named = match &options.customers {
+            Some(FileCustomers::One { name }) => Some(name.trim()).filter(|n| !n.is_empty()),
+            _ => None,
+        };
         let file_customer = if has_customer || format == Format::PartnerCenterCustomers {
             None
+        } else if let Some(name) = named {
+            notes.push(ImportNote::CustomerNamedByUser {
+                name: name.to_string(),
+            });
+            Some(Customer {
+                name: Some(name.into()),
+                ..Customer::default()
+            })
         } else {
             match options
                 .file_name
@@ -79,6 +91,10 @@ impl Builder {
                 }
             }
         };
+        let number_rows = options.number_rows && map.get(Field::SubscriptionId).is_none();
+        if number_rows {
+            notes.push(ImportNote::RowsNumbered);
+        }
         if matches!(
             format,
             Format::LicenseExpiryReport | Format::CippLicenseReport
@@ -92,6 +108,7 @@ impl Builder {
             headers,
             delimiter,
             file_customer,
+            number_rows,
             drafts: Vec::new(),
             more_ends: Vec::new(),
             by_id: IdIndex::default(),
@@ -254,6 +271,12 @@ impl Builder {
         let mut id = rec.cell(id_col);
         if id.is_empty() {
             id = rec.cell(m.aux.fallback_id);
+        }
+        // Only files the user said have no id column: one string per row.
+        let numbered;
+        if self.number_rows && id.is_empty() {
+            numbered = format!("row-{line}");
+            id = &numbered;
         }
         let offer_col = m.get(Field::Offer);
         let sku = rec.cell(m.get(Field::Sku));

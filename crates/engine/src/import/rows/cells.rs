@@ -35,16 +35,19 @@ impl Builder {
     /// no reseller.
     fn reseller(&self, rec: Cells<'_>) -> Option<SharedText> {
         let raw = rec.cell(self.map.get(Field::ResellerMpnId));
+        let last = &self.last_customer.reseller_mpn_id;
+        // Most rows repeat the last row's reseller: no other test then.
+        if let Some(t) = last.as_ref().filter(|t| ***t == *raw) {
+            return Some(t.clone());
+        }
         let none = raw.bytes().all(|b| b == b'0') || is_placeholder(raw);
-        same_or_new(
-            &self.last_customer.reseller_mpn_id,
-            if none { "" } else { raw },
-        )
+        same_or_new(last, if none { "" } else { raw })
     }
 
     /// Whether the row is a trial: its trial column says so, or its offer
-    /// or SKU has "Trial" as a word (試用 in Chinese names).
-    pub(super) fn trial(&mut self, rec: Cells<'_>, offer: &str, sku: &str) -> bool {
+    /// or SKU has "Trial" as a word (試用 in Chinese names), which the
+    /// caller found when it shared them (`named`).
+    pub(super) fn trial(&mut self, rec: Cells<'_>, named: bool) -> bool {
         if let Some(col) = self.map.get(Field::Trial) {
             let raw = rec.cell(Some(col));
             match parse_bool(raw) {
@@ -53,7 +56,7 @@ impl Builder {
                 None => self.unread_trial.add(raw),
             }
         }
-        names_a_trial(offer) || names_a_trial(sku)
+        named
     }
 
     /// The customer the row's own cells name. A customer's rows mostly
@@ -126,7 +129,8 @@ impl Builder {
 }
 
 /// "Trial" as a word (not inside "Industrial"), in any case, or 試用/试用.
-/// Compared without allocating: this runs once per row.
+/// Compared without allocating; run once per distinct name (see
+/// `RecentTexts::share_flagged`).
 pub(super) fn names_a_trial(name: &str) -> bool {
     let b = name.as_bytes();
     let word = b"trial";

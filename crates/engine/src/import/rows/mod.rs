@@ -364,13 +364,21 @@ impl Builder {
         let status = self.status(rec);
         let auto_renew = self.auto_renew(rec);
         let term_months = self.term(rec);
-        let trial = self.trial(rec, offer, sku);
+        let (offer_text, offer_trial) = self.products.share_flagged(offer);
+        let (sku_text, sku_trial) = match sku {
+            "" => (None, false),
+            sku => {
+                let (t, trial) = self.products.share_flagged(sku);
+                (Some(t), trial)
+            }
+        };
+        let trial = self.trial(rec, offer_trial || sku_trial);
         let sub = Subscription {
             customer: self.customer(rec),
             id: id.into(),
-            offer: self.products.share(offer),
+            offer: offer_text,
             friendly_name: self.friendly_name(rec, offer),
-            sku: self.products.non_empty(sku),
+            sku: sku_text,
             seats,
             status,
             auto_renew,

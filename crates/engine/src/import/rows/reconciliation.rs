@@ -20,7 +20,6 @@ Within the best kind, the charge with the latest `ChargeStartDate` wins
 */
 
 use super::builder::Builder;
-use super::cells::names_a_trial;
 use super::drafts::{Draft, Pick};
 use super::texts::Cells;
 use crate::import::values::{numeric_to_date, parse_date, DateCell};
@@ -56,13 +55,13 @@ pub(super) fn charge_rank(charge_type: &str) -> u8 {
 pub(super) fn bare_subscription(
     customer: Customer,
     id: SharedText,
-    offer: SharedText,
+    (offer, trial): (SharedText, bool),
     friendly_name: Option<SharedText>,
 ) -> Subscription {
     Subscription {
         customer,
         id,
-        trial: names_a_trial(&offer),
+        trial,
         offer,
         friendly_name,
         sku: None,
@@ -133,7 +132,7 @@ impl Builder {
         let sub = bare_subscription(
             self.customer(rec),
             id.into(),
-            self.products.share(offer),
+            self.products.share_flagged(offer),
             self.friendly_name(rec, offer),
         );
         self.by_id.insert(&sub.id, self.drafts.len(), &self.drafts);

@@ -6,8 +6,10 @@ importer only records what happened, as data.
 
 `Display` gives the English text, which the command line prints, and the
 serialised report (the JSON export, saved imports) holds the English
-sentences, as it did when the importer wrote them. The Traditional Chinese
-texts are not written yet: zh-TW says the English sentences until they are.
+sentences, as it did when the importer wrote them. The mapping step's
+problems ([`MappingProblem`]), whom a rejected row names and the notes on
+numbered rows and the file's customer are written in Traditional Chinese
+too; the other texts say the English in zh-TW until they are.
 */
 
 use std::fmt;

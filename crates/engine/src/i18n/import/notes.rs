@@ -1,7 +1,9 @@
 /*!
 The importer's notes ([`ImportNote`]) in words: how a file was decoded,
 which lines were skipped, how its columns and dates were read, and what
-was left unknown. English only for now; zh-TW says the English.
+was left unknown. The notes on whose rows a file holds and on numbered
+rows are written in Traditional Chinese too; zh-TW says the English of
+the others until they are.
 */
 
 use std::fmt;

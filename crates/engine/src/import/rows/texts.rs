@@ -42,10 +42,6 @@ impl RecentTexts {
         made
     }
 
-    /// The shared text, or `None` for an empty cell.
-    pub(super) fn non_empty(&mut self, text: &str) -> Option<SharedText> {
-        (!text.is_empty()).then(|| self.share(text))
-    }
 }
 
 /// `text` as the last row had it (shared), else made anew; `None` when empty.

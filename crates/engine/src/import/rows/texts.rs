@@ -41,7 +41,6 @@ impl RecentTexts {
         }
         made
     }
-
 }
 
 /// `text` as the last row had it (shared), else made anew; `None` when empty.

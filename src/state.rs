@@ -273,6 +273,9 @@ impl State {
 }
 
 /// Everything that can happen to the state.
+// `Imported` carries the import options with the user's mapping answers;
+// an action is made once per event, so its size costs nothing.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug)]
 pub enum Action {
     SetLang(Lang),

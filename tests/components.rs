@@ -101,8 +101,9 @@ async fn import_report_shows_counts_and_rejected_lines() {
         rows_as_subscriptions: 5,
         rows_merged: 6,
         rejected: vec![RejectedRow {
-            line: 9,
-            reason: "has 3 fields, the header has 28".into(),
+            customer: Some("Contoso".into()),
+            subscription_id: Some("a1".into()),
+            ..RejectedRow::new(9, "has 3 fields, the header has 28".into())
         }],
         ..Default::default()
     };
@@ -129,6 +130,9 @@ async fn import_report_shows_counts_and_rejected_lines() {
         rejected.contains('9') && rejected.contains("has 3 fields"),
         "{rejected}"
     );
+    // The row's customer and subscription id, in their own columns.
+    assert_eq!(text("td.rejected-customer"), "Contoso");
+    assert_eq!(text("td.rejected-subscription"), "a1");
 }
 
 #[wasm_bindgen_test]

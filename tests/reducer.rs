@@ -8,7 +8,9 @@ mod support;
 
 use std::rc::Rc;
 
-use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
+use kaizala_engine::import::{
+    check_mapping, import, Field, FileCustomers, ImportOptions, ImportOutcome, MappingProblem,
+};
 use kaizala_engine::plan::{build_plan, Category, CustomerSettings, Lang, Plan, Settings};
 use kaizala_engine::progress::Progress;
 use kaizala_planner::state::{Action, Phase, Planned, SortKey, State, View, Workspace};
@@ -327,6 +329,75 @@ fn a_file_whose_columns_are_unclear_asks_for_a_mapping_then_imports() {
         StorageHealth::Saving,
     ));
     assert!(s.workspace().is_some());
+}
+
+/// The import of `bytes` with the user's mapping `options`, as the app
+/// dispatches it after Continue.
+fn imported_mapped(file_name: &str, bytes: &[u8], options: ImportOptions) -> Action {
+    Action::Imported {
+        file_name: file_name.into(),
+        bytes: Rc::new(bytes.to_vec()),
+        fingerprint: "f".into(),
+        outcome: Box::new(import(bytes, &options)),
+        options,
+        as_of: None,
+        progress: Progress::default(),
+        settings: None,
+        storage: StorageHealth::Saving,
+        planned: None,
+    }
+}
+
+#[test]
+fn a_mapping_that_names_one_column_twice_stays_in_the_step_and_says_why() {
+    const UNCLEAR: &str = "Kunde,Produkt,Anzahl\nContoso,Microsoft Kaizala Pro,20\n";
+    let s = reading("u.csv").reduce(imported_from(
+        "u.csv",
+        UNCLEAR.as_bytes(),
+        StorageHealth::Saving,
+    ));
+    let Phase::Mapping(step) = &s.phase else {
+        panic!("not mapping: {:?}", s.phase)
+    };
+    // No id, no offer, no customer column: all asked at once.
+    assert!(step.request.missing.contains(&Field::SubscriptionId));
+    assert!(step.request.customer_question.is_some());
+    let twice = ImportOptions {
+        mapping: vec![
+            (Field::SubscriptionId, "Produkt".into()),
+            (Field::Offer, "Produkt".into()),
+        ],
+        customers: Some(FileCustomers::One {
+            name: "Contoso".into(),
+        }),
+        ..step.options.clone()
+    };
+    let same = MappingProblem::SameColumn {
+        column: "Produkt".into(),
+        first: Field::SubscriptionId,
+        second: Field::Offer,
+    };
+    // Continue checks first, and refuses with the column and both fields.
+    assert_eq!(check_mapping(&step.request, &twice), vec![same.clone()]);
+    // Imported anyway, the step comes back with the problem and the
+    // user's choices, never the same question in silence.
+    let s = s.reduce(imported_mapped("u.csv", UNCLEAR.as_bytes(), twice.clone()));
+    let Phase::Mapping(again) = &s.phase else {
+        panic!("not mapping: {:?}", s.phase)
+    };
+    assert_eq!(again.request.problems, vec![same]);
+    assert_eq!(again.options, twice);
+    // Answered right (no id column: rows numbered), it imports.
+    let right = ImportOptions {
+        mapping: vec![(Field::Offer, "Produkt".into())],
+        number_rows: true,
+        ..twice
+    };
+    assert!(check_mapping(&again.request, &right).is_empty());
+    let s = s.reduce(imported_mapped("u.csv", UNCLEAR.as_bytes(), right));
+    let w = s.workspace().expect("imported");
+    assert_eq!(&*w.import.subscriptions[0].id, "row-2");
+    assert_eq!(w.plan.customers[0].display_name, "Contoso");
 }
 
 #[test]

@@ -52,11 +52,21 @@ pub fn import_report_view(props: &ImportReportProps) -> Html {
                     <summary>{ format!("{} ({})", tr(lang, "Show the rejected rows and why", "顯示未採用的列及原因"), number(r.rejected.len() as u64)) }</summary>
                     <div class="table-scroll">
                         <table>
-                            <thead><tr><th scope="col" class="num">{ tr(lang, "Line", "行") }</th><th scope="col">{ tr(lang, "Reason", "原因") }</th></tr></thead>
+                            <thead><tr>
+                                <th scope="col" class="num">{ tr(lang, "Line", "行") }</th>
+                                <th scope="col">{ tr(lang, "Customer", "客戶") }</th>
+                                <th scope="col">{ tr(lang, "Subscription ID", "訂閱識別碼") }</th>
+                                <th scope="col">{ tr(lang, "Reason", "原因") }</th>
+                            </tr></thead>
                             <tbody>
                                 // A file can reject thousands of rows; the first 500 are listed.
                                 for row in r.rejected.iter().take(500) {
-                                    <tr><td class="num">{ row.line }</td><td>{ row.render(lang) }</td></tr>
+                                    <tr>
+                                        <td class="num">{ row.line }</td>
+                                        <td class="rejected-customer">{ row.customer.as_deref().unwrap_or("—") }</td>
+                                        <td class="rejected-subscription"><code>{ row.subscription_id.as_deref().unwrap_or("—") }</code></td>
+                                        <td>{ row.render(lang) }</td>
+                                    </tr>
                                 }
                             </tbody>
                         </table>

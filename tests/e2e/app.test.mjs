@@ -89,10 +89,17 @@ test("columns the importer cannot place are matched in a mapping step, and remem
   await chooseFile(t.page, "tests/fixtures/e2e/needs_mapping.csv");
   await t.page.getByRole("heading", { name: "Match the columns of this file" }).waitFor();
   const continueButton = t.page.getByRole("button", { name: "Continue" });
-  assert.equal(await continueButton.isDisabled(), true);
   assert.ok(await t.page.locator(".preview tbody tr").count() >= 3, "a preview of the rows");
+  // Continue never does nothing: it says which choice is missing.
+  await continueButton.click();
+  await t.page.locator(".mapping .problems").waitFor();
+  assert.match(await t.page.locator("#map-subscriptionid-problems").textContent(), /subscription ID/);
   await t.page.locator("#map-subscriptionid").selectOption("Ref");
-  assert.equal(await continueButton.isDisabled(), true, "the offer is still missing");
+  // One column for two fields is refused, naming the column and both fields.
+  await t.page.locator("#map-offer").selectOption("Ref");
+  await continueButton.click();
+  assert.match(await t.page.locator("#map-offer-problems").textContent(), /"Ref".*subscription id.*offer/);
+  assert.ok(await t.page.getByRole("heading", { name: "Match the columns of this file" }).isVisible());
   await t.page.locator("#map-offer").selectOption("Product line");
   // Optional columns the planner did not recognise can be placed too.
   await t.page.locator("#map-seats").selectOption("Licences");
@@ -107,7 +114,7 @@ test("columns the importer cannot place are matched in a mapping step, and remem
   await t.page.locator("#start-over").click();
   await chooseFile(t.page, "tests/fixtures/e2e/needs_mapping.csv");
   await t.page.locator(".mapping .notice").waitFor();
-  assert.equal(await t.page.getByRole("button", { name: "Continue" }).isDisabled(), false);
+  assert.equal(await t.page.locator("#map-subscriptionid").inputValue(), "Ref");
   await done(t);
 });
 

@@ -42,8 +42,12 @@ options:
   --map FIELD=COLUMN      read FIELD from the column named COLUMN; FIELD is one of
                           customer_id, customer_name, customer_domain, qualification,
                           subscription_id, offer, friendly_name, sku, seats, status,
-                          auto_renew, end_date, term
+                          auto_renew, end_date, term, reseller_mpn_id, trial
   --date-order ORDER      month-first or day-first, for dates like 3/4/2020
+  --customer-name NAME    the file has no customer column and holds one customer:
+                          this one (a file with several maps one with --map)
+  --number-rows           the file has no subscription id column: number its rows
+                          (row-2, row-3, ...)
   --frontline CUSTOMER    recommend frontline (F3) plans for this customer
   --education CUSTOMER    treat this customer as an education customer
   --not-education CUSTOMER
@@ -61,6 +65,8 @@ Options that name customers may be repeated.
 ";
 
 /// What the command line asks for.
+// Made once per run.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Command {
     Run(Args),
@@ -86,6 +92,10 @@ pub struct Args {
     pub education: Vec<(String, bool)>,
     pub plans: Vec<(String, PlanId)>,
     pub seats: Vec<(String, u32)>,
+    /// `--customer-name`: the one customer of a file with no customer column.
+    pub customer_name: Option<String>,
+    /// `--number-rows`: the file has no subscription id column.
+    pub number_rows: bool,
 }
 
 /// The command line as clap reads it. Every option takes a value, and
@@ -137,6 +147,10 @@ struct Cli {
     #[arg(long, value_name = "CUSTOMER=N", allow_hyphen_values = true,
           value_parser = parse_seats)]
     seats: Vec<(String, u32)>,
+    #[arg(long, value_name = "NAME", allow_hyphen_values = true)]
+    customer_name: Option<String>,
+    #[arg(long, action = clap::ArgAction::SetTrue)]
+    number_rows: bool,
 }
 
 fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
@@ -346,6 +360,8 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
             .collect(),
         plans: cli.plans,
         seats: cli.seats,
+        customer_name: cli.customer_name,
+        number_rows: cli.number_rows,
     }))
 }
 
@@ -392,7 +408,7 @@ mod tests {
 
     #[test]
     fn field_names_round_trip() {
-        assert_eq!(field_names().len(), 13);
+        assert_eq!(field_names().len(), 15);
         for name in field_names() {
             let field = parse_field(name).unwrap();
             assert_eq!(field_name(field), *name);

@@ -7,7 +7,10 @@ tests drive it directly and the output is what the app downloads.
 use chrono::NaiveDate;
 
 use kaizala_engine::export;
-use kaizala_engine::import::{self, Import, ImportOptions, ImportOutcome, MappingRequest};
+use kaizala_engine::i18n::{rejected_row_source, Lang, Render};
+use kaizala_engine::import::{
+    self, Field, FileCustomers, Import, ImportOptions, ImportOutcome, MappingRequest,
+};
 use kaizala_engine::plan::{build_plan, Settings};
 
 use crate::args::field_name;
@@ -126,6 +129,22 @@ pub(crate) fn describe_mapping(req: &MappingRequest) -> String {
             "Run again with --map FIELD=COLUMN for each, for example: {example}\n"
         ));
     }
+    for problem in &req.problems {
+        out.push_str(&problem.render(Lang::En));
+        out.push('\n');
+    }
+    if req.missing.contains(&Field::SubscriptionId) {
+        out.push_str(
+            "If the file has no subscription id column, add --number-rows to number its rows.\n",
+        );
+    }
+    if let Some(question) = &req.customer_question {
+        let name = question.suggested_name.as_deref().unwrap_or("NAME");
+        out.push_str(&format!(
+            "The file has no customer column. If it holds one customer, add --customer-name \"{name}\"; \
+             if it holds several, add --map customer_name=COLUMN.\n"
+        ));
+    }
     if let Some(question) = &req.ambiguous_dates {
         let col = &question.column;
         out.push_str(&format!(
@@ -153,7 +172,7 @@ pub fn plan_outcome(
     let plan = build_plan(&import, &settings);
     let bytes = export::render(&plan, args.format, args.lang);
     let s = &plan.summary;
-    let summary = format!(
+    let mut summary = format!(
         "{} rows read, {} rejected; {} of {} customers have Kaizala Pro ({} subscriptions, {} seats).",
         plan.source.rows_read,
         plan.source.rows_rejected.len(),
@@ -162,7 +181,32 @@ pub fn plan_outcome(
         s.kaizala_subscriptions,
         s.kaizala_seats
     );
+    summary.push_str(&rejected_rows(&import, args.lang));
     Ok(Output { bytes, summary })
+}
+
+/// How many rejected rows the summary lists; the JSON export has them all.
+const REJECTED_LISTED: usize = 20;
+
+/// The rejected rows, one a line under the summary, each with the
+/// customer and subscription id it names so that it can be found.
+fn rejected_rows(import: &Import, lang: Lang) -> String {
+    let rejected = &import.report.rejected;
+    let mut out = String::new();
+    for row in rejected.iter().take(REJECTED_LISTED) {
+        out.push_str("\n  ");
+        out.push_str(&row.render(lang));
+        if let Some(source) = rejected_row_source(row, lang) {
+            out.push_str(&format!(" ({source})"));
+        }
+    }
+    if rejected.len() > REJECTED_LISTED {
+        out.push_str(&format!(
+            "\n  ... and {} more rejected rows (all of them are in the JSON export)",
+            rejected.len() - REJECTED_LISTED
+        ));
+    }
+    out
 }
 
 /// Imports `bytes` and plans them: the whole run but for reading and
@@ -180,6 +224,11 @@ pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failur
         mapping: args.mapping.clone(),
         date_order: args.date_order,
         big5_decoder: None,
+        number_rows: args.number_rows,
+        customers: args
+            .customer_name
+            .clone()
+            .map(|name| FileCustomers::One { name }),
     };
     let outcome = import::import(bytes, &options)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))?;

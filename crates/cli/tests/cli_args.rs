@@ -243,6 +243,8 @@ fn needs_mapping_says_what_to_map() {
             contradicting: None,
         }),
         mapped: vec![],
+        problems: vec![],
+        customer_question: None,
         report: ImportReport::default(),
     };
     let err =
@@ -390,4 +392,38 @@ fn a_date_order_question_names_the_column_and_the_flag() {
     let (code, out, _) = run(&[file, "--as-of", "2020-06-15", "--date-order", "day-first"]);
     assert_eq!(code, 0);
     assert!(!out.is_empty());
+}
+
+#[test]
+fn a_file_without_ids_or_customer_column_says_which_options_answer_it() {
+    let dir = std::env::temp_dir().join(format!("kaizala-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("Contoso Ltd.csv");
+    std::fs::write(
+        &path,
+        "Product,Count,Ends\nMicrosoft Kaizala Pro,20,2020-08-31\nOffice 365 E1,5,2021-01-31\n",
+    )
+    .unwrap();
+    let file = path.to_str().unwrap();
+    let (code, _, err) = run(&[file, "--as-of", "2020-06-01"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--number-rows"), "{err}");
+    let (code, _, err) = run(&[file, "--as-of", "2020-06-01", "--number-rows"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("--customer-name \"Contoso Ltd\""), "{err}");
+    assert!(err.contains("--map customer_name=COLUMN"), "{err}");
+    let (code, out, err) = run(&[
+        file,
+        "--as-of",
+        "2020-06-01",
+        "--number-rows",
+        "--customer-name",
+        "Contoso Taiwan",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("\"Contoso Taiwan\"") && out.contains("row-2"),
+        "{out}"
+    );
+    std::fs::remove_dir_all(&dir).ok();
 }

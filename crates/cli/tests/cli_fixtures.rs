@@ -222,3 +222,25 @@ fn trials_are_planned_only_on_request() {
     assert!(c.settings.include_trials);
     assert_eq!(c.recommendation.quantity, Some(45));
 }
+
+#[test]
+fn rejected_rows_are_listed_with_their_customer_and_subscription() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/bad_rows.csv");
+    let (code, _, err) = run(&[
+        path.to_str().unwrap(),
+        "--as-of",
+        "2020-06-01",
+        "--date-order",
+        "month-first",
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(
+            "line 7: the quantity \"five\" (column \"Seats\") is not a whole number \
+             (Tailspin University · subscription 6c5f9d85-a041-4f88-ad93-5e4c9f3a1b44)"
+        ),
+        "{err}"
+    );
+    // A row cut short names nothing but its line.
+    assert!(err.contains("\n  line 4: has"), "{err}");
+}

@@ -639,13 +639,23 @@ fn unmapped_fields_ask_for_a_mapping_then_use_it() {
     assert_eq!(cands[0], "Ref", "the GUID column ranks first: {cands:?}");
     assert_eq!(m.preview[0][1], "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11");
     assert!(m.ambiguous_dates.is_none() && m.report.is_balanced());
+    // No column names a customer ("Tenant" is CIPP's, not a generic alias):
+    // the file asks whether it holds one customer or several.
+    assert!(m.customer_question.is_some());
     let opts = ImportOptions {
-        mapping: vec![(Field::SubscriptionId, "Ref".into())],
+        mapping: vec![
+            (Field::SubscriptionId, "Ref".into()),
+            (Field::CustomerName, "Tenant".into()),
+        ],
         ..ImportOptions::default()
     };
     let Ok(ImportOutcome::Ready(i)) = import(csv.as_bytes(), &opts) else {
         panic!()
     };
+    assert_eq!(
+        i.subscriptions[0].customer.name.as_deref(),
+        Some("Contoso Taiwan Ltd.")
+    );
     assert_eq!(
         &*i.subscriptions[0].id,
         "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11"

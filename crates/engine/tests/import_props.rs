@@ -59,7 +59,14 @@ fn check(bytes: &[u8]) {
         }
         Ok(ImportOutcome::NeedsMapping(m)) => {
             assert!(m.report.is_balanced());
-            assert!(!m.missing.is_empty() || m.ambiguous_dates.is_some());
+            // It asks something: a column, the date order, or whose the
+            // rows are when no column names a customer.
+            assert!(
+                !m.missing.is_empty()
+                    || m.ambiguous_dates.is_some()
+                    || !m.problems.is_empty()
+                    || m.customer_question.is_some()
+            );
             assert!(m.preview.len() <= 5);
         }
         Err(e) => assert!(!e.to_string().is_empty()),

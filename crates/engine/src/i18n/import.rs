@@ -6,8 +6,10 @@ importer only records what happened, as data.
 
 `Display` gives the English text, which the command line prints, and the
 serialised report (the JSON export, saved imports) holds the English
-sentences, as it did when the importer wrote them. The Traditional Chinese
-texts are not written yet: zh-TW says the English sentences until they are.
+sentences, as it did when the importer wrote them. The mapping step's
+problems ([`MappingProblem`]), whom a rejected row names and the notes on
+numbered rows and the file's customer are written in Traditional Chinese
+too; the other texts say the English in zh-TW until they are.
 */
 
 use std::fmt;
@@ -16,10 +18,12 @@ use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Lang, Render, Text};
 use crate::import::error::{BinaryFormat, ImportError, ImportErrorKind};
-use crate::import::DateQuestion;
+use crate::import::{DateQuestion, MappingProblem};
 use crate::model::source::{DateProblem, RejectReason, RejectedRow};
 
 mod notes;
+
+use self::notes::{field_label, field_label_zh};
 
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {
@@ -183,12 +187,111 @@ fn date_question_en(q: &DateQuestion) -> String {
     )
 }
 
+impl Render for MappingProblem {
+    /// What is wrong with a choice in the mapping step, naming the column
+    /// and fields concerned, and what to do instead.
+    fn render(&self, lang: Lang) -> Text {
+        match lang {
+            Lang::En => mapping_problem_en(self),
+            Lang::ZhTw => mapping_problem_zh(self),
+        }
+        .into()
+    }
+}
+
+fn mapping_problem_en(p: &MappingProblem) -> String {
+    match p {
+        MappingProblem::SameColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "The column \"{column}\" is chosen for both the {} and the {}. A column \
+             can hold only one of them: choose another column for one of the two.",
+            field_label(*first),
+            field_label(*second)
+        ),
+        MappingProblem::NoSuchColumn { field, column } => format!(
+            "The file has no column \"{column}\" (chosen for the {}). Choose one of the \
+             file's columns.",
+            field_label(*field)
+        ),
+        MappingProblem::NotChosen { field } => match field {
+            crate::import::Field::SubscriptionId => "Choose the column that holds the \
+                 subscription ID, or say that the file has none (its rows are then numbered)."
+                .to_string(),
+            f => format!("Choose the column that holds the {}.", field_label(*f)),
+        },
+        MappingProblem::DateOrderNotChosen => {
+            "Say whether the file writes the day or the month first.".to_string()
+        }
+        MappingProblem::CustomersNotAnswered => "This file has no customer column: say \
+             whether it holds one customer (and name them) or several (and choose the \
+             column that names them)."
+            .to_string(),
+        MappingProblem::CustomerNotNamed => {
+            "Give the name of the customer this file belongs to.".to_string()
+        }
+        MappingProblem::CustomerColumnNotChosen => "The file holds several customers: \
+             choose the column that names them (customer name, ID or domain)."
+            .to_string(),
+    }
+}
+
+fn mapping_problem_zh(p: &MappingProblem) -> String {
+    match p {
+        MappingProblem::SameColumn {
+            column,
+            first,
+            second,
+        } => format!(
+            "欄位「{column}」同時被選為「{}」與「{}」。一個欄位只能對應其中一項：\
+             請為其中之一改選其他欄位。",
+            field_label_zh(*first),
+            field_label_zh(*second)
+        ),
+        MappingProblem::NoSuchColumn { field, column } => format!(
+            "檔案中沒有欄位「{column}」（選為「{}」）。請從檔案的欄位中選擇。",
+            field_label_zh(*field)
+        ),
+        MappingProblem::NotChosen { field } => match field {
+            crate::import::Field::SubscriptionId => {
+                "請選擇存放訂閱識別碼的欄位，或表明檔案中沒有此欄位（將改以列編號）。".to_string()
+            }
+            f => format!("請選擇存放「{}」的欄位。", field_label_zh(*f)),
+        },
+        MappingProblem::DateOrderNotChosen => "請指定檔案的日期是日在前還是月在前。".to_string(),
+        MappingProblem::CustomersNotAnswered => "這個檔案沒有客戶欄位：請說明它只屬於一位客戶\
+             （並填寫客戶名稱），還是包含多位客戶（並選擇記載客戶的欄位）。"
+            .to_string(),
+        MappingProblem::CustomerNotNamed => "請填寫這個檔案所屬客戶的名稱。".to_string(),
+        MappingProblem::CustomerColumnNotChosen => {
+            "這個檔案包含多位客戶：請選擇記載客戶的欄位（客戶名稱、識別碼或網域）。".to_string()
+        }
+    }
+}
+
 impl Render for RejectedRow {
     /// The reason the row was rejected, with its line.
     fn render(&self, lang: Lang) -> Text {
         match lang {
             Lang::En | Lang::ZhTw => reason_en(self.line, &self.reason),
         }
+    }
+}
+
+/// Whom a rejected row is about, for a table or list beside its reason:
+/// `Contoso · subscription a1`, or either half alone; `None` when the row
+/// named neither.
+pub fn rejected_row_source(row: &RejectedRow, lang: Lang) -> Option<String> {
+    let id = row.subscription_id.as_deref().map(|id| match lang {
+        Lang::En => format!("subscription {id}"),
+        Lang::ZhTw => format!("訂閱 {id}"),
+    });
+    match (row.customer.as_deref(), id) {
+        (Some(c), Some(id)) => Some(format!("{c} · {id}")),
+        (Some(c), None) => Some(c.to_string()),
+        (None, id) => id,
     }
 }
 
@@ -200,9 +303,17 @@ impl fmt::Display for RejectedRow {
 
 impl Serialize for RejectedRow {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut row = serializer.serialize_struct("RejectedRow", 2)?;
+        let mut row = serializer.serialize_struct("RejectedRow", 4)?;
         row.serialize_field("line", &self.line)?;
         row.serialize_field("reason", &*self.render(Lang::En))?;
+        // Left out when unknown, so rows rejected before they named
+        // anything serialise as they always did.
+        if let Some(c) = &self.customer {
+            row.serialize_field("customer", c)?;
+        }
+        if let Some(id) = &self.subscription_id {
+            row.serialize_field("subscription_id", id)?;
+        }
         row.end()
     }
 }
@@ -213,6 +324,8 @@ impl Serialize for RejectedRow {
 impl PartialEq for RejectedRow {
     fn eq(&self, other: &RejectedRow) -> bool {
         self.line == other.line
+            && self.customer == other.customer
+            && self.subscription_id == other.subscription_id
             && match (&self.reason, &other.reason) {
                 (RejectReason::Text(a), RejectReason::Text(b)) => a == b,
                 (RejectReason::Text(_), _) | (_, RejectReason::Text(_)) => {
@@ -417,13 +530,13 @@ mod tests {
             ImportNote::SepLine { delimiter: '\t' }.to_string(),
             "Used the delimiter named by the file's \"sep=tab\" line."
         );
-        let row = RejectedRow {
-            line: 7,
-            reason: RejectReason::BadQuantity {
+        let row = RejectedRow::new(
+            7,
+            RejectReason::BadQuantity {
                 value: "five".into(),
                 header: "Quantity".into(),
             },
-        };
+        );
         assert_eq!(
             row.to_string(),
             "line 7: the quantity \"five\" (column \"Quantity\") is not a whole number"
@@ -433,10 +546,7 @@ mod tests {
 
     #[test]
     fn serialised_messages_are_sentences_and_read_back_equal() {
-        let row = RejectedRow {
-            line: 3,
-            reason: RejectReason::NoCustomer,
-        };
+        let row = RejectedRow::new(3, RejectReason::NoCustomer);
         let note = ImportNote::ExactDuplicates { count: 2 };
         let json = serde_json::to_string(&(&row, &note)).unwrap();
         assert_eq!(

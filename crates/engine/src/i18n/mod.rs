@@ -23,6 +23,8 @@ use crate::model::Format;
 
 pub(crate) mod import;
 
+pub use import::rejected_row_source;
+
 /// A language the planner writes in.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {

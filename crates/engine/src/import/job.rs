@@ -301,7 +301,7 @@ impl Reading<'_> {
         max_rows: usize,
         options: &ImportOptions,
     ) -> Result<Option<ImportOutcome>, ImportError> {
-        let preview_only = !self.mapping.missing.is_empty();
+        let preview_only = self.mapping.needs_user();
         for _ in 0..max_rows {
             let text: &[u8] = &self.text;
             let Some(rec) = self.records.next(text) else {
@@ -367,12 +367,14 @@ impl Reading<'_> {
         if blank > 0 {
             report.notes.push(ImportNote::BlankLines { count: blank });
         }
-        if !self.mapping.missing.is_empty() {
+        if self.mapping.needs_user() {
             let preview = builder.preview.clone();
             let missing = self.mapping.missing.clone();
-            report.notes.push(ImportNote::MissingColumns {
-                fields: missing.clone(),
-            });
+            if !missing.is_empty() {
+                report.notes.push(ImportNote::MissingColumns {
+                    fields: missing.clone(),
+                });
+            }
             let cands: Vec<(Field, Vec<String>)> = missing
                 .iter()
                 .map(|f| {
@@ -389,6 +391,8 @@ impl Reading<'_> {
                 preview,
                 ambiguous_dates: None,
                 mapped: self.mapping.mapped(&self.headers),
+                problems: self.mapping.problems.clone(),
+                customer_question: self.mapping.customer_question.clone(),
                 report,
             }));
         }
@@ -420,6 +424,8 @@ impl Reading<'_> {
                     preview,
                     ambiguous_dates: Some(amb.question),
                     mapped: self.mapping.mapped(&self.headers),
+                    problems: Vec::new(),
+                    customer_question: None,
                     report,
                 }))
             }

@@ -29,6 +29,7 @@ assert!(import.report.is_balanced());
 ```
 */
 
+mod choices;
 mod columns;
 mod dialect;
 pub(crate) mod error;
@@ -40,6 +41,7 @@ mod rows;
 pub(crate) mod text;
 mod values;
 
+pub use choices::{check_mapping, CustomerQuestion, FileCustomers, MappingProblem};
 /// Every field, in the order fields are listed to a user.
 pub use columns::FIELDS;
 pub use error::{BinaryFormat, ImportError, ImportErrorKind, Position};
@@ -80,6 +82,14 @@ pub struct ImportOptions {
     pub mapping: Vec<(Field, String)>,
     /// The user's answer to an ambiguous-date question.
     pub date_order: Option<DateOrder>,
+    /// The file has no subscription id column: its rows are numbered
+    /// (`row-<line>`) instead of being asked for one.
+    #[serde(default)]
+    pub number_rows: bool,
+    /// For a file with no customer column: whether it holds one customer
+    /// (named by the user) or many (then a customer column is chosen).
+    #[serde(default)]
+    pub customers: Option<FileCustomers>,
     /// Decodes Big5 (see [`Big5Decoder`]); `None` uses the engine's own
     /// where it has one (natively). Not serialised: it is code, not data.
     #[serde(skip)]
@@ -127,11 +137,22 @@ pub struct MappingRequest {
     /// user sees what will be read and can also place optional fields.
     #[serde(default)]
     pub mapped: Vec<(Field, String)>,
+    /// What was wrong with the choices this import was given: the step
+    /// shows these beside the choices.
+    #[serde(default)]
+    pub problems: Vec<MappingProblem>,
+    /// Set when the file has no customer column and the user has not said
+    /// whether it holds one customer or many.
+    #[serde(default)]
+    pub customer_question: Option<CustomerQuestion>,
     /// What was read so far.
     pub report: ImportReport,
 }
 
 /// The importer either produces subscriptions or asks for a mapping.
+// One outcome per import, moved a few times: a Box would only make every
+// caller unwrap it.
+#[allow(clippy::large_enum_variant)]
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ImportOutcome {
     /// The file was read.

@@ -66,6 +66,12 @@ pub enum Field {
     EndDate,
     /// The term length (`P1M`, `P1Y`, ...).
     Term,
+    /// The MPN ID of the indirect reseller (CSP two-tier): `ResellerMpnId`,
+    /// `Tier2MpnId`, `IndirectResellerMpnId`, Partner Center's `Reseller`.
+    ResellerMpnId,
+    /// Whether the subscription is a trial (`IsTrial`, `isTrial`,
+    /// `TermInfo.IsTrial`).
+    Trial,
 }
 
 /// A rejected input row and why. `i18n::import` says the reason in words;
@@ -80,13 +86,35 @@ pub struct RejectedRow {
     pub line: u64,
     /// Why it was rejected.
     pub reason: RejectReason,
+    /// The row's customer (its name, else domain, else tenant id), when the
+    /// row was read far enough to name one: the user finds the row by it.
+    pub customer: Option<String>,
+    /// The row's subscription id, when it has one.
+    pub subscription_id: Option<String>,
 }
 
-/// A rejected row as serialised: its reason is a sentence.
+impl RejectedRow {
+    /// A row rejected before its customer or subscription could be read.
+    pub fn new(line: u64, reason: RejectReason) -> RejectedRow {
+        RejectedRow {
+            line,
+            reason,
+            customer: None,
+            subscription_id: None,
+        }
+    }
+}
+
+/// A rejected row as serialised: its reason is a sentence. Rows saved
+/// before the customer and subscription id were kept have neither.
 #[derive(Deserialize)]
 struct RejectedRowText {
     line: u64,
     reason: String,
+    #[serde(default)]
+    customer: Option<String>,
+    #[serde(default)]
+    subscription_id: Option<String>,
 }
 
 impl From<RejectedRowText> for RejectedRow {
@@ -94,6 +122,8 @@ impl From<RejectedRowText> for RejectedRow {
         RejectedRow {
             line: r.line,
             reason: RejectReason::Text(r.reason),
+            customer: r.customer,
+            subscription_id: r.subscription_id,
         }
     }
 }
@@ -377,6 +407,13 @@ pub enum ImportNote {
     },
     /// No customer column and no file name.
     NoCustomer,
+    /// No customer column: every row is the customer the user named.
+    CustomerNamedByUser {
+        /// The name given.
+        name: String,
+    },
+    /// No subscription id column: each row's id is `row-` and its line.
+    RowsNumbered,
     /// A license report without subscription ids.
     NoSubscriptionIds,
     /// The date order follows from a value that can only be read one way.

@@ -97,14 +97,8 @@ pub fn sample_import() -> Import {
     ]);
     imp.report.rows_read = 12;
     imp.report.rejected = vec![
-        RejectedRow {
-            line: 7,
-            reason: "The quantity \"ten\" is not a number.".into(),
-        },
-        RejectedRow {
-            line: 11,
-            reason: "The row has 3 fields, the header has 12.".into(),
-        },
+        RejectedRow::new(7, "The quantity \"ten\" is not a number.".into()),
+        RejectedRow::new(11, "The row has 3 fields, the header has 12.".into()),
     ];
     imp
 }

@@ -1,7 +1,9 @@
 /*!
 The importer's notes ([`ImportNote`]) in words: how a file was decoded,
 which lines were skipped, how its columns and dates were read, and what
-was left unknown. English only for now; zh-TW says the English.
+was left unknown. The notes on whose rows a file holds and on numbered
+rows are written in Traditional Chinese too; zh-TW says the English of
+the others until they are.
 */
 
 use std::fmt;
@@ -28,7 +30,9 @@ impl Eq for ImportNote {}
 impl Render for ImportNote {
     fn render(&self, lang: Lang) -> Text {
         match lang {
-            Lang::En | Lang::ZhTw => note_en(self),
+            Lang::En => note_en(self),
+            // Notes without a Traditional Chinese wording yet say the English.
+            Lang::ZhTw => note_zh(self).unwrap_or_else(|| note_en(self)),
         }
     }
 }
@@ -61,7 +65,48 @@ pub(crate) fn field_label(f: Field) -> &'static str {
         Field::AutoRenew => "auto-renew",
         Field::EndDate => "end date",
         Field::Term => "term",
+        Field::ResellerMpnId => "reseller MPN ID",
+        Field::Trial => "trial flag",
     }
+}
+
+/// A field's name in the importer's Traditional Chinese sentences.
+pub(crate) fn field_label_zh(f: Field) -> &'static str {
+    match f {
+        Field::CustomerId => "客戶識別碼",
+        Field::CustomerName => "客戶名稱",
+        Field::CustomerDomain => "客戶網域",
+        Field::Qualification => "客戶資格",
+        Field::SubscriptionId => "訂閱識別碼",
+        Field::Offer => "優惠或產品名稱",
+        Field::FriendlyName => "訂閱暱稱",
+        Field::Sku => "SKU 料號",
+        Field::Seats => "授權數量",
+        Field::Status => "狀態",
+        Field::AutoRenew => "自動續訂",
+        Field::EndDate => "到期日",
+        Field::Term => "期限",
+        Field::ResellerMpnId => "經銷商 MPN 識別碼",
+        Field::Trial => "試用標記",
+    }
+}
+
+/// The notes that have a Traditional Chinese wording.
+fn note_zh(note: &ImportNote) -> Option<Text> {
+    Some(match note {
+        ImportNote::CustomerFromFileName { name } => format!(
+            "這個匯出檔沒有客戶欄位，因此其訂閱都歸給取自檔名的客戶「{name}」。\
+             若這不是該客戶，請重新命名檔案後再匯入一次。"
+        )
+        .into(),
+        ImportNote::CustomerNamedByUser { name } => {
+            format!("這個檔案沒有客戶欄位；依您的回答，所有列都屬於客戶「{name}」。").into()
+        }
+        ImportNote::RowsNumbered => "這個檔案沒有訂閱識別碼欄位，因此每一列以其行號編號\
+             （例如第 2 行為 row-2）。檢查清單以這些編號稱呼訂閱；請在合作夥伴中心依產品與數量找出對應的訂閱。"
+            .into(),
+        _ => return None,
+    })
 }
 
 fn plural(n: u64) -> &'static str {
@@ -211,6 +256,17 @@ fn note_en(note: &ImportNote) -> Text {
              customer, rename the file and import it again."
         )
         .into(),
+        ImportNote::CustomerNamedByUser { name } => format!(
+            "This file has no customer column; as you answered, every row belongs to the \
+             customer \"{name}\"."
+        )
+        .into(),
+        ImportNote::RowsNumbered => {
+            "This file has no subscription ID column, so each row was numbered by its line \
+             (row-2 for line 2, and so on). The checklist names subscriptions by these numbers; \
+             find each in Partner Center by its product and quantity."
+                .into()
+        }
         ImportNote::NoCustomer => "This export has no customer column and no file name was given, so its subscriptions have no customer.".into(),
         ImportNote::NoSubscriptionIds => {
             "This license report has no Partner Center subscription ids, so its subscriptions are \

@@ -260,6 +260,34 @@ pub(super) const ALIASES: &[(Field, &[&str])] = &[
             "条款期限",
         ],
     ),
+    (
+        Field::ResellerMpnId,
+        &[
+            "resellermpnid",
+            "tier2mpnid",
+            "indirectresellermpnid",
+            "reseller",
+            "resellerid",
+            "indirectreseller",
+            "經銷商",
+            "轉銷商",
+            "經銷商識別碼",
+            "間接經銷商",
+            "经销商",
+            "转销商",
+        ],
+    ),
+    (
+        Field::Trial,
+        &[
+            "istrial",
+            "terminfoistrial",
+            "trial",
+            "是否為試用",
+            "試用",
+            "试用",
+        ],
+    ),
 ];
 
 /// How many cells of a row are known header aliases: the header row has
@@ -285,8 +313,6 @@ pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
 const EXTRA_KNOWN: &[&str] = &[
     "partnerid",
     "mpnid",
-    "resellermpnid",
-    "tier2mpnid",
     "orderid",
     "offerid",
     "durableofferid",
@@ -301,12 +327,9 @@ const EXTRA_KNOWN: &[&str] = &[
     "entitlementid",
     "relationship",
     "tags",
-    "reseller",
     "skuid",
     "tenant",
     "terminfo",
     "關係",
     "標籤",
-    "經銷商",
-    "轉銷商",
 ];

@@ -48,6 +48,8 @@ fn hint_words(f: Field) -> &'static [&'static str] {
         Field::FriendlyName => &["nick", "friendly", "name", "名稱"],
         Field::Sku => &["sku", "part"],
         Field::Qualification => &["qualif", "資格"],
+        Field::ResellerMpnId => &["reseller", "mpn", "tier2", "經銷", "经销"],
+        Field::Trial => &["trial", "試用", "试用"],
     }
 }
 

@@ -29,15 +29,18 @@ pub(crate) use self::aliases::alias_hits;
 pub(crate) use self::aliases::normalise;
 use self::aliases::ALIASES;
 pub(crate) use self::candidates::candidates;
-use super::{Field, Format, ImportOptions};
+use super::choices::{push_same_columns, CUSTOMER_FIELDS};
+use super::rows::file_stem;
+use super::{CustomerQuestion, Field, FileCustomers, Format, ImportOptions, MappingProblem};
 use crate::model::source::ImportNote;
 
 /// Every field, in the order missing fields are reported.
-pub const FIELDS: [Field; 13] = [
+pub const FIELDS: [Field; 15] = [
     Field::CustomerId,
     Field::CustomerName,
     Field::CustomerDomain,
     Field::Qualification,
+    Field::ResellerMpnId,
     Field::SubscriptionId,
     Field::Offer,
     Field::FriendlyName,
@@ -47,6 +50,7 @@ pub const FIELDS: [Field; 13] = [
     Field::AutoRenew,
     Field::EndDate,
     Field::Term,
+    Field::Trial,
 ];
 
 pub(crate) fn field_index(f: Field) -> usize {
@@ -75,15 +79,24 @@ pub(crate) struct Aux {
 pub(crate) struct Mapping {
     pub(crate) format: Option<Format>,
     /// Column index per field, indexed by [`field_index`].
-    pub(crate) columns: [Option<usize>; 13],
+    pub(crate) columns: [Option<usize>; FIELDS.len()],
     pub(crate) aux: Aux,
     pub(crate) missing: Vec<Field>,
     pub(crate) notes: Vec<ImportNote>,
+    /// What is wrong with the user's choices.
+    pub(crate) problems: Vec<MappingProblem>,
+    /// Asked when a file with no customer column has no answer yet.
+    pub(crate) customer_question: Option<CustomerQuestion>,
 }
 
 impl Mapping {
     pub(crate) fn get(&self, f: Field) -> Option<usize> {
         self.columns[field_index(f)]
+    }
+
+    /// Whether the user must answer something before rows are read.
+    pub(crate) fn needs_user(&self) -> bool {
+        !self.missing.is_empty() || !self.problems.is_empty() || self.customer_question.is_some()
     }
 
     /// The recognised fields with their column's header.
@@ -320,9 +333,17 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
             *c = None;
         }
     }
-    // The user's choices override everything.
+    // The user's choices override everything; an empty header means "not
+    // in this file". A column taken from a field recognised in it leaves
+    // that field without one.
+    let recognised = m.columns;
+    let mut chosen: Vec<(Field, &str)> = Vec::new();
     for (field, header) in &options.mapping {
         let want = header.trim();
+        if want.is_empty() {
+            m.columns[field_index(*field)] = None;
+            continue;
+        }
         let col = raw
             .iter()
             .position(|r| r.trim() == want)
@@ -335,14 +356,39 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
                     }
                 }
                 m.columns[field_index(*field)] = Some(c);
+                chosen.push((*field, raw[c].as_str()));
             }
-            None => m.notes.push(ImportNote::ChosenColumnMissing {
-                field: *field,
-                header: want.to_string(),
-            }),
+            None => {
+                m.notes.push(ImportNote::ChosenColumnMissing {
+                    field: *field,
+                    header: want.to_string(),
+                });
+                m.problems.push(MappingProblem::NoSuchColumn {
+                    field: *field,
+                    column: want.to_string(),
+                });
+            }
         }
     }
-    m.missing = required(format, &m);
+    push_same_columns(&chosen, &mut m.problems);
+    m.missing = required(format, &m, options);
+    // A required field asked for again because its column was chosen for
+    // another field: say so, or the user sees the same question again.
+    for field in &m.missing {
+        let stolen = recognised[field_index(*field)]
+            .and_then(|c| raw.get(c))
+            .and_then(|h| chosen.iter().find(|(_, x)| *x == h.as_str()));
+        if let Some((second, column)) = stolen {
+            if !options.mapping.iter().any(|(f, _)| f == field) {
+                m.problems.push(MappingProblem::SameColumn {
+                    column: column.to_string(),
+                    first: *field,
+                    second: *second,
+                });
+            }
+        }
+    }
+    customers_answer(format, &mut m, options);
     m
 }
 
@@ -350,7 +396,7 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
 /// subscription id and the offer (a SKU part number stands in for the
 /// offer). Graph license reports carry no Partner Center subscription id,
 /// so only the product is needed there; a customer list needs a customer.
-fn required(format: Format, m: &Mapping) -> Vec<Field> {
+fn required(format: Format, m: &Mapping, options: &ImportOptions) -> Vec<Field> {
     let mut missing = Vec::new();
     match format {
         Format::PartnerCenterCustomers => {
@@ -364,7 +410,7 @@ fn required(format: Format, m: &Mapping) -> Vec<Field> {
             }
         }
         _ => {
-            if m.get(Field::SubscriptionId).is_none() {
+            if m.get(Field::SubscriptionId).is_none() && !options.number_rows {
                 missing.push(Field::SubscriptionId);
             }
             if m.get(Field::Offer).is_none() && m.get(Field::Sku).is_none() {
@@ -373,6 +419,37 @@ fn required(format: Format, m: &Mapping) -> Vec<Field> {
         }
     }
     missing
+}
+
+/// A file in no known format with no customer column asks whether it
+/// holds one customer or many, unless the user has answered. Known formats
+/// without one are one customer's export by their nature (Partner Center's
+/// per-customer exports, a tenant's license report) and take the customer
+/// from the file name, as they always did.
+fn customers_answer(format: Format, m: &mut Mapping, options: &ImportOptions) {
+    if format != Format::Generic || CUSTOMER_FIELDS.iter().any(|f| m.get(*f).is_some()) {
+        return;
+    }
+    let question = || CustomerQuestion {
+        suggested_name: options
+            .file_name
+            .as_deref()
+            .map(file_stem)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string),
+    };
+    match &options.customers {
+        None => m.customer_question = Some(question()),
+        Some(FileCustomers::One { name }) if name.trim().is_empty() => {
+            m.customer_question = Some(question());
+            m.problems.push(MappingProblem::CustomerNotNamed);
+        }
+        Some(FileCustomers::One { .. }) => {}
+        Some(FileCustomers::Many) => {
+            m.customer_question = Some(question());
+            m.problems.push(MappingProblem::CustomerColumnNotChosen);
+        }
+    }
 }
 
 #[cfg(test)]

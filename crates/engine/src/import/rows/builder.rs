@@ -37,6 +37,8 @@ pub(crate) struct Builder {
     pub(super) delimiter: u8,
     /// The customer named after the file, for exports with no customer column.
     pub(super) file_customer: Option<Customer>,
+    /// The file has no subscription id column: rows get `row-<line>`.
+    pub(super) number_rows: bool,
     pub(super) drafts: Vec<Draft>,
     /// End-date cells of rows merged into an earlier draft: (draft, line,
     /// cell), in input order.
@@ -56,6 +58,7 @@ pub(crate) struct Builder {
     pub(super) blank_status: u64,
     pub(super) unread_renew: Unread,
     pub(super) unread_term: Unread,
+    pub(super) unread_trial: Unread,
     /// (id, first line, this line) of the first few.
     pub(super) differing_duplicates: Vec<(String, u64, u64)>,
     pub(super) exact_duplicates: u64,

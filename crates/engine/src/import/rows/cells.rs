@@ -6,7 +6,7 @@ notes.
 
 use super::builder::Builder;
 use super::texts::{same_or_new, Cells};
-use crate::import::values::{parse_bool, parse_status, parse_term};
+use crate::import::values::{is_placeholder, parse_bool, parse_status, parse_term};
 use crate::import::Field;
 use crate::model::{AutoRenew, Customer, SharedText, Status};
 
@@ -19,9 +19,44 @@ impl Builder {
 
     pub(super) fn customer(&mut self, rec: Cells<'_>) -> Customer {
         if let Some(c) = &self.file_customer {
-            return c.clone();
+            let mut c = c.clone();
+            if self.map.get(Field::ResellerMpnId).is_some() {
+                let reseller = self.reseller(rec);
+                self.last_customer.reseller_mpn_id = reseller.clone();
+                c.reseller_mpn_id = reseller;
+            }
+            return c;
         }
         self.row_customer(rec)
+    }
+
+    /// The row's reseller MPN ID, shared with the last row's when the
+    /// same. Blank and `0` (what exports write for "sold directly") are
+    /// no reseller.
+    fn reseller(&self, rec: Cells<'_>) -> Option<SharedText> {
+        let raw = rec.cell(self.map.get(Field::ResellerMpnId));
+        let last = &self.last_customer.reseller_mpn_id;
+        // Most rows repeat the last row's reseller: no other test then.
+        if let Some(t) = last.as_ref().filter(|t| ***t == *raw) {
+            return Some(t.clone());
+        }
+        let none = raw.bytes().all(|b| b == b'0') || is_placeholder(raw);
+        same_or_new(last, if none { "" } else { raw })
+    }
+
+    /// Whether the row is a trial: its trial column says so, or its offer
+    /// or SKU has "Trial" as a word (試用 in Chinese names), which the
+    /// caller found when it shared them (`named`).
+    pub(super) fn trial(&mut self, rec: Cells<'_>, named: bool) -> bool {
+        if let Some(col) = self.map.get(Field::Trial) {
+            let raw = rec.cell(Some(col));
+            match parse_bool(raw) {
+                Some(Some(true)) => return true,
+                Some(_) => {}
+                None => self.unread_trial.add(raw),
+            }
+        }
+        named
     }
 
     /// The customer the row's own cells name. A customer's rows mostly
@@ -36,7 +71,7 @@ impl Builder {
                 &last.qualification,
                 rec.cell(self.map.get(Field::Qualification)),
             ),
-            reseller_mpn_id: None,
+            reseller_mpn_id: self.reseller(rec),
         };
         self.last_customer = c.clone();
         c
@@ -91,4 +126,19 @@ impl Builder {
             }
         }
     }
+}
+
+/// "Trial" as a word (not inside "Industrial"), in any case, or 試用/试用.
+/// Compared without allocating; run once per distinct name (see
+/// `RecentTexts::share_flagged`).
+pub(super) fn names_a_trial(name: &str) -> bool {
+    let b = name.as_bytes();
+    let word = b"trial";
+    let ascii_word = (0..b.len().saturating_sub(word.len() - 1)).any(|i| {
+        b[i..i + word.len()].eq_ignore_ascii_case(word)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + word.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    });
+    ascii_word || (!name.is_ascii() && (name.contains("試用") || name.contains("试用")))
 }

@@ -6,7 +6,9 @@ the same line.
 
 use super::builder::Builder;
 use super::drafts::Draft;
-use crate::import::values::{parse_date, parse_quantity, parse_status, parse_term, DateCell};
+use crate::import::values::{
+    parse_bool, parse_date, parse_quantity, parse_status, parse_term, DateCell,
+};
 use crate::model::{Status, Subscription};
 
 impl Builder {
@@ -41,6 +43,9 @@ impl Builder {
             }
             if let Some(Some(Some(q))) = get("TotalLicenses").map(|q| parse_quantity(&q)) {
                 sub.seats = u32::try_from(q).ok();
+            }
+            if let Some(Some(Some(trial))) = get("IsTrial").map(|t| parse_bool(&t)) {
+                sub.trial = trial || sub.trial;
             }
             if let Some(Some(t)) = get("Term").map(|t| parse_term(&t)) {
                 sub.term_months = t;

@@ -32,7 +32,7 @@ use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
 use super::records::Record;
 use super::values::{parse_date, parse_quantity, DateCell};
-use super::{Field, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
+use super::{Field, FileCustomers, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
 use crate::model::source::{ImportNote, RejectReason};
 use crate::model::{Customer, EndDate, Subscription};
 
@@ -55,8 +55,20 @@ impl Builder {
         ]
         .iter()
         .any(|f| map.get(*f).is_some());
+        let named = match &options.customers {
+            Some(FileCustomers::One { name }) => Some(name.trim()).filter(|n| !n.is_empty()),
+            _ => None,
+        };
         let file_customer = if has_customer || format == Format::PartnerCenterCustomers {
             None
+        } else if let Some(name) = named {
+            notes.push(ImportNote::CustomerNamedByUser {
+                name: name.to_string(),
+            });
+            Some(Customer {
+                name: Some(name.into()),
+                ..Customer::default()
+            })
         } else {
             match options
                 .file_name
@@ -79,6 +91,10 @@ impl Builder {
                 }
             }
         };
+        let number_rows = options.number_rows && map.get(Field::SubscriptionId).is_none();
+        if number_rows {
+            notes.push(ImportNote::RowsNumbered);
+        }
         if matches!(
             format,
             Format::LicenseExpiryReport | Format::CippLicenseReport
@@ -92,6 +108,7 @@ impl Builder {
             headers,
             delimiter,
             file_customer,
+            number_rows,
             drafts: Vec::new(),
             more_ends: Vec::new(),
             by_id: IdIndex::default(),
@@ -108,6 +125,7 @@ impl Builder {
             blank_status: 0,
             unread_renew: Unread::default(),
             unread_term: Unread::default(),
+            unread_trial: Unread::default(),
             differing_duplicates: Vec::new(),
             exact_duplicates: 0,
             notes,
@@ -121,7 +139,30 @@ impl Builder {
     }
 
     fn reject(&mut self, line: u64, reason: RejectReason) {
-        self.rejected.push(RejectedRow { line, reason });
+        self.rejected.push(RejectedRow::new(line, reason));
+    }
+
+    /// Rejects a subscription row whose cells could be read, naming its
+    /// customer and subscription id so that the user can find it.
+    fn reject_row(&mut self, line: u64, rec: Cells<'_>, id: &str, reason: RejectReason) {
+        let customer = match &self.file_customer {
+            Some(c) => customer_label(c),
+            None => [
+                Field::CustomerName,
+                Field::CustomerDomain,
+                Field::CustomerId,
+            ]
+            .iter()
+            .map(|f| rec.cell(self.map.get(*f)))
+            .find(|v| !v.is_empty())
+            .map(str::to_string),
+        };
+        self.rejected.push(RejectedRow {
+            line,
+            reason,
+            customer,
+            subscription_id: (!id.is_empty()).then(|| id.to_string()),
+        });
     }
 
     /// Takes one record that starts on `line` and ends on `end_line`.
@@ -231,6 +272,12 @@ impl Builder {
         if id.is_empty() {
             id = rec.cell(m.aux.fallback_id);
         }
+        // Only files the user said have no id column: one string per row.
+        let numbered;
+        if self.number_rows && id.is_empty() {
+            numbered = format!("row-{line}");
+            id = &numbered;
+        }
         let offer_col = m.get(Field::Offer);
         let sku = rec.cell(m.get(Field::Sku));
         let mut offer = rec.cell(offer_col);
@@ -239,12 +286,12 @@ impl Builder {
         }
         if id.is_empty() && !graph && m.aux.term_info_json.is_none() {
             let header = self.header_name(id_col).to_string();
-            self.reject(line, RejectReason::EmptySubscriptionId { header });
+            self.reject_row(line, rec, id, RejectReason::EmptySubscriptionId { header });
             return;
         }
         if offer.is_empty() {
             let header = self.header_name(offer_col).to_string();
-            self.reject(line, RejectReason::EmptyOffer { header });
+            self.reject_row(line, rec, id, RejectReason::EmptyOffer { header });
             return;
         }
 
@@ -258,8 +305,10 @@ impl Builder {
             }
             Err(e) => {
                 let header = self.header_name(end_col).to_string();
-                self.reject(
+                self.reject_row(
                     line,
+                    rec,
+                    id,
                     RejectReason::BadEndDate {
                         value: clip(raw_end),
                         header,
@@ -278,8 +327,10 @@ impl Builder {
             Some(q) => q,
             None => {
                 let header = self.header_name(seats_col).to_string();
-                self.reject(
+                self.reject_row(
                     line,
+                    rec,
+                    id,
                     RejectReason::BadQuantity {
                         value: clip(raw_seats),
                         header,
@@ -296,8 +347,10 @@ impl Builder {
         let seats = match quantity {
             Some(q) if q < 0 => {
                 let header = self.header_name(seats_col).to_string();
-                self.reject(
+                self.reject_row(
                     line,
+                    rec,
+                    id,
                     RejectReason::NegativeQuantity {
                         quantity: q,
                         header,
@@ -311,18 +364,27 @@ impl Builder {
         let status = self.status(rec);
         let auto_renew = self.auto_renew(rec);
         let term_months = self.term(rec);
+        let (offer_text, offer_trial) = self.products.share_flagged(offer);
+        let (sku_text, sku_trial) = match sku {
+            "" => (None, false),
+            sku => {
+                let (t, trial) = self.products.share_flagged(sku);
+                (Some(t), trial)
+            }
+        };
+        let trial = self.trial(rec, offer_trial || sku_trial);
         let sub = Subscription {
             customer: self.customer(rec),
             id: id.into(),
-            offer: self.products.share(offer),
+            offer: offer_text,
             friendly_name: self.friendly_name(rec, offer),
-            sku: self.products.non_empty(sku),
+            sku: sku_text,
             seats,
             status,
             auto_renew,
             end_date: EndDate::Unknown,
             term_months,
-            trial: false,
+            trial,
             // Filled in by `finish` from the draft's `ends`.
             lines: Vec::new(),
         };
@@ -385,6 +447,16 @@ fn clip(s: &str) -> String {
         out.push('…');
     }
     out
+}
+
+/// A customer as a rejected row names it: its name, else its domain,
+/// else its tenant id.
+pub(super) fn customer_label(c: &Customer) -> Option<String> {
+    [&c.name, &c.domain, &c.id]
+        .into_iter()
+        .flatten()
+        .find(|v| !v.is_empty())
+        .map(|v| v.to_string())
 }
 
 /// `C:\exports\Contoso Ltd.csv` → `Contoso Ltd`.

@@ -55,12 +55,13 @@ pub(super) fn charge_rank(charge_type: &str) -> u8 {
 pub(super) fn bare_subscription(
     customer: Customer,
     id: SharedText,
-    offer: SharedText,
+    (offer, trial): (SharedText, bool),
     friendly_name: Option<SharedText>,
 ) -> Subscription {
     Subscription {
         customer,
         id,
+        trial,
         offer,
         friendly_name,
         sku: None,
@@ -69,7 +70,6 @@ pub(super) fn bare_subscription(
         auto_renew: AutoRenew::Unknown,
         end_date: EndDate::Unknown,
         term_months: None,
-        trial: false,
         lines: Vec::new(),
     }
 }
@@ -132,7 +132,7 @@ impl Builder {
         let sub = bare_subscription(
             self.customer(rec),
             id.into(),
-            self.products.share(offer),
+            self.products.share_flagged(offer),
             self.friendly_name(rec, offer),
         );
         self.by_id.insert(&sub.id, self.drafts.len(), &self.drafts);

@@ -6,6 +6,7 @@ counts, counts what became of every row and adds the notes.
 */
 
 use super::builder::{AmbiguousDates, Builder, Built};
+use super::customer_label;
 use crate::import::values::{numeric_text, numeric_to_date, DateCell};
 use crate::import::{DateOrder, Field, Format, RejectedRow};
 use crate::model::source::{ImportNote, RejectReason};
@@ -70,6 +71,9 @@ impl Builder {
                         {
                             rejected.push(RejectedRow {
                                 line,
+                                customer: customer_label(&d.sub.customer),
+                                subscription_id: (!d.sub.id.is_empty())
+                                    .then(|| d.sub.id.to_string()),
                                 reason: RejectReason::ContradictoryEndDate {
                                     value: numeric_text(first, second, year, sep),
                                     header: column.clone(),
@@ -145,6 +149,7 @@ impl Builder {
             (&mut self.unread_status, Field::Status),
             (&mut self.unread_renew, Field::AutoRenew),
             (&mut self.unread_term, Field::Term),
+            (&mut self.unread_trial, Field::Trial),
         ];
         for (u, field) in unread {
             if u.count > 0 {

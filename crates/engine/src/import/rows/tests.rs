@@ -10,7 +10,12 @@ use chrono::NaiveDate;
 
 fn draft(id: &str) -> Draft {
     Draft {
-        sub: bare_subscription(Customer::default(), id.into(), "Kaizala Pro".into(), None),
+        sub: bare_subscription(
+            Customer::default(),
+            id.into(),
+            ("Kaizala Pro".into(), false),
+            None,
+        ),
         first_end: (1, DateCell::Blank),
         pick: None,
     }

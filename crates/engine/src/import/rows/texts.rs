@@ -3,6 +3,7 @@ A record's cells as trimmed text, read once per record ([`Cells`]), and
 the sharing of texts that repeat from row to row ([`RecentTexts`]).
 */
 
+use super::cells::names_a_trial;
 use crate::import::records::Record;
 use crate::model::SharedText;
 
@@ -12,7 +13,8 @@ use crate::model::SharedText;
 /// hash of every value, which measured slower than the copies it saved.
 #[derive(Debug, Default)]
 pub(super) struct RecentTexts {
-    texts: Vec<SharedText>,
+    /// Each text with whether it names a trial, found once when it is made.
+    texts: Vec<(SharedText, bool)>,
     /// Where the next new text goes once the list is full.
     next: usize,
 }
@@ -21,22 +23,23 @@ impl RecentTexts {
     const LEN: usize = 16;
 
     pub(super) fn share(&mut self, text: &str) -> SharedText {
-        if let Some(t) = self.texts.iter().find(|t| ***t == *text) {
-            return t.clone();
-        }
-        let t = SharedText::from(text);
-        if self.texts.len() < Self::LEN {
-            self.texts.push(t.clone());
-        } else {
-            self.texts[self.next] = t.clone();
-            self.next = (self.next + 1) % Self::LEN;
-        }
-        t
+        self.share_flagged(text).0
     }
 
-    /// The shared text, or `None` for an empty cell.
-    pub(super) fn non_empty(&mut self, text: &str) -> Option<SharedText> {
-        (!text.is_empty()).then(|| self.share(text))
+    /// The shared text and whether it names a trial ([`names_a_trial`]):
+    /// an offer's name is searched once, not on every row.
+    pub(super) fn share_flagged(&mut self, text: &str) -> (SharedText, bool) {
+        if let Some((t, trial)) = self.texts.iter().find(|(t, _)| **t == *text) {
+            return (t.clone(), *trial);
+        }
+        let made = (SharedText::from(text), names_a_trial(text));
+        if self.texts.len() < Self::LEN {
+            self.texts.push(made.clone());
+        } else {
+            self.texts[self.next] = made.clone();
+            self.next = (self.next + 1) % Self::LEN;
+        }
+        made
     }
 }
 

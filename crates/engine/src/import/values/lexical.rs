@@ -4,7 +4,7 @@ What every cell parser shares: the placeholders that mean "no value"
 */
 
 /// A cell that stands for no value.
-pub(super) fn is_placeholder(s: &str) -> bool {
+pub(crate) fn is_placeholder(s: &str) -> bool {
     [
         "-",
         "--",

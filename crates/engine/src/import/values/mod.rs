@@ -20,7 +20,8 @@ mod lexical;
 pub(crate) use self::dates::{
     excel_serial, numeric_text, numeric_to_date, parse_date, DateCell, DateFlags,
 };
-use self::lexical::{is_placeholder, read_digits};
+pub(crate) use self::lexical::is_placeholder;
+use self::lexical::read_digits;
 use crate::model::Status;
 
 /// Reads a yes/no cell. `Some(None)` is a blank cell (unknown), `None` a

@@ -242,6 +242,8 @@ mod views {
             id_prefix: "t".into(),
             ontick: Some(Callback::from(move |x| g.borrow_mut().push(x))),
             for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -299,6 +301,8 @@ mod views {
             id_prefix: "u".into(),
             ontick: None,
             for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -317,6 +321,78 @@ mod views {
                 "Due now: it has already ended",
                 "Due when the end date is known"
             ]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn checklist_groups_waves_and_says_when_steps_were_done() {
+        let root = mount_point();
+        let mut later = step("W2A", d(2021, 3, 1));
+        later.wave = 2;
+        let props = ChecklistViewProps {
+            lang: Lang::En,
+            steps: vec![step("A", d(2020, 7, 1)), step("B", d(2020, 8, 31)), later],
+            as_of: d(2020, 6, 1),
+            ticked: vec!["A".into(), "B".into()],
+            id_prefix: "w".into(),
+            ontick: None,
+            for_print: true,
+            done_on: [("A".to_string(), d(2020, 6, 3))].into_iter().collect(),
+            stop_notes: vec![(d(2020, 8, 31), "stops at 08:00 Taipei".into())],
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let titles: Vec<String> = (0..2)
+            .map(|i| {
+                root.query_selector_all(".wave-title")
+                    .unwrap()
+                    .item(i)
+                    .and_then(|n| n.text_content())
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(titles, ["Wave 1", "Wave 2"]);
+        assert_eq!(root.query_selector_all(".wave").unwrap().length(), 2);
+        let done: Vec<String> = (0..2)
+            .map(|i| {
+                root.query_selector_all(".step-done")
+                    .unwrap()
+                    .item(i)
+                    .and_then(|n| n.text_content())
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(done, [" · done on 3 Jun 2020", " · done"]);
+        // The stop time shows beside the step due on the last day only.
+        let stop = root.query_selector_all(".step-stop").unwrap();
+        assert_eq!(stop.length(), 1);
+        assert_eq!(
+            stop.item(0).and_then(|n| n.text_content()).unwrap(),
+            "stops at 08:00 Taipei"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn one_wave_needs_no_heading() {
+        let root = mount_point();
+        let props = ChecklistViewProps {
+            lang: Lang::ZhTw,
+            steps: vec![step("A", d(2020, 7, 1))],
+            as_of: d(2020, 6, 1),
+            ticked: vec![],
+            id_prefix: "o".into(),
+            ontick: None,
+            for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(root.query_selector(".wave-title").unwrap().is_none());
+        assert!(root.query_selector(".step-done").unwrap().is_none());
+        assert_eq!(
+            root.query_selector_all(".checklist-item").unwrap().length(),
+            1
         );
     }
 

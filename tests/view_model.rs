@@ -406,6 +406,15 @@ mod paper {
         let steps = checklist::build(contoso, w.plan.as_of, w.plan.lang).steps;
         assert!(steps.iter().any(|s| s.due == Some(notes[0].0)));
         assert!(stop_notes(Lang::En, contoso, |_| None).is_empty());
+        let utc = |day| {
+            Some(LocalTime {
+                date: day,
+                hour: 0,
+                minute: 0,
+                zone: Some("UTC".into()),
+            })
+        };
+        assert!(stop_notes(Lang::En, contoso, utc).is_empty());
     }
 
     #[test]

@@ -117,7 +117,8 @@ pub fn stop_time_note(lang: Lang, stop: NaiveDate, local: &LocalTime) -> String 
 
 /// For each last day of service of a customer's subscriptions still to
 /// migrate (its migrate-by day), when the service stops on the reader's
-/// clock: `local` reads the browser (00:00 UTC of a day, locally).
+/// clock: `local` reads the browser (00:00 UTC of a day, locally). None
+/// when the reader's clock is UTC's.
 pub fn stop_notes(
     lang: Lang,
     customer: &CustomerPlan,
@@ -134,7 +135,8 @@ pub fn stop_notes(
         if notes.iter().any(|(d, _)| *d == last) {
             continue;
         }
-        if let Some(t) = local(stop) {
+        // A reader on UTC's clock learns nothing new.
+        if let Some(t) = local(stop).filter(|t| (t.date, t.hour, t.minute) != (stop, 0, 0)) {
             notes.push((last, stop_time_note(lang, stop, &t)));
         }
     }

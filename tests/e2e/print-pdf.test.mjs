@@ -3,7 +3,8 @@
 // overview prints its customer names and column headers, whether from the
 // Print button or from the browser's own print (the screen); a customer's
 // page prints that customer alone; and once the browser has printed, the
-// print layout is gone and does not leak into the next print.
+// print layout is gone and does not leak into the next print. The
+// recommendation's "why" link reaches its rule in the shipped rules.md.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
@@ -136,6 +137,12 @@ test("a customer's page prints that customer alone, from the button or the brows
   await page.locator(".customer-link", { hasText: "Litware University" }).click();
   await page.locator("#customer-name").waitFor();
   const others = CUSTOMERS.filter((n) => n !== "Litware University");
+  // The recommendation's "why" opens its rule in the rules document
+  // shipped with the app.
+  const href = await page.locator("#rec-rule").getAttribute("href");
+  assert.match(href, /^rules\.md#family-[a-z]+$/);
+  const rules = await page.evaluate(async (h) => (await fetch(h)).text(), href);
+  assert.ok(rules.includes(`id="${href.split("#")[1]}"`), `rules.md has the anchor of ${href}`);
 
   await printWith(page, "#print-customer", 2);
   const button = await pdfPages(page, "customer.pdf");

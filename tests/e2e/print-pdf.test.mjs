@@ -158,3 +158,23 @@ test("a customer's page prints that customer alone, from the button or the brows
   for (const n of others) assert.ok(!screen.includes(n), `${n} is not on the printed screen`);
   await done(t);
 });
+
+test("an older export says so and plans as of the latest date it supports in one click", async () => {
+  const t = await openPage(app);
+  const { page } = t;
+  await page.locator("#try-sample").click();
+  await page.locator("#customer-table").waitFor();
+  assert.equal(await page.locator("#older-export").count(), 0, "the sample as of its own date is not old");
+  await page.locator("#as-of").fill("2022-01-01");
+  await page.locator("#as-of").dispatchEvent("change");
+  await page.locator("#older-export").waitFor();
+  assert.match(await page.locator("#older-export").textContent(), /Is this an older export\?/);
+  assert.ok(await page.locator("#customer-table .urgency-ended").count() > 0, "as of 2022 everything has ended");
+  await page.locator("#use-latest-as-of").click();
+  await page.locator("#older-export").waitFor({ state: "detached" });
+  const asOf = await page.locator("#as-of").inputValue();
+  assert.ok(asOf < "2022-01-01", `re-planned as of ${asOf}`);
+  // Nothing shows as ended any more.
+  assert.equal(await page.locator("#customer-table .urgency-ended").count(), 0);
+  await done(t);
+});

@@ -97,7 +97,7 @@ impl Label {
             Label::Subscription => ("Subscription", "訂閱"),
             Label::Offer => ("Offer", "供應項目"),
             Label::EndDate => ("End date", "到期日"),
-            Label::ServiceStops => ("Service stops", "服務停止"),
+            Label::ServiceStops => ("Service stops (00:00 UTC)", "服務停止（00:00 UTC）"),
             Label::MigrateBy => ("Migrate by", "移轉期限"),
             Label::Never => ("never", "永不"),
             Label::Checklist => ("Checklist", "檢查清單"),

@@ -445,3 +445,135 @@ mod views {
             .contains("As of 25 Nov 2026 →"));
     }
 }
+
+mod table {
+    //! The customer table when the file names indirect resellers.
+
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use chrono::NaiveDate;
+    use kaizala_engine::import::{import, ImportOptions};
+    use kaizala_engine::plan::Lang;
+    use kaizala_engine::progress::Progress;
+    use kaizala_planner::components::customer_table::{CustomerTable, CustomerTableProps};
+    use kaizala_planner::state::{Action, Phase, State, Workspace};
+    use kaizala_planner::storage_health::StorageHealth;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use yew::prelude::*;
+
+    use super::mount_point;
+
+    const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n\
+        s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,P1Y,t1,Contoso,contoso.com\n\
+        s2,Microsoft Kaizala Pro,400,active,false,2020-12-01T00:00:00Z,P1Y,t2,Fabrikam,fabrikam.com\n\
+        s3,Microsoft Kaizala Pro,5,active,false,2020-07-15T00:00:00Z,P1Y,t3,Adatum,adatum.com\n";
+
+    /// The file opened through the reducer, with Contoso and Adatum sold
+    /// through resellers (as the importer reads them from the export).
+    fn workspace(resellers: &[(&str, &str)], actions: Vec<Action>) -> Rc<Workspace> {
+        let today = NaiveDate::from_ymd_opt(2020, 6, 1).unwrap();
+        let s = Rc::new(State::new(Lang::En, today))
+            .reduce(Action::Reading {
+                file_name: "a.csv".into(),
+            })
+            .reduce(Action::Imported {
+                file_name: "a.csv".into(),
+                bytes: Rc::new(CSV.as_bytes().to_vec()),
+                fingerprint: "f".into(),
+                options: ImportOptions::default(),
+                outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
+                as_of: None,
+                progress: Progress::default(),
+                settings: None,
+                storage: StorageHealth::Saving,
+                planned: None,
+            });
+        let mut w = s.workspace().unwrap().clone();
+        let mut plan = (*w.plan).clone();
+        for c in &mut plan.customers {
+            if let Some((_, r)) = resellers.iter().find(|(n, _)| c.display_name == *n) {
+                c.customer.reseller_mpn_id = Some((*r).into());
+            }
+        }
+        w.plan = Rc::new(plan);
+        let mut next = (*s).clone();
+        next.phase = Phase::Ready(Rc::new(w));
+        let s = actions.into_iter().fold(Rc::new(next), |s, a| s.reduce(a));
+        Rc::new(s.workspace().unwrap().clone())
+    }
+
+    fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+            .map(|t| t.trim().to_string())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn resellers_get_a_column_a_filter_and_groups() {
+        let root = mount_point();
+        let got: Rc<RefCell<Vec<String>>> = Rc::default();
+        let g = got.clone();
+        let props = CustomerTableProps {
+            lang: Lang::En,
+            workspace: workspace(
+                &[("Contoso", "111"), ("Adatum", "222")],
+                vec![Action::GroupByReseller(true)],
+            ),
+            onaction: Callback::from(move |a: Action| g.borrow_mut().push(format!("{a:?}"))),
+        };
+        yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let headers = texts(&root, "#customer-table thead th");
+        assert_eq!(
+            headers[0], "Print",
+            "the print boxes' column has a visible header"
+        );
+        assert!(headers.iter().any(|h| h == "Reseller MPN ID"));
+        assert_eq!(
+            texts(&root, "tr.group-row"),
+            [
+                "Reseller MPN ID 111",
+                "Reseller MPN ID 222",
+                "Sold directly (no reseller)"
+            ]
+        );
+        assert_eq!(texts(&root, "td.reseller"), ["111", "222", "—"]);
+        let select: web_sys::HtmlSelectElement = root
+            .query_selector("#reseller-filter")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        assert_eq!(select.length(), 4, "all, each reseller, sold directly");
+        select.set_value("222");
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+        assert_eq!(*got.borrow(), [r#"FilterReseller(Some("222"))"#]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_without_resellers_shows_no_reseller_column() {
+        let root = mount_point();
+        let props = CustomerTableProps {
+            lang: Lang::ZhTw,
+            workspace: workspace(&[], vec![]),
+            onaction: Callback::noop(),
+        };
+        yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(root.query_selector("#reseller-filter").unwrap().is_none());
+        assert!(root.query_selector("td.reseller").unwrap().is_none());
+        assert_eq!(texts(&root, "#customer-table thead th")[0], "列印");
+        assert_eq!(
+            root.query_selector_all("#customer-table tbody tr")
+                .unwrap()
+                .length(),
+            3
+        );
+    }
+}

@@ -20,10 +20,10 @@ use crate::view_model::table::{rows_shown, visible_customers};
 use kaizala_engine::plan::Urgency;
 
 #[derive(Properties, PartialEq)]
-pub(crate) struct CustomerTableProps {
-    pub(crate) lang: Lang,
-    pub(crate) workspace: Rc<Workspace>,
-    pub(crate) onaction: Callback<Action>,
+pub struct CustomerTableProps {
+    pub lang: Lang,
+    pub workspace: Rc<Workspace>,
+    pub onaction: Callback<Action>,
 }
 
 /// An urgency as a small coloured badge.
@@ -32,7 +32,7 @@ pub(crate) fn urgency_badge(lang: Lang, u: Urgency) -> Html {
 }
 
 #[component(CustomerTable)]
-pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
+pub fn customer_table(props: &CustomerTableProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     let pages = use_state_eq(|| 1usize);
@@ -104,12 +104,16 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
 
     let columns = if has_resellers { 8 } else { 7 };
     let mut group: Option<Option<&str>> = None;
-    let body = rows.iter().take(shown).map(|c| {
+    // Every row keyed (a group's heading by its reseller), so the rows
+    // stay one fully keyed list when grouped.
+    let body = rows.iter().take(shown).flat_map(|c| {
         let reseller = c.customer.reseller_mpn_id.as_deref();
         let heading = (w.table.by_reseller && group != Some(reseller)).then(|| {
             group = Some(reseller);
             html! {
-                <tr class="group-row"><th scope="colgroup" colspan={columns.to_string()}>{ reseller_label(lang, reseller) }</th></tr>
+                <tr key={format!("reseller:{}", reseller.unwrap_or(""))} class="group-row">
+                    <th scope="colgroup" colspan={columns.to_string()}>{ reseller_label(lang, reseller) }</th>
+                </tr>
             }
         });
         let (done, all) = w.steps_done(c);
@@ -124,9 +128,7 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
             move |_: Event| Action::SelectForPrint { customer: key.clone(), selected: !selected }
         });
         let select_label = format!("{} {}", tr(lang, "Print", "列印"), c.display_name);
-        html! {
-            <>
-            { heading }
+        let row = html! {
             <tr key={c.key.clone()}>
                 <td class="select no-print"><input type="checkbox" checked={selected} onchange={onselect} aria-label={select_label} /></td>
                 <th scope="row"><button class="link-button customer-link" onclick={open}>{ &c.display_name }</button>
@@ -139,8 +141,8 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
                 <td>{ &*c.recommendation.plan }</td>
                 <td class="num"><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span></td>
             </tr>
-            </>
-        }
+        };
+        heading.into_iter().chain(std::iter::once(row))
     });
 
     html! {

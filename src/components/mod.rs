@@ -6,7 +6,7 @@ Those the in-browser tests mount are public; the rest are the crate's own.
 pub(crate) mod catalog_row;
 pub mod checklist_view;
 pub(crate) mod customer_settings_form;
-pub(crate) mod customer_table;
+pub mod customer_table;
 pub(crate) mod customer_view;
 pub mod header;
 pub mod import_report;

@@ -446,8 +446,9 @@ mod views {
     }
 }
 
-mod table {
-    //! The customer table when the file names indirect resellers.
+mod plan_views {
+    //! Views of an opened file: the customer table with resellers, the
+    //! printed checklists, the recommendation card.
 
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -575,5 +576,113 @@ mod table {
                 .length(),
             3
         );
+    }
+
+    #[wasm_bindgen_test]
+    async fn printed_checklists_carry_partner_caveats_and_done_days_then_go_away() {
+        use kaizala_engine::handout::Partner;
+        use kaizala_engine::plan::CustomerSettings;
+        use kaizala_planner::components::print_area::{PrintArea, PrintAreaProps};
+        use kaizala_planner::state::PrintMode;
+
+        let base = workspace(&[], vec![]);
+        let adatum = base
+            .plan
+            .customers
+            .iter()
+            .find(|c| c.display_name == "Adatum")
+            .unwrap()
+            .key
+            .clone();
+        let w = workspace(
+            &[],
+            vec![
+                // An Education customer: its plan carries a caveat.
+                Action::SetCustomer {
+                    key: adatum.clone(),
+                    settings: CustomerSettings {
+                        education: Some(true),
+                        ..CustomerSettings::default()
+                    },
+                },
+                Action::Tick {
+                    customer: adatum.clone(),
+                    step: "A".into(),
+                    done: true,
+                },
+                Action::SetPrintMode(PrintMode::Checklists),
+            ],
+        );
+        let caveats: Vec<String> = w
+            .plan
+            .customer(&adatum)
+            .unwrap()
+            .recommendation
+            .caveats
+            .iter()
+            .map(|c| c.text.to_string())
+            .collect();
+        assert!(!caveats.is_empty());
+        let root = mount_point();
+        let got: Rc<RefCell<Vec<String>>> = Rc::default();
+        let g = got.clone();
+        let props = PrintAreaProps {
+            lang: Lang::En,
+            workspace: w,
+            partner: Partner {
+                name: "Fabrikam Partners".into(),
+                contact: "help@fabrikam.example".into(),
+            },
+            onaction: Callback::from(move |a: Action| g.borrow_mut().push(format!("{a:?}"))),
+        };
+        yew::Renderer::<PrintArea>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(
+            root.query_selector_all(".print-customer").unwrap().length(),
+            3
+        );
+        assert_eq!(
+            texts(&root, ".print-partner"),
+            ["Prepared by: Fabrikam Partners · help@fabrikam.example"; 3]
+        );
+        let printed = texts(&root, ".print-customer .caveat");
+        for c in &caveats {
+            assert!(printed.contains(c), "{c} is printed");
+        }
+        assert!(texts(&root, ".step-done").contains(&"· done on 1 Jun 2020".to_string()));
+        // The browser has printed: the layout asks to go away.
+        gloo::utils::window()
+            .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+            .unwrap();
+        assert_eq!(*got.borrow(), ["PrintFinished"]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_why_links_to_its_rule_and_the_guid_is_the_sku_id() {
+        use kaizala_planner::components::recommendation_card::{
+            rule_link, RecommendationCard, RecommendationCardProps,
+        };
+        let w = workspace(&[], vec![]);
+        let customer = w.plan.customers[0].clone();
+        let family = customer.recommendation.family;
+        let has_guid = customer.recommendation.guid.is_some();
+        let root = mount_point();
+        let props = RecommendationCardProps {
+            lang: Lang::En,
+            customer,
+        };
+        yew::Renderer::<RecommendationCard>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let link = root.query_selector("#rec-rule").unwrap().unwrap();
+        assert_eq!(
+            link.get_attribute("href").unwrap(),
+            format!("rules.md#family-{}", family.as_str())
+        );
+        assert_eq!(
+            rule_link(family),
+            format!("rules.md#family-{}", family.as_str())
+        );
+        assert!(has_guid);
+        assert_eq!(texts(&root, ".guid-label"), ["SKU id (skuId):"]);
     }
 }

@@ -26,17 +26,17 @@ use kaizala_engine::handout::Partner;
 use kaizala_engine::plan::CustomerPlan;
 
 #[derive(Properties, PartialEq)]
-pub(crate) struct PrintAreaProps {
-    pub(crate) lang: Lang,
-    pub(crate) workspace: Rc<Workspace>,
+pub struct PrintAreaProps {
+    pub lang: Lang,
+    pub workspace: Rc<Workspace>,
     /// Who prepared the plan, on every page.
     #[prop_or_default]
-    pub(crate) partner: Partner,
-    pub(crate) onaction: Callback<Action>,
+    pub partner: Partner,
+    pub onaction: Callback<Action>,
 }
 
 #[component(PrintArea)]
-pub(crate) fn print_area(props: &PrintAreaProps) -> Html {
+pub fn print_area(props: &PrintAreaProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     {

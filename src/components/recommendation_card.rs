@@ -12,18 +12,18 @@ use crate::view_model::labels::family_label;
 use kaizala_engine::plan::{CustomerPlan, Family};
 
 /// Where the rules document explains a family's rule, with its source.
-pub(crate) fn rule_link(family: Family) -> String {
+pub fn rule_link(family: Family) -> String {
     format!("rules.md#family-{}", family.as_str())
 }
 
 #[derive(Properties, PartialEq)]
-pub(crate) struct RecommendationCardProps {
-    pub(crate) lang: Lang,
-    pub(crate) customer: CustomerPlan,
+pub struct RecommendationCardProps {
+    pub lang: Lang,
+    pub customer: CustomerPlan,
 }
 
 #[component(RecommendationCard)]
-pub(crate) fn recommendation_card(props: &RecommendationCardProps) -> Html {
+pub fn recommendation_card(props: &RecommendationCardProps) -> Html {
     let lang = props.lang;
     let r = &props.customer.recommendation;
     html! {

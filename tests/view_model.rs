@@ -215,11 +215,12 @@ mod paper {
     use std::rc::Rc;
 
     use kaizala_engine::checklist::{self, Step, StepAction};
+    use kaizala_engine::export::ExportFormat;
     use kaizala_engine::plan::Lang;
     use kaizala_planner::state::{Action, Phase, PrintMode, State, View};
     use kaizala_planner::view_model::paper::{
-        by_wave, done_on, output_plan, printed_customers, reseller_label, stop_notes,
-        stop_time_note, LocalTime,
+        by_wave, done_on, output_file_name, output_plan, printed_customers, reseller_label,
+        stop_notes, stop_time_note, LocalTime,
     };
     use kaizala_planner::view_model::table::visible_customers;
 
@@ -270,7 +271,20 @@ mod paper {
         // "" selects the customers sold directly.
         let s = s.reduce(Action::FilterReseller(Some(String::new())));
         assert_eq!(names(&s), ["Fabrikam"]);
+        assert_eq!(
+            output_file_name(s.workspace().unwrap(), ExportFormat::Csv),
+            "kaizala-plan-2020-06-01-direct.csv"
+        );
+        let s = s.reduce(Action::FilterReseller(Some("222".into())));
+        assert_eq!(
+            output_file_name(s.workspace().unwrap(), ExportFormat::Markdown),
+            "kaizala-plan-2020-06-01-reseller-222.md"
+        );
         let s = s.reduce(Action::FilterReseller(None));
+        assert_eq!(
+            output_file_name(s.workspace().unwrap(), ExportFormat::Json),
+            "kaizala-plan-2020-06-01.json"
+        );
         assert_eq!(visible_customers(s.workspace().unwrap()).len(), 3);
         assert!(Rc::ptr_eq(
             &output_plan(s.workspace().unwrap()),

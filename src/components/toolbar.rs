@@ -13,7 +13,7 @@ use crate::i18n::{tr, Lang};
 use crate::io;
 use crate::state::{Action, PrintMode, View, Workspace};
 use crate::storage::{self, StorageHealth};
-use crate::view_model::paper::output_plan;
+use crate::view_model::paper::{output_file_name, output_plan};
 use kaizala_engine::export::{render_with, ExportFormat, Extras};
 use kaizala_engine::handout::Partner;
 
@@ -46,7 +46,7 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
                 progress: Some(&w.progress),
             };
             let bytes = render_with(&plan, format, lang, extras);
-            io::download(&format.file_name(&plan), format.mime(), &bytes);
+            io::download(&output_file_name(&w, format), format.mime(), &bytes);
         });
         let id = format!("download-{}", format.extension());
         html! { <button class="button small" {id} {onclick}>{ label }</button> }

@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use crate::i18n::{date, tr, Lang};
 use crate::state::{PrintMode, View, Workspace};
 use kaizala_engine::checklist::Step;
+use kaizala_engine::export::ExportFormat;
 use kaizala_engine::plan::{Category, CustomerPlan, Plan};
 use kaizala_engine::progress::Progress;
 
@@ -23,6 +24,23 @@ pub fn output_plan(w: &Workspace) -> Rc<Plan> {
     match &w.table.reseller {
         Some(r) => Rc::new(w.plan.for_reseller(r)),
         None => w.plan.clone(),
+    }
+}
+
+/// The name of a download of the whole plan: with the reseller's MPN ID
+/// (or `direct`) when the table is filtered to one, so two resellers'
+/// files never overwrite each other.
+pub fn output_file_name(w: &Workspace, format: ExportFormat) -> String {
+    match w.table.reseller.as_deref() {
+        None => format.file_name(&w.plan),
+        Some(r) => {
+            let who = if r.is_empty() {
+                "direct".to_string()
+            } else {
+                format!("reseller-{}", crate::view_model::slug::slug(r))
+            };
+            format!("kaizala-plan-{}-{who}.{}", w.plan.as_of, format.extension())
+        }
     }
 }
 

@@ -18,6 +18,8 @@ const TYPES = {
   ".webmanifest": "application/manifest+json",
   ".png": "image/png",
   ".txt": "text/plain; charset=utf-8",
+  // The rules document: shown as text (text/markdown would be downloaded).
+  ".md": "text/plain; charset=utf-8",
 };
 
 export async function cspOf(root) {

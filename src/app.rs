@@ -245,10 +245,10 @@ pub(crate) fn app() -> Html {
             };
             html! {
                 <div class={classes!("workspace", workspace.print_prepared.then_some("print-prepared"))}>
-                    <Toolbar {lang} workspace={workspace.clone()} storage={state.storage} onaction={onaction.clone()} onstartover={oncancel.clone()} />
+                    <Toolbar {lang} workspace={workspace.clone()} storage={state.storage} partner={state.partner.clone()} onaction={onaction.clone()} onstartover={oncancel.clone()} />
                     <div class="screen-only">{ main }</div>
                     if workspace.print_prepared {
-                        <PrintArea {lang} workspace={workspace.clone()} />
+                        <PrintArea {lang} workspace={workspace.clone()} partner={state.partner.clone()} onaction={onaction.clone()} />
                     }
                 </div>
             }

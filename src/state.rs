@@ -62,12 +62,13 @@ pub enum View {
     Customer(String),
 }
 
-/// What a print shows: the overview, or the selected customers'
-/// checklists one per page.
+/// What a print shows: the overview, the selected customers' checklists
+/// one per page, or the open customer's checklist alone.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PrintMode {
     Overview,
     Checklists,
+    Customer,
 }
 
 /// Columns the customer table sorts by.
@@ -87,6 +88,11 @@ pub struct TableState {
     pub descending: bool,
     pub search: String,
     pub urgency: Option<Urgency>,
+    /// Only the customers of this reseller MPN ID (`""`: those sold
+    /// directly); prints and downloads follow it.
+    pub reseller: Option<String>,
+    /// Rows grouped by reseller.
+    pub by_reseller: bool,
 }
 
 impl Default for TableState {
@@ -96,6 +102,8 @@ impl Default for TableState {
             descending: false,
             search: String::new(),
             urgency: None,
+            reseller: None,
+            by_reseller: false,
         }
     }
 }
@@ -340,6 +348,11 @@ pub enum Action {
     },
     SelectAllForPrint(bool),
     SetPrintMode(PrintMode),
+    /// The browser finished printing: the print layout goes away, so a
+    /// later print from the browser's menu prints the screen.
+    PrintFinished,
+    FilterReseller(Option<String>),
+    GroupByReseller(bool),
     Storage(StorageHealth),
     OpenShared(Result<SharedPlan, String>),
     StartOver,
@@ -474,8 +487,8 @@ impl yew::Reducible for State {
     }
 }
 
-/// Applies a workspace action; false when nothing changed. `today` is the
-/// day a step ticked now was done.
+/// Applies a workspace action; false when nothing changed. A tick keeps
+/// `today` as the day the step was done.
 fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDate) -> bool {
     match action {
         Action::SetAsOf(d) => {
@@ -548,6 +561,14 @@ fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDate) -> bool
         }
         Action::Search(text) => w.table.search = text,
         Action::FilterUrgency(u) => w.table.urgency = u,
+        Action::FilterReseller(r) => w.table.reseller = r,
+        Action::GroupByReseller(on) => w.table.by_reseller = on,
+        Action::PrintFinished => {
+            if !w.print_prepared {
+                return false;
+            }
+            w.print_prepared = false;
+        }
         Action::SelectForPrint { customer, selected } => {
             if selected {
                 w.print_selection.insert(customer);

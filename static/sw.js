@@ -1,12 +1,13 @@
 // Service worker: keeps the app's own files so the planner opens and works
 // offline after the first visit. It caches only this origin's GET
-// responses (the app's code, styles and the bundled sample); a user's
+// responses (the app's code, styles, the bundled sample and the rules
+// document the recommendations link to); a user's
 // export is never fetched, so it never passes through here.
-const CACHE = "kaizala-planner-v1";
+const CACHE = "kaizala-planner-v2";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(["./", "./index.html", "./sample-export.csv", "./favicon.svg"]))
+    caches.open(CACHE).then((cache) => cache.addAll(["./", "./index.html", "./sample-export.csv", "./favicon.svg", "./rules.md"]))
       .then(() => self.skipWaiting()),
   );
 });

@@ -313,6 +313,8 @@ mod views {
             id_prefix: "t".into(),
             ontick: Some(Callback::from(move |x| g.borrow_mut().push(x))),
             for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -371,6 +373,8 @@ mod views {
             id_prefix: "u".into(),
             ontick: None,
             for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -389,6 +393,78 @@ mod views {
                 "Due now: it has already ended",
                 "Due when the end date is known"
             ]
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn checklist_groups_waves_and_says_when_steps_were_done() {
+        let root = mount_point();
+        let mut later = step("W2A", d(2021, 3, 1));
+        later.wave = 2;
+        let props = ChecklistViewProps {
+            lang: Lang::En,
+            steps: vec![step("A", d(2020, 7, 1)), step("B", d(2020, 8, 31)), later],
+            as_of: d(2020, 6, 1),
+            ticked: vec!["A".into(), "B".into()],
+            id_prefix: "w".into(),
+            ontick: None,
+            for_print: true,
+            done_on: [("A".to_string(), d(2020, 6, 3))].into_iter().collect(),
+            stop_notes: vec![(d(2020, 8, 31), "stops at 08:00 Taipei".into())],
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let titles: Vec<String> = (0..2)
+            .map(|i| {
+                root.query_selector_all(".wave-title")
+                    .unwrap()
+                    .item(i)
+                    .and_then(|n| n.text_content())
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(titles, ["Wave 1", "Wave 2"]);
+        assert_eq!(root.query_selector_all(".wave").unwrap().length(), 2);
+        let done: Vec<String> = (0..2)
+            .map(|i| {
+                root.query_selector_all(".step-done")
+                    .unwrap()
+                    .item(i)
+                    .and_then(|n| n.text_content())
+                    .unwrap()
+            })
+            .collect();
+        assert_eq!(done, [" · done on 3 Jun 2020", " · done"]);
+        // The stop time shows beside the step due on the last day only.
+        let stop = root.query_selector_all(".step-stop").unwrap();
+        assert_eq!(stop.length(), 1);
+        assert_eq!(
+            stop.item(0).and_then(|n| n.text_content()).unwrap(),
+            "stops at 08:00 Taipei"
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn one_wave_needs_no_heading() {
+        let root = mount_point();
+        let props = ChecklistViewProps {
+            lang: Lang::ZhTw,
+            steps: vec![step("A", d(2020, 7, 1))],
+            as_of: d(2020, 6, 1),
+            ticked: vec![],
+            id_prefix: "o".into(),
+            ontick: None,
+            for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(root.query_selector(".wave-title").unwrap().is_none());
+        assert!(root.query_selector(".step-done").unwrap().is_none());
+        assert_eq!(
+            root.query_selector_all(".checklist-item").unwrap().length(),
+            1
         );
     }
 
@@ -439,5 +515,246 @@ mod views {
             .text_content()
             .unwrap()
             .contains("As of 25 Nov 2026 →"));
+    }
+}
+
+mod plan_views {
+    //! Views of an opened file: the customer table with resellers, the
+    //! printed checklists, the recommendation card.
+
+    use std::cell::RefCell;
+    use std::rc::Rc;
+
+    use chrono::NaiveDate;
+    use kaizala_engine::import::{import, ImportOptions};
+    use kaizala_engine::plan::Lang;
+    use kaizala_engine::progress::Progress;
+    use kaizala_planner::components::customer_table::{CustomerTable, CustomerTableProps};
+    use kaizala_planner::state::{Action, Phase, State, Workspace};
+    use kaizala_planner::storage_health::StorageHealth;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen_test::*;
+    use yew::prelude::*;
+
+    use super::mount_point;
+
+    const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n\
+        s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,P1Y,t1,Contoso,contoso.com\n\
+        s2,Microsoft Kaizala Pro,400,active,false,2020-12-01T00:00:00Z,P1Y,t2,Fabrikam,fabrikam.com\n\
+        s3,Microsoft Kaizala Pro,5,active,false,2020-07-15T00:00:00Z,P1Y,t3,Adatum,adatum.com\n";
+
+    /// The file opened through the reducer, with Contoso and Adatum sold
+    /// through resellers (as the importer reads them from the export).
+    fn workspace(resellers: &[(&str, &str)], actions: Vec<Action>) -> Rc<Workspace> {
+        let today = NaiveDate::from_ymd_opt(2020, 6, 1).unwrap();
+        let s = Rc::new(State::new(Lang::En, today))
+            .reduce(Action::Reading {
+                file_name: "a.csv".into(),
+            })
+            .reduce(Action::Imported {
+                file_name: "a.csv".into(),
+                bytes: Rc::new(CSV.as_bytes().to_vec()),
+                fingerprint: "f".into(),
+                options: ImportOptions::default(),
+                outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
+                as_of: None,
+                progress: Progress::default(),
+                settings: None,
+                storage: StorageHealth::Saving,
+                planned: None,
+            });
+        let mut w = s.workspace().unwrap().clone();
+        let mut plan = (*w.plan).clone();
+        for c in &mut plan.customers {
+            if let Some((_, r)) = resellers.iter().find(|(n, _)| c.display_name == *n) {
+                c.customer.reseller_mpn_id = Some((*r).into());
+            }
+        }
+        w.plan = Rc::new(plan);
+        let mut next = (*s).clone();
+        next.phase = Phase::Ready(Rc::new(w));
+        let s = actions.into_iter().fold(Rc::new(next), |s, a| s.reduce(a));
+        Rc::new(s.workspace().unwrap().clone())
+    }
+
+    fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {
+        let list = root.query_selector_all(selector).unwrap();
+        (0..list.length())
+            .filter_map(|i| list.item(i).and_then(|n| n.text_content()))
+            .map(|t| t.trim().to_string())
+            .collect()
+    }
+
+    #[wasm_bindgen_test]
+    async fn resellers_get_a_column_a_filter_and_groups() {
+        let root = mount_point();
+        let got: Rc<RefCell<Vec<String>>> = Rc::default();
+        let g = got.clone();
+        let props = CustomerTableProps {
+            lang: Lang::En,
+            workspace: workspace(
+                &[("Contoso", "111"), ("Adatum", "222")],
+                vec![Action::GroupByReseller(true)],
+            ),
+            onaction: Callback::from(move |a: Action| g.borrow_mut().push(format!("{a:?}"))),
+        };
+        yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let headers = texts(&root, "#customer-table thead th");
+        assert_eq!(
+            headers[0], "Print",
+            "the print boxes' column has a visible header"
+        );
+        assert!(headers.iter().any(|h| h == "Reseller MPN ID"));
+        assert_eq!(
+            texts(&root, "tr.group-row"),
+            [
+                "Reseller MPN ID 111",
+                "Reseller MPN ID 222",
+                "Sold directly (no reseller)"
+            ]
+        );
+        assert_eq!(texts(&root, "td.reseller"), ["111", "222", "—"]);
+        let select: web_sys::HtmlSelectElement = root
+            .query_selector("#reseller-filter")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        assert_eq!(select.length(), 4, "all, each reseller, sold directly");
+        select.set_value("222");
+        select
+            .dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+        yew::scheduler::flush().await;
+        assert_eq!(*got.borrow(), [r#"FilterReseller(Some("222"))"#]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_file_without_resellers_shows_no_reseller_column() {
+        let root = mount_point();
+        let props = CustomerTableProps {
+            lang: Lang::ZhTw,
+            workspace: workspace(&[], vec![]),
+            onaction: Callback::noop(),
+        };
+        yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert!(root.query_selector("#reseller-filter").unwrap().is_none());
+        assert!(root.query_selector("td.reseller").unwrap().is_none());
+        assert_eq!(texts(&root, "#customer-table thead th")[0], "列印");
+        assert_eq!(
+            root.query_selector_all("#customer-table tbody tr")
+                .unwrap()
+                .length(),
+            3
+        );
+    }
+
+    #[wasm_bindgen_test]
+    async fn printed_checklists_carry_partner_caveats_and_done_days_then_go_away() {
+        use kaizala_engine::handout::Partner;
+        use kaizala_engine::plan::CustomerSettings;
+        use kaizala_planner::components::print_area::{PrintArea, PrintAreaProps};
+        use kaizala_planner::state::PrintMode;
+
+        let base = workspace(&[], vec![]);
+        let adatum = base
+            .plan
+            .customers
+            .iter()
+            .find(|c| c.display_name == "Adatum")
+            .unwrap()
+            .key
+            .clone();
+        let w = workspace(
+            &[],
+            vec![
+                // An Education customer: its plan carries a caveat.
+                Action::SetCustomer {
+                    key: adatum.clone(),
+                    settings: CustomerSettings {
+                        education: Some(true),
+                        ..CustomerSettings::default()
+                    },
+                },
+                Action::Tick {
+                    customer: adatum.clone(),
+                    step: "A".into(),
+                    done: true,
+                },
+                Action::SetPrintMode(PrintMode::Checklists),
+            ],
+        );
+        let caveats: Vec<String> = w
+            .plan
+            .customer(&adatum)
+            .unwrap()
+            .recommendation
+            .caveats
+            .iter()
+            .map(|c| c.text.to_string())
+            .collect();
+        assert!(!caveats.is_empty());
+        let root = mount_point();
+        let got: Rc<RefCell<Vec<String>>> = Rc::default();
+        let g = got.clone();
+        let props = PrintAreaProps {
+            lang: Lang::En,
+            workspace: w,
+            partner: Partner {
+                name: "Fabrikam Partners".into(),
+                contact: "help@fabrikam.example".into(),
+            },
+            onaction: Callback::from(move |a: Action| g.borrow_mut().push(format!("{a:?}"))),
+        };
+        yew::Renderer::<PrintArea>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        assert_eq!(
+            root.query_selector_all(".print-customer").unwrap().length(),
+            3
+        );
+        assert_eq!(
+            texts(&root, ".print-partner"),
+            ["Prepared by: Fabrikam Partners · help@fabrikam.example"; 3]
+        );
+        let printed = texts(&root, ".print-customer .caveat");
+        for c in &caveats {
+            assert!(printed.contains(c), "{c} is printed");
+        }
+        assert!(texts(&root, ".step-done").contains(&"· done on 1 Jun 2020".to_string()));
+        // The browser has printed: the layout asks to go away.
+        gloo::utils::window()
+            .dispatch_event(&web_sys::Event::new("afterprint").unwrap())
+            .unwrap();
+        assert_eq!(*got.borrow(), ["PrintFinished"]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_why_links_to_its_rule_and_the_guid_is_the_sku_id() {
+        use kaizala_planner::components::recommendation_card::{
+            rule_link, RecommendationCard, RecommendationCardProps,
+        };
+        let w = workspace(&[], vec![]);
+        let customer = w.plan.customers[0].clone();
+        let family = customer.recommendation.family;
+        let has_guid = customer.recommendation.guid.is_some();
+        let root = mount_point();
+        let props = RecommendationCardProps {
+            lang: Lang::En,
+            customer,
+        };
+        yew::Renderer::<RecommendationCard>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let link = root.query_selector("#rec-rule").unwrap().unwrap();
+        assert_eq!(
+            link.get_attribute("href").unwrap(),
+            format!("rules.md#family-{}", family.as_str())
+        );
+        assert_eq!(
+            rule_link(family),
+            format!("rules.md#family-{}", family.as_str())
+        );
+        assert!(has_guid);
+        assert_eq!(texts(&root, ".guid-label"), ["SKU id (skuId):"]);
     }
 }

@@ -207,3 +207,270 @@ fn slugs_are_safe_in_file_names_and_ids() {
     assert!(long.chars().count() <= 60, "{long}");
     assert!(!long.ends_with('-'), "{long}");
 }
+
+mod paper {
+    //! Prints and downloads: one reseller's part, the customers a print
+    //! shows, waves, done days and the stop time on the reader's clock.
+
+    use std::rc::Rc;
+
+    use kaizala_engine::checklist::{self, Step, StepAction};
+    use kaizala_engine::export::ExportFormat;
+    use kaizala_engine::plan::Lang;
+    use kaizala_planner::state::{Action, Phase, PrintMode, State, View};
+    use kaizala_planner::view_model::paper::{
+        by_wave, done_on, output_file_name, output_plan, printed_customers, reseller_label,
+        stop_notes, stop_time_note, LocalTime,
+    };
+    use kaizala_planner::view_model::table::visible_customers;
+
+    use super::{d, names, ready};
+
+    /// The state with the named customers sold through resellers (the
+    /// importer fills this from the export's reseller column).
+    fn with_resellers(s: &State, resellers: &[(&str, &str)]) -> Rc<State> {
+        let mut w = s.workspace().unwrap().clone();
+        let mut plan = (*w.plan).clone();
+        for c in &mut plan.customers {
+            if let Some((_, r)) = resellers.iter().find(|(n, _)| c.display_name == *n) {
+                c.customer.reseller_mpn_id = Some((*r).into());
+            }
+        }
+        w.plan = Rc::new(plan);
+        let mut next = s.clone();
+        next.phase = Phase::Ready(Rc::new(w));
+        Rc::new(next)
+    }
+
+    #[test]
+    fn the_table_filters_and_groups_by_reseller_and_outputs_follow_the_filter() {
+        let s = with_resellers(&ready(), &[("Contoso", "111"), ("Adatum", "222")]);
+        assert_eq!(s.workspace().unwrap().plan.resellers(), ["111", "222"]);
+        // Grouped: by reseller, customers sold directly last; the sort
+        // (urgency) holds within a group.
+        let s = s.reduce(Action::GroupByReseller(true));
+        assert_eq!(names(&s), ["Contoso", "Adatum", "Fabrikam"]);
+        let s = s.reduce(Action::GroupByReseller(false));
+        assert_eq!(names(&s), ["Adatum", "Contoso", "Fabrikam"]);
+
+        let s = s.reduce(Action::FilterReseller(Some("222".into())));
+        assert_eq!(names(&s), ["Adatum"]);
+        let w = s.workspace().unwrap();
+        let out = output_plan(w);
+        assert_eq!(out.customers.len(), 1);
+        assert_eq!(out.summary.kaizala_seats, 5);
+        // Every customer is selected for printing; the print holds the
+        // filtered reseller's only.
+        let s = s.reduce(Action::SetPrintMode(PrintMode::Checklists));
+        let printed: Vec<_> = printed_customers(s.workspace().unwrap())
+            .iter()
+            .map(|c| c.display_name.clone())
+            .collect();
+        assert_eq!(printed, ["Adatum"]);
+
+        // "" selects the customers sold directly.
+        let s = s.reduce(Action::FilterReseller(Some(String::new())));
+        assert_eq!(names(&s), ["Fabrikam"]);
+        assert_eq!(
+            output_file_name(s.workspace().unwrap(), ExportFormat::Csv),
+            "kaizala-plan-2020-06-01-direct.csv"
+        );
+        let s = s.reduce(Action::FilterReseller(Some("222".into())));
+        assert_eq!(
+            output_file_name(s.workspace().unwrap(), ExportFormat::Markdown),
+            "kaizala-plan-2020-06-01-reseller-222.md"
+        );
+        let s = s.reduce(Action::FilterReseller(None));
+        assert_eq!(
+            output_file_name(s.workspace().unwrap(), ExportFormat::Json),
+            "kaizala-plan-2020-06-01.json"
+        );
+        assert_eq!(visible_customers(s.workspace().unwrap()).len(), 3);
+        assert!(Rc::ptr_eq(
+            &output_plan(s.workspace().unwrap()),
+            &s.workspace().unwrap().plan
+        ));
+    }
+
+    #[test]
+    fn a_customer_page_prints_that_customer_alone_and_the_print_goes_away_after() {
+        let s = ready();
+        let key = s.workspace().unwrap().plan.customers[1].key.clone();
+        let name = s.workspace().unwrap().plan.customers[1]
+            .display_name
+            .clone();
+        let s = s
+            .reduce(Action::Open(View::Customer(key)))
+            .reduce(Action::SetPrintMode(PrintMode::Customer));
+        let w = s.workspace().unwrap();
+        assert!(w.print_prepared);
+        let printed: Vec<_> = printed_customers(w)
+            .iter()
+            .map(|c| c.display_name.clone())
+            .collect();
+        assert_eq!(printed, [name]);
+        let s = s.reduce(Action::PrintFinished);
+        assert!(!s.workspace().unwrap().print_prepared);
+        // Nothing left to clear: the same state.
+        assert!(Rc::ptr_eq(&s, &s.clone().reduce(Action::PrintFinished)));
+        // The overview prints no checklist pages.
+        let s = s.reduce(Action::SetPrintMode(PrintMode::Overview));
+        assert!(printed_customers(s.workspace().unwrap()).is_empty());
+    }
+
+    #[test]
+    fn a_tick_keeps_the_day_it_was_done() {
+        let s = ready();
+        let key = s.workspace().unwrap().plan.customers[0].key.clone();
+        let s = s.reduce(Action::Tick {
+            customer: key.clone(),
+            step: "A".into(),
+            done: true,
+        });
+        let w = s.workspace().unwrap();
+        assert_eq!(w.progress.ticked_on(&key, "A"), Some(d(2020, 6, 1)));
+        assert_eq!(done_on(&w.progress, &key).get("A"), Some(&d(2020, 6, 1)));
+        let s = s.reduce(Action::Tick {
+            customer: key.clone(),
+            step: "A".into(),
+            done: false,
+        });
+        assert!(done_on(&s.workspace().unwrap().progress, &key).is_empty());
+    }
+
+    fn step(id: &str, wave: u32) -> Step {
+        Step {
+            step: id.into(),
+            title: id.into(),
+            text: String::new(),
+            due: None,
+            wave,
+            action: StepAction::FindEndDate {
+                subscription_id: "s".into(),
+                offer: "o".into(),
+            },
+        }
+    }
+
+    #[test]
+    fn steps_are_grouped_by_wave_in_wave_order() {
+        let steps = vec![
+            step("A", 1),
+            step("B", 1),
+            step("W2A", 2),
+            step("C", 1),
+            step("W2B", 2),
+        ];
+        let waves = by_wave(&steps);
+        let ids: Vec<(u32, Vec<&str>)> = waves
+            .iter()
+            .map(|(n, s)| (*n, s.iter().map(|s| s.step.as_str()).collect()))
+            .collect();
+        assert_eq!(ids, [(1, vec!["A", "B", "C"]), (2, vec!["W2A", "W2B"])]);
+        assert_eq!(by_wave(&steps[..2]).len(), 1);
+        assert!(by_wave(&[]).is_empty());
+    }
+
+    #[test]
+    fn the_stop_time_is_said_on_the_readers_clock() {
+        let taipei = LocalTime {
+            date: d(2020, 9, 1),
+            hour: 8,
+            minute: 0,
+            zone: Some("Asia/Taipei".into()),
+        };
+        assert_eq!(
+            stop_time_note(Lang::En, d(2020, 9, 1), &taipei),
+            "The service stops at 00:00 UTC on 1 Sep 2020: that is 08:00 on 1 Sep 2020 in Asia/Taipei."
+        );
+        assert_eq!(
+            stop_time_note(Lang::ZhTw, d(2020, 9, 1), &taipei),
+            "服務於 2020年9月1日 00:00 UTC 停止，相當於Asia/Taipei時間 2020年9月1日 08:00。"
+        );
+        let west = LocalTime {
+            date: d(2020, 8, 31),
+            hour: 17,
+            minute: 30,
+            zone: None,
+        };
+        assert!(stop_time_note(Lang::En, d(2020, 9, 1), &west)
+            .ends_with("that is 17:30 on 31 Aug 2020 in your time zone."));
+
+        // One note per last day of service, keyed by the migrate-by day
+        // that a step falls due on.
+        let s = ready();
+        let w = s.workspace().unwrap();
+        let contoso = w
+            .plan
+            .customers
+            .iter()
+            .find(|c| c.display_name == "Contoso")
+            .unwrap();
+        let notes = stop_notes(Lang::En, contoso, |day| {
+            Some(LocalTime {
+                date: day,
+                hour: 8,
+                minute: 0,
+                zone: Some("Asia/Taipei".into()),
+            })
+        });
+        assert_eq!(notes.len(), 1);
+        assert_eq!(notes[0].0, d(2020, 8, 31));
+        assert!(notes[0].1.contains("00:00 UTC on 1 Sep 2020"));
+        let steps = checklist::build(contoso, w.plan.as_of, w.plan.lang).steps;
+        assert!(steps.iter().any(|s| s.due == Some(notes[0].0)));
+        assert!(stop_notes(Lang::En, contoso, |_| None).is_empty());
+        let utc = |day| {
+            Some(LocalTime {
+                date: day,
+                hour: 0,
+                minute: 0,
+                zone: Some("UTC".into()),
+            })
+        };
+        assert!(stop_notes(Lang::En, contoso, utc).is_empty());
+    }
+
+    #[test]
+    fn resellers_are_named_by_mpn_id_or_as_sold_directly() {
+        assert_eq!(
+            reseller_label(Lang::En, Some("4512345")),
+            "Reseller MPN ID 4512345"
+        );
+        assert_eq!(
+            reseller_label(Lang::ZhTw, Some("4512345")),
+            "經銷商 MPN ID 4512345"
+        );
+        assert_eq!(
+            reseller_label(Lang::En, None),
+            "Sold directly (no reseller)"
+        );
+        assert_eq!(
+            reseller_label(Lang::En, Some("")),
+            "Sold directly (no reseller)"
+        );
+        assert_eq!(reseller_label(Lang::ZhTw, None), "直接銷售（無經銷商）");
+    }
+
+    #[test]
+    fn an_older_export_offers_the_latest_as_of_date_it_supports() {
+        let s = ready().reduce(Action::SetAsOf(d(2021, 6, 1)));
+        let w = s.workspace().unwrap();
+        assert!(w
+            .plan
+            .customers
+            .iter()
+            .all(|c| c.urgency == kaizala_engine::plan::Urgency::Ended));
+        let latest = w.plan.older_export().expect("every end date has passed");
+        // The day before the earliest end date (Adatum's, 15 July 2020).
+        assert_eq!(latest, d(2020, 7, 14));
+        let s = s.reduce(Action::SetAsOf(latest));
+        let w = s.workspace().unwrap();
+        assert_eq!(w.plan.older_export(), None);
+        assert!(w
+            .plan
+            .customers
+            .iter()
+            .all(|c| c.urgency != kaizala_engine::plan::Urgency::Ended));
+    }
+}

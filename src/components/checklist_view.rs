@@ -1,12 +1,18 @@
 /*!
 A customer's A/B/C checklist: each step with its box, due date and text.
-Interactive in the planner, read-only in a shared or printed plan.
+Interactive in the planner, read-only in a shared or printed plan. Steps
+are grouped by wave, with a heading each, when the plan moves in more
+than one; a done step says on which day it was done; a step due on the
+last day of service says when the service stops on the reader's clock.
 */
+
+use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
 use crate::i18n::{date, tr, Lang};
+use crate::view_model::paper::by_wave;
 use kaizala_engine::checklist::{Step, StepAction};
 
 #[derive(Properties, PartialEq)]
@@ -24,12 +30,19 @@ pub struct ChecklistViewProps {
     /// On paper: boxes drawn plainly (a disabled box prints greyed out).
     #[prop_or_default]
     pub for_print: bool,
+    /// The day each done step was done, when known.
+    #[prop_or_default]
+    pub done_on: BTreeMap<String, NaiveDate>,
+    /// By the last day of service (a migrate-by day): when the service
+    /// stops on the reader's clock.
+    #[prop_or_default]
+    pub stop_notes: Vec<(NaiveDate, String)>,
 }
 
 #[component(ChecklistView)]
 pub fn checklist_view(props: &ChecklistViewProps) -> Html {
     let lang = props.lang;
-    let items = props.steps.iter().map(|step| {
+    let item = |step: &Step| {
         let done = props.ticked.contains(&step.step);
         let overdue = !done && step.due.is_some_and(|d| d < props.as_of);
         let id = format!("{}-{}", props.id_prefix, step.step);
@@ -38,7 +51,13 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
             Callback::from(move |_: Event| ontick.emit((s.clone(), !done)))
         });
         let readonly = props.ontick.is_none() && !props.for_print;
-        let onclick = (props.ontick.is_none() && props.for_print).then(|| Callback::from(|e: MouseEvent| e.prevent_default()));
+        let onclick = (props.ontick.is_none() && props.for_print)
+            .then(|| Callback::from(|e: MouseEvent| e.prevent_default()));
+        let done_on = done.then(|| props.done_on.get(&step.step)).flatten();
+        let stop_note = step
+            .due
+            .and_then(|due| props.stop_notes.iter().find(|(d, _)| *d == due))
+            .map(|(_, note)| note.clone());
         html! {
             <li class={classes!("checklist-item", done.then_some("done"), overdue.then_some("overdue"))}>
                 <input type="checkbox" id={id.clone()} checked={done} disabled={readonly} onchange={onchange} {onclick}
@@ -51,13 +70,43 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
                         { tr(lang, "Due ", "期限：") }
                         <strong>{ step.due.map(|d| date(lang, d)).unwrap_or_else(|| undated(lang, &step.action).to_string()) }</strong>
                         if overdue { <span class="badge urgency-ended">{ tr(lang, "overdue", "已逾期") }</span> }
+                        if done {
+                            <span class="step-done">{
+                                match done_on {
+                                    Some(d) => format!("{}{}", tr(lang, " · done on ", " · 完成於 "), date(lang, *d)),
+                                    None => tr(lang, " · done", " · 已完成").to_string(),
+                                }
+                            }</span>
+                        }
                     </p>
+                    if let Some(note) = stop_note { <p class="step-stop">{ note }</p> }
                     <p class="step-text">{ &step.text }</p>
                 </div>
             </li>
         }
-    });
-    html! { <ol class="checklist">{ for items }</ol> }
+    };
+    let waves = by_wave(&props.steps);
+    if waves.len() <= 1 {
+        return html! { <ol class="checklist">{ for props.steps.iter().map(item) }</ol> };
+    }
+    html! {
+        <div class="checklist-waves">
+            for (n, steps) in waves.iter() {
+                <section class="wave">
+                    <h4 class="wave-title">{ wave_title(lang, *n) }</h4>
+                    <ol class="checklist">{ for steps.iter().map(|s| item(s)) }</ol>
+                </section>
+            }
+        </div>
+    }
+}
+
+/// A wave's heading.
+fn wave_title(lang: Lang, n: u32) -> String {
+    match lang {
+        Lang::En => format!("Wave {n}"),
+        Lang::ZhTw => format!("第 {n} 波"),
+    }
 }
 
 /// What a step without a due date says instead: an ended subscription is

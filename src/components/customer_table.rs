@@ -1,8 +1,11 @@
 /*!
 The customers with Kaizala Pro subscriptions: sortable, filterable, with
-checklist progress and the boxes that choose what gets printed. Long lists
-are shown a page at a time, so thousands of customers do not mean thousands
-of rows in the page at once.
+checklist progress and the boxes that choose what gets printed. When the
+file names indirect resellers, a reseller column, a filter (which prints
+and downloads follow) and grouping by reseller. Long lists are shown a
+page at a time, so thousands of customers do not mean thousands of rows in
+the page at once. Names and column headers are buttons on screen and
+plain text on paper.
 */
 
 use std::rc::Rc;
@@ -12,14 +15,15 @@ use yew::prelude::*;
 
 use crate::i18n::{number, opt_date, tr, Lang};
 use crate::state::{Action, SortKey, View, Workspace};
+use crate::view_model::paper::reseller_label;
 use crate::view_model::table::{rows_shown, visible_customers};
 use kaizala_engine::plan::Urgency;
 
 #[derive(Properties, PartialEq)]
-pub(crate) struct CustomerTableProps {
-    pub(crate) lang: Lang,
-    pub(crate) workspace: Rc<Workspace>,
-    pub(crate) onaction: Callback<Action>,
+pub struct CustomerTableProps {
+    pub lang: Lang,
+    pub workspace: Rc<Workspace>,
+    pub onaction: Callback<Action>,
 }
 
 /// An urgency as a small coloured badge.
@@ -28,7 +32,7 @@ pub(crate) fn urgency_badge(lang: Lang, u: Urgency) -> Html {
 }
 
 #[component(CustomerTable)]
-pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
+pub fn customer_table(props: &CustomerTableProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     let pages = use_state_eq(|| 1usize);
@@ -77,12 +81,41 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
     let onselect_all = props
         .onaction
         .reform(move |_: Event| Action::SelectAllForPrint(!all_selected));
+    let resellers = w.plan.resellers();
+    let has_resellers = !resellers.is_empty();
+    let onreseller = props.onaction.reform(|e: Event| {
+        let select: HtmlSelectElement = e.target_unchecked_into();
+        let v = select.value();
+        // "*": every reseller; "-": customers sold directly.
+        Action::FilterReseller(match v.as_str() {
+            "*" => None,
+            "-" => Some(String::new()),
+            _ => Some(v),
+        })
+    });
+    let by_reseller = w.table.by_reseller;
+    let ongroup = props
+        .onaction
+        .reform(move |_: Event| Action::GroupByReseller(!by_reseller));
     let onmore = {
         let pages = pages.clone();
         Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
     };
 
-    let body = rows.iter().take(shown).map(|c| {
+    let columns = if has_resellers { 8 } else { 7 };
+    let mut group: Option<Option<&str>> = None;
+    // Every row keyed (a group's heading by its reseller), so the rows
+    // stay one fully keyed list when grouped.
+    let body = rows.iter().take(shown).flat_map(|c| {
+        let reseller = c.customer.reseller_mpn_id.as_deref();
+        let heading = (w.table.by_reseller && group != Some(reseller)).then(|| {
+            group = Some(reseller);
+            html! {
+                <tr key={format!("reseller:{}", reseller.unwrap_or(""))} class="group-row">
+                    <th scope="colgroup" colspan={columns.to_string()}>{ reseller_label(lang, reseller) }</th>
+                </tr>
+            }
+        });
         let (done, all) = w.steps_done(c);
         let key = c.key.clone();
         let open = props.onaction.reform({
@@ -95,19 +128,21 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
             move |_: Event| Action::SelectForPrint { customer: key.clone(), selected: !selected }
         });
         let select_label = format!("{} {}", tr(lang, "Print", "列印"), c.display_name);
-        html! {
+        let row = html! {
             <tr key={c.key.clone()}>
                 <td class="select no-print"><input type="checkbox" checked={selected} onchange={onselect} aria-label={select_label} /></td>
                 <th scope="row"><button class="link-button customer-link" onclick={open}>{ &c.display_name }</button>
                     if let Some(d) = &c.customer.domain { <div class="sub">{ d }</div> }
                 </th>
+                if has_resellers { <td class="reseller">{ reseller.unwrap_or("—") }</td> }
                 <td>{ urgency_badge(lang, c.urgency) }</td>
                 <td class="num">{ opt_date(lang, c.migrate_by) }</td>
                 <td class="num">{ number(u64::from(c.kaizala_seats)) }</td>
                 <td>{ &*c.recommendation.plan }</td>
                 <td class="num"><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span></td>
             </tr>
-        }
+        };
+        heading.into_iter().chain(std::iter::once(row))
     });
 
     html! {
@@ -129,8 +164,29 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
                             }
                         </select>
                     </label>
+                    if has_resellers {
+                        <label class="field inline">
+                            <span>{ tr(lang, "Reseller", "經銷商") }</span>
+                            <select id="reseller-filter" onchange={onreseller}>
+                                <option value="*" selected={w.table.reseller.is_none()}>{ tr(lang, "All", "全部") }</option>
+                                for r in resellers.iter() {
+                                    <option value={r.clone()} selected={w.table.reseller.as_deref() == Some(r.as_str())}>{ r }</option>
+                                }
+                                <option value="-" selected={w.table.reseller.as_deref() == Some("")}>{ tr(lang, "Sold directly", "直接銷售") }</option>
+                            </select>
+                        </label>
+                        <label class="field inline check">
+                            <input type="checkbox" id="group-by-reseller" checked={by_reseller} onchange={ongroup} />
+                            <span>{ tr(lang, "Group by reseller", "依經銷商分組") }</span>
+                        </label>
+                    }
                 </div>
             </div>
+            if let Some(r) = &w.table.reseller {
+                <p class="hint" id="reseller-scope">{ reseller_label(lang, Some(r)) }{ tr(lang,
+                    ": prints and downloads hold this reseller's customers only.",
+                    "：列印與下載只包含這個經銷商的客戶。") }</p>
+            }
             if rows.is_empty() {
                 <p class="hint">{
                     if w.plan.customers.is_empty() {
@@ -145,10 +201,14 @@ pub(crate) fn customer_table(props: &CustomerTableProps) -> Html {
                         <thead>
                             <tr>
                                 <th scope="col" class="select no-print">
-                                    <input type="checkbox" checked={all_selected} onchange={onselect_all}
-                                           aria-label={tr(lang, "Select every customer for printing", "選取所有客戶以列印")} />
+                                    <label class="select-all">
+                                        <span>{ tr(lang, "Print", "列印") }</span>
+                                        <input type="checkbox" checked={all_selected} onchange={onselect_all}
+                                               aria-label={tr(lang, "Select every customer for printing", "選取所有客戶以列印")} />
+                                    </label>
                                 </th>
                                 { header(SortKey::Customer, tr(lang, "Customer", "客戶"), "") }
+                                if has_resellers { <th scope="col">{ tr(lang, "Reseller MPN ID", "經銷商 MPN ID") }</th> }
                                 { header(SortKey::Urgency, tr(lang, "Urgency", "緊急程度"), "") }
                                 <th scope="col" class="num">{ tr(lang, "Migrate by", "移轉期限") }</th>
                                 { header(SortKey::Seats, tr(lang, "Kaizala seats", "Kaizala 授權數"), "num") }

@@ -1,7 +1,9 @@
 /*!
 One customer's plan, for the partner: its Kaizala Pro subscriptions, the
 recommendation and every choice that changes it, the plan catalog, the
-interactive checklist with notes, and ways to share it with the customer.
+interactive checklist with notes (done steps with their day, the stop
+time on the reader's clock), and ways to share it with the customer (the
+Markdown with the partner and the steps done).
 */
 
 use std::rc::Rc;
@@ -19,9 +21,10 @@ use crate::components::subscription_table::SubscriptionTable;
 use crate::i18n::{days, number, opt_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, SharedPlan, Workspace};
+use crate::view_model::paper::{done_on, stop_notes};
 use crate::view_model::slug::slug;
 use kaizala_engine::checklist;
-use kaizala_engine::export::{customer_html, customer_markdown};
+use kaizala_engine::export::{customer_html, customer_markdown_with};
 use kaizala_engine::handout::{Handout, Partner};
 
 #[derive(Properties, PartialEq)]
@@ -30,7 +33,8 @@ pub(crate) struct CustomerViewProps {
     pub(crate) workspace: Rc<Workspace>,
     /// The customer's key.
     pub(crate) customer: String,
-    /// Who the partner is, for the share link and the customer's page.
+    /// Who the partner is, for the share link, the customer's page and
+    /// its Markdown.
     pub(crate) partner: Partner,
     pub(crate) onaction: Callback<Action>,
 }
@@ -107,12 +111,15 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
         })
     };
     let file_stem = format!("kaizala-plan-{}", slug(&c.display_name));
+    let done_on = done_on(&w.progress, &key);
+    let stop_notes = stop_notes(lang, c, io::local_midnight_utc);
     let onmd = {
-        let plan = w.plan.clone();
+        let w = w.clone();
+        let handout = handout.clone();
         let key = key.clone();
         let name = format!("{file_stem}.md");
         Callback::from(move |_: MouseEvent| {
-            if let Some(md) = customer_markdown(&plan, &key, lang) {
+            if let Some(md) = customer_markdown_with(&w.plan, &key, lang, &handout) {
                 io::download(&name, "text/markdown;charset=utf-8", md.as_bytes());
             }
         })
@@ -169,7 +176,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                     <h3 id="checklist-title">{ tr(lang, "Migration checklist", "移轉檢查清單") }</h3>
                     <span class="progress-text">{ format!("{}/{}", ticked.len(), steps.len()) }</span>
                 </div>
-                <ChecklistView {lang} {steps} as_of={w.plan.as_of} ticked={ticked.clone()}
+                <ChecklistView {lang} {steps} as_of={w.plan.as_of} ticked={ticked.clone()} {done_on} {stop_notes}
                                id_prefix={format!("step-{}", slug(&key))} ontick={Some(ontick)} />
                 <label for="customer-note" class="note-label">{ tr(lang, "Notes (kept in this browser)", "備註（保存在這個瀏覽器）") }</label>
                 <textarea id="customer-note" rows="3" value={w.progress.note(&key).to_string()} oninput={onnote}

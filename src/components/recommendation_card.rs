@@ -1,22 +1,29 @@
 /*!
 The recommended replacement plan of a customer, with its reason, caveats
-and assumptions: shown to the partner and, read-only, to the customer.
+and assumptions: shown to the partner and, read-only, to the customer. The
+"why" links to the rule in the rules document shipped with the app; the
+GUID beside the SKU is the license's SKU id (skuId).
 */
 
 use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
 use crate::view_model::labels::family_label;
-use kaizala_engine::plan::CustomerPlan;
+use kaizala_engine::plan::{CustomerPlan, Family};
+
+/// Where the rules document explains a family's rule, with its source.
+pub fn rule_link(family: Family) -> String {
+    format!("rules.md#family-{}", family.as_str())
+}
 
 #[derive(Properties, PartialEq)]
-pub(crate) struct RecommendationCardProps {
-    pub(crate) lang: Lang,
-    pub(crate) customer: CustomerPlan,
+pub struct RecommendationCardProps {
+    pub lang: Lang,
+    pub customer: CustomerPlan,
 }
 
 #[component(RecommendationCard)]
-pub(crate) fn recommendation_card(props: &RecommendationCardProps) -> Html {
+pub fn recommendation_card(props: &RecommendationCardProps) -> Html {
     let lang = props.lang;
     let r = &props.customer.recommendation;
     html! {
@@ -25,10 +32,17 @@ pub(crate) fn recommendation_card(props: &RecommendationCardProps) -> Html {
             <h3 id="rec-title" class="rec-plan">{ &*r.plan }</h3>
             <p class="rec-ids">
                 if let Some(sku) = &r.sku { <code>{ &**sku }</code> }
-                if let Some(guid) = &r.guid { { " " }<code class="guid">{ &**guid }</code> }
+                if let Some(guid) = &r.guid {
+                    { " · " }<span class="guid-label" title={tr(lang,
+                        "The license's SKU id (skuId) in Microsoft 365, not a Partner Center offer id",
+                        "Microsoft 365 中授權的 SKU 識別碼（skuId），不是合作夥伴中心的供應項目識別碼")}>{ tr(lang, "SKU id (skuId): ", "SKU 識別碼（skuId）：") }</span>
+                    <code class="guid">{ &**guid }</code>
+                }
                 if let Some(k) = r.kaizala_plan { { " · " }{ tr(lang, "includes ", "內含 ") }<code>{ k.name() }</code> }
             </p>
-            <p class="rec-reason" id="rec-reason">{ &*r.reason }</p>
+            <p class="rec-reason" id="rec-reason">{ &*r.reason }{ " " }
+                <a class="rule-link no-print" id="rec-rule" href={rule_link(r.family)} target="_blank" rel="noopener">{ tr(lang, "Why: the rule and its source", "原因：規則與出處") }</a>
+            </p>
             if let Some(q) = r.quantity {
                 <p class="rec-quantity">{ tr(lang, "Licenses to buy: ", "需購買授權數：") }<strong id="rec-quantity">{ number(u64::from(q)) }</strong></p>
             }
@@ -39,7 +53,7 @@ pub(crate) fn recommendation_card(props: &RecommendationCardProps) -> Html {
             }
             if !r.assumptions.is_empty() {
                 <ul class="assumptions">
-                    for a in r.assumptions.iter() { <li>{ &*a.text }</li> }
+                    for a in r.assumptions.iter() { <li class="assumption">{ &*a.text }</li> }
                 </ul>
             }
         </section>

@@ -88,7 +88,7 @@ pub(crate) fn settings_bar(props: &SettingsBarProps) -> Html {
                     if props.as_of != props.today {
                         <button class="link-button" onclick={ontoday}>{ tr(lang, "Use today", "改用今天") }</button>
                     }
-                    <p class="hint">{ tr(lang, "Urgency and \"already ended\" are counted from this day.", "緊急程度與「已結束」都以這一天起算。") }</p>
+                    <p class="hint">{ tr(lang, "Urgency and \"already ended\" are counted from this day. Dates are UTC days: a subscription's service stops at 00:00 UTC on its stop day.", "緊急程度與「已結束」都以這一天起算。日期以 UTC 計：訂閱的服務於停止日 00:00 UTC 停止。") }</p>
                 </div>
                 <div class="field">
                     <label for="cutoff">{ tr(lang, "End of sales (cutoff)", "停止銷售日（截止日）") }</label>

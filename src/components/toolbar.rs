@@ -1,7 +1,8 @@
 /*!
-The bar above a plan: the file, downloads of the whole plan, printing,
-resetting progress and starting over, and a notice when progress cannot be
-saved.
+The bar above a plan: the file, downloads of the whole plan (or of the
+reseller the table is filtered to, with the partner and the steps done),
+printing (on a customer's page, that customer alone), resetting ticks and
+notes, starting over, and a notice when progress cannot be saved.
 */
 
 use std::rc::Rc;
@@ -12,13 +13,18 @@ use crate::i18n::{tr, Lang};
 use crate::io;
 use crate::state::{Action, PrintMode, View, Workspace};
 use crate::storage::{self, StorageHealth};
-use kaizala_engine::export::{render, ExportFormat};
+use crate::view_model::paper::{output_file_name, output_plan};
+use kaizala_engine::export::{render_with, ExportFormat, Extras};
+use kaizala_engine::handout::Partner;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct ToolbarProps {
     pub(crate) lang: Lang,
     pub(crate) workspace: Rc<Workspace>,
     pub(crate) storage: StorageHealth,
+    /// Who prepared the plan, in the downloads people read.
+    #[prop_or_default]
+    pub(crate) partner: Partner,
     pub(crate) onaction: Callback<Action>,
     pub(crate) onstartover: Callback<()>,
 }
@@ -30,10 +36,17 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
     let confirm_reset = use_state_eq(|| false);
 
     let download = |format: ExportFormat, label: &'static str| {
-        let plan = w.plan.clone();
+        let w = w.clone();
+        let partner = props.partner.clone();
         let onclick = Callback::from(move |_: MouseEvent| {
-            let bytes = render(&plan, format, lang);
-            io::download(&format.file_name(&plan), format.mime(), &bytes);
+            // Made on click: a reseller's part of the plan is a copy.
+            let plan = output_plan(&w);
+            let extras = Extras {
+                partner: Some(&partner),
+                progress: Some(&w.progress),
+            };
+            let bytes = render_with(&plan, format, lang, extras);
+            io::download(&output_file_name(&w, format), format.mime(), &bytes);
         });
         let id = format!("download-{}", format.extension());
         html! { <button class="button small" {id} {onclick}>{ label }</button> }
@@ -99,18 +112,22 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
                     { download(ExportFormat::Ics, tr(lang, "Calendar (.ics)", "行事曆（.ics）")) }
                 </div>
                 <div class="toolbar-group" role="group" aria-label={tr(lang, "Print", "列印")}>
-                    { print(PrintMode::Checklists, tr(lang, "Print checklists", "列印檢查清單"), "print-checklists") }
-                    { print(PrintMode::Overview, tr(lang, "Print overview", "列印總覽"), "print-overview") }
+                    if matches!(w.view, View::Customer(_)) {
+                        { print(PrintMode::Customer, tr(lang, "Print this customer", "列印這位客戶"), "print-customer") }
+                    } else {
+                        { print(PrintMode::Checklists, tr(lang, "Print checklists", "列印檢查清單"), "print-checklists") }
+                        { print(PrintMode::Overview, tr(lang, "Print overview", "列印總覽"), "print-overview") }
+                    }
                 </div>
                 <div class="toolbar-group">
-                    <button class="button small" id="reset-progress" onclick={onreset}>{ tr(lang, "Reset ticks", "清除勾選") }</button>
+                    <button class="button small" id="reset-progress" onclick={onreset}>{ tr(lang, "Reset ticks and notes", "清除勾選與備註") }</button>
                     <button class="button small" id="start-over" onclick={onstartover}>{ tr(lang, "Open another file", "開啟其他檔案") }</button>
                 </div>
             </nav>
             if *confirm_reset {
                 <div class="panel confirm no-print" role="alertdialog" aria-labelledby="reset-q">
-                    <p id="reset-q">{ tr(lang, "Clear every tick and note of this file? This cannot be undone.", "要清除這個檔案的所有勾選與備註嗎？此動作無法復原。") }</p>
-                    <button class="button danger" id="reset-yes" onclick={onreset_yes}>{ tr(lang, "Clear them", "清除") }</button>
+                    <p id="reset-q">{ tr(lang, "Clear every tick and every note of every customer in this file? The notes are deleted too. This cannot be undone.", "要清除這個檔案中所有客戶的勾選與備註嗎？備註也會一併刪除，且無法復原。") }</p>
+                    <button class="button danger" id="reset-yes" onclick={onreset_yes}>{ tr(lang, "Clear ticks and notes", "清除勾選與備註") }</button>
                     <button class="button" onclick={onreset_no}>{ tr(lang, "Keep them", "保留") }</button>
                 </div>
             }

@@ -1,6 +1,8 @@
 /*!
 A plan's headline figures and its subscriptions and seats per category, on
-the overview and on the printed overview.
+the overview and on the printed overview: of the whole plan, or of one
+reseller's part when the table is filtered to one (then the customers
+without Kaizala Pro, which are not known per reseller, are left out).
 */
 
 use std::rc::Rc;
@@ -8,19 +10,22 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
-use crate::state::Workspace;
+use kaizala_engine::plan::Plan;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct TotalsProps {
     pub(crate) lang: Lang,
-    pub(crate) workspace: Rc<Workspace>,
+    pub(crate) plan: Rc<Plan>,
+    /// One reseller's part of the plan.
+    #[prop_or_default]
+    pub(crate) one_reseller: bool,
 }
 
 /// Headline figures and the seats per category.
 #[component(Totals)]
 pub(crate) fn totals(props: &TotalsProps) -> Html {
     let lang = props.lang;
-    let s = &props.workspace.plan.summary;
+    let s = &props.plan.summary;
     let card = |id: &'static str, label: &'static str, value: u64| {
         html! { <div class="card"><dt>{ label }</dt><dd {id}>{ number(value) }</dd></div> }
     };
@@ -31,7 +36,9 @@ pub(crate) fn totals(props: &TotalsProps) -> Html {
                 { card("total-customers", tr(lang, "Customers with Kaizala Pro", "擁有 Kaizala Pro 的客戶"), s.customers_with_kaizala) }
                 { card("total-subscriptions", tr(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱"), s.kaizala_subscriptions) }
                 { card("total-seats", tr(lang, "Kaizala Pro seats", "Kaizala Pro 授權數"), s.kaizala_seats) }
-                { card("total-other", tr(lang, "Customers without Kaizala Pro", "沒有 Kaizala Pro 的客戶"), s.customers_without_kaizala) }
+                if !props.one_reseller {
+                    { card("total-other", tr(lang, "Customers without Kaizala Pro", "沒有 Kaizala Pro 的客戶"), s.customers_without_kaizala) }
+                }
             </dl>
             <div class="table-scroll">
                 <table id="category-table">

@@ -1,8 +1,9 @@
 /*!
 Calls into the browser beyond files and storage: the page's clock and its
 User Timing marks, Big5 decoding, the service worker, today's date and the
-preferred language, `<html lang>`, downloads, printing, the share link in
-the address, and the clipboard. None of them decides anything.
+preferred language, `<html lang>`, downloads, printing (and the end of a
+print), the reader's time zone, the share link in the address, and the
+clipboard. None of them decides anything.
 */
 
 use chrono::NaiveDate;
@@ -12,6 +13,7 @@ use wasm_bindgen_futures::JsFuture;
 use crate::i18n::{lang_from_browser_tag, Lang};
 use crate::state::SharedPlan;
 use crate::storage;
+use crate::view_model::paper::LocalTime;
 use kaizala_engine::share;
 
 /// Marks the end of an import's phase on the page's timeline (User
@@ -131,6 +133,34 @@ pub(crate) fn print_soon() {
         let _ = gloo::utils::window().print();
     })
     .forget();
+}
+
+/// Calls `f` each time the browser has finished (or cancelled) a print,
+/// while the returned listener is kept.
+pub(crate) fn on_after_print(f: impl FnMut() + 'static) -> gloo::events::EventListener {
+    let mut f = f;
+    gloo::events::EventListener::new(&gloo::utils::window(), "afterprint", move |_| f())
+}
+
+/// 00:00 UTC of `day` on the reader's clock: the local day and time, and
+/// the time zone's name when the browser gives one.
+pub(crate) fn local_midnight_utc(day: NaiveDate) -> Option<LocalTime> {
+    let epoch = NaiveDate::from_ymd_opt(1970, 1, 1)?;
+    let ms = (day - epoch).num_days() as f64 * 86_400_000.0;
+    let t = js_sys::Date::new(&wasm_bindgen::JsValue::from_f64(ms));
+    let date = NaiveDate::from_ymd_opt(t.get_full_year() as i32, t.get_month() + 1, t.get_date())?;
+    let options = js_sys::Intl::DateTimeFormat::new(&js_sys::Array::new(), &js_sys::Object::new())
+        .resolved_options();
+    let zone = js_sys::Reflect::get(&options, &"timeZone".into())
+        .ok()
+        .and_then(|z| z.as_string())
+        .filter(|z| !z.is_empty());
+    Some(LocalTime {
+        date,
+        hour: t.get_hours(),
+        minute: t.get_minutes(),
+        zone,
+    })
 }
 
 /// The link that opens `shared` read-only in any browser: this page's

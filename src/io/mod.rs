@@ -12,8 +12,9 @@ mod files;
 mod jobs;
 
 pub(crate) use browser::{
-    clear_location_hash, copy_text, download, initial_lang, print_soon, register_service_worker,
-    remember_lang, set_document_lang, share_link, shared_from_location, today,
+    clear_location_hash, copy_text, download, initial_lang, local_midnight_utc, on_after_print,
+    print_soon, register_service_worker, remember_lang, set_document_lang, share_link,
+    shared_from_location, today,
 };
 pub(crate) use files::{load_sample, read_file, read_pasted, reimport};
 pub(crate) use jobs::cancel_import;

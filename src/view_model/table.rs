@@ -1,6 +1,7 @@
 /*!
-The customer table's rows: the customers that match the search and the
-urgency filter, in the order of the sort column, a page at a time.
+The customer table's rows: the customers that match the search, the
+urgency and the reseller filters, in the order of the sort column (within
+each reseller when grouped by reseller), a page at a time.
 */
 
 use chrono::NaiveDate;
@@ -25,6 +26,7 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
         .customers
         .iter()
         .filter(|c| w.table.urgency.is_none_or(|u| c.urgency == u))
+        .filter(|c| crate::view_model::paper::in_reseller(w, c))
         .filter(|c| {
             needle.is_empty()
                 || c.display_name.to_lowercase().contains(&needle)
@@ -53,7 +55,16 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
             o
         }
     });
-    keyed.into_iter().map(|(_, c)| c).collect()
+    let mut rows: Vec<&CustomerPlan> = keyed.into_iter().map(|(_, c)| c).collect();
+    if w.table.by_reseller {
+        // Stable: the sort order holds within each reseller; customers
+        // sold directly come last.
+        rows.sort_by_key(|c| {
+            let r = c.customer.reseller_mpn_id.as_deref();
+            (r.is_none(), r.map(str::to_string))
+        });
+    }
+    rows
 }
 
 /// What a row is sorted by, for the table's sort column.

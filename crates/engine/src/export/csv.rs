@@ -18,13 +18,17 @@ and the customer's recommendation, made to open cleanly in Excel.
   as text instead of running it. Number cells the planner writes itself
   (seats, days left, which can be negative such as `-12`) are written
   as-is: they are plain integers, never formulas.
+- The customer's indirect reseller (`reseller_mpn_id`) and the steps done
+  (`steps_done`, `A 2020-06-03; B` with [`to_csv_with`]) come last, so
+  programs that read the earlier columns by position still find them.
 */
 
 use crate::checklist;
+use crate::export::Extras;
 use crate::plan::{Lang, Plan};
 
 /// Columns, in order.
-pub const HEADERS: [&str; 25] = [
+pub const HEADERS: [&str; 27] = [
     "customer_name",
     "customer_id",
     "customer_domain",
@@ -50,6 +54,8 @@ pub const HEADERS: [&str; 25] = [
     "due_a",
     "due_b",
     "due_c",
+    "reseller_mpn_id",
+    "steps_done",
 ];
 
 /// Makes a text cell safe to open in a spreadsheet.
@@ -66,6 +72,11 @@ fn date(d: Option<chrono::NaiveDate>) -> String {
 
 /// The plan as CSV bytes.
 pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
+    to_csv_with(plan, lang, Extras::default())
+}
+
+/// The plan as CSV bytes, with the steps done of each customer.
+pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
     let plan = plan.in_lang(lang);
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
@@ -77,6 +88,16 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
         let caveats = join(r.caveats.iter().map(|x| x.text.as_ref()).collect());
         let assumptions = join(r.assumptions.iter().map(|x| x.text.as_ref()).collect());
         let checklist = checklist::build(c, plan.as_of, plan.lang);
+        let done = extras
+            .handout(&c.key)
+            .done
+            .iter()
+            .map(|(step, on)| match on {
+                Some(d) => format!("{step} {d}"),
+                None => step.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
         let due = |p: &str| {
             checklist
                 .steps
@@ -106,7 +127,7 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
                 crate::model::EndDate::Never => "never".to_string(),
                 crate::model::EndDate::Unknown => String::new(),
             };
-            let record: [String; 25] = [
+            let record: [String; 27] = [
                 text(&c.display_name),
                 text(c.customer.id.as_deref().unwrap_or("")),
                 text(c.customer.domain.as_deref().unwrap_or("")),
@@ -132,6 +153,8 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
                 date(due("A")),
                 date(due("B")),
                 date(due_c),
+                text(c.customer.reseller_mpn_id.as_deref().unwrap_or("")),
+                text(&done),
             ];
             write(out.write_record(&record));
         }
@@ -143,7 +166,7 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
 }
 
 /// The writer's errors are I/O errors and records of unequal length: its
-/// sink is a `Vec`, and every record has the [`HEADERS`]' 25 cells. (The
+/// sink is a `Vec`, and every record has the [`HEADERS`]' 27 cells. (The
 /// error is not formatted: that would link its `Display` into the app.)
 fn write(written: csv::Result<()>) {
     if written.is_err() {

@@ -13,12 +13,16 @@ alarm 14 days before.
   UTF-8 character (§3.1).
 - Subscriptions that have ended, are inactive or have no known end date
   get no event: a reminder for a past or unknown day helps nobody.
+- The description carries what the screen shows with the checklist: the
+  recommendation's caveats and assumptions, who prepared the plan, and
+  which steps are done (with their day) when the caller knows.
 */
 
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::checklist;
-use crate::i18n::export::{last_day_title, stops_line, Label};
+use crate::export::Extras;
+use crate::i18n::export::{done_suffix, last_day_title, prepared_by, stops_line, Label};
 use crate::plan::{Category, Lang, Plan};
 
 /// Escapes a TEXT value.
@@ -82,6 +86,12 @@ fn ymd(d: NaiveDate) -> String {
 
 /// The plan as an iCalendar file.
 pub fn to_ics(plan: &Plan, lang: Lang) -> String {
+    to_ics_with(plan, lang, Extras::default())
+}
+
+/// The plan as an iCalendar file, with the partner and the done steps in
+/// each event's description.
+pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
     let plan = plan.in_lang(lang);
     let mut out = String::new();
     let mut line = |s: &str| out.push_str(&fold(s));
@@ -95,6 +105,8 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
     line("METHOD:PUBLISH");
     let stamp = format!("DTSTAMP:{}T000000Z", ymd(plan.as_of));
     for c in &plan.customers {
+        let handout = extras.handout(&c.key);
+        let steps = checklist::build(c, plan.as_of, plan.lang).steps;
         for s in &c.subscriptions {
             if matches!(s.category, Category::AlreadyEnded | Category::Inactive) {
                 continue;
@@ -108,15 +120,28 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
                 stops_line(&s.id, &s.offer, &stops, &r.plan, lang),
                 r.reason.to_string(),
             ];
-            for step in &checklist::build(c, plan.as_of, plan.lang).steps {
+            for cv in &r.caveats {
+                desc.push(format!("{} {}", Label::Caveat.text(lang), cv.text));
+            }
+            for a in &r.assumptions {
+                desc.push(format!("{} {}", Label::Assumption.text(lang), a.text));
+            }
+            for step in &steps {
                 let due = step
                     .due
                     .map(|d| format!(" ({} {})", Label::Due.text(lang), d))
                     .unwrap_or_default();
+                let (mark, done) = match handout.done.get(&step.step) {
+                    Some(on) => ("x", done_suffix(*on, lang)),
+                    None => (" ", String::new()),
+                };
                 desc.push(format!(
-                    "[ ] {}. {}{}: {}",
-                    step.step, step.title, due, step.text
+                    "[{mark}] {}. {}{}{}: {}",
+                    step.step, step.title, due, done, step.text
                 ));
+            }
+            if let Some(p) = &handout.partner {
+                desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
             }
             let mut line = |s: &str| out.push_str(&fold(s));
             line("BEGIN:VEVENT");

@@ -2,6 +2,8 @@
 The Markdown export: a readable plan with `- [ ]` checkboxes, for a
 ticket, a wiki page or an e-mail. [`to_markdown`] writes the whole plan,
 [`customer_markdown`] one customer's part, ready to send to that customer.
+The `_with` variants add who prepared the plan and which steps are done
+(with their day), as the printed checklist shows them.
 
 Every value from the export (names, ids, offers) and every text is
 escaped, so a customer called `*ACME* | Ltd` cannot break a table or
@@ -11,9 +13,12 @@ inject a link.
 use std::fmt::Write as _;
 
 use crate::checklist::{self, Checklist};
+use crate::export::Extras;
+use crate::handout::{Handout, Partner};
 use crate::i18n::date_or_dash;
 use crate::i18n::export::{
-    alternative_item, due_suffix, overview_line, rejected_item, source_line, to_buy, Label,
+    alternative_item, done_suffix, due_suffix, overview_line, prepared_by, rejected_item,
+    source_line, to_buy, wave_heading, Label,
 };
 use crate::i18n::{format_name, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
@@ -35,7 +40,7 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-fn header(out: &mut String, plan: &Plan, lang: Lang) {
+fn header(out: &mut String, plan: &Plan, partner: Option<&Partner>, lang: Lang) {
     let _ = writeln!(
         out,
         "{} {} · {} {}",
@@ -44,14 +49,26 @@ fn header(out: &mut String, plan: &Plan, lang: Lang) {
         Label::Cutoff.text(lang),
         plan.cutoff,
     );
+    if let Some(p) = partner.filter(|p| !p.is_empty()) {
+        let _ = writeln!(
+            out,
+            "\n{}",
+            prepared_by(&escape(p.name.trim()), &escape(p.contact.trim()), lang)
+        );
+    }
 }
 
 /// The whole plan as Markdown.
 pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
+    to_markdown_with(plan, lang, Extras::default())
+}
+
+/// The whole plan as Markdown, with the partner and the done steps.
+pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
     let plan = plan.in_lang(lang);
     let mut out = String::new();
     let _ = writeln!(out, "# {}\n", Label::PlanTitle.text(lang));
-    header(&mut out, &plan, lang);
+    header(&mut out, &plan, extras.partner, lang);
     out.push('\n');
     let src = &plan.source;
     let format = src
@@ -109,6 +126,7 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
             &mut out,
             c,
             &checklist::build(c, plan.as_of, plan.lang),
+            &extras.handout(&c.key),
             lang,
             2,
         );
@@ -131,6 +149,17 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
 /// One customer's plan as a Markdown document; `None` when no customer
 /// has this key.
 pub fn customer_markdown(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
+    customer_markdown_with(plan, key, lang, &Handout::default())
+}
+
+/// One customer's plan as Markdown, with the partner and the done steps
+/// of `handout`; `None` when no customer has this key.
+pub fn customer_markdown_with(
+    plan: &Plan,
+    key: &str,
+    lang: Lang,
+    handout: &Handout,
+) -> Option<String> {
     let plan = plan.in_lang(lang);
     let c = plan.customer(key)?;
     let mut out = String::new();
@@ -140,12 +169,13 @@ pub fn customer_markdown(plan: &Plan, key: &str, lang: Lang) -> Option<String> {
         Label::MigrationTitle.text(lang),
         escape(&c.display_name)
     );
-    header(&mut out, &plan, lang);
+    header(&mut out, &plan, handout.partner.as_ref(), lang);
     out.push('\n');
     customer_section(
         &mut out,
         c,
         &checklist::build(c, plan.as_of, plan.lang),
+        handout,
         lang,
         1,
     );
@@ -156,6 +186,7 @@ fn customer_section(
     out: &mut String,
     c: &CustomerPlan,
     checklist: &Checklist,
+    handout: &Handout,
     lang: Lang,
     level: usize,
 ) {
@@ -169,6 +200,9 @@ fn customer_section(
     }
     if let Some(d) = &c.customer.domain {
         facts.push(format!("{} {}", Label::Domain.text(lang), escape(d)));
+    }
+    if let Some(r) = &c.customer.reseller_mpn_id {
+        facts.push(format!("{} {}", Label::Reseller.text(lang), escape(r)));
     }
     facts.push(format!(
         "{}{}{}",
@@ -303,14 +337,28 @@ fn customer_section(
     if checklist.steps.is_empty() {
         let _ = writeln!(out, "{}\n", Label::NothingToDo.text(lang));
     }
+    let waves = checklist.steps.iter().map(|s| s.wave).max().unwrap_or(1);
+    let mut wave = 0;
     for step in &checklist.steps {
+        if waves > 1 && step.wave != wave {
+            if wave != 0 {
+                out.push('\n');
+            }
+            wave = step.wave;
+            let _ = writeln!(out, "{}# {}\n", h, wave_heading(wave, lang));
+        }
         let due = step.due.map(|d| due_suffix(d, lang)).unwrap_or_default();
+        let (mark, done) = match handout.done.get(&step.step) {
+            Some(on) => ("x", done_suffix(*on, lang)),
+            None => (" ", String::new()),
+        };
         let _ = writeln!(
             out,
-            "- [ ] **{}. {}**{}{}{}",
+            "- [{mark}] **{}. {}**{}{}{}{}",
             step.step,
             escape(&step.title),
             due,
+            done,
             Label::Colon.text(lang),
             escape(&step.text)
         );

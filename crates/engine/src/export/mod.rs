@@ -4,7 +4,10 @@ plan, Markdown and a standalone HTML page for one customer.
 
 Every export is a pure function of the plan and a [`Lang`]: no clock, no
 randomness, so the CLI and the app's download buttons produce the same
-bytes for the same plan. [`render`] is the one entry point both use.
+bytes for the same plan. [`render`] is the one entry point both use;
+[`render_with`] adds what the app knows beyond the plan ([`Extras`]: the
+partner's name and contact, the steps already done), so a download
+carries what the screen shows.
 */
 
 pub mod csv;
@@ -13,13 +16,17 @@ pub mod ics;
 pub(crate) mod json;
 pub(crate) mod markdown;
 
+use crate::handout::{Handout, Partner};
 use crate::plan::{Lang, Plan};
+use crate::progress::Progress;
 
-pub use self::csv::to_csv;
+pub use self::csv::{to_csv, to_csv_with};
 pub use self::html::customer_html;
-pub use self::ics::to_ics;
+pub use self::ics::{to_ics, to_ics_with};
 pub use self::json::{plan_from_json, to_json};
-pub use self::markdown::{customer_markdown, to_markdown};
+pub use self::markdown::{
+    customer_markdown, customer_markdown_with, to_markdown, to_markdown_with,
+};
 
 /// A whole-plan export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -80,13 +87,43 @@ impl ExportFormat {
     }
 }
 
+/// What an export carries besides the plan: who prepared it and which
+/// steps are done. Empty by default (the CLI knows neither).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Extras<'a> {
+    /// The partner, as they want customers to see them.
+    pub partner: Option<&'a Partner>,
+    /// Ticks (with their days) of this import.
+    pub progress: Option<&'a Progress>,
+}
+
+impl Extras<'_> {
+    /// What one customer's page carries: the partner (when they said who
+    /// they are) and the customer's done steps.
+    pub fn handout(&self, customer: &str) -> Handout {
+        Handout {
+            partner: self.partner.filter(|p| !p.is_empty()).cloned(),
+            done: self
+                .progress
+                .map(|p| p.done_steps(customer))
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// The bytes of an export, exactly as the app downloads them and the CLI
 /// writes them.
 pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
+    render_with(plan, format, lang, Extras::default())
+}
+
+/// [`render`], with the partner and the done steps in the formats people
+/// read (Markdown, iCalendar, CSV); JSON is the plan's data alone.
+pub fn render_with(plan: &Plan, format: ExportFormat, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
     match format {
         ExportFormat::Json => to_json(plan, lang).into_bytes(),
-        ExportFormat::Csv => to_csv(plan, lang),
-        ExportFormat::Markdown => to_markdown(plan, lang).into_bytes(),
-        ExportFormat::Ics => to_ics(plan, lang).into_bytes(),
+        ExportFormat::Csv => to_csv_with(plan, lang, extras),
+        ExportFormat::Markdown => to_markdown_with(plan, lang, extras).into_bytes(),
+        ExportFormat::Ics => to_ics_with(plan, lang, extras).into_bytes(),
     }
 }

@@ -55,6 +55,10 @@ pub(crate) enum Label {
     Checklist,
     NothingToDo,
     Due,
+    /// Before the partner's name and contact.
+    PreparedBy,
+    /// "reseller MPN ID" in a line of facts.
+    Reseller,
 }
 
 impl Label {
@@ -93,7 +97,7 @@ impl Label {
             Label::Subscription => ("Subscription", "訂閱"),
             Label::Offer => ("Offer", "供應項目"),
             Label::EndDate => ("End date", "到期日"),
-            Label::ServiceStops => ("Service stops", "服務停止"),
+            Label::ServiceStops => ("Service stops (00:00 UTC)", "服務停止（00:00 UTC）"),
             Label::MigrateBy => ("Migrate by", "移轉期限"),
             Label::Never => ("never", "永不"),
             Label::Checklist => ("Checklist", "檢查清單"),
@@ -102,6 +106,8 @@ impl Label {
                 "無需處理：所有 Kaizala Pro 訂閱都已停用。",
             ),
             Label::Due => ("due", "期限"),
+            Label::PreparedBy => ("Prepared by", "規劃提供者"),
+            Label::Reseller => ("reseller MPN ID", "經銷商 MPN ID"),
         };
         tr(lang, en, zh)
     }
@@ -193,5 +199,38 @@ pub(crate) fn stops_line(
         Lang::ZhTw => format!(
             "Kaizala Pro 訂閱 {subscription}（{offer}）將於 {stops} 00:00 UTC 停止服務。替代方案：{replacement}。"
         ),
+    }
+}
+
+/// Who prepared the plan: the partner's name and contact (either may be
+/// empty), as the caller escapes them.
+pub(crate) fn prepared_by(name: &str, contact: &str, lang: Lang) -> String {
+    let who = match (name.trim().is_empty(), contact.trim().is_empty()) {
+        (false, false) => format!("{name} · {contact}"),
+        (false, true) => name.to_string(),
+        _ => contact.to_string(),
+    };
+    format!(
+        "{}{}{who}",
+        Label::PreparedBy.text(lang),
+        Label::Colon.text(lang)
+    )
+}
+
+/// After a done step: that it is done, and on which day when known.
+pub(crate) fn done_suffix(on: Option<NaiveDate>, lang: Lang) -> String {
+    match (lang, on) {
+        (Lang::En, Some(d)) => format!(" (done {d})"),
+        (Lang::En, None) => " (done)".to_string(),
+        (Lang::ZhTw, Some(d)) => format!("（已於 {d} 完成）"),
+        (Lang::ZhTw, None) => "（已完成）".to_string(),
+    }
+}
+
+/// The heading of a wave of steps, when a plan moves in more than one.
+pub(crate) fn wave_heading(wave: u32, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("Wave {wave}"),
+        Lang::ZhTw => format!("第 {wave} 波"),
     }
 }

@@ -8,19 +8,23 @@ arrive as actions from `io`. Re-planning after a settings change is a call
 into the pure engine (`build_plan`), so it happens here, at once.
 */
 
-use std::collections::BTreeSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 use crate::storage_health::StorageHealth;
 use kaizala_engine::handout::Partner;
-use kaizala_engine::import::{Import, ImportError, ImportOptions, ImportOutcome, MappingRequest};
-use kaizala_engine::plan::{
-    build_plan, CustomerPlan, CustomerSettings, Lang, Plan, Settings, Urgency,
-};
+use kaizala_engine::import::{ImportError, ImportOptions, ImportOutcome, MappingRequest};
+use kaizala_engine::plan::{CustomerSettings, Lang, Settings, Urgency};
 use kaizala_engine::progress::Progress;
 pub use kaizala_engine::share::SharedPlan;
+
+mod workspace;
+
+use workspace::reduce_workspace;
+pub use workspace::{
+    OpeningSettings, PlanDefaults, Planned, PrintMode, SortKey, TableState, View, Workspace,
+};
 
 /// Where the user is in the flow.
 #[derive(Clone, Debug, PartialEq)]
@@ -53,192 +57,6 @@ pub struct MappingStep {
     pub bytes: Rc<Vec<u8>>,
     pub request: MappingRequest,
     pub options: ImportOptions,
-}
-
-/// Which screen of a plan is shown.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum View {
-    Overview,
-    Customer(String),
-}
-
-/// What a print shows: the overview, the selected customers' checklists
-/// one per page, or the open customer's checklist alone.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PrintMode {
-    Overview,
-    Checklists,
-    Customer,
-}
-
-/// Columns the customer table sorts by.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum SortKey {
-    Urgency,
-    Customer,
-    Seats,
-    Plan,
-    Progress,
-}
-
-/// The customer table's sort and filters.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct TableState {
-    pub sort: SortKey,
-    pub descending: bool,
-    pub search: String,
-    pub urgency: Option<Urgency>,
-    /// Only the customers of this reseller MPN ID (`""`: those sold
-    /// directly); prints and downloads follow it.
-    pub reseller: Option<String>,
-    /// Rows grouped by reseller.
-    pub by_reseller: bool,
-}
-
-impl Default for TableState {
-    fn default() -> Self {
-        TableState {
-            sort: SortKey::Urgency,
-            descending: false,
-            search: String::new(),
-            urgency: None,
-            reseller: None,
-            by_reseller: false,
-        }
-    }
-}
-
-/// An imported file and everything decided about it.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Workspace {
-    pub file_name: String,
-    /// Fingerprint of the file's bytes: the key of its stored progress.
-    pub fingerprint: String,
-    pub import: Rc<Import>,
-    pub settings: Settings,
-    /// The settings a fresh import of this file starts with.
-    pub default_settings: Settings,
-    /// Whether the user changed the settings (only then are they saved).
-    pub settings_changed: bool,
-    /// Whether the settings were restored from an earlier visit.
-    pub settings_restored: bool,
-    pub plan: Rc<Plan>,
-    pub progress: Progress,
-    /// Whether the user changed the progress since it was loaded: only then
-    /// is it written back, so a stored copy that could not be read is not
-    /// overwritten by merely opening the file.
-    pub progress_changed: bool,
-    pub view: View,
-    pub table: TableState,
-    /// Customers selected for printing, by key.
-    pub print_selection: BTreeSet<String>,
-    pub print_mode: PrintMode,
-    /// Whether the print layout has been asked for. Until then it is not
-    /// rendered at all: with thousands of customers it would be thousands
-    /// of checklists in the page on every change.
-    pub print_prepared: bool,
-}
-
-/// What the plan of a newly imported file starts from: the interface's
-/// language and today's date (or the date a bundled sample is set on).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct PlanDefaults {
-    pub lang: Lang,
-    pub today: NaiveDate,
-}
-
-/// A file's settings when it is opened.
-#[derive(Clone, Debug, PartialEq)]
-pub struct OpeningSettings {
-    /// What a fresh import of the file starts with.
-    pub defaults: Settings,
-    /// What the plan is built with: the stored settings, if any, in the
-    /// interface's language.
-    pub current: Settings,
-    /// Whether stored settings differ from the defaults.
-    pub restored: bool,
-}
-
-impl PlanDefaults {
-    /// The settings a file opens with, given those stored for it.
-    pub fn settings(self, as_of: Option<NaiveDate>, stored: Option<Settings>) -> OpeningSettings {
-        let defaults = Settings {
-            lang: self.lang,
-            ..Settings::new(as_of.unwrap_or(self.today))
-        };
-        let restored = stored.as_ref().is_some_and(|s| *s != defaults);
-        let current = match stored {
-            Some(s) => Settings {
-                lang: defaults.lang,
-                ..s
-            },
-            None => defaults.clone(),
-        };
-        OpeningSettings {
-            defaults,
-            current,
-            restored,
-        }
-    }
-}
-
-/// A plan built ahead of the `Imported` action (see `io`), with the
-/// settings it was built with: the reducer keeps it only if they are
-/// still the settings the file opens with.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Planned {
-    pub settings: Settings,
-    pub plan: Rc<Plan>,
-}
-
-impl Workspace {
-    fn new(
-        file_name: String,
-        fingerprint: String,
-        import: Import,
-        opening: OpeningSettings,
-        planned: Option<Planned>,
-        progress: Progress,
-    ) -> Self {
-        let OpeningSettings {
-            defaults: default_settings,
-            current: settings,
-            restored: settings_restored,
-        } = opening;
-        let plan = match planned {
-            Some(p) if p.settings == settings => p.plan,
-            _ => Rc::new(build_plan(&import, &settings)),
-        };
-        let print_selection = all_customers(&plan);
-        Workspace {
-            file_name,
-            fingerprint,
-            import: Rc::new(import),
-            settings,
-            default_settings,
-            settings_changed: false,
-            settings_restored,
-            plan,
-            progress,
-            progress_changed: false,
-            view: View::Overview,
-            table: TableState::default(),
-            print_selection,
-            print_mode: PrintMode::Checklists,
-            print_prepared: false,
-        }
-    }
-
-    fn replan(&mut self) {
-        self.plan = Rc::new(build_plan(&self.import, &self.settings));
-    }
-
-    /// Steps ticked and steps in all, for a customer.
-    pub fn steps_done(&self, customer: &CustomerPlan) -> (usize, usize) {
-        let ids = kaizala_engine::checklist::step_ids(customer);
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        (self.progress.done(&customer.key, &ids), ids.len())
-    }
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -485,120 +303,4 @@ impl yew::Reducible for State {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         State::reduce(self, action)
     }
-}
-
-/// Applies a workspace action; false when nothing changed. A tick keeps
-/// `today` as the day the step was done.
-fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDate) -> bool {
-    match action {
-        Action::SetAsOf(d) => {
-            if w.settings.as_of == d {
-                return false;
-            }
-            w.settings.as_of = d;
-            w.settings_changed = true;
-            w.replan();
-        }
-        Action::SetCutoff(d) => {
-            if w.settings.cutoff == d {
-                return false;
-            }
-            w.settings.cutoff = d;
-            w.settings_changed = true;
-            w.replan();
-        }
-        Action::SetCustomer { key, settings } => {
-            if settings == CustomerSettings::default() {
-                w.settings.customers.remove(&key);
-            } else {
-                w.settings.customers.insert(key, settings);
-            }
-            w.settings_changed = true;
-            w.replan();
-        }
-        Action::ResetSettings => {
-            w.settings = Settings {
-                lang: w.settings.lang,
-                ..w.default_settings.clone()
-            };
-            w.settings_changed = true;
-            w.settings_restored = false;
-            w.replan();
-        }
-        Action::Open(view) => {
-            if w.view == view {
-                return false;
-            }
-            w.view = view;
-        }
-        Action::Tick {
-            customer,
-            step,
-            done,
-        } => {
-            if done {
-                w.progress.tick_on(&customer, &step, today);
-            } else {
-                w.progress.set_ticked(&customer, &step, false);
-            }
-            w.progress_changed = true;
-        }
-        Action::Note { customer, text } => {
-            w.progress.set_note(&customer, &text);
-            w.progress_changed = true;
-        }
-        Action::ResetProgress => {
-            w.progress = Progress::default();
-            w.progress_changed = true;
-        }
-        Action::SortBy(key) => {
-            if w.table.sort == key {
-                w.table.descending = !w.table.descending;
-            } else {
-                w.table.sort = key;
-                w.table.descending = matches!(key, SortKey::Seats | SortKey::Progress);
-            }
-        }
-        Action::Search(text) => w.table.search = text,
-        Action::FilterUrgency(u) => w.table.urgency = u,
-        Action::FilterReseller(r) => w.table.reseller = r,
-        Action::GroupByReseller(on) => w.table.by_reseller = on,
-        Action::PrintFinished => {
-            if !w.print_prepared {
-                return false;
-            }
-            w.print_prepared = false;
-        }
-        Action::SelectForPrint { customer, selected } => {
-            if selected {
-                w.print_selection.insert(customer);
-            } else {
-                w.print_selection.remove(&customer);
-            }
-        }
-        Action::SelectAllForPrint(all) => {
-            w.print_selection = if all {
-                all_customers(&w.plan)
-            } else {
-                BTreeSet::new()
-            };
-        }
-        Action::SetPrintMode(mode) => {
-            if w.print_mode == mode && w.print_prepared {
-                return false;
-            }
-            w.print_mode = mode;
-            w.print_prepared = true;
-        }
-        _ => return false,
-    }
-    true
-}
-
-/// Every customer's key. Filled by extend (one insert each): collecting
-/// into a BTreeSet sorts first, with its own copy of the standard sort.
-fn all_customers(plan: &Plan) -> BTreeSet<String> {
-    let mut keys = BTreeSet::new();
-    keys.extend(plan.customers.iter().map(|c| c.key.clone()));
-    keys
 }

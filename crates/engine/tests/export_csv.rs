@@ -43,6 +43,17 @@ fn bom_crlf_and_rows() {
     assert_eq!(&renews[col("category")], "renews-once-then-expires");
     assert_eq!(&renews[col("seats")], "40");
     assert!(renews[col("notes")].contains("one year"));
+    // It moves in the customer's second wave: its purchase and move are
+    // that wave's (W2A, W2B), not the first wave's months earlier.
+    assert_eq!(&renews[col("due_a")], "2021-02-13");
+    assert_eq!(&renews[col("due_b")], "2021-02-20");
+    assert_eq!(&renews[col("due_c")], "2021-02-27");
+    let after = rows
+        .iter()
+        .find(|r| &r[col("subscription_id")] == "c-after")
+        .unwrap();
+    assert_eq!(&after[col("due_a")], "2020-06-16");
+    assert_eq!(&after[col("due_b")], "2020-06-23");
     let ended = rows
         .iter()
         .find(|r| &r[col("subscription_id")] == "c-ended")

@@ -98,23 +98,17 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
             })
             .collect::<Vec<_>>()
             .join("; ");
-        let due = |p: &str| {
-            checklist
-                .steps
-                .iter()
-                .find(|s| s.step == p)
-                .and_then(|s| s.due)
-        };
         for s in &c.subscriptions {
+            // A subscription's purchase and move are those of its own
+            // wave: the first two steps of that wave (A, B or W2A, W2B...).
+            let wave = checklist.wave_of(&s.id).unwrap_or(1);
+            let mut steps = checklist.wave_steps(wave);
+            let due_a = steps.next().and_then(|st| st.due);
+            let due_b = steps.next().and_then(|st| st.due);
             let due_c = checklist
                 .steps
                 .iter()
-                .find(|st| match &st.action {
-                    crate::checklist::StepAction::Suspend {
-                        subscription_id, ..
-                    } => *subscription_id == s.id,
-                    _ => false,
-                })
+                .find(|st| st.action.subscription_id().is_some_and(|id| *id == s.id))
                 .and_then(|st| st.due);
             let text = |v: &str| neutralise(v);
             let auto_renew = match s.auto_renew {
@@ -150,8 +144,8 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                 text(&caveats),
                 text(&assumptions),
                 text(&join(s.notes.iter().map(|n| n.text.as_ref()).collect())),
-                date(due("A")),
-                date(due("B")),
+                date(due_a),
+                date(due_b),
                 date(due_c),
                 text(c.customer.reseller_mpn_id.as_deref().unwrap_or("")),
                 text(&done),

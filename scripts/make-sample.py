@@ -33,6 +33,14 @@ CUSTOMERS = [
     ("Litware University", "litware.ac.jp", [("kaizala", 300, (2019, 9, 1), ""), ("e1", 40, (2020, 2, 1), "")]),
 ]
 
+# Customers a distributor serves through an indirect reseller (CSP
+# two-tier): the reseller's MPN ID, in the file's ResellerMpnId column.
+RESELLERS = {
+    "Fabrikam Logistics": "5123456",
+    "Wingtip Retail Co.": "5123456",
+    "Tailspin Toys": "5987654",
+}
+
 rows = []
 for name, domain, subs in CUSTOMERS:
     cid = gid()
@@ -45,7 +53,7 @@ for name, domain, subs in CUSTOMERS:
             cm, cy = m + k, y
             if cm > 12: cm, cy = cm - 12, cy + 1
             amount = round(price * seats, 2)
-            rows.append([PARTNER, cid, name, "4512345", "", order, sub_internal, pc_sub,
+            rows.append([PARTNER, cid, name, "4512345", RESELLERS.get(name, ""), order, sub_internal, pc_sub,
                          gid().upper(), durable, oname, start, end,
                          d(cy, cm, 1), d(cy, cm, 28, "23:59"), ctype, f"{price:.2f}", str(seats),
                          f"{amount:.2f}", "0", f"{amount:.2f}", f"{amount*0.05:.2f}",

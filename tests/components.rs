@@ -738,6 +738,11 @@ mod plan_views {
         let customer = w.plan.customers[0].clone();
         let family = customer.recommendation.family;
         let has_guid = customer.recommendation.guid.is_some();
+        let alternatives: Vec<String> = customer
+            .alternatives
+            .iter()
+            .map(|a| format!("{} — {}", a.plan, a.why.text))
+            .collect();
         let root = mount_point();
         let props = RecommendationCardProps {
             lang: Lang::En,
@@ -756,5 +761,9 @@ mod plan_views {
         );
         assert!(has_guid);
         assert_eq!(texts(&root, ".guid-label"), ["SKU id (skuId):"]);
+        // The other options (a top-up of a held plan among them) are on
+        // the card, each with why it is worth a look.
+        assert!(!alternatives.is_empty());
+        assert_eq!(texts(&root, ".alternative"), alternatives);
     }
 }

@@ -160,15 +160,26 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                 <CustomerSettingsForm {lang} customer={c.clone()} onaction={props.onaction.clone()} />
             </div>
             <SubscriptionTable {lang} customer={c.clone()} />
-            if !c.coverage.is_empty() {
+            if !c.coverage.is_empty() || !c.not_counted.is_empty() {
                 <section class="panel coverage">
                     <h3>{ tr(lang, "Plans the customer already has that include Kaizala", "客戶現有且內含 Kaizala 的方案") }</h3>
-                    <ul>
-                        for cov in c.coverage.iter() {
-                            <li>{ &cov.product }{ " · " }{ cov.seats.map(|s| format!("{} {}", number(u64::from(s)), tr(lang, "seats", "個授權"))).unwrap_or_default() }
-                                { " · " }<code>{ &cov.id }</code></li>
-                        }
-                    </ul>
+                    if !c.coverage.is_empty() {
+                        <ul>
+                            for cov in c.coverage.iter() {
+                                <li>{ &cov.product }{ " · " }{ cov.seats.map(|s| format!("{} {}", number(u64::from(s)), tr(lang, "seats", "個授權"))).unwrap_or_default() }
+                                    { " · " }<code>{ &cov.id }</code></li>
+                            }
+                        </ul>
+                    }
+                    if !c.not_counted.is_empty() {
+                        <h4>{ tr(lang, "Not counted as coverage", "不計入涵蓋的訂閱") }</h4>
+                        <ul id="not-counted">
+                            for n in c.not_counted.iter() {
+                                <li>{ &n.product }{ " · " }{ n.seats.map(|s| format!("{} {}", number(u64::from(s)), tr(lang, "seats", "個授權"))).unwrap_or_default() }
+                                    { " · " }<code>{ &n.id }</code>{ ": " }{ &*n.why.text }</li>
+                            }
+                        </ul>
+                    }
                 </section>
             }
             <section class="panel checklist-panel" aria-labelledby="checklist-title">

@@ -13,7 +13,14 @@ use kaizala_engine::plan::{CustomerPlan, Family};
 
 /// Where the rules document explains a family's rule, with its source.
 pub fn rule_link(family: Family) -> String {
-    format!("rules.md#family-{}", family.as_str())
+    format!("rules.md#{}", family.rule_anchor())
+}
+
+/// A small link to the rule behind a caveat or an assumption.
+fn anchor_link(lang: Lang, anchor: &str) -> Html {
+    html! {
+        <>{ " " }<a class="rule-link no-print" href={format!("rules.md#{anchor}")} target="_blank" rel="noopener">{ tr(lang, "(rule)", "（規則）") }</a></>
+    }
 }
 
 #[derive(Properties, PartialEq)]
@@ -48,12 +55,20 @@ pub fn recommendation_card(props: &RecommendationCardProps) -> Html {
             }
             if !r.caveats.is_empty() {
                 <ul class="caveats">
-                    for c in r.caveats.iter() { <li class="caveat">{ &*c.text }</li> }
+                    for c in r.caveats.iter() { <li class="caveat">{ &*c.text }{ anchor_link(lang, c.what.rule_anchor()) }</li> }
                 </ul>
             }
             if !r.assumptions.is_empty() {
                 <ul class="assumptions">
-                    for a in r.assumptions.iter() { <li class="assumption">{ &*a.text }</li> }
+                    for a in r.assumptions.iter() { <li class="assumption">{ &*a.text }{ anchor_link(lang, a.what.rule_anchor()) }</li> }
+                </ul>
+            }
+            if !props.customer.alternatives.is_empty() {
+                <h4 class="alt-title">{ tr(lang, "Other options", "其他選擇") }</h4>
+                <ul class="alternatives" id="rec-alternatives">
+                    for a in props.customer.alternatives.iter() {
+                        <li class="alternative"><strong>{ &*a.plan }</strong>{ " — " }{ &*a.why.text }</li>
+                    }
                 </ul>
             }
         </section>

@@ -40,7 +40,9 @@ pub(crate) fn subscription_table(props: &SubscriptionTableProps) -> Html {
                         for s in c.subscriptions.iter() {
                             <tr>
                                 <th scope="row">
-                                    <div>{ s.friendly_name.as_deref().unwrap_or(&s.offer) }</div>
+                                    <div>{ s.friendly_name.as_deref().unwrap_or(&s.offer) }
+                                        if s.trial { { " " }<span class="badge trial">{ tr(lang, "trial", "試用") }</span> }
+                                    </div>
                                     <div class="sub"><code>{ &s.id }</code></div>
                                     for n in s.notes.iter() { <div class="sub note">{ &*n.text }</div> }
                                 </th>

@@ -339,7 +339,7 @@ impl Render for Cost {
                 let when = from
                     .map(|d| format!(" from {}", long_date(d, lang)))
                     .unwrap_or_default();
-                owned!("{p}{n} of {plan}, which you already have{when}.")
+                owned!("{p}{n} of {plan}, added to your subscription{when}.")
             }
             (
                 Cost::MoreLicenses {
@@ -358,7 +358,7 @@ impl Render for Cost {
                 let when = from
                     .map(|d| format!("，自 {}起", long_date(d, lang)))
                     .unwrap_or_default();
-                owned!("{p}您現有的 {plan} {n}{when}。")
+                owned!("{p}為您的 {plan} 訂閱{n}{when}。")
             }
             (Cost::Covered { plan }, Lang::En) => owned!(
                 "Nothing new to buy: {plan}, which you already have, covers your Kaizala Pro users."
@@ -526,7 +526,7 @@ mod tests {
         };
         assert_eq!(
             later.render(Lang::En),
-            "Move 2: 1 more license of Office 365 E1, which you already have."
+            "Move 2: 1 more license of Office 365 E1, added to your subscription."
         );
     }
 

@@ -105,7 +105,7 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
 fn wave_title(lang: Lang, n: u32) -> String {
     match lang {
         Lang::En => format!("Wave {n}"),
-        Lang::ZhTw => format!("第 {n} 波"),
+        Lang::ZhTw => format!("第 {n} 梯次"),
     }
 }
 

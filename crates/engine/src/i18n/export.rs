@@ -231,6 +231,6 @@ pub(crate) fn done_suffix(on: Option<NaiveDate>, lang: Lang) -> String {
 pub(crate) fn wave_heading(wave: u32, lang: Lang) -> String {
     match lang {
         Lang::En => format!("Wave {wave}"),
-        Lang::ZhTw => format!("第 {wave} 波"),
+        Lang::ZhTw => format!("第 {wave} 梯次"),
     }
 }

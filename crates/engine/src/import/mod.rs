@@ -33,6 +33,7 @@ mod choices;
 mod columns;
 mod dialect;
 pub(crate) mod error;
+mod file_name;
 #[doc(hidden)]
 pub mod fuzzing;
 mod job;

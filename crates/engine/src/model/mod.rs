@@ -209,6 +209,20 @@ pub struct Subscription {
     pub lines: Vec<u64>,
 }
 
+/// "Trial" as a word (not inside "Industrial"), in any case, or 試用/试用.
+/// Compared without allocating; the importer runs it once per distinct name.
+pub(crate) fn names_a_trial(name: &str) -> bool {
+    let b = name.as_bytes();
+    let word = b"trial";
+    let ascii_word = (0..b.len().saturating_sub(word.len() - 1)).any(|i| {
+        b[i..i + word.len()].eq_ignore_ascii_case(word)
+            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+            && b.get(i + word.len())
+                .is_none_or(|c| !c.is_ascii_alphanumeric())
+    });
+    ascii_word || (!name.is_ascii() && (name.contains("試用") || name.contains("试用")))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

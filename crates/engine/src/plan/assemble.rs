@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 
 use crate::catalog::{Inclusion, KnownProduct};
 use crate::i18n::{Lang, Text};
-use crate::model::{Customer, EndDate, Format, SharedText, Status, Subscription};
+use crate::model::{names_a_trial, Customer, EndDate, Format, SharedText, Status, Subscription};
 
 use super::classify::classify;
 use super::customer::{customer_urgency, Coverage, CustomerPlan, KaizalaSubscription, NotCounted};
@@ -244,11 +244,7 @@ fn merge_customer(rows: &[&Subscription]) -> Customer {
 /// A trial: the export says so (`IsTrial`), or its offer or nickname has
 /// the word "Trial".
 fn is_trial(s: &Subscription) -> bool {
-    let says_trial = |t: &str| {
-        t.split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case("trial"))
-    };
-    s.trial || says_trial(&s.offer) || s.friendly_name.as_deref().is_some_and(says_trial)
+    s.trial || names_a_trial(&s.offer) || s.friendly_name.as_deref().is_some_and(names_a_trial)
 }
 
 /// Why a subscription of a plan that includes Kaizala does not count as

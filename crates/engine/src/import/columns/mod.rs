@@ -30,7 +30,7 @@ pub(crate) use self::aliases::normalise;
 use self::aliases::ALIASES;
 pub(crate) use self::candidates::candidates;
 use super::choices::{push_same_columns, CUSTOMER_FIELDS};
-use super::rows::file_stem;
+use super::file_name::file_stem;
 use super::{CustomerQuestion, Field, FileCustomers, Format, ImportOptions, MappingProblem};
 use crate::model::source::ImportNote;
 

@@ -127,18 +127,3 @@ impl Builder {
         }
     }
 }
-
-/// "Trial" as a word (not inside "Industrial"), in any case, or 試用/试用.
-/// Compared without allocating; run once per distinct name (see
-/// `RecentTexts::share_flagged`).
-pub(super) fn names_a_trial(name: &str) -> bool {
-    let b = name.as_bytes();
-    let word = b"trial";
-    let ascii_word = (0..b.len().saturating_sub(word.len() - 1)).any(|i| {
-        b[i..i + word.len()].eq_ignore_ascii_case(word)
-            && (i == 0 || !b[i - 1].is_ascii_alphanumeric())
-            && b.get(i + word.len())
-                .is_none_or(|c| !c.is_ascii_alphanumeric())
-    });
-    ascii_word || (!name.is_ascii() && (name.contains("試用") || name.contains("试用")))
-}

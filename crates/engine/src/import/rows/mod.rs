@@ -30,6 +30,7 @@ use self::drafts::{Draft, FxMap, IdIndex};
 use self::evidence::DateEvidence;
 use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
+use super::file_name::file_stem;
 use super::records::Record;
 use super::values::{parse_date, parse_quantity, DateCell};
 use super::{Field, FileCustomers, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
@@ -457,16 +458,6 @@ pub(super) fn customer_label(c: &Customer) -> Option<String> {
         .flatten()
         .find(|v| !v.is_empty())
         .map(|v| v.to_string())
-}
-
-/// `C:\exports\Contoso Ltd.csv` → `Contoso Ltd`.
-pub(crate) fn file_stem(name: &str) -> &str {
-    let base = name.rsplit(['/', '\\']).next().unwrap_or(name);
-    let stem = match base.rfind('.') {
-        Some(i) if i > 0 => &base[..i],
-        _ => base,
-    };
-    stem.trim()
 }
 
 #[cfg(test)]

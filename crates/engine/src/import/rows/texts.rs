@@ -3,8 +3,8 @@ A record's cells as trimmed text, read once per record ([`Cells`]), and
 the sharing of texts that repeat from row to row ([`RecentTexts`]).
 */
 
-use super::cells::names_a_trial;
 use crate::import::records::Record;
+use crate::model::names_a_trial;
 use crate::model::SharedText;
 
 /// The last few distinct texts of a column made, to share rather than

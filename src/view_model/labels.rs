@@ -10,7 +10,7 @@ use kaizala_engine::plan::Family;
 /// A recommendation family's name for a person.
 pub fn family_label(lang: Lang, f: Family) -> &'static str {
     match f {
-        Family::Existing => tr(lang, "A plan the customer already has", "客戶現有的方案"),
+        Family::Existing => tr(lang, "Already covered: nothing to buy", "已涵蓋：不需購買"),
         Family::Education => tr(lang, "Education", "教育版"),
         Family::Frontline => tr(lang, "Frontline workers", "第一線員工"),
         Family::Enterprise => tr(

@@ -57,6 +57,8 @@ options:
   --seats CUSTOMER=N      buy N seats for this customer
   --include-trials CUSTOMER
                           plan licenses for this customer's Kaizala Pro trials too
+  --reseller MPN          write only the customers sold through the indirect reseller
+                          with this MPN ID (\"direct\" for those with none)
   -h, --help              show this help
   -V, --version           show the version
 
@@ -96,6 +98,9 @@ pub struct Args {
     pub customer_name: Option<String>,
     /// `--number-rows`: the file has no subscription id column.
     pub number_rows: bool,
+    /// `--reseller`: only the customers of this indirect reseller (MPN
+    /// ID), or `Some("")` for those sold directly.
+    pub reseller: Option<String>,
 }
 
 /// The command line as clap reads it. Every option takes a value, and
@@ -151,6 +156,8 @@ struct Cli {
     customer_name: Option<String>,
     #[arg(long, action = clap::ArgAction::SetTrue)]
     number_rows: bool,
+    #[arg(long, value_name = "MPN", allow_hyphen_values = true)]
+    reseller: Option<String>,
 }
 
 fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
@@ -362,6 +369,14 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
         seats: cli.seats,
         customer_name: cli.customer_name,
         number_rows: cli.number_rows,
+        // The app's word for customers with no reseller is the empty MPN.
+        reseller: cli.reseller.map(|r| {
+            if r.trim().eq_ignore_ascii_case("direct") {
+                String::new()
+            } else {
+                r.trim().to_string()
+            }
+        }),
     }))
 }
 

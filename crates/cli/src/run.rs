@@ -169,7 +169,21 @@ pub fn plan_outcome(
         }
     };
     let settings = settings_for(args, &import, today)?;
-    let plan = build_plan(&import, &settings);
+    let mut plan = build_plan(&import, &settings);
+    if let Some(mpn) = &args.reseller {
+        let known = plan.resellers();
+        if !mpn.is_empty() && !known.contains(mpn) {
+            return Err(Failure::input(format!(
+                "no customer of this file is sold through reseller {mpn}; its resellers: {}",
+                if known.is_empty() {
+                    "none".to_string()
+                } else {
+                    known.join(", ")
+                }
+            )));
+        }
+        plan = plan.for_reseller(mpn);
+    }
     let bytes = export::render(&plan, args.format, args.lang);
     let s = &plan.summary;
     let mut summary = format!(

@@ -244,3 +244,37 @@ fn rejected_rows_are_listed_with_their_customer_and_subscription() {
     // A row cut short names nothing but its line.
     assert!(err.contains("\n  line 4: has"), "{err}");
 }
+
+/// `--reseller` writes one reseller's customers; `direct` those sold
+/// without one; an MPN ID the file does not name is an error that lists
+/// the ones it does.
+#[test]
+fn one_resellers_customers() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../static/sample-export.csv");
+    let plan_for = |extra: &[&str]| {
+        let mut args = vec![path.to_str().unwrap(), "--as-of", "2020-06-15"];
+        args.extend_from_slice(extra);
+        let (code, out, err) = run(&args);
+        (code, out, err)
+    };
+    let names = |out: &[u8]| {
+        let plan = plan_from_json(std::str::from_utf8(out).unwrap()).unwrap();
+        let mut n: Vec<String> = plan
+            .customers
+            .iter()
+            .map(|c| c.display_name.clone())
+            .collect();
+        n.sort();
+        n
+    };
+    let (code, out, err) = plan_for(&["--reseller", "5123456"]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(names(&out), ["Fabrikam Logistics", "Wingtip Retail Co."]);
+    let (code, out, _) = plan_for(&["--reseller", "direct"]);
+    assert_eq!(code, 0);
+    assert!(!names(&out).contains(&"Tailspin Toys".to_string()));
+    assert_eq!(names(&out).len(), 4);
+    let (code, _, err) = plan_for(&["--reseller", "999"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("5123456, 5987654"), "{err}");
+}

@@ -74,7 +74,15 @@ fn required_properties() {
             &chunk[..end]
         })
         .collect();
-    assert_eq!(events.len(), 5);
+    let is_step = |e: &&[String]| {
+        e.iter()
+            .any(|l| l.starts_with("UID:") && l.contains("-step-"))
+    };
+    let last_days = events.iter().filter(|e| !is_step(e)).count();
+    assert_eq!(last_days, 5);
+    // And one per purchase or move step due on or after the as-of date.
+    let step_events: Vec<&&[String]> = events.iter().filter(|e| is_step(e)).collect();
+    assert!(!step_events.is_empty());
     let mut uids = std::collections::BTreeSet::new();
     for e in &events {
         let prop = |name: &str| {
@@ -92,7 +100,12 @@ fn required_properties() {
         let alarm = e.iter().position(|l| l == "BEGIN:VALARM").expect("VALARM");
         let alarm = &e[alarm..];
         assert!(alarm.contains(&"ACTION:DISPLAY".to_string()));
-        assert!(alarm.contains(&"TRIGGER:-P14D".to_string()));
+        let trigger = if is_step(e) {
+            "TRIGGER:-P3D"
+        } else {
+            "TRIGGER:-P14D"
+        };
+        assert!(alarm.contains(&trigger.to_string()));
         assert!(alarm.iter().any(|l| l.starts_with("DESCRIPTION:")));
         assert!(alarm.contains(&"END:VALARM".to_string()));
     }
@@ -105,6 +118,27 @@ fn required_properties() {
         .unwrap();
     assert!(renews.contains(&"DTSTART;VALUE=DATE:20210227".to_string()));
     assert!(renews.contains(&"DTEND;VALUE=DATE:20210228".to_string()));
+    // Contoso's second wave adds its licenses on 2021-02-13 and moves its
+    // users on 2021-02-20: both days are in the calendar, with the step.
+    let step_on = |id: &str| {
+        step_events
+            .iter()
+            .find(|e| {
+                e.iter().any(|l| {
+                    l.starts_with("UID:")
+                        && l.contains("contoso")
+                        && l.ends_with(&format!("-step-{id}@kaizala-planner"))
+                })
+            })
+            .unwrap_or_else(|| panic!("an event for Contoso's step {id}"))
+    };
+    assert!(step_on("W2A").contains(&"DTSTART;VALUE=DATE:20210213".to_string()));
+    assert!(step_on("W2B").contains(&"DTSTART;VALUE=DATE:20210220".to_string()));
+    let w2a = step_on("W2A")
+        .iter()
+        .find(|l| l.starts_with("SUMMARY:"))
+        .unwrap();
+    assert!(w2a.contains("W2A. Wave 2"), "{w2a}");
     // Commas and semicolons in the customer name are escaped.
     let summary = renews.iter().find(|l| l.starts_with("SUMMARY:")).unwrap();
     assert!(summary.contains("Contoso\\, Ltd\\; \"HQ\""), "{summary}");

@@ -1,7 +1,10 @@
 /*!
 The iCalendar (RFC 5545) export: one all-day event per Kaizala Pro
 subscription still to migrate, on its `migrate_by` date, with a display
-alarm 14 days before.
+alarm 14 days before; and one per purchase and move step (A, B, and the
+later waves' add-seats and move steps) on its due date, with an alarm 3
+days before, so the partner's calendar holds the days work is due, not
+only the last day.
 
 - `UID` is derived from the customer key and the subscription id, so
   importing a newer export updates the same events instead of adding
@@ -12,7 +15,8 @@ alarm 14 days before.
   CRLF and are folded so that no line exceeds 75 octets, never inside a
   UTF-8 character (§3.1).
 - Subscriptions that have ended, are inactive or have no known end date
-  get no event: a reminder for a past or unknown day helps nobody.
+  get no event, nor do steps due before the as-of date: a reminder for a
+  past or unknown day helps nobody.
 - The description carries what the screen shows with the checklist: the
   recommendation's caveats and assumptions, who prepared the plan, and
   which steps are done (with their day) when the caller knows.
@@ -20,9 +24,12 @@ alarm 14 days before.
 
 use chrono::{Datelike, Days, NaiveDate};
 
-use crate::checklist;
+use crate::checklist::{self, Step, StepAction};
 use crate::export::Extras;
-use crate::i18n::export::{done_suffix, last_day_title, prepared_by, stops_line, Label};
+use crate::handout::Handout;
+use crate::i18n::export::{
+    done_suffix, last_day_title, prepared_by, step_event_title, stops_line, Label,
+};
 use crate::plan::{Category, Lang, Plan};
 
 /// Escapes a TEXT value.
@@ -163,7 +170,75 @@ pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
             line("END:VALARM");
             line("END:VEVENT");
         }
+        for step in steps.iter().filter(|s| is_purchase_or_move(s)) {
+            let Some(due) = step.due.filter(|d| *d >= plan.as_of) else {
+                continue;
+            };
+            step_event(&mut out, &stamp, c, step, due, &handout, lang);
+        }
     }
     out.push_str(&fold("END:VCALENDAR"));
     out
+}
+
+/// Steps A and B of each wave: the purchase (or added seats) and the move.
+fn is_purchase_or_move(step: &Step) -> bool {
+    matches!(
+        step.action,
+        StepAction::Buy { .. }
+            | StepAction::RaiseQuantity { .. }
+            | StepAction::AddSeats { .. }
+            | StepAction::NoPurchase { .. }
+            | StepAction::MoveUsers { .. }
+    )
+}
+
+/// One all-day event on a step's due date: the step's text, and for a
+/// purchase the recommendation's caveats and assumptions too.
+fn step_event(
+    out: &mut String,
+    stamp: &str,
+    c: &crate::plan::CustomerPlan,
+    step: &Step,
+    due: NaiveDate,
+    handout: &Handout,
+    lang: Lang,
+) {
+    let r = &c.recommendation;
+    let summary = step_event_title(&c.display_name, &step.step, &step.title, lang);
+    let mut desc = vec![step.text.clone()];
+    if !matches!(step.action, StepAction::MoveUsers { .. }) {
+        for cv in &r.caveats {
+            desc.push(format!("{} {}", Label::Caveat.text(lang), cv.text));
+        }
+        for a in &r.assumptions {
+            desc.push(format!("{} {}", Label::Assumption.text(lang), a.text));
+        }
+    }
+    if let Some(on) = handout.done.get(&step.step) {
+        desc.push(format!("{}{}", step.step, done_suffix(*on, lang)));
+    }
+    if let Some(p) = &handout.partner {
+        desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
+    }
+    let end = due.checked_add_days(Days::new(1)).unwrap_or(due);
+    let mut line = |s: &str| out.push_str(&fold(s));
+    line("BEGIN:VEVENT");
+    line(&format!(
+        "UID:kaizala-{}-step-{}@kaizala-planner",
+        uid_part(&c.key),
+        uid_part(&step.step)
+    ));
+    line(stamp);
+    line(&format!("DTSTART;VALUE=DATE:{}", ymd(due)));
+    line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));
+    line(&format!("SUMMARY:{}", escape_text(&summary)));
+    line(&format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
+    line("TRANSP:TRANSPARENT");
+    line("BEGIN:VALARM");
+    line("ACTION:DISPLAY");
+    line("TRIGGER:-P3D");
+    line(&format!("DESCRIPTION:{}", escape_text(&summary)));
+    line("END:VALARM");
+    line("END:VEVENT");
 }

@@ -183,6 +183,15 @@ pub(crate) fn last_day_title(customer: &str, subscription: &str, lang: Lang) -> 
     }
 }
 
+/// The title of a calendar event for a checklist step: the customer, the
+/// step's id and its title.
+pub(crate) fn step_event_title(customer: &str, step: &str, title: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{customer}: {step}. {title}"),
+        Lang::ZhTw => format!("{customer}：{step}. {title}"),
+    }
+}
+
 /// A calendar event's first line: when the subscription stops, and its
 /// replacement.
 pub(crate) fn stops_line(

@@ -112,3 +112,51 @@ fn rejects_garbage() {
     let json = to_json(&plan(Lang::En), Lang::En).replace("\"2020-02-29\"", "\"29/02/2020\"");
     assert!(plan_from_json(&json).is_err());
 }
+
+/// Progress leaves the browser: each step says whether it is done and
+/// since when, and each customer carries its notes; without progress every
+/// step is not done and there are no notes.
+#[test]
+fn steps_carry_their_progress_and_customers_their_notes() {
+    use kaizala_engine::export::{to_json_with, Extras};
+    use kaizala_engine::progress::Progress;
+    let p = plan(Lang::En);
+    let key = p.customers[0].key.clone();
+    let mut progress = Progress::default();
+    progress.tick_on(&key, "A", d(2020, 6, 3));
+    progress.set_ticked(&key, "B", true);
+    progress.set_note(&key, "PO 4711 sent");
+    let extras = Extras {
+        partner: None,
+        progress: Some(&progress),
+    };
+    let v: Value = serde_json::from_str(&to_json_with(&p, Lang::En, extras)).unwrap();
+    let c = &v["customers"][0];
+    let step = |id: &str| {
+        c["checklist"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|s| s["step"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(step("A")["done"], true);
+    assert_eq!(step("A")["done_on"], "2020-06-03");
+    assert_eq!(step("B")["done"], true);
+    assert!(step("B")["done_on"].is_null());
+    assert_eq!(c["notes"], "PO 4711 sent");
+    let others = c["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| s["step"] != "A" && s["step"] != "B");
+    assert!(others.into_iter().all(|s| s["done"] == false));
+
+    let plain: Value = serde_json::from_str(&to_json(&p, Lang::En)).unwrap();
+    assert_eq!(plain["customers"][0]["checklist"][0]["done"], false);
+    assert!(plain["customers"][0]["notes"].is_null());
+    // The plan reads back the same, whatever progress was written with it.
+    let back = plan_from_json(&to_json_with(&p, Lang::En, extras)).unwrap();
+    assert_eq!(back, p);
+}

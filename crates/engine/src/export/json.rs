@@ -4,7 +4,9 @@ The JSON export and its reader.
 The JSON is the [`Plan`] serialised with serde, texts in the requested
 language: data and text side by side, plus each customer's checklist,
 which the checklist stage builds from the plan
-([`checklist::build`]). Its schema is
+([`checklist::build`]), each step with whether it is done and since when,
+and the customer's notes ([`to_json_with`]; none without progress). Its
+schema is
 documented in `docs/plan-json.md`; the field `schema` carries its version.
 [`plan_from_json`] reads it back into the same plan (share links, tests).
 */
@@ -13,6 +15,7 @@ use chrono::NaiveDate;
 use serde::Serialize;
 
 use crate::checklist::{self, Step};
+use crate::export::Extras;
 use crate::plan::{CustomerPlan, Lang, Plan, Source, Summary};
 
 /// [`Plan`] as written: its fields in order, each customer with its steps.
@@ -32,22 +35,41 @@ struct PlanJson<'a> {
 struct CustomerJson<'a> {
     #[serde(flatten)]
     customer: &'a CustomerPlan,
-    checklist: Vec<Step>,
+    checklist: Vec<StepJson>,
+    /// The partner's note on the customer; `null` when there is none.
+    notes: Option<&'a str>,
+}
+
+/// A step and its progress.
+#[derive(Serialize)]
+struct StepJson {
+    #[serde(flatten)]
+    step: Step,
+    /// Ticked as done.
+    done: bool,
+    /// The day it was ticked, when known.
+    done_on: Option<NaiveDate>,
 }
 
 /// The plan as pretty-printed JSON, ending with a newline.
 pub fn to_json(plan: &Plan, lang: Lang) -> String {
+    to_json_with(plan, lang, Extras::default())
+}
+
+/// [`to_json`], with each step's progress (`done`, `done_on`) and each
+/// customer's `notes` from the caller's progress.
+pub fn to_json_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
     let plan = plan.in_lang(lang);
     // Serialising these types cannot fail: every map key is a string and
     // no value has a fallible Serialize; keep a readable fallback anyway.
-    let compact = serde_json::to_string(&view(&plan))
+    let compact = serde_json::to_string(&view(&plan, extras))
         .unwrap_or_else(|e| format!("{{\"error\":{:?}}}", e.to_string()));
     let mut s = indent(&compact);
     s.push('\n');
     s
 }
 
-fn view(plan: &Plan) -> PlanJson<'_> {
+fn view<'a>(plan: &'a Plan, extras: Extras<'a>) -> PlanJson<'a> {
     PlanJson {
         schema: plan.schema,
         as_of: plan.as_of,
@@ -57,9 +79,21 @@ fn view(plan: &Plan) -> PlanJson<'_> {
         customers: plan
             .customers
             .iter()
-            .map(|c| CustomerJson {
-                customer: c,
-                checklist: checklist::build(c, plan.as_of, plan.lang).steps,
+            .map(|c| {
+                let progress = extras.progress;
+                let steps = checklist::build(c, plan.as_of, plan.lang).steps;
+                CustomerJson {
+                    customer: c,
+                    checklist: steps
+                        .into_iter()
+                        .map(|step| StepJson {
+                            done: progress.is_some_and(|p| p.is_ticked(&c.key, &step.step)),
+                            done_on: progress.and_then(|p| p.ticked_on(&c.key, &step.step)),
+                            step,
+                        })
+                        .collect(),
+                    notes: progress.map(|p| p.note(&c.key)).filter(|n| !n.is_empty()),
+                }
             })
             .collect(),
         summary: &plan.summary,
@@ -141,7 +175,9 @@ mod tests {
             let mut settings = Settings::new(chrono::NaiveDate::from_ymd_opt(2020, 6, 1).unwrap());
             settings.lang = lang;
             let plan = build_plan(&imp, &settings);
-            let pretty = serde_json::to_string_pretty(&view(&plan)).unwrap();
+            let pretty =
+                serde_json::to_string_pretty(&view(&plan, crate::export::Extras::default()))
+                    .unwrap();
             assert_eq!(to_json(&plan, lang), pretty + "\n");
         }
     }

@@ -23,7 +23,7 @@ use crate::progress::Progress;
 pub use self::csv::{to_csv, to_csv_with};
 pub use self::html::customer_html;
 pub use self::ics::{to_ics, to_ics_with};
-pub use self::json::{plan_from_json, to_json};
+pub use self::json::{plan_from_json, to_json, to_json_with};
 pub use self::markdown::{
     customer_markdown, customer_markdown_with, to_markdown, to_markdown_with,
 };
@@ -118,10 +118,11 @@ pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
 }
 
 /// [`render`], with the partner and the done steps in the formats people
-/// read (Markdown, iCalendar, CSV); JSON is the plan's data alone.
+/// read (Markdown, iCalendar, CSV), and each step's progress and the
+/// customer's notes in the JSON.
 pub fn render_with(plan: &Plan, format: ExportFormat, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
     match format {
-        ExportFormat::Json => to_json(plan, lang).into_bytes(),
+        ExportFormat::Json => to_json_with(plan, lang, extras).into_bytes(),
         ExportFormat::Csv => to_csv_with(plan, lang, extras),
         ExportFormat::Markdown => to_markdown_with(plan, lang, extras).into_bytes(),
         ExportFormat::Ics => to_ics_with(plan, lang, extras).into_bytes(),

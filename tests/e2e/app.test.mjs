@@ -326,6 +326,27 @@ test("downloads are byte for byte what the CLI writes", async () => {
   await done(t);
 });
 
+test("a ticked step and a note leave the browser in the JSON download", async () => {
+  const t = await openPage(app);
+  await loadSample(t.page);
+  await t.page.getByRole("button", { name: "Contoso Taiwan Ltd." }).click();
+  await t.page.locator(".checklist input[type=checkbox]").first().check();
+  await t.page.locator("#customer-note").fill("PO 4711 sent");
+  await t.page.locator("#customer-note").blur();
+  const [download] = await Promise.all([t.page.waitForEvent("download"), t.page.locator("#download-json").click()]);
+  const dir = mkdtempSync(join(tmpdir(), "kmp-"));
+  const file = join(dir, download.suggestedFilename());
+  await download.saveAs(file);
+  const plan = JSON.parse(readFileSync(file, "utf8"));
+  const contoso = plan.customers.find((c) => c.name === "Contoso Taiwan Ltd.");
+  const a = contoso.checklist.find((s) => s.step === "A");
+  assert.equal(a.done, true);
+  assert.match(a.done_on, /^\d{4}-\d{2}-\d{2}$/);
+  assert.equal(contoso.checklist.find((s) => s.step === "B").done, false);
+  assert.equal(contoso.notes, "PO 4711 sent");
+  await done(t);
+});
+
 test("script and markup in every text field stay inert text", async () => {
   const t = await openPage(app);
   await chooseFile(t.page, "tests/fixtures/e2e/hostile_markup.csv");

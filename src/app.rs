@@ -15,6 +15,7 @@ use crate::components::{
 use crate::i18n::tr;
 use crate::io;
 use crate::state::{Action, Phase, State, View};
+use crate::view_model::route::Route;
 use crate::storage::{self, StorageHealth};
 
 #[component(App)]
@@ -27,12 +28,44 @@ pub(crate) fn app() -> Html {
     let dragging = use_state_eq(|| false);
     let dispatcher = state.dispatcher();
 
-    // A share link opens the read-only customer view.
+    // A share link opens the read-only customer view; a view's address
+    // (a reload, a link copied from another tab) opens that view once
+    // there is a workspace. Back, Forward and a fragment pasted into the
+    // address come back the same way.
     {
         let dispatcher = dispatcher.clone();
         use_effect_with((), move |_| {
-            if let Some(shared) = io::shared_from_location() {
-                dispatcher.dispatch(Action::OpenShared(shared));
+            let follow = move |_fragment: String| {
+                if let Some(shared) = io::shared_from_location() {
+                    dispatcher.dispatch(Action::OpenShared(shared));
+                } else if let Some(route) = io::location_route() {
+                    dispatcher.dispatch(Action::Navigate(route));
+                }
+            };
+            follow(String::new());
+            let listeners = io::listen_history(follow);
+            move || drop(listeners)
+        });
+    }
+    // The address follows the view: a new history entry for a new view,
+    // the same entry rewritten for a new search, filter, sort or page.
+    {
+        let route = state.workspace().map(|w| Route {
+            view: w.view.clone(),
+            table: w.table.clone(),
+        });
+        let written = use_mut_ref(|| None::<View>);
+        use_effect_with(route, move |route| {
+            if let Some(route) = route {
+                let mut last = written.borrow_mut();
+                let push = last.as_ref().is_some_and(|v| *v != route.view);
+                io::set_fragment(&route.to_fragment(), push);
+                if last.as_ref() != Some(&route.view) {
+                    io::focus_view_heading();
+                }
+                *last = Some(route.view.clone());
+            } else {
+                *written.borrow_mut() = None;
             }
         });
     }

@@ -35,9 +35,8 @@ pub(crate) fn urgency_badge(lang: Lang, u: Urgency) -> Html {
 pub fn customer_table(props: &CustomerTableProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
-    let pages = use_state_eq(|| 1usize);
     let rows = visible_customers(w);
-    let shown = rows_shown(rows.len(), *pages);
+    let shown = rows_shown(rows.len(), w.table.pages);
 
     let header = |key: SortKey, label: &'static str, class: &'static str| {
         let sorted = w.table.sort == key;
@@ -97,10 +96,7 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
     let ongroup = props
         .onaction
         .reform(move |_: Event| Action::GroupByReseller(!by_reseller));
-    let onmore = {
-        let pages = pages.clone();
-        Callback::from(move |_: MouseEvent| pages.set(*pages + 1))
-    };
+    let onmore = props.onaction.reform(|_: MouseEvent| Action::ShowMore);
 
     let columns = if has_resellers { 8 } else { 7 };
     let mut group: Option<Option<&str>> = None;

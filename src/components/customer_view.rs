@@ -140,7 +140,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
             <section class="panel customer-head">
                 <div class="panel-head">
                     <div>
-                        <h2 id="customer-name">{ &c.display_name }</h2>
+                        <h2 id="customer-name" class="view-heading" tabindex="-1">{ &c.display_name }</h2>
                         <p class="sub">
                             if let Some(d) = &c.customer.domain { { d }{ " · " } }
                             if let Some(id) = &c.customer.id { <code>{ id }</code> }

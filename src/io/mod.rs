@@ -9,6 +9,7 @@ none of them decides anything: the reducer in `state` does.
 
 mod browser;
 mod files;
+mod history;
 mod jobs;
 
 pub(crate) use browser::{
@@ -17,4 +18,5 @@ pub(crate) use browser::{
     shared_from_location, today,
 };
 pub(crate) use files::{load_sample, read_file, read_pasted, reimport};
+pub(crate) use history::{focus_view_heading, listen as listen_history, location_route, set_fragment};
 pub(crate) use jobs::cancel_import;

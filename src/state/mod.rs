@@ -69,6 +69,9 @@ pub struct State {
     /// Who the partner is, as shown on shared and printed pages; kept in
     /// this browser, not per file.
     pub partner: Partner,
+    /// The view an address asked for before there was a workspace to show
+    /// it in (a reload, a copied link): applied when the workspace opens.
+    pub pending_route: Option<crate::view_model::route::Route>,
 }
 
 impl State {
@@ -87,6 +90,7 @@ impl State {
             phase: Phase::Start,
             storage: StorageHealth::Saving,
             partner: Partner::default(),
+            pending_route: None,
         }
     }
 
@@ -158,6 +162,11 @@ pub enum Action {
     /// Clear every tick and note of this import.
     ResetProgress,
     SortBy(SortKey),
+    /// One more page of the customer table.
+    ShowMore,
+    /// The address changed (Back, Forward, a link or a reload): show its
+    /// view and table state.
+    Navigate(crate::view_model::route::Route),
     Search(String),
     FilterUrgency(Option<Urgency>),
     SelectForPrint {
@@ -237,14 +246,19 @@ impl State {
                     Ok(ImportOutcome::Ready(import)) => {
                         let opening = self.plan_defaults().settings(as_of, stored);
                         next.storage = storage;
-                        Phase::Ready(Rc::new(Workspace::new(
+                        let mut w = Workspace::new(
                             file_name,
                             fingerprint,
                             import,
                             opening,
                             planned,
                             progress,
-                        )))
+                        );
+                        if let Some(route) = next.pending_route.take() {
+                            w.view = route.view;
+                            w.table = route.table;
+                        }
+                        Phase::Ready(Rc::new(w))
                     }
                     Ok(ImportOutcome::NeedsMapping(request)) => {
                         Phase::Mapping(Rc::new(MappingStep {
@@ -272,6 +286,9 @@ impl State {
             Action::OpenShared(Ok(shared)) => next.phase = Phase::Shared(Rc::new(shared)),
             Action::OpenShared(Err(message)) => next.phase = Phase::SharedFailed { message },
             Action::StartOver => next.phase = Phase::Start,
+            Action::Navigate(route) if self.workspace().is_none() => {
+                next.pending_route = Some(route);
+            }
             other => {
                 let Phase::Ready(w) = &self.phase else {
                     return self;

@@ -54,6 +54,8 @@ pub struct TableState {
     pub reseller: Option<String>,
     /// Rows grouped by reseller.
     pub by_reseller: bool,
+    /// Pages of rows shown ("Show more" adds one); at least 1.
+    pub pages: usize,
 }
 
 impl Default for TableState {
@@ -65,6 +67,7 @@ impl Default for TableState {
             urgency: None,
             reseller: None,
             by_reseller: false,
+            pages: 1,
         }
     }
 }
@@ -267,6 +270,7 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
             w.progress_changed = true;
         }
         Action::SortBy(key) => {
+            w.table.pages = 1;
             if w.table.sort == key {
                 w.table.descending = !w.table.descending;
             } else {
@@ -274,10 +278,27 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
                 w.table.descending = matches!(key, SortKey::Seats | SortKey::Progress);
             }
         }
-        Action::Search(text) => w.table.search = text,
-        Action::FilterUrgency(u) => w.table.urgency = u,
-        Action::FilterReseller(r) => w.table.reseller = r,
+        Action::Search(text) => {
+            w.table.search = text;
+            w.table.pages = 1;
+        }
+        Action::FilterUrgency(u) => {
+            w.table.urgency = u;
+            w.table.pages = 1;
+        }
+        Action::FilterReseller(r) => {
+            w.table.reseller = r;
+            w.table.pages = 1;
+        }
         Action::GroupByReseller(on) => w.table.by_reseller = on,
+        Action::ShowMore => w.table.pages += 1,
+        Action::Navigate(route) => {
+            if w.view == route.view && w.table == route.table {
+                return false;
+            }
+            w.view = route.view;
+            w.table = route.table;
+        }
         Action::PrintFinished => {
             if !w.print_prepared {
                 return false;

@@ -22,5 +22,6 @@ pub mod model;
 pub mod plan;
 pub mod progress;
 pub mod share;
+pub mod workspace;
 
 pub use plan::{build_plan, Lang, Plan, Settings};

@@ -121,7 +121,8 @@ fn edited(edit: impl Fn(&mut serde_json::Value)) -> Vec<u8> {
 #[test]
 fn each_fault_has_its_error() {
     use WorkspaceFileError as E;
-    let cases: Vec<(&str, Vec<u8>, fn(&E) -> bool)> = vec![
+    type Expect = fn(&E) -> bool;
+    let cases: Vec<(&str, Vec<u8>, Expect)> = vec![
         ("empty", vec![], |e| matches!(e, E::NotJson { .. })),
         ("a CSV", fixture("rest_api.csv"), |e| {
             matches!(e, E::NotJson { .. })

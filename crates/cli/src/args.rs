@@ -59,11 +59,19 @@ options:
                           plan licenses for this customer's Kaizala Pro trials too
   --reseller MPN          write only the customers sold through the indirect reseller
                           with this MPN ID (\"direct\" for those with none)
+  --progress FILE         the ticked steps, their days and the notes to write with the plan:
+                          the app's progress JSON or a workspace file (which also gives
+                          the partner and the choices made per customer)
   -h, --help              show this help
   -V, --version           show the version
 
 CUSTOMER is a tenant id, a domain or a company name as the export gives it.
 Options that name customers may be repeated.
+
+FILE may also be a workspace file saved by the app: then each of its exports is
+read with the options it was saved with (so --map, --date-order, --customer-name
+and --number-rows are not used), they are planned as one, and its progress,
+partner and per-customer choices come along (options given here win).
 ";
 
 /// What the command line asks for.
@@ -101,6 +109,9 @@ pub struct Args {
     /// `--reseller`: only the customers of this indirect reseller (MPN
     /// ID), or `Some("")` for those sold directly.
     pub reseller: Option<String>,
+    /// `--progress`: a progress JSON or a workspace file to take the
+    /// ticks, days and notes (and a workspace's partner and choices) from.
+    pub progress: Option<String>,
 }
 
 /// The command line as clap reads it. Every option takes a value, and
@@ -158,6 +169,8 @@ struct Cli {
     number_rows: bool,
     #[arg(long, value_name = "MPN", allow_hyphen_values = true)]
     reseller: Option<String>,
+    #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
+    progress: Option<String>,
 }
 
 fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
@@ -377,6 +390,7 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
                 r.trim().to_string()
             }
         }),
+        progress: cli.progress,
     }))
 }
 

@@ -9,10 +9,11 @@ unknown customer in the data), `2` bad usage.
 */
 
 mod args;
+mod inputs;
 mod run;
 
 pub use args::{field_names, parse_args, Args, Command, USAGE};
-pub use run::{plan_outcome, run};
+pub use run::{plan_outcome, run, run_with};
 
 /// The kinds of usage error, as clap sorts them.
 pub use clap::error::ErrorKind as UsageErrorKind;

@@ -64,7 +64,14 @@ fn main() -> ExitCode {
     if let Err(e) = read {
         return fail(1, &format!("cannot read {}: {e}", args.file));
     }
-    let output = match cli::run(&args, &bytes, today_utc()) {
+    let progress = match &args.progress {
+        Some(path) => match std::fs::read(path) {
+            Ok(p) => Some(p),
+            Err(e) => return fail(1, &format!("cannot read {path}: {e}")),
+        },
+        None => None,
+    };
+    let output = match cli::run_with(&args, &bytes, progress.as_deref(), today_utc()) {
         Ok(o) => o,
         Err(f) => return fail(u8::try_from(f.code).unwrap_or(1), &f.message),
     };

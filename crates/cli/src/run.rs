@@ -6,14 +6,16 @@ tests drive it directly and the output is what the app downloads.
 
 use chrono::NaiveDate;
 
-use kaizala_engine::export;
+use kaizala_engine::export::{self, Extras};
 use kaizala_engine::i18n::{rejected_row_source, Lang, Render};
 use kaizala_engine::import::{
     self, Field, FileCustomers, Import, ImportOptions, ImportOutcome, MappingRequest,
 };
 use kaizala_engine::plan::{build_plan, Settings};
+use kaizala_engine::workspace::{is_workspace_file, Conflict};
 
 use crate::args::field_name;
+use crate::inputs::{import_workspace, read_progress, Carried};
 use crate::{Args, Failure, Output};
 
 /// Finds the key of the customer a user named: its tenant id, domain or
@@ -49,16 +51,19 @@ fn resolve(import: &Import, who: &str) -> Result<String, Failure> {
     }
 }
 
-/// The planner settings the arguments ask for.
+/// The planner settings the arguments ask for, over the choices a
+/// workspace file carries.
 pub(crate) fn settings_for(
     args: &Args,
     import: &Import,
+    carried: &Carried,
     today: NaiveDate,
 ) -> Result<Settings, Failure> {
     let mut s = Settings::new(args.as_of.unwrap_or(today));
-    if let Some(c) = args.cutoff {
+    if let Some(c) = args.cutoff.or(carried.cutoff) {
         s.cutoff = c;
     }
+    s.customers = carried.customers.clone();
     s.lang = args.lang;
     for who in &args.frontline {
         s.customers
@@ -160,6 +165,15 @@ pub fn plan_outcome(
     outcome: ImportOutcome,
     today: NaiveDate,
 ) -> Result<Output, Failure> {
+    plan_outcome_with(args, outcome, Carried::default(), today)
+}
+
+fn plan_outcome_with(
+    args: &Args,
+    outcome: ImportOutcome,
+    carried: Carried,
+    today: NaiveDate,
+) -> Result<Output, Failure> {
     let import = match outcome {
         ImportOutcome::Ready(i) => i,
         ImportOutcome::NeedsMapping(req) => {
@@ -168,7 +182,7 @@ pub fn plan_outcome(
             ))
         }
     };
-    let settings = settings_for(args, &import, today)?;
+    let settings = settings_for(args, &import, &carried, today)?;
     let mut plan = build_plan(&import, &settings);
     if let Some(mpn) = &args.reseller {
         let known = plan.resellers();
@@ -184,9 +198,20 @@ pub fn plan_outcome(
         }
         plan = plan.for_reseller(mpn);
     }
-    let bytes = export::render(&plan, args.format, args.lang);
+    let extras = Extras {
+        partner: carried.partner.as_ref(),
+        progress: carried.progress.as_ref(),
+    };
+    let bytes = export::render_with(&plan, args.format, args.lang, extras);
     let s = &plan.summary;
-    let mut summary = format!(
+    let mut summary = match &carried.workspace {
+        Some((name, files)) if name.trim().is_empty() => {
+            format!("Workspace of {files} files: ")
+        }
+        Some((name, files)) => format!("Workspace \"{name}\", {files} files: "),
+        None => String::new(),
+    };
+    summary.push_str(&format!(
         "{} rows read, {} rejected; {} of {} customers have Kaizala Pro ({} subscriptions, {} seats).",
         plan.source.rows_read,
         plan.source.rows_rejected.len(),
@@ -194,8 +219,9 @@ pub fn plan_outcome(
         s.customers_in_file,
         s.kaizala_subscriptions,
         s.kaizala_seats
-    );
+    ));
     summary.push_str(&rejected_rows(&import, args.lang));
+    summary.push_str(&conflicts(&carried.conflicts, args.lang));
     Ok(Output { bytes, summary })
 }
 
@@ -223,9 +249,57 @@ fn rejected_rows(import: &Import, lang: Lang) -> String {
     out
 }
 
+/// The facts a workspace's files disagree on, one a line under the
+/// summary (the file added last is the one planned).
+fn conflicts(conflicts: &[Conflict], lang: Lang) -> String {
+    let mut out = String::new();
+    for c in conflicts.iter().take(REJECTED_LISTED) {
+        out.push_str("\n  ");
+        out.push_str(&c.render(lang));
+    }
+    if conflicts.len() > REJECTED_LISTED {
+        out.push_str(&format!(
+            "\n  ... and {} more facts the workspace's files disagree on",
+            conflicts.len() - REJECTED_LISTED
+        ));
+    }
+    out
+}
+
 /// Imports `bytes` and plans them: the whole run but for reading and
 /// writing files.
 pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failure> {
+    run_with(args, bytes, None, today)
+}
+
+/// [`run`], with the bytes of the `--progress` file when one was given.
+/// A workspace file as FILE is read as its exports merged, with its
+/// progress, partner and choices.
+pub fn run_with(
+    args: &Args,
+    bytes: &[u8],
+    progress: Option<&[u8]>,
+    today: NaiveDate,
+) -> Result<Output, Failure> {
+    let from_progress = match (progress, &args.progress) {
+        (Some(p), path) => Some(read_progress(path.as_deref().unwrap_or("--progress"), p)?),
+        (None, _) => None,
+    };
+    let (outcome, carried) = if is_workspace_file(bytes) {
+        let (import, carried) = import_workspace(&args.file, bytes)?;
+        (ImportOutcome::Ready(import), carried)
+    } else {
+        (import_export(args, bytes)?, Carried::default())
+    };
+    let carried = match from_progress {
+        Some(p) => carried.with_progress_file(p),
+        None => carried,
+    };
+    plan_outcome_with(args, outcome, carried, today)
+}
+
+/// Reads FILE as an export, with the options the arguments give.
+fn import_export(args: &Args, bytes: &[u8]) -> Result<ImportOutcome, Failure> {
     let file_name = if args.file == "-" {
         None
     } else {
@@ -244,7 +318,6 @@ pub fn run(args: &Args, bytes: &[u8], today: NaiveDate) -> Result<Output, Failur
             .clone()
             .map(|name| FileCustomers::One { name }),
     };
-    let outcome = import::import(bytes, &options)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))?;
-    plan_outcome(args, outcome, today)
+    import::import(bytes, &options)
+        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))
 }

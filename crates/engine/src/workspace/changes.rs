@@ -196,13 +196,14 @@ impl Changes {
     }
 }
 
-/// Match keys: (customer key, id, how many before it had both), borrowed
-/// from the subscription where folding the key changes nothing.
-type Key<'a> = (Option<(&'static str, Cow<'a, str>)>, &'a str, u32);
+/// A customer key's parts, borrowed where folding changes nothing.
+type CustomerParts<'a> = Option<(&'static str, Cow<'a, str>)>;
+
+/// Match keys: (customer key, id, how many before it had both).
+type Key<'a> = (CustomerParts<'a>, &'a str, u32);
 
 fn keyed(subs: &[Subscription]) -> Vec<Key<'_>> {
-    let mut nth: FxHashMap<(Option<(&'static str, Cow<'_, str>)>, &str), u32> =
-        FxHashMap::default();
+    let mut nth: FxHashMap<(CustomerParts<'_>, &str), u32> = FxHashMap::default();
     subs.iter()
         .map(|s| {
             let customer = s.customer.key_parts();

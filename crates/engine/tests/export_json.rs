@@ -123,8 +123,10 @@ fn steps_carry_their_progress_and_customers_their_notes() {
     let p = plan(Lang::En);
     let key = p.customers[0].key.clone();
     let mut progress = Progress::default();
-    progress.tick_on(&key, "A", d(2020, 6, 3));
-    progress.set_ticked(&key, "B", true);
+    let c = p.customer(&key).unwrap();
+    assert!(progress.tick_step(c, "A", d(2020, 6, 3)));
+    assert!(progress.tick_step(c, "B", d(2020, 6, 4)));
+    assert!(!progress.tick_step(c, "Z", d(2020, 6, 4)));
     progress.set_note(&key, "PO 4711 sent");
     let extras = Extras {
         partner: None,
@@ -144,7 +146,7 @@ fn steps_carry_their_progress_and_customers_their_notes() {
     assert_eq!(step("A")["done"], true);
     assert_eq!(step("A")["done_on"], "2020-06-03");
     assert_eq!(step("B")["done"], true);
-    assert!(step("B")["done_on"].is_null());
+    assert_eq!(step("B")["done_on"], "2020-06-04");
     assert_eq!(c["notes"], "PO 4711 sent");
     let others = c["checklist"]
         .as_array()

@@ -238,16 +238,21 @@ fn stored_progress_loads_and_drops_what_does_not_fit() {
         r#"{"ticked":["id:1/A","id:1/A"],"notes":{"id:1":"call","id:2":"  "},"later":[]}"#,
     )
     .unwrap();
-    assert!(p.is_ticked("id:1", "A"));
-    assert_eq!(
-        (p.ticked.len(), p.note("id:1"), p.notes.len()),
-        (1, "call", 1)
-    );
-    assert_eq!(
-        Progress::from_json(r#"{"notes":{}}"#),
-        Some(Progress::default())
-    );
-    for bad in [r#"{"ticked":null}"#, r#"{"notes":{"k":5}}"#, "[]", "{} {}"] {
+    assert!(p.has_legacy());
+    assert_eq!((p.note("id:1"), p.note("id:2")), ("call", ""));
+    // Members of the right kind whose entries do not fit read as nothing.
+    for empty in [
+        r#"{"notes":{}}"#,
+        r#"{"ticked":null}"#,
+        r#"{"notes":{"k":5}}"#,
+    ] {
+        assert_eq!(
+            Progress::from_json(empty),
+            Some(Progress::default()),
+            "{empty}"
+        );
+    }
+    for bad in [r#"{"ticked":{}}"#, r#"{"notes":[]}"#, "[]", "{} {}"] {
         assert_eq!(Progress::from_json(bad), None, "{bad}");
     }
 }

@@ -42,16 +42,16 @@ fn customer_markdown_carries_partner_done_steps_and_caveats() {
     let p = plan();
     let key = contoso(&p);
     let mut progress = Progress::default();
-    progress.tick_on(&key, "A", d(2020, 6, 3));
-    progress.set_ticked(&key, "B", true);
+    let c = p.customer(&key).unwrap();
+    progress.tick_step(c, "A", d(2020, 6, 3));
+    progress.tick_step(c, "B", d(2020, 6, 4));
     let extras = Extras {
         partner: Some(&partner()),
         progress: Some(&progress),
     };
-    let c = p.customer(&key).unwrap();
     assert!(!c.recommendation.caveats.is_empty() || !c.recommendation.assumptions.is_empty());
     for lang in [Lang::En, Lang::ZhTw] {
-        let md = customer_markdown_with(&p, &key, lang, &extras.handout(&key)).unwrap();
+        let md = customer_markdown_with(&p, &key, lang, &extras.handout(c)).unwrap();
         // The partner's name is escaped like every other value.
         assert!(
             md.contains("Fabrikam \\*Partners\\* · help@fabrikam.example"),
@@ -67,10 +67,10 @@ fn customer_markdown_carries_partner_done_steps_and_caveats() {
             assert!(md.contains(&*kaizala_engine_escape(&cv.text)), "{md}");
         }
     }
-    let en = customer_markdown_with(&p, &key, Lang::En, &extras.handout(&key)).unwrap();
+    let en = customer_markdown_with(&p, &key, Lang::En, &extras.handout(c)).unwrap();
     assert!(en.contains("Prepared by: "));
     assert!(en.contains("(done 2020-06-03)"));
-    let zh = customer_markdown_with(&p, &key, Lang::ZhTw, &extras.handout(&key)).unwrap();
+    let zh = customer_markdown_with(&p, &key, Lang::ZhTw, &extras.handout(c)).unwrap();
     assert!(zh.contains("規劃提供者："));
     assert!(zh.contains("已於 2020-06-03 完成"));
 }
@@ -111,7 +111,7 @@ fn calendar_events_carry_caveats_assumptions_partner_and_done_steps() {
     let p = plan();
     let key = contoso(&p);
     let mut progress = Progress::default();
-    progress.tick_on(&key, "A", d(2020, 6, 3));
+    progress.tick_step(p.customer(&key).unwrap(), "A", d(2020, 6, 3));
     let ics = to_ics_with(
         &p,
         Lang::En,
@@ -155,8 +155,9 @@ fn csv_names_the_reseller_and_the_done_steps() {
         .key
         .clone();
     let mut progress = Progress::default();
-    progress.tick_on(&woodgrove, "A", d(2020, 6, 2));
-    progress.set_ticked(&woodgrove, "B", true);
+    let w = p.customer(&woodgrove).unwrap();
+    progress.tick_step(w, "A", d(2020, 6, 2));
+    progress.tick_step(w, "B", d(2020, 6, 2));
     let bytes = to_csv_with(
         &p,
         Lang::En,
@@ -170,7 +171,7 @@ fn csv_names_the_reseller_and_the_done_steps() {
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     let w = rows.iter().find(|r| &r[0] == "Woodgrove Bank").unwrap();
     assert_eq!(&w[col("reseller_mpn_id")], "7654321");
-    assert_eq!(&w[col("steps_done")], "A 2020-06-02; B");
+    assert_eq!(&w[col("steps_done")], "A 2020-06-02; B 2020-06-02");
     let other = rows.iter().find(|r| r[0].starts_with("Contoso")).unwrap();
     assert_eq!(&other[col("reseller_mpn_id")], "");
     assert_eq!(&other[col("steps_done")], "");

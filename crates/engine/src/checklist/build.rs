@@ -43,7 +43,7 @@ pub fn step_ids(customer: &CustomerPlan) -> Vec<String> {
 }
 
 /// `""` for the first wave (index 0), `W2` for the second, ...
-fn wave_prefix(index: usize) -> String {
+pub(super) fn wave_prefix(index: usize) -> String {
     if index == 0 {
         String::new()
     } else {
@@ -51,7 +51,7 @@ fn wave_prefix(index: usize) -> String {
     }
 }
 
-fn c_id(i: usize, of: usize) -> String {
+pub(super) fn c_id(i: usize, of: usize) -> String {
     if of > 1 {
         format!("C{i}")
     } else {

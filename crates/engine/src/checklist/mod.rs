@@ -59,7 +59,9 @@ counted from C's due date. All times are UTC, as in Partner Center.
 
 mod build;
 pub(crate) mod step;
+mod subjects;
 mod waves;
 
 pub use build::{build, step_ids};
 pub use step::{Checklist, Step, StepAction};
+pub use subjects::{subjects, FactChange, StepFacts, StepSubject, SubscriptionFacts};

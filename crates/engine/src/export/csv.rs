@@ -19,8 +19,12 @@ and the customer's recommendation, made to open cleanly in Excel.
   (seats, days left, which can be negative such as `-12`) are written
   as-is: they are plain integers, never formulas.
 - The customer's indirect reseller (`reseller_mpn_id`) and the steps done
-  (`steps_done`, `A 2020-06-03; B` with [`to_csv_with`]) come last, so
-  programs that read the earlier columns by position still find them.
+  (`steps_done`, `A 2020-06-03; B` with [`to_csv_with`]) come after the
+  plan's columns, and last the row's own steps done: its wave's purchase
+  (`a_done`, `a_done_on`), its wave's move (`b_done`, `b_done_on`) and
+  its own suspension (`c_done`, `c_done_on`), each `yes` or `no` and the
+  day when known. New columns go at the end, so programs that read the
+  earlier columns by position still find them.
 */
 
 use crate::checklist;
@@ -28,7 +32,7 @@ use crate::export::Extras;
 use crate::plan::{Lang, Plan};
 
 /// Columns, in order.
-pub const HEADERS: [&str; 27] = [
+pub const HEADERS: [&str; 33] = [
     "customer_name",
     "customer_id",
     "customer_domain",
@@ -56,6 +60,12 @@ pub const HEADERS: [&str; 27] = [
     "due_c",
     "reseller_mpn_id",
     "steps_done",
+    "a_done",
+    "a_done_on",
+    "b_done",
+    "b_done_on",
+    "c_done",
+    "c_done_on",
 ];
 
 /// Makes a text cell safe to open in a spreadsheet.
@@ -88,8 +98,9 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
         let caveats = join(r.caveats.iter().map(|x| x.text.as_ref()).collect());
         let assumptions = join(r.assumptions.iter().map(|x| x.text.as_ref()).collect());
         let checklist = checklist::build(c, plan.as_of, plan.lang);
+        let states = extras.progress.map(|p| p.states(c)).unwrap_or_default();
         let done = extras
-            .handout(&c.key)
+            .handout(c)
             .done
             .iter()
             .map(|(step, on)| match on {
@@ -103,13 +114,20 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
             // wave: the first two steps of that wave (A, B or W2A, W2B...).
             let wave = checklist.wave_of(&s.id).unwrap_or(1);
             let mut steps = checklist.wave_steps(wave);
-            let due_a = steps.next().and_then(|st| st.due);
-            let due_b = steps.next().and_then(|st| st.due);
-            let due_c = checklist
+            let (step_a, step_b) = (steps.next(), steps.next());
+            let step_c = checklist
                 .steps
                 .iter()
-                .find(|st| st.action.subscription_id().is_some_and(|id| *id == s.id))
-                .and_then(|st| st.due);
+                .find(|st| st.action.subscription_id().is_some_and(|id| *id == s.id));
+            let due = |st: Option<&checklist::Step>| st.and_then(|st| st.due);
+            let (due_a, due_b, due_c) = (due(step_a), due(step_b), due(step_c));
+            let done_on =
+                |st: Option<&checklist::Step>| match st.and_then(|st| states.get(&st.step)) {
+                    Some(state) => ("yes".to_string(), date(state.on)),
+                    None => ("no".to_string(), String::new()),
+                };
+            let ((a_done, a_on), (b_done, b_on), (c_done, c_on)) =
+                (done_on(step_a), done_on(step_b), done_on(step_c));
             let text = |v: &str| neutralise(v);
             let auto_renew = match s.auto_renew {
                 crate::model::AutoRenew::On => "true",
@@ -121,7 +139,7 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                 crate::model::EndDate::Never => "never".to_string(),
                 crate::model::EndDate::Unknown => String::new(),
             };
-            let record: [String; 27] = [
+            let record: [String; 33] = [
                 text(&c.display_name),
                 text(c.customer.id.as_deref().unwrap_or("")),
                 text(c.customer.domain.as_deref().unwrap_or("")),
@@ -149,6 +167,12 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                 date(due_c),
                 text(c.customer.reseller_mpn_id.as_deref().unwrap_or("")),
                 text(&done),
+                a_done,
+                a_on,
+                b_done,
+                b_on,
+                c_done,
+                c_on,
             ];
             write(out.write_record(&record));
         }
@@ -160,7 +184,7 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
 }
 
 /// The writer's errors are I/O errors and records of unequal length: its
-/// sink is a `Vec`, and every record has the [`HEADERS`]' 27 cells. (The
+/// sink is a `Vec`, and every record has the [`HEADERS`]' 33 cells. (The
 /// error is not formatted: that would link its `Display` into the app.)
 fn write(written: csv::Result<()>) {
     if written.is_err() {

@@ -112,7 +112,7 @@ pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
     line("METHOD:PUBLISH");
     let stamp = format!("DTSTAMP:{}T000000Z", ymd(plan.as_of));
     for c in &plan.customers {
-        let handout = extras.handout(&c.key);
+        let handout = extras.handout(c);
         let steps = checklist::build(c, plan.as_of, plan.lang).steps;
         for s in &c.subscriptions {
             if matches!(s.category, Category::AlreadyEnded | Category::Inactive) {

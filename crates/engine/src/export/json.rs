@@ -82,13 +82,14 @@ fn view<'a>(plan: &'a Plan, extras: Extras<'a>) -> PlanJson<'a> {
             .map(|c| {
                 let progress = extras.progress;
                 let steps = checklist::build(c, plan.as_of, plan.lang).steps;
+                let done = progress.map(|p| p.done_steps(c)).unwrap_or_default();
                 CustomerJson {
                     customer: c,
                     checklist: steps
                         .into_iter()
                         .map(|step| StepJson {
-                            done: progress.is_some_and(|p| p.is_ticked(&c.key, &step.step)),
-                            done_on: progress.and_then(|p| p.ticked_on(&c.key, &step.step)),
+                            done: done.contains_key(&step.step),
+                            done_on: done.get(&step.step).copied().flatten(),
                             step,
                         })
                         .collect(),

@@ -3,16 +3,18 @@ The Markdown export: a readable plan with `- [ ]` checkboxes, for a
 ticket, a wiki page or an e-mail. [`to_markdown`] writes the whole plan,
 [`customer_markdown`] one customer's part, ready to send to that customer.
 The `_with` variants add who prepared the plan and which steps are done
-(with their day), as the printed checklist shows them.
+(with their day), as the printed checklist shows them; a done step whose
+facts changed since it was ticked says what changed.
 
 Every value from the export (names, ids, offers) and every text is
 escaped, so a customer called `*ACME* | Ltd` cannot break a table or
 inject a link.
 */
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::checklist::{self, Checklist};
+use crate::checklist::{self, Checklist, FactChange};
 use crate::export::Extras;
 use crate::handout::{Handout, Partner};
 use crate::i18n::date_or_dash;
@@ -20,8 +22,10 @@ use crate::i18n::export::{
     alternative_item, done_suffix, due_suffix, overview_line, prepared_by, rejected_item,
     source_line, to_buy, wave_heading, Label,
 };
+use crate::i18n::progress::changed_suffix;
 use crate::i18n::{format_name, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
+use crate::progress::Progress;
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,
 /// so a value stays in its table cell or list item).
@@ -122,11 +126,15 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
     out.push('\n');
 
     for c in &plan.customers {
+        let changed = extras
+            .progress
+            .map(|p| changed_steps(p, c))
+            .unwrap_or_default();
         customer_section(
             &mut out,
             c,
             &checklist::build(c, plan.as_of, plan.lang),
-            &extras.handout(&c.key),
+            (&extras.handout(c), &changed),
             lang,
             2,
         );
@@ -175,18 +183,33 @@ pub fn customer_markdown_with(
         &mut out,
         c,
         &checklist::build(c, plan.as_of, plan.lang),
-        handout,
+        (handout, &BTreeMap::new()),
         lang,
         1,
     );
     Some(out)
 }
 
+/// The customer's done steps whose facts changed since they were ticked,
+/// by display id, with the changes.
+fn changed_steps(progress: &Progress, c: &CustomerPlan) -> BTreeMap<String, Vec<FactChange>> {
+    progress
+        .states(c)
+        .into_iter()
+        .filter(|(_, s)| !s.changes.is_empty())
+        .map(|(id, s)| (id, s.changes))
+        .collect()
+}
+
+/// `(handout, changed)`: the done steps and, of those, the ones whose
+/// facts changed since they were ticked.
+type Done<'a> = (&'a Handout, &'a BTreeMap<String, Vec<FactChange>>);
+
 fn customer_section(
     out: &mut String,
     c: &CustomerPlan,
     checklist: &Checklist,
-    handout: &Handout,
+    (handout, changed): Done<'_>,
     lang: Lang,
     level: usize,
 ) {
@@ -349,7 +372,11 @@ fn customer_section(
         }
         let due = step.due.map(|d| due_suffix(d, lang)).unwrap_or_default();
         let (mark, done) = match handout.done.get(&step.step) {
-            Some(on) => ("x", done_suffix(*on, lang)),
+            Some(on) => {
+                let changes = changed.get(&step.step).map(Vec::as_slice).unwrap_or(&[]);
+                let flag = escape(&changed_suffix(changes, lang));
+                ("x", format!("{}{flag}", done_suffix(*on, lang)))
+            }
             None => (" ", String::new()),
         };
         let _ = writeln!(

@@ -17,7 +17,7 @@ pub(crate) mod json;
 pub(crate) mod markdown;
 
 use crate::handout::{Handout, Partner};
-use crate::plan::{Lang, Plan};
+use crate::plan::{CustomerPlan, Lang, Plan};
 use crate::progress::Progress;
 
 pub use self::csv::{to_csv, to_csv_with};
@@ -100,7 +100,7 @@ pub struct Extras<'a> {
 impl Extras<'_> {
     /// What one customer's page carries: the partner (when they said who
     /// they are) and the customer's done steps.
-    pub fn handout(&self, customer: &str) -> Handout {
+    pub fn handout(&self, customer: &CustomerPlan) -> Handout {
         Handout {
             partner: self.partner.filter(|p| !p.is_empty()).cloned(),
             done: self

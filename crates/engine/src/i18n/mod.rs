@@ -13,6 +13,7 @@ pub(crate) mod checklist;
 pub(crate) mod export;
 pub mod handout;
 pub(crate) mod plan;
+pub(crate) mod progress;
 pub(crate) mod workspace;
 
 use std::borrow::Cow;

@@ -14,9 +14,9 @@ use crate::components::{
 };
 use crate::i18n::tr;
 use crate::io;
-use crate::state::{Action, Phase, State, View};
-use crate::view_model::route::Route;
+use crate::state::{Action, Phase, State, StoredWorkspace, View};
 use crate::storage::{self, StorageHealth};
+use crate::view_model::route::Route;
 
 #[component(App)]
 pub(crate) fn app() -> Html {
@@ -35,6 +35,7 @@ pub(crate) fn app() -> Html {
     {
         let dispatcher = dispatcher.clone();
         use_effect_with((), move |_| {
+            let reopen = dispatcher.clone();
             let follow = move |_fragment: String| {
                 if let Some(shared) = io::shared_from_location() {
                     dispatcher.dispatch(Action::OpenShared(shared));
@@ -42,6 +43,9 @@ pub(crate) fn app() -> Html {
                     dispatcher.dispatch(Action::Navigate(route));
                 }
             };
+            if io::shared_from_location().is_none() {
+                io::reopen(reopen);
+            }
             follow(String::new());
             let listeners = io::listen_history(follow);
             move || drop(listeners)
@@ -71,35 +75,27 @@ pub(crate) fn app() -> Html {
     }
     use_effect_with(state.lang, |lang| io::set_document_lang(*lang));
 
-    // Ticks and notes are saved whenever they change, under the file's
-    // fingerprint; a refusal is shown, never fatal.
+    // The workspace is kept in this browser whenever its files, dates,
+    // choices or progress change; a refusal is shown, never fatal.
     {
         let dispatcher = dispatcher.clone();
-        let key = state
-            .workspace()
-            .filter(|w| w.progress_changed)
-            .map(|w| (w.fingerprint.clone(), w.progress.clone()));
-        use_effect_with(key, move |key| {
-            if let Some((fingerprint, progress)) = key {
-                let health = storage::save_progress(fingerprint, progress);
-                dispatcher.dispatch(Action::Storage(health));
-            }
+        let today = state.today;
+        let key = state.workspace().map(|w| {
+            let files: Vec<String> = w.sources.iter().map(|s| s.fingerprint.clone()).collect();
+            (files, w.revision)
         });
-    }
-
-    // So are the dates and per-customer choices, once the user changed them.
-    {
-        let dispatcher = dispatcher.clone();
-        let key = state
-            .workspace()
-            .filter(|w| w.settings_changed)
-            .map(|w| (w.fingerprint.clone(), w.settings.clone()));
+        let workspace = state.workspace().cloned();
         use_effect_with(key, move |key| {
-            if let Some((fingerprint, settings)) = key {
-                dispatcher.dispatch(Action::Storage(storage::save_settings(
-                    fingerprint,
-                    settings,
-                )));
+            if let (Some(_), Some(w)) = (key, workspace) {
+                let record = StoredWorkspace::of(&w, today).to_json();
+                let files = w
+                    .sources
+                    .iter()
+                    .map(|s| (s.fingerprint.clone(), s.bytes.clone()))
+                    .collect();
+                io::keep_workspace(record, files, move |health| {
+                    dispatcher.dispatch(Action::Storage(health))
+                });
             }
         });
     }
@@ -135,7 +131,21 @@ pub(crate) fn app() -> Html {
         let dispatcher = dispatcher.clone();
         Callback::from(move |_| {
             io::cancel_import();
-            dispatcher.dispatch(Action::StartOver)
+            dispatcher.dispatch(Action::CancelRead)
+        })
+    };
+
+    let onforget = {
+        let dispatcher = dispatcher.clone();
+        Callback::from(move |_| {
+            io::cancel_import();
+            io::clear_location_hash();
+            let dispatcher = dispatcher.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                let health = io::forget_workspace().await;
+                dispatcher.dispatch(Action::Forget);
+                dispatcher.dispatch(Action::Storage(health));
+            });
         })
     };
 
@@ -245,6 +255,9 @@ pub(crate) fn app() -> Html {
                     <h2>{ tr(lang, "This file could not be read", "無法讀取這個檔案") }</h2>
                     <p class="file-name">{ file_name }</p>
                     <p class="message">{ message }</p>
+                    if state.held.is_some() {
+                        <button class="button" id="back-to-workspace" onclick={oncancel.reform(|_: MouseEvent| ())}>{ tr(lang, "Back to your workspace", "回到您的工作區") }</button>
+                    }
                 </section>
                 <Upload {lang} onfile={onfile.clone()} onsample={onsample.clone()} />
             </>
@@ -270,7 +283,7 @@ pub(crate) fn app() -> Html {
         Phase::Ready(workspace) => {
             let main = match &workspace.view {
                 View::Overview => html! {
-                    <Overview {lang} workspace={workspace.clone()} today={state.today} onaction={onaction.clone()} />
+                    <Overview {lang} workspace={workspace.clone()} today={state.today} partner={state.partner.clone()} onaction={onaction.clone()} onfile={onfile.clone()} />
                 },
                 View::Customer(key) => html! {
                     <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} partner={state.partner.clone()} onaction={onaction.clone()} />
@@ -278,7 +291,7 @@ pub(crate) fn app() -> Html {
             };
             html! {
                 <div class={classes!("workspace", workspace.print_prepared.then_some("print-prepared"))}>
-                    <Toolbar {lang} workspace={workspace.clone()} storage={state.storage} partner={state.partner.clone()} onaction={onaction.clone()} onstartover={oncancel.clone()} />
+                    <Toolbar {lang} workspace={workspace.clone()} storage={state.storage} partner={state.partner.clone()} onaction={onaction.clone()} onstartover={onforget.clone()} />
                     <div class="screen-only">{ main }</div>
                     if workspace.print_prepared {
                         <PrintArea {lang} workspace={workspace.clone()} partner={state.partner.clone()} onaction={onaction.clone()} />
@@ -306,8 +319,8 @@ pub(crate) fn app() -> Html {
     };
 
     let footer = match state.storage {
-        StorageHealth::Saving => tr(lang, "Your file is read in this browser and never uploaded. Ticks and notes are kept in this browser only.", "檔案只在這個瀏覽器中讀取，絕不會上傳。勾選與備註只保存在這個瀏覽器。"),
-        _ => tr(lang, "Your file is read in this browser and never uploaded.", "檔案只在這個瀏覽器中讀取，絕不會上傳。"),
+        StorageHealth::Saving => tr(lang, "Your files are read in this browser and never uploaded. The workspace, with its ticks and notes, is kept in this browser only.", "檔案只在這個瀏覽器中讀取，絕不會上傳。工作區及其勾選與備註只保存在這個瀏覽器。"),
+        _ => tr(lang, "Your files are read in this browser and never uploaded.", "檔案只在這個瀏覽器中讀取，絕不會上傳。"),
     };
     let shared = matches!(state.phase, Phase::Shared(_));
     html! {

@@ -1,5 +1,7 @@
 /*!
-localStorage at the edge, and never trusted to work.
+localStorage at the edge, and never trusted to work: small preferences,
+and what earlier versions kept per file (read once, to carry it into a
+workspace; removed when the workspace is forgotten).
 
 Storage can be missing (blocked cookies, some private modes throw a
 SecurityError on access), full (QuotaExceededError on write) or hold
@@ -39,33 +41,6 @@ pub fn load_progress(fingerprint: &str) -> (Progress, StorageHealth) {
             Some(p) => (p, StorageHealth::Saving),
             None => (Progress::default(), StorageHealth::Corrupted),
         },
-    }
-}
-
-pub fn save_progress(fingerprint: &str, progress: &Progress) -> StorageHealth {
-    let Some(storage) = local() else {
-        return StorageHealth::Unavailable;
-    };
-    let key = progress_key(fingerprint);
-    let result = if progress == &Progress::default() {
-        storage.remove_item(&key)
-    } else {
-        storage.set_item(&key, &progress.to_json())
-    };
-    match result {
-        Ok(()) => StorageHealth::Saving,
-        Err(_) => StorageHealth::Full,
-    }
-}
-
-/// Forgets an import's progress.
-pub fn clear_progress(fingerprint: &str) -> StorageHealth {
-    let Some(storage) = local() else {
-        return StorageHealth::Unavailable;
-    };
-    match storage.remove_item(&progress_key(fingerprint)) {
-        Ok(()) => StorageHealth::Saving,
-        Err(_) => StorageHealth::Unavailable,
     }
 }
 
@@ -117,19 +92,6 @@ pub fn load_settings(fingerprint: &str) -> Option<Settings> {
     serde_json::from_str(&text).ok()
 }
 
-pub fn save_settings(fingerprint: &str, settings: &Settings) -> StorageHealth {
-    let Some(storage) = local() else {
-        return StorageHealth::Unavailable;
-    };
-    let Ok(text) = serde_json::to_string(settings) else {
-        return StorageHealth::Saving;
-    };
-    match storage.set_item(&settings_key(fingerprint), &text) {
-        Ok(()) => StorageHealth::Saving,
-        Err(_) => StorageHealth::Full,
-    }
-}
-
 /// A small preference (language, a remembered column mapping).
 pub fn load_pref(name: &str) -> Option<String> {
     local()?.get_item(&format!("{PREFIX}{name}")).ok().flatten()
@@ -163,4 +125,19 @@ pub fn save_partner(partner: &Partner) -> bool {
     serde_json::to_string(partner)
         .ok()
         .is_some_and(|text| storage.set_item(&key, &text).is_ok())
+}
+
+/// Removes the progress and settings earlier versions kept per file.
+pub fn forget_files() {
+    let Some(storage) = local() else {
+        return;
+    };
+    let prefixes = [progress_key(""), settings_key("")];
+    let keys: Vec<String> = (0..storage.length().unwrap_or(0))
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .filter(|k| prefixes.iter().any(|p| k.starts_with(p.as_str())))
+        .collect();
+    for key in keys {
+        let _ = storage.remove_item(&key);
+    }
 }

@@ -209,7 +209,7 @@ async fn header_partner_panel_saves_the_details_tidied() {
 
 mod storage {
     use kaizala_engine::progress::{fingerprint, legacy_fingerprint, Progress};
-    use kaizala_planner::storage::{adopt_legacy, load_progress, save_progress};
+    use kaizala_planner::storage::{adopt_legacy, load_progress};
     use wasm_bindgen_test::*;
 
     fn local() -> web_sys::Storage {
@@ -239,9 +239,12 @@ mod storage {
     fn progress_stored_by_the_first_version_is_carried_over() {
         let bytes = b"Subscription ID,Subscription\ns1,Microsoft Kaizala Pro\n".to_vec();
         let (old, new) = (legacy_fingerprint(&bytes), fingerprint(&bytes));
-        let mut p = Progress::default();
-        p.set_ticked("id:t1", "A", true);
-        save_progress(&old, &p);
+        // As the first version stored it.
+        let stored = r#"{"ticked":["id:t1/A"],"ticked_on":{},"notes":{}}"#;
+        let p = Progress::from_json(stored).unwrap();
+        local()
+            .set_item(&format!("kaizala-planner:progress:{old}"), stored)
+            .unwrap();
         let mut asked = 0;
         adopt_legacy(&new, bytes.len() as u64, || {
             asked += 1;
@@ -315,6 +318,7 @@ mod views {
             for_print: false,
             done_on: Default::default(),
             stop_notes: Vec::new(),
+            flags: Default::default(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -335,6 +339,41 @@ mod views {
         b.click();
         yew::scheduler::flush().await;
         assert_eq!(*got.borrow(), vec![("B".to_string(), true)]);
+    }
+
+    #[wasm_bindgen_test]
+    async fn a_done_step_whose_facts_changed_says_so_and_can_be_confirmed() {
+        let root = mount_point();
+        let got: Rc<RefCell<Vec<(String, bool)>>> = Rc::default();
+        let g = got.clone();
+        let props = ChecklistViewProps {
+            lang: Lang::En,
+            steps: vec![step("A", d(2020, 5, 1)), step("B", d(2020, 8, 1))],
+            as_of: d(2020, 6, 1),
+            ticked: vec!["A".into(), "B".into()],
+            id_prefix: "f".into(),
+            ontick: Some(Callback::from(move |x| g.borrow_mut().push(x))),
+            for_print: false,
+            done_on: Default::default(),
+            stop_notes: Vec::new(),
+            flags: [("A".to_string(), vec!["end date moved to 1 Sep".to_string()])].into(),
+        };
+        yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
+        yew::scheduler::flush().await;
+        let flags = root.query_selector_all(".step-flag").unwrap();
+        assert_eq!(flags.length(), 1, "only the changed step is flagged");
+        assert!(root
+            .text_content()
+            .unwrap()
+            .contains("end date moved to 1 Sep"));
+        let confirm: web_sys::HtmlElement = root
+            .query_selector(".step-flag button")
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        confirm.click();
+        yew::scheduler::flush().await;
+        assert_eq!(*got.borrow(), vec![("A".to_string(), true)], "ticked again");
     }
 
     #[wasm_bindgen_test]
@@ -375,6 +414,7 @@ mod views {
             for_print: false,
             done_on: Default::default(),
             stop_notes: Vec::new(),
+            flags: Default::default(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -411,6 +451,7 @@ mod views {
             for_print: true,
             done_on: [("A".to_string(), d(2020, 6, 3))].into_iter().collect(),
             stop_notes: vec![(d(2020, 8, 31), "stops at 08:00 Taipei".into())],
+            flags: Default::default(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -457,6 +498,7 @@ mod views {
             for_print: false,
             done_on: Default::default(),
             stop_notes: Vec::new(),
+            flags: Default::default(),
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

@@ -150,13 +150,14 @@ fn saved_settings_are_restored_and_can_be_reset() {
 fn ticks_mark_progress_as_changed_and_sorting_toggles() {
     let s = ready();
     assert!(!s.workspace().unwrap().progress_changed);
+    let key = key_of(&s, "Contoso");
     let s = s.reduce(Action::Tick {
-        customer: "k".into(),
+        customer: key.clone(),
         step: "A".into(),
         done: true,
     });
     let w = s.workspace().unwrap();
-    assert!(w.progress_changed && w.progress.is_ticked("k", "A"));
+    assert!(w.progress_changed && support::is_ticked(w, &key, "A"));
     let s = s.reduce(Action::SortBy(SortKey::Seats));
     assert!(
         s.workspace().unwrap().table.descending,
@@ -480,26 +481,29 @@ fn opening_a_customer_shows_its_page() {
 
 #[test]
 fn notes_are_progress_and_resetting_clears_ticks_and_notes() {
-    let s = ready()
+    let s = ready();
+    let k = key_of(&s, "Contoso");
+    let s = s
         .reduce(Action::Note {
-            customer: "k".into(),
+            customer: k.clone(),
             text: "call Ann".into(),
         })
         .reduce(Action::Tick {
-            customer: "k".into(),
+            customer: k.clone(),
             step: "A".into(),
             done: true,
         });
     let w = s.workspace().unwrap();
     assert!(w.progress_changed);
-    assert_eq!(w.progress.note("k"), "call Ann");
+    assert_eq!(w.progress.note(&k), "call Ann");
+    assert!(support::is_ticked(w, &k, "A"));
 
     let s = s.reduce(Action::Tick {
-        customer: "k".into(),
+        customer: k.clone(),
         step: "A".into(),
         done: false,
     });
-    assert!(!s.workspace().unwrap().progress.is_ticked("k", "A"));
+    assert!(!support::is_ticked(s.workspace().unwrap(), &k, "A"));
 
     let s = s.reduce(Action::ResetProgress);
     let w = s.workspace().unwrap();
@@ -714,9 +718,9 @@ fn ticking_records_the_day_it_was_done() {
         done: true,
     });
     let w = s.workspace().unwrap();
-    assert_eq!(w.progress.ticked_on(&key, "A"), Some(d(2020, 6, 1)));
+    assert_eq!(support::ticked_on(w, &key, "A"), Some(d(2020, 6, 1)));
     assert_eq!(
-        w.progress.done_steps(&key),
+        support::done_steps(w, &key),
         std::collections::BTreeMap::from([("A".to_string(), Some(d(2020, 6, 1)))])
     );
     let s = s.reduce(Action::Tick {
@@ -725,11 +729,8 @@ fn ticking_records_the_day_it_was_done() {
         done: false,
     });
     let w = s.workspace().unwrap();
-    assert!(!w.progress.is_ticked(&key, "A"));
-    assert!(
-        w.progress.ticked_on.is_empty(),
-        "the day goes with the tick"
-    );
+    assert!(!support::is_ticked(w, &key, "A"));
+    assert!(w.progress.is_empty(), "the day goes with the tick");
 }
 
 #[test]
@@ -748,7 +749,7 @@ fn a_share_link_carries_the_partner_and_the_days_steps_were_done() {
     let w = s.workspace().unwrap();
     let handout = Handout {
         partner: s.partner.shown(),
-        done: w.progress.done_steps(&key),
+        done: support::done_steps(w, &key),
     };
     let shared = SharedPlan::for_customer(&w.import, &w.settings, &key)
         .unwrap()

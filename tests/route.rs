@@ -148,18 +148,30 @@ fn back_forward_and_reload_follow_the_address() {
         table: TableState::default(),
     };
     let start = std::rc::Rc::new(State::new(Lang::En, support::d(2020, 6, 1)))
+        .reduce(Action::Navigate(route.clone()))
+        .reduce(Action::Reading {
+            file_name: "a.csv".into(),
+        })
+        .reduce(support::restored(CSV, Default::default()));
+    assert_eq!(start.workspace().unwrap().view, View::Customer(key));
+    assert_eq!(start.pending_route, None);
+
+    // A file opened anew, with an old address still in the bar, opens on
+    // its overview: the address was about the workspace that was kept.
+    let fresh = std::rc::Rc::new(State::new(Lang::En, support::d(2020, 6, 1)))
         .reduce(Action::Navigate(route))
         .reduce(Action::Reading {
             file_name: "a.csv".into(),
         })
         .reduce(support::imported(CSV, None, None));
-    assert_eq!(start.workspace().unwrap().view, View::Customer(key));
-    assert_eq!(start.pending_route, None);
+    assert_eq!(fresh.workspace().unwrap().view, View::Overview);
 }
 
 #[test]
 fn a_new_search_or_filter_starts_at_the_first_page() {
-    let state = support::ready(CSV).reduce(Action::ShowMore).reduce(Action::ShowMore);
+    let state = support::ready(CSV)
+        .reduce(Action::ShowMore)
+        .reduce(Action::ShowMore);
     assert_eq!(state.workspace().unwrap().table.pages, 3);
     let state = state.reduce(Action::Search("c".into()));
     assert_eq!(state.workspace().unwrap().table.pages, 1);

@@ -328,14 +328,16 @@ mod paper {
             done: true,
         });
         let w = s.workspace().unwrap();
-        assert_eq!(w.progress.ticked_on(&key, "A"), Some(d(2020, 6, 1)));
-        assert_eq!(done_on(&w.progress, &key).get("A"), Some(&d(2020, 6, 1)));
+        let c = w.plan.customer(&key).unwrap();
+        assert_eq!(w.progress.states(c)["A"].on, Some(d(2020, 6, 1)));
+        assert_eq!(done_on(&w.progress, c).get("A"), Some(&d(2020, 6, 1)));
         let s = s.reduce(Action::Tick {
             customer: key.clone(),
             step: "A".into(),
             done: false,
         });
-        assert!(done_on(&s.workspace().unwrap().progress, &key).is_empty());
+        let w = s.workspace().unwrap();
+        assert!(done_on(&w.progress, w.plan.customer(&key).unwrap()).is_empty());
     }
 
     fn step(id: &str, wave: u32) -> Step {

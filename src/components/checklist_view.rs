@@ -3,7 +3,8 @@ A customer's A/B/C checklist: each step with its box, due date and text.
 Interactive in the planner, read-only in a shared or printed plan. Steps
 are grouped by wave, with a heading each, when the plan moves in more
 than one; a done step says on which day it was done; a step due on the
-last day of service says when the service stops on the reader's clock.
+last day of service says when the service stops on the reader's clock; a
+done step whose facts changed since it was ticked says what changed.
 */
 
 use std::collections::BTreeMap;
@@ -37,6 +38,10 @@ pub struct ChecklistViewProps {
     /// stops on the reader's clock.
     #[prop_or_default]
     pub stop_notes: Vec<(NaiveDate, String)>,
+    /// Done steps whose facts changed since they were ticked (a newer
+    /// export moved an end date, say), with what changed in words.
+    #[prop_or_default]
+    pub flags: BTreeMap<String, Vec<String>>,
 }
 
 #[component(ChecklistView)]
@@ -54,6 +59,12 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
         let onclick = (props.ontick.is_none() && props.for_print)
             .then(|| Callback::from(|e: MouseEvent| e.prevent_default()));
         let done_on = done.then(|| props.done_on.get(&step.step)).flatten();
+        let flag = done.then(|| props.flags.get(&step.step)).flatten();
+        // Ticking again keeps the step done with the facts of now.
+        let onconfirm = flag.and(props.ontick.clone()).map(|ontick| {
+            let s = step.step.clone();
+            Callback::from(move |_: MouseEvent| ontick.emit((s.clone(), true)))
+        });
         let stop_note = step
             .due
             .and_then(|due| props.stop_notes.iter().find(|(d, _)| *d == due))
@@ -80,6 +91,15 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
                         }
                     </p>
                     if let Some(note) = stop_note { <p class="step-stop">{ note }</p> }
+                    if let Some(changes) = flag {
+                        <div class="step-flag" role="note">
+                            <p><strong>{ tr(lang, "Changed since you ticked it:", "勾選後已有變更：") }</strong></p>
+                            <ul>{ for changes.iter().map(|c| html! { <li>{ c }</li> }) }</ul>
+                            if let Some(onconfirm) = onconfirm {
+                                <button class="button small" onclick={onconfirm}>{ tr(lang, "Checked: still done", "已確認：仍為完成") }</button>
+                            }
+                        </div>
+                    }
                     <p class="step-text">{ &step.text }</p>
                 </div>
             </li>

@@ -6,6 +6,7 @@ time on the reader's clock), and ways to share it with the customer (the
 Markdown with the partner and the steps done).
 */
 
+use std::collections::BTreeMap;
 use std::rc::Rc;
 
 use web_sys::HtmlTextAreaElement;
@@ -18,7 +19,7 @@ use crate::components::customer_table::urgency_badge;
 use crate::components::plan_catalog::PlanCatalog;
 use crate::components::recommendation_card::RecommendationCard;
 use crate::components::subscription_table::SubscriptionTable;
-use crate::i18n::{days, number, opt_date, tr, Lang};
+use crate::i18n::{date, days, number, opt_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, SharedPlan, Workspace};
 use crate::view_model::paper::{done_on, stop_notes};
@@ -26,6 +27,7 @@ use crate::view_model::slug::slug;
 use kaizala_engine::checklist;
 use kaizala_engine::export::{customer_html, customer_markdown_with};
 use kaizala_engine::handout::{Handout, Partner};
+use kaizala_engine::i18n::Render;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct CustomerViewProps {
@@ -53,11 +55,27 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
     };
     let key = c.key.clone();
     let steps = checklist::build(c, w.plan.as_of, w.plan.lang).steps;
+    // Ticks follow the customer's subscriptions, not the file: a step
+    // whose facts changed since it was ticked carries what changed.
+    let states = w.progress.states(c);
     let ticked: Vec<String> = steps
         .iter()
-        .filter(|s| w.progress.is_ticked(&key, &s.step))
+        .filter(|s| states.contains_key(&s.step))
         .map(|s| s.step.clone())
         .collect();
+    let flags: BTreeMap<String, Vec<String>> = states
+        .iter()
+        .filter(|(_, s)| !s.changes.is_empty())
+        .map(|(id, s)| {
+            let said = s.changes.iter().map(|f| f.render(lang).into_owned());
+            (id.clone(), said.collect())
+        })
+        .collect();
+    let own_changes = w
+        .arrival
+        .as_ref()
+        .map(|a| (a.on, a.changes.for_customer(&key)))
+        .filter(|(_, c)| !c.is_empty());
     let ontick = {
         let key = key.clone();
         props
@@ -82,7 +100,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
     // the steps done, with their days.
     let handout = Handout {
         partner: props.partner.shown(),
-        done: w.progress.done_steps(&key),
+        done: w.progress.done_steps(c),
     };
     let onshare = {
         let share_state = share_state.clone();
@@ -111,7 +129,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
         })
     };
     let file_stem = format!("kaizala-plan-{}", slug(&c.display_name));
-    let done_on = done_on(&w.progress, &key);
+    let done_on = done_on(&w.progress, c);
     let stop_notes = stop_notes(lang, c, io::local_midnight_utc);
     let onmd = {
         let w = w.clone();
@@ -155,6 +173,23 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                     </div>
                 </div>
             </section>
+            if let Some((on, changes)) = own_changes {
+                <section class="panel notice customer-changes" id="customer-changes" aria-labelledby="customer-changes-title">
+                    <h3 id="customer-changes-title">{ tr(lang, "Changed in the last import", "上次匯入後的變更") }{ " · " }{ date(lang, on) }</h3>
+                    <ul>
+                        if changes.added { <li>{ tr(lang, "This customer is new in the workspace.", "這是工作區中新增的客戶。") }</li> }
+                        for s in changes.subscriptions_added.iter() {
+                            <li>{ tr(lang, "Subscription added: ", "新增訂閱：") }<code>{ &s.id }</code>{ format!(" ({})", s.offer) }</li>
+                        }
+                        for s in changes.subscriptions_removed.iter() {
+                            <li>{ tr(lang, "Subscription no longer in the files: ", "檔案中已沒有的訂閱：") }<code>{ &s.id }</code>{ format!(" ({})", s.offer) }</li>
+                        }
+                        for s in changes.subscriptions_changed.iter() {
+                            <li>{ s.render(lang) }</li>
+                        }
+                    </ul>
+                </section>
+            }
             <div class="two-col">
                 <RecommendationCard {lang} customer={c.clone()} />
                 <CustomerSettingsForm {lang} customer={c.clone()} onaction={props.onaction.clone()} />
@@ -187,7 +222,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                     <h3 id="checklist-title">{ tr(lang, "Migration checklist", "移轉檢查清單") }</h3>
                     <span class="progress-text">{ format!("{}/{}", ticked.len(), steps.len()) }</span>
                 </div>
-                <ChecklistView {lang} {steps} as_of={w.plan.as_of} ticked={ticked.clone()} {done_on} {stop_notes}
+                <ChecklistView {lang} {steps} as_of={w.plan.as_of} ticked={ticked.clone()} {done_on} {stop_notes} {flags}
                                id_prefix={format!("step-{}", slug(&key))} ontick={Some(ontick)} />
                 <label for="customer-note" class="note-label">{ tr(lang, "Notes (kept in this browser)", "備註（保存在這個瀏覽器）") }</label>
                 <textarea id="customer-note" rows="3" value={w.progress.note(&key).to_string()} oninput={onnote}

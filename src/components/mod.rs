@@ -24,3 +24,4 @@ pub mod timeline;
 pub(crate) mod toolbar;
 pub(crate) mod totals;
 pub mod upload;
+pub(crate) mod workspace_panel;

@@ -16,6 +16,7 @@ use crate::components::import_report::ImportReportView;
 use crate::components::settings_bar::SettingsBar;
 use crate::components::timeline::Timeline;
 use crate::components::totals::Totals;
+use crate::components::workspace_panel::WorkspacePanel;
 use crate::i18n::{date, tr, Lang};
 use crate::state::{Action, Workspace};
 use crate::view_model::paper::output_plan;
@@ -26,7 +27,10 @@ pub(crate) struct OverviewProps {
     pub(crate) workspace: Rc<Workspace>,
     /// The browser's date, for "Use today".
     pub(crate) today: chrono::NaiveDate,
+    pub(crate) partner: kaizala_engine::handout::Partner,
     pub(crate) onaction: Callback<Action>,
+    /// A file chosen to join the workspace.
+    pub(crate) onfile: Callback<web_sys::File>,
 }
 
 #[component(Overview)]
@@ -53,10 +57,19 @@ pub(crate) fn overview(props: &OverviewProps) -> Html {
     });
     html! {
         <div class="overview">
+            <WorkspacePanel {lang} workspace={w.clone()} today={props.today} partner={props.partner.clone()}
+                            onaction={props.onaction.clone()} onfile={props.onfile.clone()} />
             { older }
             <div class="two-col">
-                <section class="panel">
-                    <ImportReportView {lang} report={w.import.report.clone()} subscriptions={w.import.subscriptions.len()} />
+                <section class="panel import-reports">
+                    { for w.sources.iter().map(|s| html! {
+                        <div key={s.fingerprint.clone()} class="import-report-of">
+                            if w.sources.len() > 1 {
+                                <p class="file-name">{ &s.name }</p>
+                            }
+                            <ImportReportView {lang} report={s.import.report.clone()} subscriptions={s.import.subscriptions.len()} />
+                        </div>
+                    }) }
                 </section>
                 <SettingsBar {lang} as_of={w.settings.as_of} cutoff={w.settings.cutoff} today={props.today}
                              customised={w.settings != w.default_settings} restored={w.settings_restored}

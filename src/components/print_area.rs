@@ -52,7 +52,7 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
         tr(lang, "Plan as of", "規劃基準日"),
         date(lang, plan.as_of),
         tr(lang, "from", "來源"),
-        w.file_name
+        w.file_name()
     );
     let partner = (!props.partner.is_empty()).then(|| {
         let p = &props.partner;
@@ -135,12 +135,13 @@ fn customer_page(
 ) -> Html {
     let plan = &w.plan;
     let steps = checklist::build(c, plan.as_of, plan.lang).steps;
+    let done = w.progress.done_steps(c);
     let ticked: Vec<String> = steps
         .iter()
-        .filter(|s| w.progress.is_ticked(&c.key, &s.step))
+        .filter(|s| done.contains_key(&s.step))
         .map(|s| s.step.clone())
         .collect();
-    let done_on = done_on(&w.progress, &c.key);
+    let done_on = done_on(&w.progress, c);
     let stop_notes = stop_notes(lang, c, io::local_midnight_utc);
     let note = w.progress.note(&c.key).to_string();
     let r = &c.recommendation;

@@ -2,7 +2,7 @@
 The bar above a plan: the file, downloads of the whole plan (or of the
 reseller the table is filtered to, with the partner and the steps done),
 printing (on a customer's page, that customer alone), resetting ticks and
-notes, starting over, and a notice when progress cannot be saved.
+notes, forgetting the workspace, and a notice when it cannot be kept.
 */
 
 use std::rc::Rc;
@@ -12,7 +12,7 @@ use yew::prelude::*;
 use crate::i18n::{tr, Lang};
 use crate::io;
 use crate::state::{Action, PrintMode, View, Workspace};
-use crate::storage::{self, StorageHealth};
+use crate::storage::StorageHealth;
 use crate::view_model::paper::{output_file_name, output_plan};
 use kaizala_engine::export::{render_with, ExportFormat, Extras};
 use kaizala_engine::handout::Partner;
@@ -62,7 +62,23 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
     let onoverview = props
         .onaction
         .reform(|_: MouseEvent| Action::Open(View::Overview));
-    let onstartover = props.onstartover.reform(|_: MouseEvent| ());
+    let confirm_forget = use_state_eq(|| false);
+    let onforget = {
+        let confirm_forget = confirm_forget.clone();
+        Callback::from(move |_: MouseEvent| confirm_forget.set(true))
+    };
+    let onforget_yes = {
+        let confirm_forget = confirm_forget.clone();
+        let onstartover = props.onstartover.clone();
+        Callback::from(move |_: MouseEvent| {
+            confirm_forget.set(false);
+            onstartover.emit(());
+        })
+    };
+    let onforget_no = {
+        let confirm_forget = confirm_forget.clone();
+        Callback::from(move |_: MouseEvent| confirm_forget.set(false))
+    };
     let onreset = {
         let confirm_reset = confirm_reset.clone();
         Callback::from(move |_: MouseEvent| confirm_reset.set(true))
@@ -70,9 +86,7 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
     let onreset_yes = {
         let confirm_reset = confirm_reset.clone();
         let onaction = props.onaction.clone();
-        let fingerprint = w.fingerprint.clone();
         Callback::from(move |_: MouseEvent| {
-            storage::clear_progress(&fingerprint);
             onaction.emit(Action::ResetProgress);
             confirm_reset.set(false);
         })
@@ -85,14 +99,14 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
     let notice = match props.storage {
         StorageHealth::Saving => None,
         StorageHealth::Unavailable => Some(tr(lang,
-            "This browser does not let the planner store anything, so ticks and notes are not being saved: they will be gone when you close or reload the page. Print or download the plan to keep your progress.",
-            "這個瀏覽器不允許規劃工具儲存資料，因此勾選與備註不會保存：關閉或重新整理頁面後就會消失。請列印或下載規劃以保留進度。")),
+            "This browser does not let the planner store anything, so this workspace and its ticks and notes are not being saved: they will be gone when you close or reload the page. Save the workspace file, or download the plan, to keep your progress.",
+            "這個瀏覽器不允許規劃工具儲存資料，因此這個工作區及其勾選與備註不會保存：關閉或重新整理頁面後就會消失。請儲存工作區檔案或下載規劃以保留進度。")),
         StorageHealth::Full => Some(tr(lang,
-            "The browser's storage is full, so ticks and notes are not being saved. Free some space (for example clear this site's data for other imports) or download the plan to keep your progress.",
-            "瀏覽器的儲存空間已滿，因此勾選與備註不會保存。請釋出空間，或下載規劃以保留進度。")),
+            "The browser's storage is full, so this workspace and its ticks and notes are not being saved. Free some space, or save the workspace file, to keep your progress.",
+            "瀏覽器的儲存空間已滿，因此這個工作區及其勾選與備註不會保存。請釋出空間，或儲存工作區檔案以保留進度。")),
         StorageHealth::Corrupted => Some(tr(lang,
-            "The saved progress for this file could not be read, so the checklist starts empty. New ticks and notes are saved again from now on.",
-            "這個檔案已儲存的進度無法讀取，因此檢查清單從空白開始。之後的勾選與備註會重新保存。")),
+            "The workspace kept in this browser could not be read, so the planner starts empty. What you open now is kept again from now on.",
+            "這個瀏覽器保存的工作區無法讀取，因此規劃工具從空白開始。之後開啟的內容會重新保存。")),
     };
 
     html! {
@@ -102,7 +116,7 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
                     if matches!(w.view, View::Customer(_)) {
                         <button class="button small" id="back-to-overview" onclick={onoverview}>{ tr(lang, "← All customers", "← 所有客戶") }</button>
                     }
-                    <span class="file-name" title={w.file_name.clone()}>{ &w.file_name }</span>
+                    <span class="file-name" title={w.file_name()}>{ w.file_name() }</span>
                 </div>
                 <div class="toolbar-group" role="group" aria-label={tr(lang, "Download the whole plan", "下載完整規劃")}>
                     <span class="toolbar-label">{ tr(lang, "Download", "下載") }</span>
@@ -121,14 +135,21 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
                 </div>
                 <div class="toolbar-group">
                     <button class="button small" id="reset-progress" onclick={onreset}>{ tr(lang, "Reset ticks and notes", "清除勾選與備註") }</button>
-                    <button class="button small" id="start-over" onclick={onstartover}>{ tr(lang, "Open another file", "開啟其他檔案") }</button>
+                    <button class="button small" id="start-over" onclick={onforget}>{ tr(lang, "Forget this workspace", "清除這個工作區") }</button>
                 </div>
             </nav>
             if *confirm_reset {
                 <div class="panel confirm no-print" role="alertdialog" aria-labelledby="reset-q">
-                    <p id="reset-q">{ tr(lang, "Clear every tick and every note of every customer in this file? The notes are deleted too. This cannot be undone.", "要清除這個檔案中所有客戶的勾選與備註嗎？備註也會一併刪除，且無法復原。") }</p>
+                    <p id="reset-q">{ tr(lang, "Clear every tick and every note of every customer in this workspace? The notes are deleted too. This cannot be undone.", "要清除這個工作區中所有客戶的勾選與備註嗎？備註也會一併刪除，且無法復原。") }</p>
                     <button class="button danger" id="reset-yes" onclick={onreset_yes}>{ tr(lang, "Clear ticks and notes", "清除勾選與備註") }</button>
                     <button class="button" onclick={onreset_no}>{ tr(lang, "Keep them", "保留") }</button>
+                </div>
+            }
+            if *confirm_forget {
+                <div class="panel confirm no-print" role="alertdialog" aria-labelledby="forget-q">
+                    <p id="forget-q">{ tr(lang, "Forget this workspace? Its files, dates, choices, ticks and notes are removed from this browser, and the planner starts empty. Save the workspace file first to keep a copy. This cannot be undone.", "要清除這個工作區嗎？它的檔案、日期、選擇、勾選與備註都會從這個瀏覽器移除，規劃工具將從空白開始。若要保留副本，請先儲存工作區檔案。此動作無法復原。") }</p>
+                    <button class="button danger" id="forget-yes" onclick={onforget_yes}>{ tr(lang, "Forget the workspace", "清除工作區") }</button>
+                    <button class="button" onclick={onforget_no}>{ tr(lang, "Keep it", "保留") }</button>
                 </div>
             }
             if let Some(text) = notice {

@@ -41,6 +41,10 @@ pub(crate) fn read_file(
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
         match read_streamed(&file, generation, &dispatch).await {
+            Ok(Some((bytes, _))) if kaizala_engine::workspace::is_workspace_file(&bytes) => {
+                super::reopen::open_workspace_file(generation, file_name, bytes, defaults, dispatch)
+                    .await
+            }
             Ok(Some((bytes, early))) => {
                 import_named(
                     generation,

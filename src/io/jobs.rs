@@ -14,7 +14,7 @@ use gloo::timers::future::TimeoutFuture;
 use yew::UseReducerDispatcher;
 
 use super::browser::{browser_big5, mark, now_ms};
-use crate::state::{Action, PlanDefaults, Planned, State};
+use crate::state::{Action, PlanDefaults, Planned, Restored, Source, State, StoredFile};
 use crate::storage;
 use kaizala_engine::import::{
     Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
@@ -232,4 +232,58 @@ pub(super) async fn run_import(
         storage,
         planned,
     });
+}
+
+/// Imports the files of a workspace read back (from this browser's
+/// storage or a workspace file) again, each a slice at a time with its
+/// saved options, and opens the workspace. A file that no longer imports
+/// as it did (it cannot, short of a damaged store) is left out.
+pub(super) async fn run_restore(
+    generation: u64,
+    files: Vec<(StoredFile, Rc<Vec<u8>>)>,
+    restored: Restored,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let total: usize = files.iter().map(|(_, b)| b.len()).sum::<usize>().max(1);
+    let mut before = 0usize;
+    let mut sources = Vec::with_capacity(files.len());
+    for (file, bytes) in files {
+        let options = ImportOptions {
+            big5_decoder: Some(Big5Decoder(browser_big5)),
+            ..file.options.clone()
+        };
+        let mut job = ImportJob::new(bytes.as_slice(), options);
+        let done = Cell::new(0.0);
+        let step = || match job.step(ROWS_PER_STEP) {
+            ImportProgress::Working { bytes_done, .. } => {
+                done.set((before + bytes_done as usize) as f64 / total as f64);
+                None
+            }
+            ImportProgress::Done(result) => Some(result),
+        };
+        let progress = || dispatch.dispatch(Action::ReadProgress(done.get()));
+        let Some(outcome) = in_slices(generation, step, progress).await else {
+            return;
+        };
+        drop(job);
+        before += bytes.len();
+        if let Ok(ImportOutcome::Ready(import)) = outcome {
+            sources.push(Source {
+                name: file.name,
+                fingerprint: file.fingerprint,
+                added_on: file.added_on,
+                options: file.options,
+                bytes,
+                import: Rc::new(import),
+            });
+        }
+    }
+    if !still_current(generation).await {
+        return;
+    }
+    mark("kaizala:imported");
+    dispatch.dispatch(Action::Restored(Box::new(Restored {
+        sources,
+        ..restored
+    })));
 }

@@ -10,7 +10,10 @@ none of them decides anything: the reducer in `state` does.
 mod browser;
 mod files;
 mod history;
+mod idb;
 mod jobs;
+mod keep;
+mod reopen;
 
 pub(crate) use browser::{
     clear_location_hash, copy_text, download, initial_lang, local_midnight_utc, on_after_print,
@@ -18,5 +21,9 @@ pub(crate) use browser::{
     shared_from_location, today,
 };
 pub(crate) use files::{load_sample, read_file, read_pasted, reimport};
-pub(crate) use history::{focus_view_heading, listen as listen_history, location_route, set_fragment};
+pub(crate) use history::{
+    focus_view_heading, listen as listen_history, location_route, set_fragment,
+};
 pub(crate) use jobs::cancel_import;
+pub(crate) use keep::{forget as forget_workspace, save as keep_workspace};
+pub(crate) use reopen::reopen;

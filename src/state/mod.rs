@@ -19,8 +19,12 @@ use kaizala_engine::plan::{CustomerSettings, Lang, Settings, Urgency};
 use kaizala_engine::progress::Progress;
 pub use kaizala_engine::share::SharedPlan;
 
+mod sources;
+mod stored;
 mod workspace;
 
+pub use sources::{Arrival, Source};
+pub use stored::{StoredFile, StoredWorkspace, STORED_VERSION};
 use workspace::reduce_workspace;
 pub use workspace::{
     OpeningSettings, PlanDefaults, Planned, PrintMode, SortKey, TableState, View, Workspace,
@@ -72,6 +76,25 @@ pub struct State {
     /// The view an address asked for before there was a workspace to show
     /// it in (a reload, a copied link): applied when the workspace opens.
     pub pending_route: Option<crate::view_model::route::Route>,
+    /// The open workspace while a file that may join it is read or
+    /// mapped: the file arrives in it, and Cancel returns to it.
+    pub held: Option<Rc<Workspace>>,
+}
+
+/// A workspace read back: from this browser's storage when the app
+/// opens, or from a workspace file.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Restored {
+    pub sources: Vec<Source>,
+    /// The dates and choices, when the user had changed them.
+    pub settings: Option<Settings>,
+    pub progress: Progress,
+    /// The partner a workspace file names.
+    pub partner: Option<Partner>,
+    /// The as-of date the workspace first opened with, when not today.
+    pub opened_as_of: Option<NaiveDate>,
+    /// The workspace file's name; `None` for the browser's own storage.
+    pub from_file: Option<String>,
 }
 
 impl State {
@@ -91,6 +114,7 @@ impl State {
             storage: StorageHealth::Saving,
             partner: Partner::default(),
             pending_route: None,
+            held: None,
         }
     }
 
@@ -135,6 +159,17 @@ pub enum Action {
         /// The plan, built ahead in its own task; `None` for other outcomes.
         planned: Option<Planned>,
     },
+    /// A workspace was read back (see [`Restored`]); boxed for its size.
+    Restored(Box<Restored>),
+    /// Stop reading a file: back to the workspace, if one is open.
+    CancelRead,
+    /// Forget the workspace: back to the first screen (storage is cleared
+    /// by the caller).
+    Forget,
+    /// Take one file out of the workspace, by fingerprint.
+    RemoveSource(String),
+    /// Hide the summary of what the last file changed.
+    DismissArrival,
     /// The browser could not read the file, or the user cancelled.
     ReadFailed {
         file_name: String,
@@ -206,6 +241,9 @@ impl State {
                 next.partner = partner;
             }
             Action::Reading { file_name } => {
+                if let Phase::Ready(w) = &self.phase {
+                    next.held = Some(w.clone());
+                }
                 next.phase = Phase::Reading {
                     file_name,
                     done: None,
@@ -244,20 +282,36 @@ impl State {
                 }
                 next.phase = match *outcome {
                     Ok(ImportOutcome::Ready(import)) => {
-                        let opening = self.plan_defaults().settings(as_of, stored);
-                        next.storage = storage;
-                        let mut w = Workspace::new(
-                            file_name,
+                        let source = Source {
+                            name: file_name,
                             fingerprint,
-                            import,
-                            opening,
-                            planned,
-                            progress,
-                        );
-                        if let Some(route) = next.pending_route.take() {
-                            w.view = route.view;
-                            w.table = route.table;
+                            added_on: self.today,
+                            options: ImportOptions {
+                                big5_decoder: None,
+                                ..options
+                            },
+                            bytes,
+                            import: Rc::new(import),
+                        };
+                        next.storage = storage;
+                        if let Some(held) = next.held.take() {
+                            let mut w = (*held).clone();
+                            w.arrive(vec![source], self.today);
+                            next.phase = Phase::Ready(Rc::new(w));
+                            return Rc::new(next);
                         }
+                        let opening = self.plan_defaults().settings(as_of, stored);
+                        let mut w = Workspace::new(vec![source], opening, planned, progress);
+                        // Progress an earlier version kept for this file, by
+                        // step id, is carried over to the steps' own keys.
+                        if w.progress.has_legacy() {
+                            w.progress.adopt_legacy(&w.plan);
+                            w.progress_changed = true;
+                            w.revision += 1;
+                        }
+                        // An address from before is about the workspace that was
+                        // kept, not about a file opened now.
+                        next.pending_route = None;
                         Phase::Ready(Rc::new(w))
                     }
                     Ok(ImportOutcome::NeedsMapping(request)) => {
@@ -277,15 +331,34 @@ impl State {
             Action::ReadFailed { file_name, message } => {
                 next.phase = Phase::Failed { file_name, message }
             }
+            Action::Restored(restored) => return self.restored(*restored),
+            Action::CancelRead => {
+                next.phase = match next.held.take() {
+                    Some(w) => Phase::Ready(w),
+                    None => Phase::Start,
+                }
+            }
+            Action::Forget => {
+                next.phase = Phase::Start;
+                next.held = None;
+                next.pending_route = None;
+            }
             Action::Storage(health) => {
-                if health == self.storage {
+                // "Could not be read" stays up once said: a later save
+                // that works must not hide it before it was read.
+                let sticky =
+                    self.storage == StorageHealth::Corrupted && health == StorageHealth::Saving;
+                if health == self.storage || sticky {
                     return self;
                 }
                 next.storage = health;
             }
             Action::OpenShared(Ok(shared)) => next.phase = Phase::Shared(Rc::new(shared)),
             Action::OpenShared(Err(message)) => next.phase = Phase::SharedFailed { message },
-            Action::StartOver => next.phase = Phase::Start,
+            Action::StartOver => {
+                next.phase = Phase::Start;
+                next.held = None;
+            }
             Action::Navigate(route) if self.workspace().is_none() => {
                 next.pending_route = Some(route);
             }
@@ -308,6 +381,64 @@ impl State {
                 next.phase = Phase::Ready(Rc::new(w));
             }
         }
+        Rc::new(next)
+    }
+}
+
+impl State {
+    /// A workspace read back: it opens as it was, or, when a workspace
+    /// file arrives in an open workspace, its files join this one and
+    /// its progress and choices are merged in (ours win where both hold
+    /// one).
+    fn restored(self: Rc<Self>, r: Restored) -> Rc<Self> {
+        let mut next = (*self).clone();
+        if let Some(partner) = r.partner.filter(|_| self.partner.is_empty()) {
+            next.partner = partner.tidy();
+        }
+        let open = match (&self.phase, &self.held) {
+            (Phase::Ready(w), _) => Some(w.clone()),
+            (_, Some(w)) if r.from_file.is_some() => Some(w.clone()),
+            _ => None,
+        };
+        next.held = None;
+        if r.sources.is_empty() && open.is_none() {
+            next.phase = Phase::Start;
+            return Rc::new(next);
+        }
+        let w = match open.filter(|_| r.from_file.is_some()) {
+            Some(open) => {
+                let mut w = (*open).clone();
+                w.progress.merge(&r.progress);
+                if let Some(theirs) = r.settings {
+                    for (key, choice) in theirs.customers {
+                        w.settings.customers.entry(key).or_insert(choice);
+                    }
+                }
+                w.progress_changed = true;
+                w.settings_changed = true;
+                w.arrive(r.sources, self.today);
+                w
+            }
+            None => {
+                let opening = self.plan_defaults().settings(r.opened_as_of, r.settings);
+                let mut w = Workspace::new(r.sources, opening, None, r.progress);
+                w.progress.adopt_legacy(&w.plan);
+                if let Some(name) = r.from_file {
+                    w.arrival = Some(Rc::new(Arrival {
+                        files: vec![name],
+                        replaced: Vec::new(),
+                        changes: sources::compare(&Default::default(), &w.import),
+                        on: self.today,
+                    }));
+                }
+                if let Some(route) = next.pending_route.take() {
+                    w.view = route.view;
+                    w.table = route.table;
+                }
+                w
+            }
+        };
+        next.phase = Phase::Ready(Rc::new(w));
         Rc::new(next)
     }
 }

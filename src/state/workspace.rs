@@ -9,12 +9,14 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
+use super::sources::{add_sources, compare, merged, Arrival, Source};
 use super::Action;
-use kaizala_engine::import::Import;
+use kaizala_engine::model::Import;
 use kaizala_engine::plan::{
     build_plan, CustomerPlan, CustomerSettings, Lang, Plan, Settings, Urgency,
 };
 use kaizala_engine::progress::Progress;
+use kaizala_engine::workspace::Conflict;
 
 /// Which screen of a plan is shown.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -72,13 +74,21 @@ impl Default for TableState {
     }
 }
 
-/// An imported file and everything decided about it.
+/// The imported files and everything decided about them.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Workspace {
-    pub file_name: String,
-    /// Fingerprint of the file's bytes: the key of its stored progress.
-    pub fingerprint: String,
+    /// The files, in the order they were added (later files win where
+    /// they disagree).
+    pub sources: Vec<Source>,
+    /// The files' data as one import.
     pub import: Rc<Import>,
+    /// Facts the files disagree on, with the file each came from.
+    pub conflicts: Rc<Vec<Conflict>>,
+    /// What the last file to arrive changed.
+    pub arrival: Option<Rc<Arrival>>,
+    /// Bumped by every change that is kept in storage (files, settings,
+    /// progress), so that saving follows one number.
+    pub revision: u64,
     pub settings: Settings,
     /// The settings a fresh import of this file starts with.
     pub default_settings: Settings,
@@ -157,9 +167,7 @@ pub struct Planned {
 
 impl Workspace {
     pub(super) fn new(
-        file_name: String,
-        fingerprint: String,
-        import: Import,
+        sources: Vec<Source>,
         opening: OpeningSettings,
         planned: Option<Planned>,
         progress: Progress,
@@ -169,15 +177,18 @@ impl Workspace {
             current: settings,
             restored: settings_restored,
         } = opening;
+        let (import, conflicts) = merged(&sources);
         let plan = match planned {
-            Some(p) if p.settings == settings => p.plan,
+            Some(p) if p.settings == settings && sources.len() == 1 => p.plan,
             _ => Rc::new(build_plan(&import, &settings)),
         };
         let print_selection = all_customers(&plan);
         Workspace {
-            file_name,
-            fingerprint,
-            import: Rc::new(import),
+            sources,
+            import,
+            conflicts: Rc::new(conflicts),
+            arrival: None,
+            revision: 0,
             settings,
             default_settings,
             settings_changed: false,
@@ -197,11 +208,65 @@ impl Workspace {
         self.plan = Rc::new(build_plan(&self.import, &self.settings));
     }
 
+    /// The files' names, as one line.
+    pub fn file_name(&self) -> String {
+        let names: Vec<&str> = self.sources.iter().map(|s| s.name.as_str()).collect();
+        names.join(", ")
+    }
+
+    /// Files that arrive in the open workspace: each replaces the earlier
+    /// files it covers or joins them; the plan is built again, and what
+    /// changed is kept to be shown. Progress and choices stay: they are
+    /// keyed by customer and subscription, not by file.
+    pub(super) fn arrive(&mut self, arriving: Vec<Source>, on: NaiveDate) {
+        let files = arriving.iter().map(|s| s.name.clone()).collect();
+        let replaced = add_sources(&mut self.sources, arriving);
+        self.remerge(files, replaced, on);
+    }
+
+    /// Takes a file out of the workspace (a file added by mistake).
+    pub(super) fn remove_source(&mut self, fingerprint: &str, on: NaiveDate) -> bool {
+        let Some(at) = self
+            .sources
+            .iter()
+            .position(|s| s.fingerprint == fingerprint)
+        else {
+            return false;
+        };
+        if self.sources.len() == 1 {
+            return false;
+        }
+        let gone = self.sources.remove(at);
+        self.remerge(Vec::new(), vec![gone.name], on);
+        true
+    }
+
+    fn remerge(&mut self, files: Vec<String>, replaced: Vec<String>, on: NaiveDate) {
+        let before = self.import.clone();
+        let (import, conflicts) = merged(&self.sources);
+        self.import = import;
+        self.conflicts = Rc::new(conflicts);
+        self.arrival = Some(Rc::new(Arrival {
+            files,
+            replaced,
+            changes: compare(&before, &self.import),
+            on,
+        }));
+        // Customers new to the plan are selected for printing, as every
+        // customer is when a workspace opens; the others keep their box.
+        let old_keys = all_customers(&self.plan);
+        self.replan();
+        let selected = &self.print_selection;
+        self.print_selection = all_customers(&self.plan)
+            .into_iter()
+            .filter(|k| !old_keys.contains(k) || selected.contains(k))
+            .collect();
+        self.revision += 1;
+    }
+
     /// Steps ticked and steps in all, for a customer.
     pub fn steps_done(&self, customer: &CustomerPlan) -> (usize, usize) {
-        let ids = kaizala_engine::checklist::step_ids(customer);
-        let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
-        (self.progress.done(&customer.key, &ids), ids.len())
+        self.progress.done(customer)
     }
 }
 
@@ -215,6 +280,7 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
             }
             w.settings.as_of = d;
             w.settings_changed = true;
+            w.revision += 1;
             w.replan();
         }
         Action::SetCutoff(d) => {
@@ -223,6 +289,7 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
             }
             w.settings.cutoff = d;
             w.settings_changed = true;
+            w.revision += 1;
             w.replan();
         }
         Action::SetCustomer { key, settings } => {
@@ -232,6 +299,7 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
                 w.settings.customers.insert(key, settings);
             }
             w.settings_changed = true;
+            w.revision += 1;
             w.replan();
         }
         Action::ResetSettings => {
@@ -240,6 +308,7 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
                 ..w.default_settings.clone()
             };
             w.settings_changed = true;
+            w.revision += 1;
             w.settings_restored = false;
             w.replan();
         }
@@ -254,20 +323,32 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
             step,
             done,
         } => {
-            if done {
-                w.progress.tick_on(&customer, &step, today);
+            // Ticks are kept against the step's subscriptions, with the
+            // facts it was ticked on; ticking a ticked step again takes
+            // the facts of now (the partner checked what changed).
+            let Some(c) = w.plan.customer(&customer) else {
+                return false;
+            };
+            let changed = if done {
+                w.progress.tick_step(c, &step, today)
             } else {
-                w.progress.set_ticked(&customer, &step, false);
+                w.progress.untick_step(c, &step)
+            };
+            if !changed {
+                return false;
             }
             w.progress_changed = true;
+            w.revision += 1;
         }
         Action::Note { customer, text } => {
             w.progress.set_note(&customer, &text);
             w.progress_changed = true;
+            w.revision += 1;
         }
         Action::ResetProgress => {
             w.progress = Progress::default();
             w.progress_changed = true;
+            w.revision += 1;
         }
         Action::SortBy(key) => {
             w.table.pages = 1;
@@ -292,6 +373,13 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
         }
         Action::GroupByReseller(on) => w.table.by_reseller = on,
         Action::ShowMore => w.table.pages += 1,
+        Action::RemoveSource(fingerprint) => return w.remove_source(&fingerprint, today),
+        Action::DismissArrival => {
+            if w.arrival.is_none() {
+                return false;
+            }
+            w.arrival = None;
+        }
         Action::Navigate(route) => {
             if w.view == route.view && w.table == route.table {
                 return false;

@@ -163,7 +163,7 @@ pub fn stop_notes(
 
 /// The day each done step of a customer was done, for the steps ticked
 /// with a date.
-pub fn done_on(progress: &Progress, customer: &str) -> BTreeMap<String, NaiveDate> {
+pub fn done_on(progress: &Progress, customer: &CustomerPlan) -> BTreeMap<String, NaiveDate> {
     progress
         .done_steps(customer)
         .into_iter()

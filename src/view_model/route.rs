@@ -38,9 +38,7 @@ impl Route {
             let value = decode(value);
             match name {
                 "q" => table.search = value,
-                "urgency" => {
-                    table.urgency = Urgency::ALL.into_iter().find(|u| u.as_str() == value)
-                }
+                "urgency" => table.urgency = Urgency::ALL.into_iter().find(|u| u.as_str() == value),
                 "sort" => {
                     if let Some(key) = sort_key(&value) {
                         table.sort = key;
@@ -145,16 +143,14 @@ pub fn decode(text: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         match bytes[i] {
-            b'%' if i + 2 < bytes.len() => {
-                match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
-                    (Some(h), Some(l)) => {
-                        out.push(h * 16 + l);
-                        i += 3;
-                        continue;
-                    }
-                    _ => out.push(b'%'),
+            b'%' if i + 2 < bytes.len() => match (hex(bytes[i + 1]), hex(bytes[i + 2])) {
+                (Some(h), Some(l)) => {
+                    out.push(h * 16 + l);
+                    i += 3;
+                    continue;
                 }
-            }
+                _ => out.push(b'%'),
+            },
             b'+' => out.push(b' '),
             b => out.push(b),
         }

@@ -112,6 +112,7 @@ test("columns the importer cannot place are matched in a mapping step, and remem
 
   // The same headers again: the choice is filled in.
   await t.page.locator("#start-over").click();
+  await t.page.locator("#forget-yes").click();
   await chooseFile(t.page, "tests/fixtures/e2e/needs_mapping.csv");
   await t.page.locator(".mapping .notice").waitFor();
   assert.equal(await t.page.locator("#map-subscriptionid").inputValue(), "Ref");
@@ -157,13 +158,15 @@ test("ticks and notes survive a reload, and can be reset", async () => {
   await t.page.locator("#customer-note").fill("Call Mr. Lin on Monday");
   await t.page.waitForTimeout(200);
 
+  // The workspace reopens by itself, on the customer's page.
   await t.page.reload();
-  await loadSample(t.page);
+  await t.page.locator("#customer-name").waitFor();
+  assert.equal(await t.page.locator(".checklist input[type=checkbox]").first().isChecked(), true);
+  assert.equal(await t.page.locator("#customer-note").inputValue(), "Call Mr. Lin on Monday");
+  await t.page.locator("#back-to-overview").click();
   const row = t.page.locator("#customer-table tbody tr", { hasText: "Contoso Taiwan Ltd." });
   assert.equal((await row.locator(".progress-text").textContent()).trim(), "1/3");
   await t.page.getByRole("button", { name: "Contoso Taiwan Ltd." }).click();
-  assert.equal(await t.page.locator(".checklist input[type=checkbox]").first().isChecked(), true);
-  assert.equal(await t.page.locator("#customer-note").inputValue(), "Call Mr. Lin on Monday");
 
   await t.page.locator("#reset-progress").click();
   await t.page.locator("#reset-yes").click();
@@ -179,7 +182,8 @@ test("dates and customer choices are kept for the file, and can be reset", async
   await t.page.locator("#frontline").check();
   await t.page.waitForFunction(() => /F3/.test(document.querySelector(".rec-plan").textContent));
   await t.page.reload();
-  await loadSample(t.page);
+  await t.page.locator("#customer-name").waitFor();
+  await t.page.locator("#back-to-overview").click();
   await t.page.locator("#settings-restored").waitFor();
   assert.equal(await t.page.locator("#as-of").inputValue(), "2020-08-01");
   const row = t.page.locator("#customer-table tbody tr", { hasText: "Wingtip Retail Co." });
@@ -190,18 +194,14 @@ test("dates and customer choices are kept for the file, and can be reset", async
   await done(t);
 });
 
-test("the progress of one file is never applied to another", async () => {
+test("a forgotten workspace leaves no ticks for the next import of the same file", async () => {
   const t = await openPage(app);
   await loadSample(t.page);
   await t.page.getByRole("button", { name: "Tailspin Toys" }).click();
   await t.page.locator(".checklist input[type=checkbox]").first().check();
   await t.page.locator("#start-over").click();
-  // The same customers, one row changed: a different import.
-  const changed = readFileSync(SAMPLE, "utf8").replace(",25,37.75,", ",26,37.75,");
-  const dir = mkdtempSync(join(tmpdir(), "kmp-"));
-  writeFileSync(join(dir, "sample-export.csv"), changed);
-  await chooseFile(t.page, join(dir, "sample-export.csv"));
-  await t.page.locator("#customer-table").waitFor();
+  await t.page.locator("#forget-yes").click();
+  await loadSample(t.page);
   const row = t.page.locator("#customer-table tbody tr", { hasText: "Tailspin Toys" });
   assert.match((await row.locator(".progress-text").textContent()).trim(), /^0\//);
   await done(t);
@@ -372,7 +372,9 @@ test("blocked storage: the app works and says progress is not saved", async () =
   await t.page.close();
   const page = await t.context.newPage();
   await page.addInitScript(() => {
-    Object.defineProperty(window, "localStorage", { get() { throw new DOMException("denied", "SecurityError"); } });
+    const denied = { get() { throw new DOMException("denied", "SecurityError"); } };
+    Object.defineProperty(window, "localStorage", denied);
+    Object.defineProperty(window, "indexedDB", denied);
   });
   page.on("pageerror", (e) => t.errors.push(String(e)));
   await page.goto(app.origin + "/");
@@ -391,38 +393,43 @@ test("full storage: ticks still work and the app says they are not saved", async
   const page = await t.context.newPage();
   await page.addInitScript(() => {
     Storage.prototype.setItem = function () { throw new DOMException("full", "QuotaExceededError"); };
+    IDBObjectStore.prototype.put = function () { throw new DOMException("full", "QuotaExceededError"); };
   });
   await page.goto(app.origin + "/");
   await loadSample(page);
   await page.getByRole("button", { name: "Contoso Taiwan Ltd." }).click();
   await page.locator(".checklist input[type=checkbox]").first().check();
+  assert.equal(await page.locator(".checklist input[type=checkbox]").first().isChecked(), true);
   await page.locator("#storage-notice").waitFor();
   assert.match(await page.locator("#storage-notice").textContent(), /storage is full/);
   await done(t);
 });
 
-test("corrupted storage: the checklist starts empty and the app says so", async () => {
+test("corrupted storage: the planner starts empty and says so", async () => {
   const t = await openPage(app);
   await loadSample(t.page);
-  await t.page.evaluate(() => {
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k.startsWith("kaizala-planner:progress:")) localStorage.setItem(k, "{not json");
-    }
-    localStorage.setItem("kaizala-planner:progress:" + "x", "{");
-  });
   await t.page.getByRole("button", { name: "Contoso Taiwan Ltd." }).click();
   await t.page.locator(".checklist input[type=checkbox]").first().check();
+  await t.page.waitForTimeout(200);
+  // Damage the kept workspace record, as a broken disk or another
+  // program might.
+  await t.page.evaluate(() => new Promise((resolve, reject) => {
+    const open = indexedDB.open("kaizala-planner", 1);
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const tx = open.result.transaction("workspaces", "readwrite");
+      tx.objectStore("workspaces").put("[[[garbage", "current");
+      tx.oncomplete = () => { open.result.close(); resolve(); };
+      tx.onerror = () => reject(tx.error);
+    };
+  }));
   await t.page.reload();
-  await t.page.evaluate(() => {
-    for (let i = 0; i < localStorage.length; i++) {
-      const k = localStorage.key(i);
-      if (k.startsWith("kaizala-planner:progress:")) localStorage.setItem(k, "[[[garbage");
-    }
-  });
+  await t.page.locator("#try-sample").waitFor();
   await loadSample(t.page);
   await t.page.locator("#storage-notice").waitFor();
   assert.match(await t.page.locator("#storage-notice").textContent(), /could not be read/);
+  const row = t.page.locator("#customer-table tbody tr", { hasText: "Contoso Taiwan Ltd." });
+  assert.match((await row.locator(".progress-text").textContent()).trim(), /^0\//);
   await done(t);
 });
 
@@ -518,6 +525,8 @@ for (const colorScheme of ["light", "dark"]) {
     await t.page.locator("#customer-name").waitFor();
     await axeCheck(t.page, "customer");
     await t.page.locator("#start-over").click();
+    await t.page.locator("#forget-yes").click();
+  await t.page.locator("#forget-yes").click();
     await chooseFile(t.page, "tests/fixtures/e2e/needs_mapping.csv");
     await t.page.locator(".mapping").waitFor();
     await axeCheck(t.page, "mapping");

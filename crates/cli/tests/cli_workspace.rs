@@ -59,9 +59,20 @@ fn entry(name: &str, data: Vec<u8>) -> WorkspaceEntry {
     WorkspaceEntry::new(name, d(2020, 6, 1), options, data)
 }
 
+/// Contoso's step A ticked on 10 June (against the plan of
+/// `plan/rest-api.csv`, as the app ticks it) and a note.
 fn progress() -> Progress {
+    use kaizala_engine::import::{import, ImportOutcome};
+    use kaizala_engine::plan::build_plan;
+    let Ok(ImportOutcome::Ready(imported)) =
+        import(&fixture("plan/rest-api.csv"), &ImportOptions::default())
+    else {
+        panic!("the fixture imports");
+    };
+    let plan = build_plan(&imported, &Settings::new(d(2020, 6, 1)));
+    let contoso = plan.customer(CONTOSO).expect("Contoso is planned");
     let mut p = Progress::default();
-    p.tick_on(CONTOSO, "A", d(2020, 6, 10));
+    assert!(p.tick_step(contoso, "A", d(2020, 6, 10)));
     p.set_note(CONTOSO, "call the IT lead on Monday");
     p
 }

@@ -79,6 +79,11 @@ impl Progress {
             return None;
         }
         let value: Value = serde_json::from_str(text).ok()?;
+        Progress::from_value(&value)
+    }
+
+    /// [`Progress::from_json`] of JSON already parsed.
+    fn from_value(value: &Value) -> Option<Progress> {
         let obj = value.as_object()?;
         let mut p = Progress::default();
 
@@ -139,5 +144,29 @@ impl Progress {
             }
         }
         Some(p)
+    }
+}
+
+/// Progress inside other JSON (the app's stored workspace, the workspace
+/// file) is written and read as [`Progress::to_json`] and
+/// [`Progress::from_json`] do: what does not fit is dropped, and text that
+/// is not progress is an error.
+impl Serialize for Progress {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        Stored {
+            version: VERSION,
+            ticks: &self.ticks,
+            legacy: &self.legacy,
+            notes: &self.notes,
+        }
+        .serialize(serializer)
+    }
+}
+
+impl<'de> Deserialize<'de> for Progress {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let value = Value::deserialize(deserializer)?;
+        Progress::from_value(&value)
+            .ok_or_else(|| <D::Error as serde::de::Error>::custom("not checklist progress"))
     }
 }

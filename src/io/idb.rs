@@ -1,0 +1,79 @@
+/*!
+IndexedDB, through the small promise-based module beside this file
+(`idb.js`): text and bytes by key, in the stores "workspaces" and
+"files". A failure comes back as the browser's error name, which
+[`health`] turns into what the footer says: full, or not available
+(blocked storage, a private window that refuses it).
+*/
+
+use js_sys::{Array, Promise, Uint8Array};
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::storage_health::StorageHealth;
+
+#[wasm_bindgen(module = "/src/io/idb.js")]
+extern "C" {
+    #[wasm_bindgen(js_name = idbGet)]
+    fn idb_get(store: &str, key: &str) -> Promise;
+    #[wasm_bindgen(js_name = idbPut)]
+    fn idb_put(store: &str, key: &str, value: &JsValue) -> Promise;
+    #[wasm_bindgen(js_name = idbDelete)]
+    fn idb_delete(store: &str, key: &str) -> Promise;
+    #[wasm_bindgen(js_name = idbKeys)]
+    fn idb_keys(store: &str) -> Promise;
+}
+
+pub(crate) const WORKSPACES: &str = "workspaces";
+pub(crate) const FILES: &str = "files";
+
+/// A refused storage call: the browser's error name.
+#[derive(Debug)]
+pub(crate) struct Refused(pub(crate) String);
+
+/// What a refusal means for the user.
+pub(crate) fn health(e: &Refused) -> StorageHealth {
+    if e.0 == "QuotaExceededError" {
+        StorageHealth::Full
+    } else {
+        StorageHealth::Unavailable
+    }
+}
+
+async fn call(p: Promise) -> Result<JsValue, Refused> {
+    JsFuture::from(p)
+        .await
+        .map_err(|e| Refused(e.as_string().unwrap_or_else(|| "UnknownError".into())))
+}
+
+pub(crate) async fn get_text(store: &str, key: &str) -> Result<Option<String>, Refused> {
+    Ok(call(idb_get(store, key)).await?.as_string())
+}
+
+pub(crate) async fn get_bytes(key: &str) -> Result<Option<Vec<u8>>, Refused> {
+    let v = call(idb_get(FILES, key)).await?;
+    Ok(v.dyn_into::<Uint8Array>().ok().map(|a| a.to_vec()))
+}
+
+pub(crate) async fn put_text(store: &str, key: &str, text: &str) -> Result<(), Refused> {
+    call(idb_put(store, key, &JsValue::from_str(text)))
+        .await
+        .map(drop)
+}
+
+pub(crate) async fn put_bytes(key: &str, bytes: &[u8]) -> Result<(), Refused> {
+    // A copy the store keeps: a view into wasm memory would move when it grows.
+    let copy = Uint8Array::from(bytes);
+    call(idb_put(FILES, key, &copy)).await.map(drop)
+}
+
+pub(crate) async fn delete(store: &str, key: &str) -> Result<(), Refused> {
+    call(idb_delete(store, key)).await.map(drop)
+}
+
+pub(crate) async fn keys(store: &str) -> Result<Vec<String>, Refused> {
+    let v = call(idb_keys(store)).await?;
+    Ok(v.dyn_into::<Array>()
+        .map(|a| a.iter().filter_map(|k| k.as_string()).collect())
+        .unwrap_or_default())
+}

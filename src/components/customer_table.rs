@@ -99,6 +99,12 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
     let onmore = props.onaction.reform(|_: MouseEvent| Action::ShowMore);
 
     let columns = if has_resellers { 8 } else { 7 };
+    let label_reseller = tr(lang, "Reseller MPN ID", "經銷商 MPN ID");
+    let label_urgency = tr(lang, "Urgency", "緊急程度");
+    let label_migrate_by = tr(lang, "Migrate by", "移轉期限");
+    let label_seats = tr(lang, "Kaizala seats", "Kaizala 授權數");
+    let label_plan = tr(lang, "Recommended plan", "建議方案");
+    let label_progress = tr(lang, "Checklist", "檢查清單");
     let mut group: Option<Option<&str>> = None;
     // Every row keyed (a group's heading by its reseller), so the rows
     // stay one fully keyed list when grouped.
@@ -126,16 +132,19 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
         let select_label = format!("{} {}", tr(lang, "Print", "列印"), c.display_name);
         let row = html! {
             <tr key={c.key.clone()}>
-                <td class="select no-print"><input type="checkbox" checked={selected} onchange={onselect} aria-label={select_label} /></td>
+                // The label makes the whole cell the box's tap target.
+                <td class="select no-print"><label class="select-box"><input type="checkbox" checked={selected} onchange={onselect} aria-label={select_label} /></label></td>
                 <th scope="row"><button class="link-button customer-link" onclick={open}>{ &c.display_name }</button>
                     if let Some(d) = &c.customer.domain { <div class="sub">{ d }</div> }
                 </th>
-                if has_resellers { <td class="reseller">{ reseller.unwrap_or("—") }</td> }
-                <td>{ urgency_badge(lang, c.urgency) }</td>
-                <td class="num">{ opt_date(lang, c.migrate_by) }</td>
-                <td class="num">{ number(u64::from(c.kaizala_seats)) }</td>
-                <td>{ &*c.recommendation.plan }</td>
-                <td class="num"><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span></td>
+                // data-label: the column's name, which a card (the table on
+                // a phone, see app.css) shows beside each value.
+                if has_resellers { <td class="reseller" data-label={label_reseller}>{ reseller.unwrap_or("—") }</td> }
+                <td class="urgency" data-label={label_urgency}>{ urgency_badge(lang, c.urgency) }</td>
+                <td class="num" data-label={label_migrate_by}>{ opt_date(lang, c.migrate_by) }</td>
+                <td class="num" data-label={label_seats}>{ number(u64::from(c.kaizala_seats)) }</td>
+                <td data-label={label_plan}>{ &*c.recommendation.plan }</td>
+                <td class="num" data-label={label_progress}><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span></td>
             </tr>
         };
         heading.into_iter().chain(std::iter::once(row))
@@ -204,12 +213,12 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                                     </label>
                                 </th>
                                 { header(SortKey::Customer, tr(lang, "Customer", "客戶"), "") }
-                                if has_resellers { <th scope="col">{ tr(lang, "Reseller MPN ID", "經銷商 MPN ID") }</th> }
-                                { header(SortKey::Urgency, tr(lang, "Urgency", "緊急程度"), "") }
-                                <th scope="col" class="num">{ tr(lang, "Migrate by", "移轉期限") }</th>
-                                { header(SortKey::Seats, tr(lang, "Kaizala seats", "Kaizala 授權數"), "num") }
-                                { header(SortKey::Plan, tr(lang, "Recommended plan", "建議方案"), "") }
-                                { header(SortKey::Progress, tr(lang, "Checklist", "檢查清單"), "num") }
+                                if has_resellers { <th scope="col">{ label_reseller }</th> }
+                                { header(SortKey::Urgency, label_urgency, "") }
+                                <th scope="col" class="num migrate-by">{ label_migrate_by }</th>
+                                { header(SortKey::Seats, label_seats, "num") }
+                                { header(SortKey::Plan, label_plan, "") }
+                                { header(SortKey::Progress, label_progress, "num") }
                             </tr>
                         </thead>
                         <tbody>{ for body }</tbody>

@@ -19,6 +19,15 @@ pub(crate) struct SubscriptionTableProps {
 pub(crate) fn subscription_table(props: &SubscriptionTableProps) -> Html {
     let lang = props.lang;
     let c = &props.customer;
+    // Each column's name, also on its cells (data-label) for the cards a
+    // phone shows instead of the table (app.css).
+    let l_seats = tr(lang, "Seats", "授權數");
+    let l_status = tr(lang, "Status", "狀態");
+    let l_renew = tr(lang, "Auto-renew", "自動續訂");
+    let l_end = tr(lang, "End date", "到期日");
+    let l_happens = tr(lang, "What happens", "情況");
+    let l_stops = tr(lang, "Service stops", "服務停止");
+    let l_migrate_by = tr(lang, "Migrate by", "移轉期限");
     html! {
         <section class="panel subscriptions" aria-labelledby="subs-title">
             <h3 id="subs-title">{ tr(lang, "Kaizala Pro subscriptions", "Kaizala Pro 訂閱") }</h3>
@@ -27,13 +36,13 @@ pub(crate) fn subscription_table(props: &SubscriptionTableProps) -> Html {
                     <thead>
                         <tr>
                             <th scope="col">{ tr(lang, "Subscription", "訂閱") }</th>
-                            <th scope="col" class="num">{ tr(lang, "Seats", "授權數") }</th>
-                            <th scope="col">{ tr(lang, "Status", "狀態") }</th>
-                            <th scope="col">{ tr(lang, "Auto-renew", "自動續訂") }</th>
-                            <th scope="col">{ tr(lang, "End date", "到期日") }</th>
-                            <th scope="col">{ tr(lang, "What happens", "情況") }</th>
-                            <th scope="col">{ tr(lang, "Service stops", "服務停止") }</th>
-                            <th scope="col">{ tr(lang, "Migrate by", "移轉期限") }</th>
+                            <th scope="col" class="num">{ l_seats }</th>
+                            <th scope="col">{ l_status }</th>
+                            <th scope="col">{ l_renew }</th>
+                            <th scope="col">{ l_end }</th>
+                            <th scope="col">{ l_happens }</th>
+                            <th scope="col">{ l_stops }</th>
+                            <th scope="col">{ l_migrate_by }</th>
                         </tr>
                     </thead>
                     <tbody>
@@ -46,13 +55,13 @@ pub(crate) fn subscription_table(props: &SubscriptionTableProps) -> Html {
                                     <div class="sub"><code>{ &s.id }</code></div>
                                     for n in s.notes.iter() { <div class="sub note">{ &*n.text }</div> }
                                 </th>
-                                <td class="num">{ s.seats.map(|n| number(u64::from(n))).unwrap_or_else(|| "—".into()) }</td>
-                                <td>{ status_label(lang, s.status) }</td>
-                                <td>{ auto_renew_label(lang, s.auto_renew) }</td>
-                                <td>{ end_date_label(lang, s.end_date) }</td>
-                                <td><span class={classes!("badge", format!("category-{}", s.category.as_str()))}>{ s.category.label(lang) }</span></td>
-                                <td>{ opt_date(lang, s.expires_on) }</td>
-                                <td>{ opt_date(lang, s.migrate_by) }</td>
+                                <td data-label={l_seats} class="num">{ s.seats.map(|n| number(u64::from(n))).unwrap_or_else(|| "—".into()) }</td>
+                                <td data-label={l_status}>{ status_label(lang, s.status) }</td>
+                                <td data-label={l_renew}>{ auto_renew_label(lang, s.auto_renew) }</td>
+                                <td data-label={l_end}>{ end_date_label(lang, s.end_date) }</td>
+                                <td data-label={l_happens}><span class={classes!("badge", format!("category-{}", s.category.as_str()))}>{ s.category.label(lang) }</span></td>
+                                <td data-label={l_stops}>{ opt_date(lang, s.expires_on) }</td>
+                                <td data-label={l_migrate_by}>{ opt_date(lang, s.migrate_by) }</td>
                             </tr>
                         }
                     </tbody>

@@ -8,7 +8,9 @@ use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
 use crate::i18n::{date, month, number, tr, Lang};
-use crate::view_model::chart::{month_index, parse_month, px};
+use crate::view_model::chart::{
+    month_index, parse_month, pct, tick_shown, tick_step, PLOT_NARROW, PLOT_WIDE,
+};
 use kaizala_engine::plan::MonthTotal;
 
 #[derive(Properties, PartialEq)]
@@ -19,12 +21,18 @@ pub struct TimelineProps {
     pub cutoff: NaiveDate,
 }
 
-const W: f64 = 760.0;
-const H: f64 = 240.0;
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 16.0;
-const TOP: f64 = 28.0;
-const BOTTOM: f64 = 44.0;
+// Positions are percentages of the chart's box (and font-relative `em`
+// for the text around the plot), which app.css sizes per screen: the
+// labels keep their pixel size on a phone instead of shrinking with a
+// scaled drawing.
+const LEFT: f64 = 2.0;
+const RIGHT: f64 = 98.0;
+const TOP: f64 = 16.0;
+const AXIS: f64 = 86.0;
+/// Widths in px of a month's label (with a gap) and a bar's value.
+const LABEL_EN: f64 = 64.0;
+const LABEL_ZH: f64 = 78.0;
+const VALUE: f64 = 30.0;
 /// Months drawn at most; a wider spread is cut to the months with seats.
 const MAX_SPAN: i64 = 48;
 
@@ -65,10 +73,10 @@ pub fn timeline(props: &TimelineProps) -> Html {
         start = first_data;
         end = (first_data + MAX_SPAN - 1).max(last_data.min(first_data + MAX_SPAN - 1));
     }
-    let span = (end - start + 1).max(1) as f64;
-    let plot_w = W - LEFT - RIGHT;
-    let plot_h = H - TOP - BOTTOM;
-    let slot = plot_w / span;
+    let months = (end - start + 1).max(1);
+    let span = months as f64;
+    let plot_h = AXIS - TOP;
+    let slot = (RIGHT - LEFT) / span;
     let max_seats = data.iter().map(|(_, m)| m.seats).max().unwrap_or(1).max(1) as f64;
     let x_of = |i: i64| LEFT + (i - start) as f64 * slot;
     // The day within the month positions a marker inside its slot.
@@ -86,42 +94,62 @@ pub fn timeline(props: &TimelineProps) -> Html {
         html! {
             <g class={classes!("bar", past.then_some("past"))}>
                 <title>{ label }</title>
-                <rect x={px(x)} y={px(TOP + plot_h - h)} width={px(slot * 0.7)} height={px(h)} />
-                <text class="bar-value" x={px(x + slot * 0.35)} y={px(TOP + plot_h - h - 4.0)} text-anchor="middle">{ number(m.seats) }</text>
+                <rect x={pct(x)} y={pct(AXIS - h)} width={pct(slot * 0.7)} height={pct(h)} />
+                <text class="bar-value" x={pct(x + slot * 0.35)} y={pct(AXIS - h)} dy="-.4em" text-anchor="middle">{ number(m.seats) }</text>
             </g>
         }
     });
-    // Label every month when few, else every second, third or sixth;
-    // Chinese month labels (2020年10月) are wider, so they thin out sooner.
-    let one_each = if lang == Lang::ZhTw { 9.0 } else { 14.0 };
-    let step = if span <= one_each {
-        1
-    } else if span <= 2.0 * one_each {
-        2
-    } else if span <= 30.0 {
-        3
+    // Months are labelled as far apart as their labels need, on a wide
+    // screen and on a phone (app.css hides the other's); Chinese month
+    // labels (2020年10月) are wider.
+    let label_w = if lang == Lang::ZhTw {
+        LABEL_ZH
     } else {
-        6
+        LABEL_EN
     };
-    let ticks = (start..=end).filter(|i| (i - start) % step == 0).map(|i| {
+    let (wide, narrow) = (
+        tick_step(months, PLOT_WIDE, label_w),
+        tick_step(months, PLOT_NARROW, label_w),
+    );
+    let ticks = (start..=end).filter_map(|i| {
+        let shown = tick_shown(i - start, wide, narrow)?;
         let (y, m) = ((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u32);
-        html! {
-            <text class="tick" x={px(x_of(i) + slot / 2.0)} y={px(H - BOTTOM + 16.0)} text-anchor="middle">{ month(lang, y, m) }</text>
-        }
+        // A label at either end of the axis reads inwards, so it is not cut.
+        let (x, anchor) = match x_of(i) + slot / 2.0 {
+            x if x < LEFT + 6.0 => (x_of(i), "start"),
+            x if x > RIGHT - 6.0 => (x_of(i) + slot, "end"),
+            x => (x, "middle"),
+        };
+        Some(html! {
+            <text class={classes!("tick", shown)} x={pct(x)} y={pct(AXIS)} dy="1.4em" text-anchor={anchor}>{ month(lang, y, m) }</text>
+        })
     });
-    let marker = |d: NaiveDate, class: &'static str, label: String, row: f64| {
+    // Bars' values where they would touch their neighbours' are left to
+    // the bars' titles.
+    let crowded = classes!(
+        (tick_step(months, PLOT_WIDE, VALUE) > 1).then_some("values-crowded-wide"),
+        (tick_step(months, PLOT_NARROW, VALUE) > 1).then_some("values-crowded-narrow"),
+    );
+    let marker = |d: NaiveDate, class: &'static str, label: String, row: &'static str| {
         let i = month_index(d.year(), d.month());
         if i < start {
-            return html! { <text class={classes!("marker-label", class)} x={px(LEFT)} y={px(row)}>{ format!("← {label}") }</text> };
+            return html! { <text class={classes!("marker-label", class)} x={pct(LEFT)} y={row}>{ format!("← {label}") }</text> };
         }
         if i > end {
-            return html! { <text class={classes!("marker-label", class)} x={px(W - RIGHT)} y={px(row)} text-anchor="end">{ format!("{label} →") }</text> };
+            return html! { <text class={classes!("marker-label", class)} x={pct(RIGHT)} y={row} text-anchor="end">{ format!("{label} →") }</text> };
         }
         let x = x_of_date(d);
+        // Right of the middle, the label reads leftwards from its line, so
+        // it stays inside the chart on a narrow screen.
+        let (anchor, dx) = if x > 50.0 {
+            ("end", "-4")
+        } else {
+            ("start", "4")
+        };
         html! {
             <g class={classes!("marker", class)}>
-                <line x1={px(x)} x2={px(x)} y1={px(TOP - 6.0)} y2={px(TOP + plot_h)} />
-                <text class="marker-label" x={px(x + 4.0)} y={px(row)}>{ label }</text>
+                <line x1={pct(x)} x2={pct(x)} y1={pct(TOP - 4.0)} y2={pct(AXIS)} />
+                <text class="marker-label" x={pct(x)} {dx} y={row} text-anchor={anchor}>{ label }</text>
             </g>
         }
     };
@@ -141,12 +169,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
     html! {
         <figure class="panel timeline">
             <figcaption><h3>{ title }</h3></figcaption>
-            <svg id="timeline-chart" viewBox={format!("0 0 {} {}", W as i32, H as i32)} role="img" aria-label={summary}>
-                <line class="axis" x1={px(LEFT)} x2={px(W - RIGHT)} y1={px(TOP + plot_h)} y2={px(TOP + plot_h)} />
+            <svg id="timeline-chart" class={crowded} role="img" aria-label={summary}>
+                <line class="axis" x1={pct(LEFT)} x2={pct(RIGHT)} y1={pct(AXIS)} y2={pct(AXIS)} />
                 { for bars }
                 { for ticks }
-                { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "截止日"), date(lang, props.cutoff)), 14.0) }
-                { marker(props.as_of, "as-of", format!("{} {}", tr(lang, "As of", "基準日"), date(lang, props.as_of)), 26.0) }
+                { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "截止日"), date(lang, props.cutoff)), "1.1em") }
+                { marker(props.as_of, "as-of", format!("{} {}", tr(lang, "As of", "基準日"), date(lang, props.as_of)), "2.3em") }
             </svg>
         </figure>
     }

@@ -24,3 +24,37 @@ pub fn px(x: f64) -> String {
     let t = tenths.unsigned_abs();
     format!("{sign}{}.{}", t / 10, t % 10)
 }
+
+/// The chart's plot width, in CSS pixels, that its labels are spaced for:
+/// the least a wide screen (a tablet, a desktop, A4 paper) gives it, and
+/// the least a phone does. app.css switches between the two at 700 px.
+pub const PLOT_WIDE: f64 = 600.0;
+/// See [`PLOT_WIDE`].
+pub const PLOT_NARROW: f64 = 250.0;
+
+/// How many months apart the axis labels stand (1, 2, 3, 6 or 12) so
+/// that labels about `label` pixels wide, under `span` months spread over
+/// `plot` pixels, do not touch.
+pub fn tick_step(span: i64, plot: f64, label: f64) -> i64 {
+    let slot = plot / span.max(1) as f64;
+    [1, 2, 3, 6, 12]
+        .into_iter()
+        .find(|step| *step as f64 * slot >= label)
+        .unwrap_or(12)
+}
+
+/// Where one month's axis label is shown: on wide screens, on phones, on
+/// both, or `None` (not drawn).
+pub fn tick_shown(offset: i64, wide_step: i64, narrow_step: i64) -> Option<&'static str> {
+    match (offset % wide_step == 0, offset % narrow_step == 0) {
+        (true, true) => Some(""),
+        (true, false) => Some("wide-only"),
+        (false, true) => Some("narrow-only"),
+        (false, false) => None,
+    }
+}
+
+/// A percentage of the chart's box, as an SVG attribute: `12.5%`.
+pub fn pct(x: f64) -> String {
+    format!("{}%", px(x))
+}

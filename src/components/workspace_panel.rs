@@ -43,6 +43,17 @@ fn arrival_view(lang: Lang, a: &Arrival, ondismiss: Callback<MouseEvent>) -> Htm
             Lang::En => format!("{} was taken out of the workspace.", a.replaced.join(", ")),
             Lang::ZhTw => format!("已將「{}」移出工作區。", a.replaced.join("、")),
         }
+    } else if a.replaced == a.files {
+        match lang {
+            Lang::En => format!(
+                "A newer {} replaced the earlier one: it holds all of its customers. Ticks and notes were kept.",
+                a.files.join(", ")
+            ),
+            Lang::ZhTw => format!(
+                "較新的「{}」已取代先前的同名檔案：它包含原有的所有客戶。勾選與備註都已保留。",
+                a.files.join("、")
+            ),
+        }
     } else {
         match lang {
             Lang::En => format!(

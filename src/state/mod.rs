@@ -293,7 +293,11 @@ impl State {
                             bytes,
                             import: Rc::new(import),
                         };
-                        next.storage = storage;
+                        // What the file's old per-file storage said, unless
+                        // the workspace's storage has already said worse.
+                        if storage != StorageHealth::Saving {
+                            next.storage = storage;
+                        }
                         if let Some(held) = next.held.take() {
                             let mut w = (*held).clone();
                             w.arrive(vec![source], self.today);

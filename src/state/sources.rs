@@ -102,7 +102,8 @@ pub(crate) fn add_sources(sources: &mut Vec<Source>, arriving: Vec<Source>) -> V
     for new in arriving {
         sources.retain(|old| {
             let gone = replaces(&new, old);
-            if gone && old.name != new.name {
+            // The same bytes again replace nothing worth saying.
+            if gone && old.fingerprint != new.fingerprint {
                 replaced.push(old.name.clone());
             }
             !gone

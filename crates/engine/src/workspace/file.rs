@@ -221,7 +221,7 @@ pub fn write(workspace: &WorkspaceFile) -> Vec<u8> {
     };
     // Serialising these types cannot fail (string keys, no floats); an
     // empty result would be refused by `read` rather than misread.
-    let mut out = serde_json::to_vec_pretty(&wire).unwrap_or_default();
+    let mut out = serde_json::to_vec(&wire).unwrap_or_default();
     out.push(b'\n');
     out
 }

@@ -72,14 +72,18 @@ impl StoredWorkspace {
 
     /// The record in `text`; `None` when it is not one this version reads.
     pub fn from_json(text: &str) -> Option<StoredWorkspace> {
-        let value: serde_json::Value = serde_json::from_str(text).ok()?;
-        if value.get("version")?.as_u64()? > u64::from(STORED_VERSION) {
+        // Read straight from the text (a second pass through a
+        // `serde_json::Value` would compile every type's reader twice);
+        // the version first, so a newer record is never half-read.
+        #[derive(Deserialize)]
+        struct Version {
+            version: u32,
+        }
+        if serde_json::from_str::<Version>(text).ok()?.version > STORED_VERSION {
             return None;
         }
-        let mut stored: StoredWorkspace = serde_json::from_value(value).ok()?;
-        // Progress goes through its own reader, which drops what does not
+        // Progress is read by its own reader, which drops what does not
         // fit and caps notes.
-        stored.progress = Progress::from_json(&serde_json::to_string(&stored.progress).ok()?)?;
-        Some(stored)
+        serde_json::from_str(text).ok()
     }
 }

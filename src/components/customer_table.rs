@@ -119,6 +119,9 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
             }
         });
         let (done, all) = w.steps_done(c);
+        // Only the rows shown are looked at: a tick whose facts changed
+        // since (a newer export moved an end date) is worth a glance.
+        let changed = done > 0 && w.progress.states(c).values().any(|s| !s.changes.is_empty());
         let key = c.key.clone();
         let open = props.onaction.reform({
             let key = key.clone();
@@ -144,7 +147,10 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                 <td class="num" data-label={label_migrate_by}>{ opt_date(lang, c.migrate_by) }</td>
                 <td class="num" data-label={label_seats}>{ number(u64::from(c.kaizala_seats)) }</td>
                 <td data-label={label_plan}>{ &*c.recommendation.plan }</td>
-                <td class="num" data-label={label_progress}><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span></td>
+                <td class="num" data-label={label_progress}><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span>
+                    if changed {
+                        <span class="badge changed-since" title={tr(lang, "A ticked step's facts changed since it was ticked", "有已勾選步驟的資料在勾選後變更")}>{ tr(lang, "changed", "已變更") }</span>
+                    }</td>
             </tr>
         };
         heading.into_iter().chain(std::iter::once(row))

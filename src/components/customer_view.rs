@@ -71,6 +71,9 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
             (id.clone(), said.collect())
         })
         .collect();
+    // Ticks kept for subscriptions no longer in the files (a subscription
+    // that ended and left the export): shown, never silently dropped.
+    let orphans = w.progress.orphans(&key, &checklist::subjects(c));
     let own_changes = w
         .arrival
         .as_ref()
@@ -186,6 +189,19 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                         }
                         for s in changes.subscriptions_changed.iter() {
                             <li>{ s.render(lang) }</li>
+                        }
+                    </ul>
+                </section>
+            }
+            if !orphans.is_empty() {
+                <section class="panel notice" id="orphan-ticks">
+                    <h3>{ tr(lang, "Ticks for subscriptions no longer in the files", "檔案中已沒有的訂閱的勾選") }</h3>
+                    <ul>
+                        for o in orphans.iter() {
+                            <li>
+                                { o.facts.as_ref().map(|f| f.subscriptions.iter().map(|s| s.id.as_str()).collect::<Vec<_>>().join(", ")).unwrap_or_else(|| o.step.clone()) }
+                                if let Some(on) = o.on { { tr(lang, " · done on ", " · 完成於 ") }{ date(lang, on) } }
+                            </li>
                         }
                     </ul>
                 </section>

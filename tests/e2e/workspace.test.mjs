@@ -79,6 +79,28 @@ test("a newer export keeps the ticks and notes and lists what changed", async ()
   // The customer's own changes, and the ticked step whose facts moved is flagged.
   assert.match(await page.locator("#customer-changes").textContent(), /2020/);
   assert.ok(await page.locator(".screen-only .step-flag").count() >= 1, "a changed step is flagged");
+  // The overview says which customers have such a step.
+  await page.locator("#back-to-overview").click();
+  const row = page.locator("#customer-table tbody tr", { hasText: "Tailspin Toys" });
+  assert.equal(await row.locator(".changed-since").count(), 1);
+  await done(t);
+});
+
+test("a tick for a subscription that left the export is shown, not dropped", async () => {
+  const t = await openPage(app);
+  const page = t.page;
+  await loadSample(page);
+  await openCustomer(page, "Tailspin Toys");
+  const boxes = page.locator(".screen-only .checklist input[type=checkbox]");
+  for (let i = 0; i < await boxes.count(); i++) await boxes.nth(i).check({ force: true });
+  await page.locator("#back-to-overview").click();
+  // A week later the warehouse subscription is gone from the export.
+  const v3 = SAMPLE.split("\n").filter((l) => !l.includes("0760d47a-5910-4dcd-9054-850633c994ce")).join("\n");
+  await page.locator("#add-file").setInputFiles(tempFile("sample-export.csv", v3));
+  await page.locator("#arrival").waitFor();
+  assert.match(await page.locator("#arrival").textContent(), /1 subscription removed/);
+  await openCustomer(page, "Tailspin Toys");
+  assert.match(await page.locator("#orphan-ticks").textContent(), /0760d47a-5910-4dcd-9054-850633c994ce/);
   await done(t);
 });
 

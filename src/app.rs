@@ -14,9 +14,9 @@ use crate::components::{
 };
 use crate::i18n::tr;
 use crate::io;
+use crate::state::route::Route;
 use crate::state::{Action, Phase, State, StoredWorkspace, View};
 use crate::storage::{self, StorageHealth};
-use crate::view_model::route::Route;
 
 #[component(App)]
 pub(crate) fn app() -> Html {

@@ -6,8 +6,8 @@ following Back, Forward and a reload.
 mod support;
 
 use kaizala_engine::plan::{Lang, Urgency};
+use kaizala_planner::state::route::{decode, encode, Route};
 use kaizala_planner::state::{Action, SortKey, State, TableState, View};
-use kaizala_planner::view_model::route::{decode, encode, Route};
 
 const CSV: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n\
     s1,Microsoft Kaizala Pro,20,active,false,2020-09-01T00:00:00Z,P1Y,t1,Contoso,contoso.com\n\

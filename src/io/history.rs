@@ -11,7 +11,7 @@ middle of the page.
 use gloo::events::EventListener;
 use wasm_bindgen::JsCast;
 
-use crate::view_model::route::Route;
+use crate::state::route::Route;
 
 /// The fragment of the page's address, `#` included (empty when none).
 pub(crate) fn fragment() -> String {

@@ -19,6 +19,7 @@ use kaizala_engine::plan::{CustomerSettings, Lang, Settings, Urgency};
 use kaizala_engine::progress::Progress;
 pub use kaizala_engine::share::SharedPlan;
 
+pub mod route;
 mod sources;
 mod stored;
 mod workspace;
@@ -75,7 +76,7 @@ pub struct State {
     pub partner: Partner,
     /// The view an address asked for before there was a workspace to show
     /// it in (a reload, a copied link): applied when the workspace opens.
-    pub pending_route: Option<crate::view_model::route::Route>,
+    pub pending_route: Option<route::Route>,
     /// The open workspace while a file that may join it is read or
     /// mapped: the file arrives in it, and Cancel returns to it.
     pub held: Option<Rc<Workspace>>,
@@ -201,7 +202,7 @@ pub enum Action {
     ShowMore,
     /// The address changed (Back, Forward, a link or a reload): show its
     /// view and table state.
-    Navigate(crate::view_model::route::Route),
+    Navigate(route::Route),
     Search(String),
     FilterUrgency(Option<Urgency>),
     SelectForPrint {

@@ -10,6 +10,5 @@ are tested natively beside the reducer; the components only lay them out.
 pub mod chart;
 pub mod labels;
 pub mod paper;
-pub mod route;
 pub mod slug;
 pub mod table;

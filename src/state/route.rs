@@ -10,7 +10,7 @@ unknown parameter is ignored and a bad value keeps its default, so every
 fragment gives some view.
 */
 
-use crate::state::{SortKey, TableState, View};
+use super::{SortKey, TableState, View};
 use kaizala_engine::plan::Urgency;
 
 /// A view and the table state its address carries.

@@ -63,14 +63,18 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
         .filter(|s| states.contains_key(&s.step))
         .map(|s| s.step.clone())
         .collect();
-    let flags: BTreeMap<String, Vec<String>> = states
-        .iter()
-        .filter(|(_, s)| !s.changes.is_empty())
-        .map(|(id, s)| {
-            let said = s.changes.iter().map(|f| f.render(lang).into_owned());
-            (id.clone(), said.collect())
-        })
-        .collect();
+    // Extend, not collect: collecting into a map sorts first, with its own
+    // copy of the standard sort.
+    let mut flags: BTreeMap<String, Vec<String>> = BTreeMap::new();
+    flags.extend(
+        states
+            .iter()
+            .filter(|(_, s)| !s.changes.is_empty())
+            .map(|(id, s)| {
+                let said = s.changes.iter().map(|f| f.render(lang).into_owned());
+                (id.clone(), said.collect())
+            }),
+    );
     // Ticks kept for subscriptions no longer in the files (a subscription
     // that ended and left the export): shown, never silently dropped.
     let orphans = w.progress.orphans(&key, &checklist::subjects(c));

@@ -256,11 +256,12 @@ impl Workspace {
         // customer is when a workspace opens; the others keep their box.
         let old_keys = all_customers(&self.plan);
         self.replan();
+        // Retain, not collect: collecting into a set sorts first, with its
+        // own copy of the standard sort.
+        let mut selection = all_customers(&self.plan);
         let selected = &self.print_selection;
-        self.print_selection = all_customers(&self.plan)
-            .into_iter()
-            .filter(|k| !old_keys.contains(k) || selected.contains(k))
-            .collect();
+        selection.retain(|k| !old_keys.contains(k) || selected.contains(k));
+        self.print_selection = selection;
         self.revision += 1;
     }
 

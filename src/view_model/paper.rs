@@ -15,6 +15,7 @@ use crate::i18n::{date, tr, Lang};
 use crate::state::{PrintMode, View, Workspace};
 use kaizala_engine::checklist::Step;
 use kaizala_engine::export::ExportFormat;
+use kaizala_engine::order;
 use kaizala_engine::plan::{Category, CustomerPlan, Plan};
 use kaizala_engine::progress::Progress;
 
@@ -83,7 +84,7 @@ pub fn by_wave(steps: &[Step]) -> Vec<(u32, Vec<&Step>)> {
             None => waves.push((s.wave, vec![s])),
         }
     }
-    waves.sort_by_key(|(n, _)| *n);
+    order::sort_by(&mut waves, |(a, _), (b, _)| a.cmp(b));
     waves
 }
 
@@ -164,9 +165,14 @@ pub fn stop_notes(
 /// The day each done step of a customer was done, for the steps ticked
 /// with a date.
 pub fn done_on(progress: &Progress, customer: &CustomerPlan) -> BTreeMap<String, NaiveDate> {
-    progress
-        .done_steps(customer)
-        .into_iter()
-        .filter_map(|(step, d)| d.map(|d| (step, d)))
-        .collect()
+    // Extend, not collect: collecting into a map sorts first, with its own
+    // copy of the standard sort.
+    let mut done = BTreeMap::new();
+    done.extend(
+        progress
+            .done_steps(customer)
+            .into_iter()
+            .filter_map(|(step, d)| d.map(|d| (step, d))),
+    );
+    done
 }

@@ -7,6 +7,7 @@ each reseller when grouped by reseller), a page at a time.
 use chrono::NaiveDate;
 
 use crate::state::{SortKey, Workspace};
+use kaizala_engine::order;
 use kaizala_engine::plan::{CustomerPlan, Urgency};
 
 /// Rows shown per page of the table.
@@ -47,7 +48,7 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
     // order, either way round.
     let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
         rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
-    keyed.sort_by(|(a, _), (b, _)| {
+    order::sort_by(&mut keyed, |(a, _), (b, _)| {
         let o = a.cmp(b);
         if w.table.descending {
             o.reverse()
@@ -59,9 +60,12 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
     if w.table.by_reseller {
         // Stable: the sort order holds within each reseller; customers
         // sold directly come last.
-        rows.sort_by_key(|c| {
-            let r = c.customer.reseller_mpn_id.as_deref();
-            (r.is_none(), r.map(str::to_string))
+        order::sort_by(&mut rows, |a, b| {
+            let (a, b) = (
+                a.customer.reseller_mpn_id.as_deref(),
+                b.customer.reseller_mpn_id.as_deref(),
+            );
+            (a.is_none(), a).cmp(&(b.is_none(), b))
         });
     }
     rows

@@ -19,6 +19,7 @@ pub mod handout;
 pub mod i18n;
 pub mod import;
 pub mod model;
+pub mod order;
 pub mod plan;
 pub mod progress;
 pub mod share;

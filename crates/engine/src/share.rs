@@ -130,11 +130,15 @@ impl SharedPlan {
     /// The customer's plan, planned again in `lang`; `None` when the link's
     /// subscriptions hold no Kaizala Pro subscription of that customer.
     pub fn customer_plan(&self, lang: Lang) -> Option<CustomerPlan> {
+        // Insert, not `BTreeMap::from([..])`: that sorts the array with
+        // its own copy of the standard sort.
+        let mut customers = BTreeMap::new();
+        customers.insert(self.customer.clone(), self.settings.clone());
         let settings = Settings {
             as_of: self.as_of,
             cutoff: self.cutoff,
             lang,
-            customers: BTreeMap::from([(self.customer.clone(), self.settings.clone())]),
+            customers,
         };
         let source = Source {
             format: self.format,

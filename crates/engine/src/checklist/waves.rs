@@ -70,7 +70,7 @@ pub(crate) fn waves(customer: &CustomerPlan) -> Vec<Wave<'_>> {
         .filter(|s| running(s))
         .filter_map(|s| s.migrate_by)
         .collect();
-    dates.sort_unstable();
+    crate::order::sort_by(&mut dates, NaiveDate::cmp);
     // The first date of each wave after the first.
     let mut starts: Vec<NaiveDate> = Vec::new();
     if let Some(&first) = dates.first() {

@@ -193,12 +193,17 @@ pub fn customer_markdown_with(
 /// The customer's done steps whose facts changed since they were ticked,
 /// by display id, with the changes.
 fn changed_steps(progress: &Progress, c: &CustomerPlan) -> BTreeMap<String, Vec<FactChange>> {
-    progress
-        .states(c)
-        .into_iter()
-        .filter(|(_, s)| !s.changes.is_empty())
-        .map(|(id, s)| (id, s.changes))
-        .collect()
+    // Extend, not collect: collecting into a map sorts first, with its own
+    // copy of the standard sort.
+    let mut changed = BTreeMap::new();
+    changed.extend(
+        progress
+            .states(c)
+            .into_iter()
+            .filter(|(_, s)| !s.changes.is_empty())
+            .map(|(id, s)| (id, s.changes)),
+    );
+    changed
 }
 
 /// `(handout, changed)`: the done steps and, of those, the ones whose

@@ -13,6 +13,7 @@ use chrono::NaiveDate;
 use crate::catalog::{Inclusion, KnownProduct};
 use crate::i18n::{Lang, Text};
 use crate::model::{names_a_trial, Customer, EndDate, Format, SharedText, Status, Subscription};
+use crate::order;
 
 use super::classify::classify;
 use super::customer::{customer_urgency, Coverage, CustomerPlan, KaizalaSubscription, NotCounted};
@@ -91,7 +92,7 @@ pub(crate) fn customer_plan<'a>(
                 .map(|c| left_out(c, NotCountedWhy::PartOfBundle, lang)),
         );
     }
-    not_counted.sort_by(|a, b| {
+    order::sort_by(&mut not_counted, |a, b| {
         (&a.product, &a.id, a.seats)
             .cmp(&(&b.product, &b.id, b.seats))
             .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))
@@ -102,7 +103,7 @@ pub(crate) fn customer_plan<'a>(
     // Rows of one id with different values tie on `sub_order` up to
     // their lines; every other value breaks the tie first, so the
     // order of the file's rows never decides the order of the plan.
-    kaizala.sort_by(|a, b| {
+    order::sort_by(kaizala, |a, b| {
         sub_order(a).cmp(&sub_order(b)).then_with(|| {
             let values = |s: &KaizalaSubscription| {
                 format!(
@@ -120,7 +121,7 @@ pub(crate) fn customer_plan<'a>(
     });
     // Ties (one id on rows with other values) fall to every value, so
     // that the rows' order never shows.
-    coverage.sort_by(|a, b| {
+    order::sort_by(coverage, |a, b| {
         (&a.product, &a.id, a.seats)
             .cmp(&(&b.product, &b.id, b.seats))
             .then_with(|| format!("{a:?}").cmp(&format!("{b:?}")))

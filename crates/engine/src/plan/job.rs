@@ -239,7 +239,9 @@ impl<'a> PlanJob<'a> {
         let mut customers = std::mem::take(&mut self.customers);
         // Lower-cased once per customer, not once per comparison. Keys are
         // unique, so no two customers tie.
-        customers.sort_by_cached_key(|c| (c.display_name.to_lowercase(), c.key.clone()));
+        crate::order::sort_by_cached_key(&mut customers, |c| {
+            (c.display_name.to_lowercase(), c.key.clone())
+        });
         let tally = std::mem::replace(&mut self.tally, Tally::new());
         let summary = tally.summary(customers.len() as u64, self.customers_in_file);
         let settings = self.settings;

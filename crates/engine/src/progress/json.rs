@@ -91,11 +91,15 @@ impl Progress {
             let Value::Object(steps) = steps else {
                 continue;
             };
-            let kept: BTreeMap<String, Tick> = steps
-                .iter()
-                .filter(|(key, _)| split_key(key).is_some())
-                .filter_map(|(key, t)| Some((key.clone(), Tick::deserialize(t).ok()?)))
-                .collect();
+            // Extend, not collect: collecting into a map sorts first, with
+            // its own copy of the standard sort.
+            let mut kept = BTreeMap::new();
+            kept.extend(
+                steps
+                    .iter()
+                    .filter(|(key, _)| split_key(key).is_some())
+                    .filter_map(|(key, t)| Some((key.clone(), Tick::deserialize(t).ok()?))),
+            );
             if !kept.is_empty() {
                 p.ticks.insert(customer.clone(), kept);
             }

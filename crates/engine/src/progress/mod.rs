@@ -271,18 +271,22 @@ impl Progress {
     /// Each ticked step of the customer, by display id.
     pub fn states(&self, customer: &CustomerPlan) -> BTreeMap<String, TickState> {
         let all = subjects(customer);
-        all.iter()
-            .filter_map(|s| Some((s.id.clone(), self.state(&customer.key, s, &all)?)))
-            .collect()
+        // Extend, not collect: collecting into a map sorts first, with its
+        // own copy of the standard sort.
+        let mut states = BTreeMap::new();
+        states.extend(
+            all.iter()
+                .filter_map(|s| Some((s.id.clone(), self.state(&customer.key, s, &all)?))),
+        );
+        states
     }
 
     /// The customer's done steps, by display id, each with the day it was
     /// done when known: what a shared or printed page shows as done.
     pub fn done_steps(&self, customer: &CustomerPlan) -> BTreeMap<String, Option<NaiveDate>> {
-        self.states(customer)
-            .into_iter()
-            .map(|(id, s)| (id, s.on))
-            .collect()
+        let mut done = BTreeMap::new();
+        done.extend(self.states(customer).into_iter().map(|(id, s)| (id, s.on)));
+        done
     }
 
     /// How many of the customer's steps are done, and how many it has.

@@ -92,8 +92,8 @@ pub(crate) fn candidates(
                         !v.contains(' ') && v.bytes().any(|b| b.is_ascii_digit()) && v.len() >= 4
                     });
                     let mut distinct = values.clone();
-                    // Equal texts are alike, so an unstable sort dedups the same.
-                    distinct.sort_unstable();
+                    // Once per column, not per row: the shared cold-path sort.
+                    crate::order::sort_by(&mut distinct, |a, b| a.cmp(b));
                     distinct.dedup();
                     i32::from(all(&|v| looks_like_guid(v))) * 3
                         + i32::from(codes && distinct.len() == values.len()) * 2
@@ -120,7 +120,7 @@ pub(crate) fn candidates(
             .collect();
     }
     // Columns are distinct, so no two entries tie and any sort agrees.
-    scored.sort_unstable_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
+    crate::order::sort_by(&mut scored, |a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)));
     scored
         .into_iter()
         .map(|(_, i)| headers[i].clone())

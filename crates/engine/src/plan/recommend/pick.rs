@@ -62,7 +62,8 @@ pub(super) fn alternatives(
     out: &mut Vec<Alternative>,
 ) {
     let mut held: Vec<PlanId> = f.coverage.iter().filter_map(|c| c.plan_id).collect();
-    held.sort_by_key(|&id| (id.plan().price_order, id));
+    let by_price = |&id: &PlanId| (id.plan().price_order, id);
+    crate::order::sort_by(&mut held, |a, b| by_price(a).cmp(&by_price(b)));
     held.dedup();
     // A plan the customer holds fits its group already (Microsoft sold
     // it to them); only its cap still matters.

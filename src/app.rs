@@ -140,10 +140,12 @@ pub(crate) fn app() -> Html {
         Callback::from(move |_| {
             io::cancel_import();
             io::clear_location_hash();
+            // The screen empties at once; storage is cleared behind it (after
+            // any save already under way, which must not bring it back).
+            dispatcher.dispatch(Action::Forget);
             let dispatcher = dispatcher.clone();
             wasm_bindgen_futures::spawn_local(async move {
                 let health = io::forget_workspace().await;
-                dispatcher.dispatch(Action::Forget);
                 dispatcher.dispatch(Action::Storage(health));
             });
         })

@@ -49,6 +49,12 @@ pub(crate) fn save(
             done: Box::new(done),
         })
     });
+    drain();
+}
+
+/// Runs the waiting saves, unless a save or a forget is under way (it
+/// runs them when it ends).
+fn drain() {
     if RUNNING.with(|r| r.replace(true)) {
         return;
     }
@@ -110,6 +116,20 @@ pub(crate) async fn load(
 /// Removes every trace of the workspace: its record, every file's bytes,
 /// and what earlier versions kept per file in localStorage.
 pub(crate) async fn forget() -> StorageHealth {
+    // A save waiting is dropped, and one under way is let finish first:
+    // it would otherwise write the record back after it was removed.
+    WAITING.with(|w| w.borrow_mut().take());
+    while RUNNING.with(|r| r.replace(true)) {
+        gloo::timers::future::TimeoutFuture::new(10).await;
+    }
+    let result = remove_all().await;
+    // A workspace opened meanwhile waited for this: kept now.
+    RUNNING.with(|r| r.set(false));
+    drain();
+    result
+}
+
+async fn remove_all() -> StorageHealth {
     crate::storage::forget_files();
     let mut result = StorageHealth::Saving;
     if let Err(e) = idb::delete(WORKSPACES, CURRENT).await {

@@ -113,6 +113,7 @@ test("columns the importer cannot place are matched in a mapping step, and remem
   // The same headers again: the choice is filled in.
   await t.page.locator("#start-over").click();
   await t.page.locator("#forget-yes").click();
+  await t.page.locator("#try-sample").waitFor();
   await chooseFile(t.page, "tests/fixtures/e2e/needs_mapping.csv");
   await t.page.locator(".mapping .notice").waitFor();
   assert.equal(await t.page.locator("#map-subscriptionid").inputValue(), "Ref");
@@ -201,6 +202,7 @@ test("a forgotten workspace leaves no ticks for the next import of the same file
   await t.page.locator(".checklist input[type=checkbox]").first().check();
   await t.page.locator("#start-over").click();
   await t.page.locator("#forget-yes").click();
+  await t.page.locator("#try-sample").waitFor();
   await loadSample(t.page);
   const row = t.page.locator("#customer-table tbody tr", { hasText: "Tailspin Toys" });
   assert.match((await row.locator(".progress-text").textContent()).trim(), /^0\//);
@@ -526,6 +528,7 @@ for (const colorScheme of ["light", "dark"]) {
     await axeCheck(t.page, "customer");
     await t.page.locator("#start-over").click();
     await t.page.locator("#forget-yes").click();
+    await t.page.locator("#try-sample").waitFor();
     await chooseFile(t.page, "tests/fixtures/e2e/needs_mapping.csv");
     await t.page.locator(".mapping").waitFor();
     await axeCheck(t.page, "mapping");

@@ -107,10 +107,12 @@ test("no request leaves the origin through a whole session", async () => {
   // The sample, the mapping step, and a reload from the service worker.
   await page.locator("#start-over").click();
   await page.locator("#forget-yes").click();
+  await page.locator("#try-sample").waitFor();
   await page.locator("#try-sample").click();
   await page.locator("#customer-table").waitFor();
   await page.locator("#start-over").click();
   await page.locator("#forget-yes").click();
+  await page.locator("#try-sample").waitFor();
   await page.locator("input[type=file]").setInputFiles("tests/fixtures/e2e/needs_mapping.csv");
   await page.locator(".mapping").waitFor();
   await page.reload();
@@ -258,6 +260,7 @@ test("markup in the file name, headers, preview, rejected rows, notes and a shar
   // Headers and preview cells in the mapping step.
   await t.page.locator("#start-over").click();
   await t.page.locator("#forget-yes").click();
+  await t.page.locator("#try-sample").waitFor();
   const mapping = join(dir, "mapping.csv");
   writeFileSync(mapping, `"${payload(60).replaceAll('"', '""')}",Kunde,"<svg onload=window.__pwned=61>"\n"${payload(62).replaceAll('"', '""')}",Contoso,Kaizala\nx,Fabrikam,y\n`);
   await t.page.locator("input[type=file]").setInputFiles(mapping);

@@ -139,6 +139,16 @@ test("a reload reopens the workspace on the same view, and Back returns to the o
   await page.locator("#start-over").click();
   await page.locator("#forget-yes").click();
   await page.locator("#try-sample").waitFor();
+  // The screen empties at once; the stored workspace goes right behind it.
+  await page.waitForFunction(() => new Promise((resolve) => {
+    const open = indexedDB.open("kaizala-planner", 1);
+    open.onsuccess = () => {
+      const get = open.result.transaction("workspaces").objectStore("workspaces").get("current");
+      get.onsuccess = () => { open.result.close(); resolve(get.result === undefined); };
+      get.onerror = () => { open.result.close(); resolve(false); };
+    };
+    open.onerror = () => resolve(false);
+  }));
   await page.reload();
   await page.locator("#try-sample").waitFor();
   assert.equal(await page.locator("#customer-table").count(), 0);

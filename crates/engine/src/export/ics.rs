@@ -119,7 +119,6 @@ pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
                 continue;
             }
             let Some(mb) = s.migrate_by else { continue };
-            let end = mb.checked_add_days(Days::new(1)).unwrap_or(mb);
             let r = &c.recommendation;
             let summary = last_day_title(&c.display_name, &s.id, lang);
             let stops = s.expires_on.map(|d| d.to_string()).unwrap_or_default();
@@ -150,25 +149,14 @@ pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
             if let Some(p) = &handout.partner {
                 desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
             }
-            let mut line = |s: &str| out.push_str(&fold(s));
-            line("BEGIN:VEVENT");
-            line(&format!(
-                "UID:kaizala-{}-{}@kaizala-planner",
-                uid_part(&c.key),
-                uid_part(&s.id)
-            ));
-            line(&stamp);
-            line(&format!("DTSTART;VALUE=DATE:{}", ymd(mb)));
-            line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));
-            line(&format!("SUMMARY:{}", escape_text(&summary)));
-            line(&format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
-            line("TRANSP:TRANSPARENT");
-            line("BEGIN:VALARM");
-            line("ACTION:DISPLAY");
-            line("TRIGGER:-P14D");
-            line(&format!("DESCRIPTION:{}", escape_text(&summary)));
-            line("END:VALARM");
-            line("END:VEVENT");
+            let event = Event {
+                uid: format!("{}-{}", uid_part(&c.key), uid_part(&s.id)),
+                day: mb,
+                summary: &summary,
+                desc: &desc,
+                alarm_days: 14,
+            };
+            event.write(&mut out, &stamp);
         }
         for step in steps.iter().filter(|s| is_purchase_or_move(s)) {
             let Some(due) = step.due.filter(|d| *d >= plan.as_of) else {
@@ -221,24 +209,46 @@ fn step_event(
     if let Some(p) = &handout.partner {
         desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
     }
-    let end = due.checked_add_days(Days::new(1)).unwrap_or(due);
-    let mut line = |s: &str| out.push_str(&fold(s));
-    line("BEGIN:VEVENT");
-    line(&format!(
-        "UID:kaizala-{}-step-{}@kaizala-planner",
-        uid_part(&c.key),
-        uid_part(&step.step)
-    ));
-    line(stamp);
-    line(&format!("DTSTART;VALUE=DATE:{}", ymd(due)));
-    line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));
-    line(&format!("SUMMARY:{}", escape_text(&summary)));
-    line(&format!("DESCRIPTION:{}", escape_text(&desc.join("\n"))));
-    line("TRANSP:TRANSPARENT");
-    line("BEGIN:VALARM");
-    line("ACTION:DISPLAY");
-    line("TRIGGER:-P3D");
-    line(&format!("DESCRIPTION:{}", escape_text(&summary)));
-    line("END:VALARM");
-    line("END:VEVENT");
+    let event = Event {
+        uid: format!("{}-step-{}", uid_part(&c.key), uid_part(&step.step)),
+        day: due,
+        summary: &summary,
+        desc: &desc,
+        alarm_days: 3,
+    };
+    event.write(out, stamp);
+}
+
+/// An all-day event with a reminder `alarm_days` before it.
+struct Event<'a> {
+    /// What makes the event's UID unique (`kaizala-<uid>@kaizala-planner`).
+    uid: String,
+    day: NaiveDate,
+    summary: &'a str,
+    desc: &'a [String],
+    alarm_days: u32,
+}
+
+impl Event<'_> {
+    fn write(&self, out: &mut String, stamp: &str) {
+        let end = self.day.checked_add_days(Days::new(1)).unwrap_or(self.day);
+        let mut line = |s: &str| out.push_str(&fold(s));
+        line("BEGIN:VEVENT");
+        line(&format!("UID:kaizala-{}@kaizala-planner", self.uid));
+        line(stamp);
+        line(&format!("DTSTART;VALUE=DATE:{}", ymd(self.day)));
+        line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));
+        line(&format!("SUMMARY:{}", escape_text(self.summary)));
+        line(&format!(
+            "DESCRIPTION:{}",
+            escape_text(&self.desc.join("\n"))
+        ));
+        line("TRANSP:TRANSPARENT");
+        line("BEGIN:VALARM");
+        line("ACTION:DISPLAY");
+        line(&format!("TRIGGER:-P{}D", self.alarm_days));
+        line(&format!("DESCRIPTION:{}", escape_text(self.summary)));
+        line("END:VALARM");
+        line("END:VEVENT");
+    }
 }

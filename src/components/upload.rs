@@ -15,20 +15,23 @@ pub struct UploadProps {
     pub onsample: Callback<()>,
 }
 
+/// A file input's `change`: the file chosen goes to `onfile` (the upload
+/// screen's picker and the workspace's *Add a file…* both use it).
+pub(crate) fn file_chosen(onfile: Callback<web_sys::File>) -> Callback<Event> {
+    Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            onfile.emit(file);
+        }
+        // Choosing the same file again must fire `change` again.
+        input.set_value("");
+    })
+}
+
 #[component(Upload)]
 pub fn upload(props: &UploadProps) -> Html {
     let lang = props.lang;
-    let onchange = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                onfile.emit(file);
-            }
-            // Choosing the same file again must fire `change` again.
-            input.set_value("");
-        })
-    };
+    let onchange = file_chosen(props.onfile.clone());
     let onsample = {
         let onsample = props.onsample.clone();
         Callback::from(move |_: MouseEvent| onsample.emit(()))

@@ -8,9 +8,9 @@ last file changed, and the facts the files disagree on.
 
 use std::rc::Rc;
 
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::upload::file_chosen;
 use crate::i18n::{date, number, tr, Lang};
 use crate::io;
 use crate::state::{Action, Arrival, Workspace};
@@ -140,17 +140,7 @@ pub(crate) fn workspace_panel(props: &WorkspacePanelProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
 
-    let onadd = {
-        let onfile = props.onfile.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                onfile.emit(file);
-            }
-            // The same file chosen again must fire again.
-            input.set_value("");
-        })
-    };
+    let onadd = file_chosen(props.onfile.clone());
     let onsave = {
         let w = w.clone();
         let today = props.today;

@@ -34,8 +34,8 @@ pub(crate) fn app() -> Html {
     // address come back the same way.
     {
         let dispatcher = dispatcher.clone();
+        let opening = dispatcher.clone();
         use_effect_with((), move |_| {
-            let reopen = dispatcher.clone();
             let follow = move |_fragment: String| {
                 if let Some(shared) = io::shared_from_location() {
                     dispatcher.dispatch(Action::OpenShared(shared));
@@ -43,10 +43,17 @@ pub(crate) fn app() -> Html {
                     dispatcher.dispatch(Action::Navigate(route));
                 }
             };
-            if io::shared_from_location().is_none() {
-                io::reopen(reopen);
+            // A share link is decoded once: it opens alone, without the
+            // kept workspace.
+            match io::shared_from_location() {
+                Some(shared) => opening.dispatch(Action::OpenShared(shared)),
+                None => {
+                    io::reopen(opening.clone());
+                    if let Some(route) = io::location_route() {
+                        opening.dispatch(Action::Navigate(route));
+                    }
+                }
             }
-            follow(String::new());
             let listeners = io::listen_history(follow);
             move || drop(listeners)
         });
@@ -84,7 +91,11 @@ pub(crate) fn app() -> Html {
             let files: Vec<String> = w.sources.iter().map(|s| s.fingerprint.clone()).collect();
             (files, w.revision)
         });
-        let workspace = state.workspace().cloned();
+        // The workspace's `Rc`, not a copy of it: this runs on every render.
+        let workspace = match &state.phase {
+            Phase::Ready(w) => Some(w.clone()),
+            _ => None,
+        };
         use_effect_with(key, move |key| {
             if let (Some(_), Some(w)) = (key, workspace) {
                 let record = StoredWorkspace::of(&w, today).to_json();

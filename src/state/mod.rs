@@ -311,7 +311,6 @@ impl State {
                         // step id, is carried over to the steps' own keys.
                         if w.progress.has_legacy() {
                             w.progress.adopt_legacy(&w.plan);
-                            w.progress_changed = true;
                             w.revision += 1;
                         }
                         // An address from before is about the workspace that was
@@ -419,7 +418,6 @@ impl State {
                         w.settings.customers.entry(key).or_insert(choice);
                     }
                 }
-                w.progress_changed = true;
                 w.settings_changed = true;
                 w.arrive(r.sources, self.today);
                 w

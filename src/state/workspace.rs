@@ -98,10 +98,6 @@ pub struct Workspace {
     pub settings_restored: bool,
     pub plan: Rc<Plan>,
     pub progress: Progress,
-    /// Whether the user changed the progress since it was loaded: only then
-    /// is it written back, so a stored copy that could not be read is not
-    /// overwritten by merely opening the file.
-    pub progress_changed: bool,
     pub view: View,
     pub table: TableState,
     /// Customers selected for printing, by key.
@@ -195,7 +191,6 @@ impl Workspace {
             settings_restored,
             plan,
             progress,
-            progress_changed: false,
             view: View::Overview,
             table: TableState::default(),
             print_selection,
@@ -338,17 +333,14 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
             if !changed {
                 return false;
             }
-            w.progress_changed = true;
             w.revision += 1;
         }
         Action::Note { customer, text } => {
             w.progress.set_note(&customer, &text);
-            w.progress_changed = true;
             w.revision += 1;
         }
         Action::ResetProgress => {
             w.progress = Progress::default();
-            w.progress_changed = true;
             w.revision += 1;
         }
         Action::SortBy(key) => {

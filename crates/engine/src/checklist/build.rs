@@ -104,6 +104,7 @@ pub fn build(customer: &CustomerPlan, as_of: NaiveDate, lang: Lang) -> Checklist
             seats: wave.seats(),
             subscription_ids: wave.subscriptions.iter().map(|s| s.id.clone()).collect(),
             stops_on: wave.stops_on(),
+            users: None,
         };
         push(&mut steps, format!("{prefix}B"), mv, due_b);
 

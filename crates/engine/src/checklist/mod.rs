@@ -63,5 +63,5 @@ mod subjects;
 mod waves;
 
 pub use build::{build, step_ids};
-pub use step::{Checklist, Step, StepAction};
+pub use step::{Checklist, MoveUser, Step, StepAction};
 pub use subjects::{subjects, FactChange, StepFacts, StepSubject, SubscriptionFacts};

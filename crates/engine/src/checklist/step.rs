@@ -72,6 +72,18 @@ impl StepAction {
     }
 }
 
+/// A user step B moves (the JSON's `users` of a move step).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MoveUser {
+    /// The user principal name.
+    pub upn: SharedText,
+    /// The display name.
+    pub display_name: SharedText,
+    /// The user has no plan that includes Kaizala and needs a license of
+    /// the new plan; otherwise only Kaizala Pro is removed.
+    pub needs_license: bool,
+}
+
 /// One step of the checklist.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Step {
@@ -163,6 +175,10 @@ pub enum StepAction {
         /// when one of them is still running.
         #[serde(default)]
         stops_on: Option<NaiveDate>,
+        /// The wave's users to move, when a users file for the tenant is
+        /// in the workspace; `None` when who they are is not known.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        users: Option<Vec<MoveUser>>,
     },
     /// C: suspend a subscription.
     Suspend {

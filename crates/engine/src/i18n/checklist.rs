@@ -164,7 +164,7 @@ fn text_en(action: &StepAction, ctx: StepContext<'_>) -> String {
         StepAction::NoPurchase { plan } => format!(
             "No purchase needed: {plan} already covers every Kaizala Pro seat. Before step B, {pc}, then Users and licenses, and make sure each Kaizala Pro user also holds {plan}."
         ),
-        StepAction::MoveUsers { plan, seats, subscription_ids, stops_on } => {
+        StepAction::MoveUsers { plan, seats, subscription_ids, stops_on, .. } => {
             let by = match stops_on {
                 Some(d) => format!(" before 00:00 UTC on {}, when their service stops", date(*d)),
                 None => String::new(),
@@ -322,7 +322,7 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
         StepAction::NoPurchase { plan } => format!(
             "不需購買：{plan} 已涵蓋所有 Kaizala Pro 授權。進行步驟 B 前，請{pc}，再選擇「使用者和授權」，確認每位 Kaizala Pro 使用者也都持有 {plan}。"
         ),
-        StepAction::MoveUsers { plan, seats, subscription_ids, stops_on } => {
+        StepAction::MoveUsers { plan, seats, subscription_ids, stops_on, .. } => {
             let by = match stops_on {
                 Some(d) => format!("（請在服務停止的 {} 00:00 UTC 之前完成）", date(*d)),
                 None => String::new(),

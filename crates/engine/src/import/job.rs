@@ -412,6 +412,7 @@ impl Reading<'_> {
                 Ok(ImportOutcome::Ready(Import {
                     subscriptions: built.subscriptions,
                     customers: built.customers,
+                    users: Vec::new(),
                     report,
                 }))
             }

@@ -15,8 +15,10 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 pub(crate) mod source;
+pub mod users;
 
 pub use source::{Field, Format, Import, ImportReport, RejectedRow};
+pub use users::{License, LicenseKind, User, UsersList};
 
 /// Text that many values hold: an export repeats a handful of offers and
 /// each customer's id, name and domain over many rows, and a plan repeats

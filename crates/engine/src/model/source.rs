@@ -252,6 +252,10 @@ pub struct ImportReport {
     pub rows_merged: u64,
     /// Rows that describe customers (the customer list).
     pub rows_as_customers: u64,
+    /// Rows that describe users (a users export or license report; a
+    /// report's second row for a user counts here too).
+    #[serde(default)]
+    pub rows_as_users: u64,
     /// Rows not imported, with why, in line order.
     pub rejected: Vec<RejectedRow>,
     /// Notes for the user: assumptions, skipped preamble lines, ...
@@ -266,6 +270,10 @@ pub struct Import {
     pub subscriptions: Vec<Subscription>,
     /// Customers from a customer list export.
     pub customers: Vec<Customer>,
+    /// Users of a tenant, from a users export or license report (one list
+    /// per file).
+    #[serde(default)]
+    pub users: Vec<super::users::UsersList>,
     /// How the file was read and what became of every row.
     pub report: ImportReport,
 }
@@ -297,6 +305,7 @@ impl ImportReport {
             == self.rows_as_subscriptions
                 + self.rows_merged
                 + self.rows_as_customers
+                + self.rows_as_users
                 + self.rejected.len() as u64
     }
 }

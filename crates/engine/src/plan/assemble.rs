@@ -181,6 +181,7 @@ pub(crate) fn customer_plan<'a>(
         subscriptions: exact(kaizala),
         coverage: exact(coverage),
         not_counted,
+        users: None,
     })
 }
 

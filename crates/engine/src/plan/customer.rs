@@ -62,6 +62,11 @@ pub struct CustomerPlan {
     /// ended ones), each with why.
     #[serde(default)]
     pub not_counted: Vec<NotCounted>,
+    /// Who exactly moves, when a users file for the customer's tenant is
+    /// in the workspace: its counts, its users who hold Kaizala Pro and
+    /// the licenses it names that the catalog does not know.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<super::users::UsersPlan>,
 }
 
 /// A subscription of a plan that includes Kaizala, not counted as

@@ -43,6 +43,7 @@ mod output;
 pub(crate) mod recommend;
 mod settings;
 mod summary;
+mod users;
 
 pub use crate::i18n::{Lang, Render, Text};
 pub use classify::{classify, Classification};
@@ -57,3 +58,4 @@ pub use output::{Plan, Source};
 pub use recommend::detect_education;
 pub use settings::{default_cutoff, CustomerSettings, Settings};
 pub use summary::{CategoryTotal, MonthTotal, Summary, UrgencyTotal};
+pub use users::{matching_customers, UserMove, UsersPlan, UsersSummary};

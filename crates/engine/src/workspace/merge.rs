@@ -205,6 +205,12 @@ pub fn merge(files: &[SourceImport<'_>]) -> Merged {
         import: Import {
             subscriptions,
             customers,
+            // Every file's users, in file order: the plan takes a
+            // customer's latest list.
+            users: files
+                .iter()
+                .flat_map(|f| f.import.users.iter().cloned())
+                .collect(),
             report,
         },
         conflicts,
@@ -291,12 +297,14 @@ fn merged_report(files: &[SourceImport<'_>], replaced: u64) -> ImportReport {
     report.rows_as_subscriptions = 0;
     report.rows_merged = 0;
     report.rows_as_customers = 0;
+    report.rows_as_users = 0;
     for file in files {
         let r = &file.import.report;
         report.rows_read += r.rows_read;
         report.rows_as_subscriptions += r.rows_as_subscriptions;
         report.rows_merged += r.rows_merged;
         report.rows_as_customers += r.rows_as_customers;
+        report.rows_as_users += r.rows_as_users;
         report.rejected.extend(r.rejected.iter().cloned());
         report.notes.extend(r.notes.iter().cloned());
     }

@@ -144,7 +144,7 @@ impl SharedPlan {
             format: self.format,
             ..Source::default()
         };
-        plan_subscriptions(&self.subscriptions, source, &settings)
+        plan_subscriptions(&self.subscriptions, &[], source, &settings)
             .customers
             .into_iter()
             .find(|c| c.key == self.customer)

@@ -83,6 +83,7 @@ fn august_and_april_move_in_two_waves() {
             seats: Some(30),
             subscription_ids: vec!["aug".into()],
             stops_on: Some(d(2020, 8, 31)),
+            users: None,
         }
     );
     assert!(!steps[..3].iter().any(|s| s.text.contains("apr")));

@@ -184,6 +184,7 @@ fn several_subscriptions_within_a_month_one_wave() {
             seats: Some(18),
             subscription_ids: vec!["early".into(), "late".into(), "z-unknown".into()],
             stops_on: Some(d(2020, 8, 1)),
+            users: None,
         }
     );
     assert_eq!(cp.subscriptions.len(), 4);

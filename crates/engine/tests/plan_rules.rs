@@ -512,6 +512,13 @@ fn rule_anchors_are_in_the_rules_document() {
         Caveat::EducationNotVerified {
             qualification: "x".into(),
         },
+        Caveat::UnassignedSeats {
+            seats: 1,
+            holders: 1,
+        },
+        Caveat::UnknownLicenses {
+            names: vec!["x".into()],
+        },
     ];
     let assumptions = [
         Assumption::CoverageOverlap {
@@ -523,6 +530,11 @@ fn rule_anchors_are_in_the_rules_document() {
         Assumption::SeatsOverride { seats: 1 },
         Assumption::SeatsUnknown,
         Assumption::AmbiguousCoverage { offer: "x".into() },
+        Assumption::FromUsers {
+            file: None,
+            holders: 1,
+            to_license: 1,
+        },
     ];
     let anchors: Vec<&str> = families
         .iter()

@@ -12,7 +12,7 @@ use crate::plan::{Category, CustomerPlan, Family, KaizalaSubscription};
 use super::step::{
     Checklist, Step, StepAction, BUY_LEAD_DAYS, DEPROVISION_DAYS, MOVE_LEAD_DAYS, WAVE_DAYS,
 };
-use super::waves::{quantities, waves};
+use super::waves::{quantities, wave_users, waves};
 
 /// `deadline − lead`, but not before `as_of` unless the deadline itself is,
 /// and never after the deadline.
@@ -70,7 +70,15 @@ pub(super) fn c_id(i: usize, of: usize) -> String {
 /// step's text up front was a third of the time planning took.
 pub fn build(customer: &CustomerPlan, as_of: NaiveDate, lang: Lang) -> Checklist {
     let waves = waves(customer);
-    let buys = quantities(&waves, customer.recommendation.quantity);
+    let mut buys = quantities(&waves, customer.recommendation.quantity);
+    let movers = wave_users(customer, &waves);
+    // When the users said the quantity, each wave buys for its own users
+    // who need a license.
+    if let (Some(movers), Some(_)) = (&movers, &customer.recommendation.users) {
+        for (buy, users) in buys.iter_mut().zip(movers) {
+            *buy = Some(users.iter().filter(|u| u.needs_license).count() as u32);
+        }
+    }
     let mut steps = Vec::new();
     // Licenses bought or raised by the waves before, when known.
     let mut bought_before = Some(0u32);
@@ -104,7 +112,7 @@ pub fn build(customer: &CustomerPlan, as_of: NaiveDate, lang: Lang) -> Checklist
             seats: wave.seats(),
             subscription_ids: wave.subscriptions.iter().map(|s| s.id.clone()).collect(),
             stops_on: wave.stops_on(),
-            users: None,
+            users: movers.as_ref().and_then(|m| m.get(i)).cloned(),
         };
         push(&mut steps, format!("{prefix}B"), mv, due_b);
 
@@ -135,7 +143,9 @@ fn purchase(
     let rec = &customer.recommendation;
     let plan = rec.plan.to_string();
     let reseller_mpn_id = customer.customer.reseller_mpn_id.clone();
-    if quantity == Some(0) && (rec.family == Family::Existing || several) {
+    // With the users known, a wave none of whose users needs a license
+    // buys nothing, whatever plan the rules named.
+    if quantity == Some(0) && (rec.family == Family::Existing || several || rec.users.is_some()) {
         return StepAction::NoPurchase { plan };
     }
     match &rec.raise {

@@ -8,7 +8,7 @@ use chrono::{Days, NaiveDate};
 
 use crate::plan::{Category, CustomerPlan, KaizalaSubscription};
 
-use super::step::WAVE_DAYS;
+use super::step::{MoveUser, WAVE_DAYS};
 
 /// Subscriptions that move together.
 pub(crate) struct Wave<'a> {
@@ -146,4 +146,44 @@ pub(crate) fn quantities(waves: &[Wave<'_>], quantity: Option<u32>) -> Vec<Optio
         *first = first.saturating_add(q.saturating_sub(total));
     }
     buys
+}
+
+/// The users each wave moves, in wave order, when the customer's users
+/// are known: the users who hold Kaizala Pro, by user principal name,
+/// shared out by the waves' seats (a wave takes as many users as it has
+/// seats; the last wave, or a wave whose seats are unknown, takes the
+/// rest). A users file does not say which subscription a user's license
+/// comes from (licenses are counted per product), so any users will do
+/// for a wave: the ones who need a new license go first, so that the
+/// first purchase serves them.
+pub(crate) fn wave_users(
+    customer: &CustomerPlan,
+    waves: &[Wave<'_>],
+) -> Option<Vec<Vec<MoveUser>>> {
+    let users = customer.users.as_ref()?;
+    let mut queue: Vec<&crate::plan::UserMove> = users.moves.iter().collect();
+    // Stable: by name within each group, as the plan sorted them.
+    crate::order::sort_by(&mut queue, |a, b| b.needs_license.cmp(&a.needs_license));
+    let mut rest = queue.into_iter();
+    let last = waves.len().saturating_sub(1);
+    Some(
+        waves
+            .iter()
+            .enumerate()
+            .map(|(i, w)| {
+                let take = match w.seats() {
+                    Some(n) if i < last => n as usize,
+                    _ => usize::MAX,
+                };
+                rest.by_ref()
+                    .take(take)
+                    .map(|u| MoveUser {
+                        upn: u.upn.as_ref().into(),
+                        display_name: u.display_name.as_ref().into(),
+                        needs_license: u.needs_license,
+                    })
+                    .collect()
+            })
+            .collect(),
+    )
 }

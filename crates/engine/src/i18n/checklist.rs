@@ -73,6 +73,15 @@ pub(crate) fn step_text(action: &StepAction, ctx: StepContext<'_>, lang: Lang) -
     }
 }
 
+/// `1 needs ...` / `2 need ...`: a count with its verb phrase.
+fn plural_verb(n: u32, one: &str, many: &str) -> String {
+    if n == 1 {
+        format!("1 {one}")
+    } else {
+        format!("{n} {many}")
+    }
+}
+
 /// The ids joined for a sentence.
 fn ids(subscription_ids: &[SharedText], sep: &str) -> String {
     subscription_ids
@@ -164,6 +173,21 @@ fn text_en(action: &StepAction, ctx: StepContext<'_>) -> String {
         StepAction::NoPurchase { plan } => format!(
             "No purchase needed: {plan} already covers every Kaizala Pro seat. Before step B, {pc}, then Users and licenses, and make sure each Kaizala Pro user also holds {plan}."
         ),
+        StepAction::MoveUsers { plan, stops_on, users: Some(users), .. } => {
+            let by = match stops_on {
+                Some(d) => format!(" before 00:00 UTC on {}, when their service stops", date(*d)),
+                None => String::new(),
+            };
+            let need = users.iter().filter(|u| u.needs_license).count() as u32;
+            let only_remove = users.len() as u32 - need;
+            let whose = if several { "this wave's " } else { "" };
+            format!(
+                "Move {whose}{} listed here{by}: {} of {plan} (assign it, then remove Kaizala Pro), {} a plan that includes Kaizala (only remove Kaizala Pro). In bulk, in the Microsoft 365 admin center as the customer's delegated admin: Users, Active users, select the users whose only license is Kaizala Pro, then Manage product licenses, Replace, with {plan} ticked; for the others choose Assign more to add {plan}, then remove Kaizala Pro. Or run this customer's PowerShell script. One at a time: {pc}, then Users and licenses, Manage licenses.",
+                plural(users.len() as u32, "user", "users"),
+                plural_verb(need, "needs a license", "need a license"),
+                plural_verb(only_remove, "already has", "already have"),
+            )
+        }
         StepAction::MoveUsers { plan, seats, subscription_ids, stops_on, .. } => {
             let by = match stops_on {
                 Some(d) => format!(" before 00:00 UTC on {}, when their service stops", date(*d)),
@@ -322,6 +346,19 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
         StepAction::NoPurchase { plan } => format!(
             "不需購買：{plan} 已涵蓋所有 Kaizala Pro 授權。進行步驟 B 前，請{pc}，再選擇「使用者和授權」，確認每位 Kaizala Pro 使用者也都持有 {plan}。"
         ),
+        StepAction::MoveUsers { plan, stops_on, users: Some(users), .. } => {
+            let by = match stops_on {
+                Some(d) => format!("（請在服務停止的 {} 00:00 UTC 之前完成）", date(*d)),
+                None => String::new(),
+            };
+            let need = users.iter().filter(|u| u.needs_license).count();
+            let only_remove = users.len() - need;
+            let whose = if several { "此梯次" } else { "" };
+            format!(
+                "將{whose}下列 {} 位使用者移轉到 {plan}{by}：{need} 位需要 {plan} 授權（先指派，再移除 Kaizala Pro），{only_remove} 位已有包含 Kaizala 的方案（只要移除 Kaizala Pro）。大量處理：以客戶的委派系統管理員身分進入 Microsoft 365 系統管理中心，在「使用者」>「作用中的使用者」選取只有 Kaizala Pro 授權的使用者，點選「管理產品授權」>「取代」並勾選 {plan}；其他使用者請用「指派更多」加上 {plan}，再移除 Kaizala Pro。也可以執行此客戶的 PowerShell 指令碼。逐一處理：{pc}，再選擇「使用者和授權」>「管理授權」。",
+                users.len()
+            )
+        }
         StepAction::MoveUsers { plan, seats, subscription_ids, stops_on, .. } => {
             let by = match stops_on {
                 Some(d) => format!("（請在服務停止的 {} 00:00 UTC 之前完成）", date(*d)),

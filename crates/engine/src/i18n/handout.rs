@@ -471,6 +471,10 @@ pub(crate) fn plain_caveat(caveat: &Said<Caveat>, lang: Lang) -> Text {
         (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 以裝置計算授權，本身不含 Kaizala；每位使用者需另外搭配內含 Kaizala 的 Office 365 A1。".into(),
         (Caveat::EducationNotVerified { .. }, Lang::En) => "Your organization's name looks like a school's, but it is not registered with Microsoft as an academic institution, so education plans are not offered yet; if you are one, your partner can ask Microsoft to verify you.".into(),
         (Caveat::EducationNotVerified { .. }, Lang::ZhTw) => "貴機構的名稱看似學校，但尚未向 Microsoft 登記為教育機構，因此目前不提供教育方案；若貴機構屬於教育機構，合作夥伴可向 Microsoft 申請驗證。".into(),
+        (Caveat::UnassignedSeats { seats, .. }, Lang::En) => owned!("You pay for {} that nobody uses; your partner can lower the number before the subscription ends, where its terms allow.", plural(*seats, "Kaizala Pro license", "Kaizala Pro licenses")),
+        (Caveat::UnassignedSeats { seats, .. }, Lang::ZhTw) => owned!("您付費的 Kaizala Pro 授權中有 {seats} 個無人使用；若訂閱條款允許，合作夥伴可在到期前降低數量。"),
+        (Caveat::UnknownLicenses { .. }, Lang::En) => "Some of your users' licenses are not ones we recognise; your partner checks them before buying.".into(),
+        (Caveat::UnknownLicenses { .. }, Lang::ZhTw) => "部分使用者的授權我們無法辨識；合作夥伴會在購買前確認。".into(),
     }
 }
 
@@ -487,6 +491,8 @@ pub(crate) fn plain_assumption(assumption: &Said<Assumption>, lang: Lang) -> Opt
         (Assumption::SeatsUnknown, Lang::ZhTw) => "合作夥伴的資料中沒有 Kaizala Pro 的使用人數；清點後才會確定授權數。".into(),
         (Assumption::AmbiguousCoverage { offer }, Lang::En) => owned!("It is not clear whether your \"{offer}\" includes Kaizala, so it was not counted; your partner checks it."),
         (Assumption::AmbiguousCoverage { offer }, Lang::ZhTw) => owned!("無法確定您的「{offer}」是否包含 Kaizala，因此未計入；合作夥伴會確認。"),
+        (Assumption::FromUsers { to_license, .. }, Lang::En) => owned!("The licenses are counted from your list of users: {} who use Kaizala Pro and have no other plan that includes it.", plural(*to_license, "person", "people")),
+        (Assumption::FromUsers { to_license, .. }, Lang::ZhTw) => owned!("授權數依您的使用者名單計算：使用 Kaizala Pro 且沒有其他包含 Kaizala 方案的共 {to_license} 人。"),
 
     })
 }

@@ -19,6 +19,7 @@ use crate::i18n::{date, format_name, plural, Lang, Render, Text};
 use crate::model::Format;
 use crate::plan::{
     AltWhy, Assumption, Category, Caveat, EducationSignal, NotCountedWhy, Note, Reason, Urgency,
+    UsersSummary,
 };
 
 /// `format!` into a [`Text`].
@@ -136,9 +137,59 @@ impl Render for Reason {
     }
 }
 
+/// A recommendation's reason: what the users file counted, when it is
+/// the quantity's source, then the rule's own sentence.
+pub(crate) fn reason_text(basis: &Reason, users: Option<&UsersSummary>, lang: Lang) -> Text {
+    let rule = basis.render(lang);
+    let Some(u) = users else { return rule };
+    let (holders, to_license) = (u.holders, u.to_license);
+    let counted: Text = match lang {
+        Lang::En if holders == 0 => "No user in the customer's users file holds Kaizala Pro.".into(),
+        Lang::En if to_license == 0 => owned!(
+            "All {} who hold Kaizala Pro already have a plan that includes Kaizala.",
+            plural(holders, "user", "users")
+        ),
+        Lang::En if to_license == holders => owned!(
+            "None of the {} who hold Kaizala Pro has a plan that includes Kaizala.",
+            plural(holders, "user", "users")
+        ),
+        Lang::En => owned!(
+            "{to_license} of the {holders} users who hold Kaizala Pro have no plan that includes Kaizala."
+        ),
+        Lang::ZhTw if holders == 0 => "此客戶的使用者檔案中沒有人持有 Kaizala Pro。".into(),
+        Lang::ZhTw if to_license == 0 => owned!(
+            "持有 Kaizala Pro 的 {holders} 位使用者都已有包含 Kaizala 的方案。"
+        ),
+        Lang::ZhTw if to_license == holders => owned!(
+            "持有 Kaizala Pro 的 {holders} 位使用者都沒有包含 Kaizala 的方案。"
+        ),
+        Lang::ZhTw => owned!(
+            "持有 Kaizala Pro 的 {holders} 位使用者中，有 {to_license} 位沒有包含 Kaizala 的方案。"
+        ),
+    };
+    let sep = if lang == Lang::En { " " } else { "" };
+    owned!("{counted}{sep}{rule}")
+}
+
 impl Render for Caveat {
     fn render(&self, lang: Lang) -> Text {
         match (self, lang) {
+            (Caveat::UnassignedSeats { seats, holders }, Lang::En) => owned!(
+                "The customer pays for {} more than the {} who hold Kaizala Pro: reduce the subscription's quantity before its end date where its terms allow, or assign them first if someone was left out.",
+                plural(*seats, "Kaizala Pro seat", "Kaizala Pro seats"),
+                plural(*holders, "user", "users")
+            ),
+            (Caveat::UnassignedSeats { seats, holders }, Lang::ZhTw) => owned!(
+                "此客戶付費的 Kaizala Pro 授權比持有的 {holders} 位使用者多出 {seats} 個：若訂閱條款允許，請在到期前降低數量；若有人漏未指派，請先指派。"
+            ),
+            (Caveat::UnknownLicenses { names }, Lang::En) => owned!(
+                "The users file names licenses we do not know ({}); a user who holds Kaizala Pro and only such licenses is counted as needing a new license. Check them in the admin center.",
+                names.join(", ")
+            ),
+            (Caveat::UnknownLicenses { names }, Lang::ZhTw) => owned!(
+                "使用者檔案中有我們無法辨識的授權（{}）；持有 Kaizala Pro 且只有這類授權的使用者，會算成需要新授權。請在系統管理中心確認。",
+                names.join("、")
+            ),
             (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's service descriptions list Kaizala in Business Basic, but its licensing SKU data (O365_BUSINESS_ESSENTIALS) shows no Kaizala service plan: check that the new license shows a Kaizala service plan in the customer's tenant before you remove the Kaizala Pro license. Office 365 E1 lists Kaizala in its own SKU data.".into(),
             (Caveat::BusinessBasicListing, Lang::ZhTw) => "Microsoft 的服務描述列出 Business Basic 包含 Kaizala，但其授權 SKU 資料（O365_BUSINESS_ESSENTIALS）沒有 Kaizala 服務方案：移除 Kaizala Pro 授權前，請先在客戶的租用戶中確認新授權含有 Kaizala 服務方案。Office 365 E1 的 SKU 資料本身即列有 Kaizala。".into(),
             (Caveat::EducationEligibility, Lang::En) => "Education plans are sold only to institutions Microsoft has verified as academic; check that the customer has the Education qualification in Partner Center first.".into(),
@@ -176,6 +227,15 @@ impl Render for Assumption {
             (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("您已將要涵蓋的授權數設為 {seats}。"),
             (Assumption::SeatsUnknown, Lang::En) => "The export does not give the number of seats of every Kaizala Pro subscription; count the users in Users and licenses before you buy.".into(),
             (Assumption::SeatsUnknown, Lang::ZhTw) => "匯出檔未提供每個 Kaizala Pro 訂閱的授權數；購買前請先在「使用者和授權」中清點使用者。".into(),
+            (Assumption::FromUsers { file, holders, to_license }, Lang::En) => owned!(
+                "The licenses to buy come from the users file{}: {to_license} of the {} who hold Kaizala Pro have no plan that includes Kaizala. The purchased seat count is not used.",
+                file.as_deref().map(|f| format!(" \"{f}\"")).unwrap_or_default(),
+                plural(*holders, "user", "users")
+            ),
+            (Assumption::FromUsers { file, holders, to_license }, Lang::ZhTw) => owned!(
+                "要購買的授權數來自使用者檔案{}：持有 Kaizala Pro 的 {holders} 位使用者中，有 {to_license} 位沒有包含 Kaizala 的方案。不採用已購買的授權數。",
+                file.as_deref().map(|f| format!("「{f}」")).unwrap_or_default()
+            ),
             (Assumption::AmbiguousCoverage { offer }, Lang::En) => owned!(
                 "\"{offer}\" may be the old name of Microsoft 365 F3 (with Kaizala) or the new Microsoft 365 F1 (without), so we did not count it as covering Kaizala; check its SKU."
             ),

@@ -12,7 +12,9 @@ use chrono::NaiveDate;
 
 use crate::catalog::{Inclusion, KnownProduct};
 use crate::i18n::{Lang, Text};
-use crate::model::{names_a_trial, Customer, EndDate, Format, SharedText, Status, Subscription};
+use crate::model::{
+    names_a_trial, Customer, EndDate, Format, SharedText, Status, Subscription, UsersList,
+};
 use crate::order;
 
 use super::classify::classify;
@@ -21,6 +23,7 @@ use super::kinds::Category;
 use super::meaning::{NotCountedWhy, Said};
 use super::recommend::{self, detect_education};
 use super::settings::{CustomerSettings, Settings};
+use super::users::{plan_users, users_of};
 
 /// Plans one customer from its rows (in `scratch.rows`), if it has a
 /// Kaizala Pro subscription. `key` is its [`Customer::key`]; `scratch`
@@ -29,6 +32,7 @@ pub(crate) fn customer_plan<'a>(
     key: String,
     settings: &Settings,
     format: Option<Format>,
+    users: &[UsersList],
     scratch: &mut Scratch<'a>,
 ) -> Option<CustomerPlan> {
     let lang = settings.lang;
@@ -147,6 +151,8 @@ pub(crate) fn customer_plan<'a>(
     let seats_known = to_migrate.iter().all(|s| s.seats.is_some());
     let ambiguous: Vec<SharedText> = ambiguous.into_iter().collect();
     let education_detected = detect_education(&customer);
+    let users = users_of(&key, &customer, users)
+        .map(|list| plan_users(list, seats_known.then_some(kaizala_seats)));
     let facts = recommend::Facts {
         detected: &education_detected,
         qualification: customer.qualification.as_deref(),
@@ -156,6 +162,7 @@ pub(crate) fn customer_plan<'a>(
         trial_seats,
         coverage,
         ambiguous: &ambiguous,
+        users: users.as_ref(),
     };
     let (recommendation, mut alternatives) = recommend::recommend(&facts, lang);
     let (urgency, migrate_by) = customer_urgency(kaizala);
@@ -181,7 +188,7 @@ pub(crate) fn customer_plan<'a>(
         subscriptions: exact(kaizala),
         coverage: exact(coverage),
         not_counted,
-        users: None,
+        users,
     })
 }
 

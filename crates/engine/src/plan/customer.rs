@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Inclusion, KaizalaPlan, PlanId};
-use crate::i18n::{Lang, Render, Text};
+use crate::i18n::{Lang, Text};
 use crate::model::{AutoRenew, Customer, EndDate, SharedText, Status};
 
 use super::kinds::{Category, Family, Urgency};
@@ -186,6 +186,11 @@ pub struct Recommendation {
     /// subscription whose quantity to raise, instead of buying a new one.
     #[serde(default)]
     pub raise: Option<Raise>,
+    /// The users' counts the quantity and the reason come from, when a
+    /// users file for the tenant is in the workspace (and the user did
+    /// not set the seats to cover).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<super::users::UsersSummary>,
 }
 
 /// A subscription the customer already holds, whose quantity step A
@@ -217,7 +222,7 @@ impl CustomerPlan {
     /// Rewrites every text in `lang`; the data is untouched.
     pub(crate) fn relabel(&mut self, lang: Lang) {
         let r = &mut self.recommendation;
-        r.reason = r.basis.render(lang);
+        r.reason = crate::i18n::plan::reason_text(&r.basis, r.users.as_ref(), lang);
         r.caveats.iter_mut().for_each(|c| c.relabel(lang));
         r.assumptions.iter_mut().for_each(|a| a.relabel(lang));
         self.alternatives

@@ -16,7 +16,7 @@ use std::borrow::Cow;
 use rustc_hash::{FxHashMap as FxMap, FxHashSet as FxSet};
 
 use crate::catalog::{is_kaizala_pro_standalone, kaizala_inclusion, KnownProduct};
-use crate::model::{Customer, Import, Subscription};
+use crate::model::{Customer, Import, Subscription, UsersList};
 
 use super::assemble::{customer_plan, Classified, Scratch};
 use super::customer::CustomerPlan;
@@ -36,10 +36,11 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
 /// subscriptions, no customer list, and `source` as what was read.
 pub(crate) fn plan_subscriptions(
     subscriptions: &[Subscription],
+    users: &[UsersList],
     source: Source,
     settings: &Settings,
 ) -> Plan {
-    PlanJob::for_subscriptions(subscriptions, &[], source, settings).run()
+    PlanJob::for_subscriptions(subscriptions, &[], users, source, settings).run()
 }
 
 /// A customer's key in parts, borrowed from the rows (see [`Customer::key_parts`]).
@@ -74,6 +75,8 @@ type KeyParts<'a> = Option<(&'static str, Cow<'a, str>)>;
 /// ```
 pub struct PlanJob<'a> {
     settings: &'a Settings,
+    /// Every users file's list, for the customers they belong to.
+    users: &'a [UsersList],
     /// What was read, as the plan will say.
     source: Source,
     /// Each subscription's group, and what the catalog says of it.
@@ -117,6 +120,7 @@ impl<'a> PlanJob<'a> {
         PlanJob::for_subscriptions(
             &import.subscriptions,
             &import.customers,
+            &import.users,
             Source::from_report(&import.report),
             settings,
         )
@@ -128,6 +132,7 @@ impl<'a> PlanJob<'a> {
     pub(crate) fn for_subscriptions(
         subscriptions: &'a [Subscription],
         customers: &'a [Customer],
+        users: &'a [UsersList],
         source: Source,
         settings: &'a Settings,
     ) -> PlanJob<'a> {
@@ -202,6 +207,7 @@ impl<'a> PlanJob<'a> {
         }
         PlanJob {
             settings,
+            users,
             source,
             classified,
             has_kaizala,
@@ -282,7 +288,7 @@ impl<'a> PlanJob<'a> {
             Some((kind, folded)) => format!("{kind}:{folded}"),
             None => "unknown".to_string(),
         };
-        customer_plan(key, self.settings, self.source.format, scratch)
+        customer_plan(key, self.settings, self.source.format, self.users, scratch)
     }
 }
 

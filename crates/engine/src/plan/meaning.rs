@@ -130,6 +130,20 @@ pub enum Caveat {
         /// The qualification as exported ("None", "Commercial", ...).
         qualification: String,
     },
+    /// The customer pays for more Kaizala Pro seats than its users hold:
+    /// reduce them before the end date where the subscription allows.
+    UnassignedSeats {
+        /// Seats nobody holds.
+        seats: u32,
+        /// Users who hold Kaizala Pro.
+        holders: u32,
+    },
+    /// The users file names licenses the catalog does not know: a user
+    /// who holds only those is counted as needing a license.
+    UnknownLicenses {
+        /// The names, as the file gives them.
+        names: Vec<String>,
+    },
 }
 
 impl Caveat {
@@ -143,6 +157,8 @@ impl Caveat {
             Caveat::BusinessSeatCap { .. } => "caveat-business-seat-cap",
             Caveat::DeviceLicenseOnly => "caveat-device-license",
             Caveat::EducationNotVerified { .. } => "caveat-education-not-verified",
+            Caveat::UnassignedSeats { .. } => "users-unassigned-seats",
+            Caveat::UnknownLicenses { .. } => "users-unknown-licenses",
         }
     }
 }
@@ -181,6 +197,16 @@ pub enum Assumption {
         /// The offer as exported.
         offer: String,
     },
+    /// The licenses to buy were counted from the customer's users file:
+    /// its users who hold Kaizala Pro and no plan that includes Kaizala.
+    FromUsers {
+        /// The users file's name, when known.
+        file: Option<String>,
+        /// Users who hold Kaizala Pro.
+        holders: u32,
+        /// Of those, the users with no plan that includes Kaizala.
+        to_license: u32,
+    },
 }
 
 impl Assumption {
@@ -192,6 +218,7 @@ impl Assumption {
             Assumption::SeatsOverride { .. } => "assumption-seats-override",
             Assumption::SeatsUnknown => "assumption-seats-unknown",
             Assumption::AmbiguousCoverage { .. } => "assumption-ambiguous-coverage",
+            Assumption::FromUsers { .. } => "users-quantity",
         }
     }
 }

@@ -49,6 +49,7 @@ pub fn import(subscriptions: Vec<Subscription>) -> Import {
     Import {
         subscriptions,
         customers: Vec::new(),
+        users: Vec::new(),
         report: ImportReport {
             format: Some(Format::RestApi),
             encoding: "UTF-8".into(),

@@ -40,13 +40,14 @@ mod pick;
 pub use education::detect_education;
 
 use crate::catalog::{Inclusion, PlanId, Suite};
-use crate::i18n::{Lang, Render};
+use crate::i18n::Lang;
 use crate::model::SharedText;
 
 use super::customer::{Alternative, Coverage, Raise, Recommendation};
 use super::kinds::Family;
 use super::meaning::{AltWhy, Assumption, Caveat, EducationSignal, Reason, Said};
 use super::settings::CustomerSettings;
+use super::users::UsersPlan;
 
 /// The inputs of one customer's recommendation.
 pub(crate) struct Facts<'a> {
@@ -65,6 +66,9 @@ pub(crate) struct Facts<'a> {
     pub(crate) coverage: &'a [Coverage],
     /// Coverage-like subscriptions not counted (ambiguous names).
     pub(crate) ambiguous: &'a [SharedText],
+    /// The customer's users, when a users file for its tenant is in the
+    /// workspace: then they, not the seats, say how many to buy.
+    pub(crate) users: Option<&'a UsersPlan>,
 }
 
 impl Facts<'_> {
@@ -121,10 +125,20 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         .filter_map(|c| c.seats)
         .fold(0u32, u32::saturating_add);
     let mut assumptions = Vec::new();
+    let mut caveats_early = Vec::new();
     let quantity = match f.settings.seats_to_cover {
         Some(n) => {
             assumptions.push(Assumption::SeatsOverride { seats: n });
             Some(n)
+        }
+        None if f.users.is_some() => {
+            let u = f.users.map(|u| u.summary).unwrap_or_default();
+            assumptions.push(Assumption::FromUsers {
+                file: f.users.and_then(|u| u.file_name.clone()),
+                holders: u.holders,
+                to_license: u.to_license,
+            });
+            Some(u.to_license)
         }
         None if !f.seats_known => {
             assumptions.push(Assumption::SeatsUnknown);
@@ -143,6 +157,23 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
             Some(f.kaizala_seats.saturating_sub(covered))
         }
     };
+    if let Some(u) = f.users {
+        if let Some(seats) = u.summary.unassigned_seats.filter(|&n| n > 0) {
+            caveats_early.push(Caveat::UnassignedSeats {
+                seats,
+                holders: u.summary.holders,
+            });
+        }
+        if !u.unknown_licenses.is_empty() {
+            caveats_early.push(Caveat::UnknownLicenses {
+                names: u
+                    .unknown_licenses
+                    .iter()
+                    .map(|(n, _)| n.to_string())
+                    .collect(),
+            });
+        }
+    }
     if f.trial_seats > 0 && !f.settings.include_trials {
         assumptions.push(Assumption::TrialSeatsLeftOut {
             seats: f.trial_seats,
@@ -157,7 +188,7 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
     // seats alone above a cap settle it even when some are unknown.
     let need = quantity.unwrap_or_else(|| f.kaizala_seats.saturating_sub(covered));
 
-    let mut caveats = Vec::new();
+    let mut caveats = caveats_early;
     let signal = education::education_of(f.detected, f.settings, f.qualification);
     if let (None, Some(EducationSignal::Domain { .. } | EducationSignal::Name { .. })) =
         (&signal, f.detected)
@@ -272,6 +303,11 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         }
     }
 
+    // The counts the quantity came from, when the users said it.
+    let users = match f.settings.seats_to_cover {
+        None => f.users.map(|u| u.summary),
+        Some(_) => None,
+    };
     // Buying more of a plan the customer holds raises that subscription.
     let raise = match (family, plan_id) {
         (Family::Existing, _) | (_, None) => None,
@@ -296,8 +332,9 @@ pub(crate) fn recommend(f: &Facts<'_>, lang: Lang) -> (Recommendation, Vec<Alter
         guid,
         kaizala_plan,
         quantity,
-        reason: reason.render(lang),
+        reason: crate::i18n::plan::reason_text(&reason, users.as_ref(), lang),
         basis: reason,
+        users,
         caveats: caveats.into_iter().map(|c| Said::new(c, lang)).collect(),
         assumptions: assumptions
             .into_iter()

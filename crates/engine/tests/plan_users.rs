@@ -388,3 +388,34 @@ fn without_a_users_file_nothing_changes() {
         .iter()
         .all(|s| !matches!(s.action, StepAction::MoveUsers { users: Some(_), .. })));
 }
+
+#[test]
+fn the_json_carries_the_users_summary_and_each_moves_users() {
+    let mut all = users("a", 2, "contoso.com.tw", || vec![pro()]);
+    all.extend(users("b", 1, "contoso.com.tw", || vec![e1(), pro()]));
+    let plan = contoso_plan(4, vec![list(&["contoso.com.tw"], all)]);
+    let json = kaizala_engine::export::to_json(&plan, Lang::En);
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let c = &v["customers"][0];
+    assert_eq!(
+        c["users_summary"],
+        serde_json::json!({"users": 3, "holders": 3, "covered": 1, "to_license": 2, "unassigned_seats": 1})
+    );
+    let b = c["checklist"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["action"]["kind"] == "move-users")
+        .unwrap();
+    assert_eq!(
+        b["action"]["users"][2],
+        serde_json::json!({"upn": "b000@contoso.com.tw", "display_name": "b000", "needs_license": false})
+    );
+    // Read back, the plan is the same.
+    let back = kaizala_engine::export::plan_from_json(&json).unwrap();
+    assert_eq!(back.customers[0].users, plan.customers[0].users);
+    // Without users, no such fields.
+    let plain = contoso_plan(4, Vec::new());
+    let json = kaizala_engine::export::to_json(&plain, Lang::En);
+    assert!(!json.contains("users_summary") && !json.contains("\"users\""));
+}

@@ -16,7 +16,7 @@ use serde::Serialize;
 
 use crate::checklist::{self, Step};
 use crate::export::Extras;
-use crate::plan::{CustomerPlan, Lang, Plan, Source, Summary};
+use crate::plan::{CustomerPlan, Lang, Plan, Source, Summary, UsersSummary};
 
 /// [`Plan`] as written: its fields in order, each customer with its steps.
 /// A field added to `Plan` but not here fails the read-back tests.
@@ -38,6 +38,9 @@ struct CustomerJson<'a> {
     checklist: Vec<StepJson>,
     /// The partner's note on the customer; `null` when there is none.
     notes: Option<&'a str>,
+    /// What the customer's users file counted; left out without one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    users_summary: Option<UsersSummary>,
 }
 
 /// A step and its progress.
@@ -94,6 +97,7 @@ fn view<'a>(plan: &'a Plan, extras: Extras<'a>) -> PlanJson<'a> {
                         })
                         .collect(),
                     notes: progress.map(|p| p.note(&c.key)).filter(|n| !n.is_empty()),
+                    users_summary: c.users.as_ref().map(|u| u.summary),
                 }
             })
             .collect(),

@@ -124,6 +124,7 @@ impl SharedPlan {
         Handout {
             partner: self.partner.as_ref().and_then(Partner::shown),
             done: self.done.clone(),
+            users_done: Default::default(),
         }
     }
 
@@ -409,6 +410,7 @@ mod tests {
                 contact: "help@fabrikam.example".into(),
             }),
             done: BTreeMap::from([("A".to_string(), day), ("B".to_string(), None)]),
+            users_done: BTreeMap::new(),
         };
         let shared = bare.clone().with_handout(handout);
         let back = SharedPlan::from_link(&encode(&shared).unwrap()).unwrap();
@@ -421,6 +423,7 @@ mod tests {
         let empty = bare.with_handout(Handout {
             partner: Some(Partner::default()),
             done: BTreeMap::new(),
+            users_done: BTreeMap::new(),
         });
         assert_eq!(empty.partner, None);
         assert!(

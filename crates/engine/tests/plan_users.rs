@@ -419,3 +419,48 @@ fn the_json_carries_the_users_summary_and_each_moves_users() {
     let json = kaizala_engine::export::to_json(&plain, Lang::En);
     assert!(!json.contains("users_summary") && !json.contains("\"users\""));
 }
+
+#[test]
+fn users_ticked_as_moved_are_kept_by_upn_and_exported() {
+    use kaizala_engine::progress::Progress;
+    let mut all = users("a", 2, "contoso.com.tw", || vec![pro()]);
+    all.extend(users("b", 1, "contoso.com.tw", || vec![e1(), pro()]));
+    let plan = contoso_plan(3, vec![list(&["contoso.com.tw"], all)]);
+    let key = plan.customers[0].key.clone();
+    let mut p = Progress::default();
+    p.tick_user(&key, "A001@Contoso.com.tw", d(2020, 7, 20));
+    p.tick_user(&key, "a001@contoso.com.tw", d(2020, 7, 25));
+    assert_eq!(
+        p.user_done(&key, "a001@contoso.com.tw"),
+        Some(Some(d(2020, 7, 20)))
+    );
+    assert_eq!(
+        p.users_done(&key, ["a000@contoso.com.tw", "A001@CONTOSO.COM.TW"]),
+        1
+    );
+    // Stored and read back.
+    let back = Progress::from_json(&p.to_json()).unwrap();
+    assert_eq!(back, p);
+    // A colleague's marks merge in.
+    let mut theirs = Progress::default();
+    theirs.tick_user(&key, "b000@contoso.com.tw", d(2020, 7, 21));
+    let mut ours = p.clone();
+    assert_eq!(ours.merge(&theirs).ticks_added, 1);
+    assert!(ours.user_done(&key, "b000@contoso.com.tw").is_some());
+    // The Markdown lists each user under B, ticked or not.
+    let extras = kaizala_engine::export::Extras {
+        progress: Some(&p),
+        ..Default::default()
+    };
+    let md = kaizala_engine::export::to_markdown_with(&plan, Lang::En, extras);
+    assert!(
+        md.contains("  - [x] a001 (`a001@contoso.com.tw`): assign "),
+        "{md}"
+    );
+    assert!(
+        md.contains("  - [ ] b000 (`b000@contoso.com.tw`): remove Kaizala Pro"),
+        "{md}"
+    );
+    p.untick_user(&key, "a001@contoso.com.tw");
+    assert!(p.is_empty());
+}

@@ -14,7 +14,7 @@ inject a link.
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
-use crate::checklist::{self, Checklist, FactChange};
+use crate::checklist::{self, Checklist, FactChange, StepAction};
 use crate::export::Extras;
 use crate::handout::{Handout, Partner};
 use crate::i18n::date_or_dash;
@@ -394,6 +394,28 @@ fn customer_section(
             Label::Colon.text(lang),
             escape(&step.text)
         );
+        if let StepAction::MoveUsers {
+            users: Some(users),
+            plan,
+            ..
+        } = &step.action
+        {
+            for u in users {
+                let mark = match handout.users_done.get(&u.upn.to_lowercase()) {
+                    Some(_) => "x",
+                    None => " ",
+                };
+                let change = crate::i18n::export::user_change(u.needs_license, plan, lang);
+                let _ = writeln!(
+                    out,
+                    "  - [{mark}] {} (`{}`){}{}",
+                    escape(&u.display_name),
+                    u.upn.replace('`', "'"),
+                    Label::Colon.text(lang),
+                    escape(&change)
+                );
+            }
+        }
     }
     out.push('\n');
 }

@@ -107,6 +107,10 @@ impl Extras<'_> {
                 .progress
                 .map(|p| p.done_steps(customer))
                 .unwrap_or_default(),
+            users_done: self
+                .progress
+                .map(|p| p.users_of(&customer.key))
+                .unwrap_or_default(),
         }
     }
 }

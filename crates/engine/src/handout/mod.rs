@@ -73,6 +73,10 @@ pub struct Handout {
     /// Steps already done, by step id, with the day when known.
     #[serde(default)]
     pub done: BTreeMap<String, Option<NaiveDate>>,
+    /// Users already moved (step B, user by user), by user principal name
+    /// lower-cased, with the day when known.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub users_done: BTreeMap<String, Option<NaiveDate>>,
 }
 
 #[cfg(test)]

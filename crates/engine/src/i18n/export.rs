@@ -243,3 +243,14 @@ pub(crate) fn wave_heading(wave: u32, lang: Lang) -> String {
         Lang::ZhTw => format!("第 {wave} 梯次"),
     }
 }
+
+/// What changes for one user step B moves: assign the new plan and remove
+/// Kaizala Pro, or only remove Kaizala Pro.
+pub(crate) fn user_change(needs_license: bool, plan: &str, lang: Lang) -> String {
+    match (needs_license, lang) {
+        (true, Lang::En) => format!("assign {plan}, remove Kaizala Pro"),
+        (true, Lang::ZhTw) => format!("指派 {plan}，移除 Kaizala Pro"),
+        (false, Lang::En) => "remove Kaizala Pro".to_string(),
+        (false, Lang::ZhTw) => "移除 Kaizala Pro".to_string(),
+    }
+}

@@ -8,7 +8,8 @@ The stored shape (version 2):
 {"version": 2,
  "ticks": {"id:c1": {"C:sub-1": {"on": "2020-08-03", "facts": {...}}}},
  "legacy": {"id:c1": {"A": null}},
- "notes": {"id:c1": "call Monday"}}
+ "notes": {"id:c1": "call Monday"},
+ "users": {"id:c1": {"alice@contoso.com": "2020-08-03"}}}
 ```
 
 The first shape (`ticked`: a list of `"<customer>/<step id>"`,
@@ -34,6 +35,8 @@ struct Stored<'a> {
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     legacy: &'a BTreeMap<String, BTreeMap<String, Option<NaiveDate>>>,
     notes: &'a BTreeMap<String, String>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    users: &'a BTreeMap<String, BTreeMap<String, Option<NaiveDate>>>,
 }
 
 /// A member that must be an object: `Ok(None)` when absent or null, `Err`
@@ -61,6 +64,7 @@ impl Progress {
             ticks: &self.ticks,
             legacy: &self.legacy,
             notes: &self.notes,
+            users: &self.users,
         };
         serde_json::to_string(&stored).unwrap_or_else(|_| "{}".to_string())
     }
@@ -147,6 +151,17 @@ impl Progress {
                 }
             }
         }
+        for (customer, upns) in object(obj, "users").ok()?.into_iter().flatten() {
+            let Value::Object(upns) = upns else { continue };
+            for (upn, on) in upns {
+                if upn.contains('@') && (on.is_null() || day(on).is_some()) {
+                    p.users
+                        .entry(customer.clone())
+                        .or_default()
+                        .insert(upn.to_lowercase(), day(on));
+                }
+            }
+        }
         Some(p)
     }
 }
@@ -162,6 +177,7 @@ impl Serialize for Progress {
             ticks: &self.ticks,
             legacy: &self.legacy,
             notes: &self.notes,
+            users: &self.users,
         }
         .serialize(serializer)
     }

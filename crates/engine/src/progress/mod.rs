@@ -32,6 +32,7 @@ mod fingerprint;
 mod json;
 #[cfg(test)]
 mod tests;
+mod users;
 
 use std::collections::BTreeMap;
 
@@ -69,6 +70,9 @@ pub struct Progress {
     pub(crate) legacy: BTreeMap<String, BTreeMap<String, Option<NaiveDate>>>,
     /// Free-text note per customer key.
     pub(crate) notes: BTreeMap<String, String>,
+    /// Users moved (step B, user by user), per customer key, per user
+    /// principal name lower-cased, with the day when known.
+    pub(crate) users: BTreeMap<String, BTreeMap<String, Option<NaiveDate>>>,
 }
 
 /// A ticked step as it stands now.
@@ -147,6 +151,7 @@ impl Progress {
         self.ticks.values().all(BTreeMap::is_empty)
             && self.legacy.values().all(BTreeMap::is_empty)
             && self.notes.is_empty()
+            && self.users.values().all(BTreeMap::is_empty)
     }
 
     /// Whether ticks of the first stored shape wait for
@@ -413,6 +418,7 @@ impl Progress {
                 }
             }
         }
+        merged.ticks_added += self.merge_users(other);
         self.ticks.retain(|_, m| !m.is_empty());
         self.legacy.retain(|_, m| !m.is_empty());
         for (customer, theirs) in &other.notes {

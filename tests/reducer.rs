@@ -751,6 +751,7 @@ fn a_share_link_carries_the_partner_and_the_days_steps_were_done() {
     let handout = Handout {
         partner: s.partner.shown(),
         done: support::done_steps(w, &key),
+        users_done: Default::default(),
     };
     let shared = SharedPlan::for_customer(&w.import, &w.settings, &key)
         .unwrap()

@@ -108,6 +108,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
     let handout = Handout {
         partner: props.partner.shown(),
         done: w.progress.done_steps(c),
+        users_done: w.progress.users_of(&c.key),
     };
     let onshare = {
         let share_state = share_state.clone();

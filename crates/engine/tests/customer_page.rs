@@ -62,6 +62,7 @@ fn fabrikam() -> Handout {
             contact: "help@fabrikam.example".into(),
         }),
         done: BTreeMap::from([("A".to_string(), Some(d(2020, 8, 3)))]),
+        users_done: BTreeMap::new(),
     }
 }
 
@@ -260,6 +261,7 @@ fn a_hostile_partner_stays_text() {
             contact: "\"><img src=x onerror=alert(1)>".into(),
         }),
         done: BTreeMap::from([("<b>".to_string(), None)]),
+        users_done: BTreeMap::new(),
     };
     let html = customer_html(&p, &k, Lang::En, &handout).unwrap();
     assert!(!html.contains("<script") && !html.contains("<img"));

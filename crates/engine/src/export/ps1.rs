@@ -117,7 +117,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
     s.line("    }");
     s.line("}");
     s.line("");
-    s.say("", Say::Start, &["$Users.Count", "$CustomerName", "$LogPath"]);
+    s.say(
+        "",
+        Say::Start,
+        &["$Users.Count", "$CustomerName", "$LogPath"],
+    );
     s.line("if ($Apply) {");
     s.say("    ", Say::Applying, &[]);
     s.line("} else {");
@@ -154,7 +158,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
     s.line("}");
     s.line("$newSku = @($skus | Where-Object { $_.SkuPartNumber -eq $NewSkuPartNumber })");
     s.line("if ($newSku.Count -eq 0) {");
-    s.stop("    ", Say::NewSkuMissing, &["$NewPlanName", "$NewSkuPartNumber"]);
+    s.stop(
+        "    ",
+        Say::NewSkuMissing,
+        &["$NewPlanName", "$NewSkuPartNumber"],
+    );
     s.line("}");
     s.line("$newSku = $newSku[0]");
     s.line("$newSkuId = $newSku.SkuId");
@@ -163,7 +171,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
     s.line("if ($KaizalaSkuPartNumber) {");
     s.line("    $kaizala = @($skus | Where-Object { $_.SkuPartNumber -eq $KaizalaSkuPartNumber })");
     s.line("    if ($kaizala.Count -eq 0) {");
-    s.say("        ", Say::KaizalaSkuMissing, &["$KaizalaSkuPartNumber"]);
+    s.say(
+        "        ",
+        Say::KaizalaSkuMissing,
+        &["$KaizalaSkuPartNumber"],
+    );
     s.say("        ", Say::TenantSkus, &[]);
     s.line("        Write-Skus $skus");
     s.line("        exit 1");
@@ -189,7 +201,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
     s.say(
         "",
         Say::SkusFound,
-        &["$NewPlanName", "$NewSkuPartNumber", "$kaizala[0].SkuPartNumber"],
+        &[
+            "$NewPlanName",
+            "$NewSkuPartNumber",
+            "$kaizala[0].SkuPartNumber",
+        ],
     );
 
     s.part(Part::Units);
@@ -210,7 +226,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
     s.line("    try {");
     s.line("        $held = @(Get-MgUserLicenseDetail -UserId $entry.Upn -All | ForEach-Object { $_.SkuId })");
     s.line("    } catch {");
-    s.stop("        ", Say::Failed, &["$entry.Upn", "$_.Exception.Message"]);
+    s.stop(
+        "        ",
+        Say::Failed,
+        &["$entry.Upn", "$_.Exception.Message"],
+    );
     s.line("    }");
     s.line("    if ($held -notcontains $kaizalaSkuId) {");
     s.say("        ", Say::Skipped, &["$entry.Name", "$entry.Upn"]);
@@ -226,7 +246,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
         &["$entry.Name", "$entry.Upn", "$NewPlanName"],
     );
     s.line("        } else {");
-    s.say("            ", Say::WouldRemove, &["$entry.Name", "$entry.Upn"]);
+    s.say(
+        "            ",
+        Say::WouldRemove,
+        &["$entry.Name", "$entry.Upn"],
+    );
     s.line("        }");
     s.line("        $changed++");
     s.line("        continue");
@@ -238,7 +262,11 @@ pub fn move_script(customer: &CustomerPlan, lang: Lang) -> Option<String> {
     s.line("            Set-MgUserLicense -UserId $entry.Upn -AddLicenses @() -RemoveLicenses @($kaizalaSkuId) | Out-Null");
     s.line("        }");
     s.line("    } catch {");
-    s.stop("        ", Say::Failed, &["$entry.Upn", "$_.Exception.Message"]);
+    s.stop(
+        "        ",
+        Say::Failed,
+        &["$entry.Upn", "$_.Exception.Message"],
+    );
     s.line("    }");
     s.line("    if ($assign) {");
     s.say(

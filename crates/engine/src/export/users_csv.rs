@@ -9,9 +9,9 @@ export, the headers follow the language: this file is for people sorting
 out who moves, not for programs.
 */
 
+use crate::export::change::UserChange;
 use crate::export::csv::neutralise;
 use crate::i18n::bulk::{users_headers, yes_no};
-use crate::export::change::UserChange;
 use crate::i18n::{Lang, Render};
 use crate::plan::CustomerPlan;
 

@@ -269,8 +269,8 @@ impl Say {
                 "略過，已不再持有 Kaizala Pro（可能已移轉）：{0} <{1}>",
             ),
             Say::Failed => (
-                "Stopped at {0}: {1}. The users before it are done; no user after it was changed.",
-                "在 {0} 停止：{1}。之前的使用者已處理完成；之後的使用者皆未變更。",
+                "Stopped at {0}: {1}. Nothing was changed for this user or the ones after it.",
+                "在 {0} 停止：{1}。此使用者及之後的使用者皆未變更。",
             ),
             Say::DryRunDone => (
                 "Dry run finished: {0} users would change, {1} skipped. Nothing was changed.",

@@ -1,6 +1,9 @@
 /*!
 Exports of a [`Plan`]: JSON, CSV, Markdown and iCalendar for the whole
-plan, Markdown and a standalone HTML page for one customer.
+plan, Markdown and a standalone HTML page for one customer, and for a
+customer whose users are known, the users to move as CSV
+([`users_csv`]) and a PowerShell script that moves them
+([`move_script`]).
 
 Every export is a pure function of the plan and a [`Lang`]: no clock, no
 randomness, so the CLI and the app's download buttons produce the same
@@ -10,16 +13,20 @@ partner's name and contact, the steps already done), so a download
 carries what the screen shows.
 */
 
+pub(crate) mod change;
 pub mod csv;
 pub(crate) mod html;
 pub mod ics;
 pub(crate) mod json;
 pub(crate) mod markdown;
+pub(crate) mod ps1;
+pub(crate) mod users_csv;
 
 use crate::handout::{Handout, Partner};
 use crate::plan::{CustomerPlan, Lang, Plan};
 use crate::progress::Progress;
 
+pub use self::change::UserChange;
 pub use self::csv::{to_csv, to_csv_with};
 pub use self::html::customer_html;
 pub use self::ics::{to_ics, to_ics_with};
@@ -27,6 +34,8 @@ pub use self::json::{plan_from_json, to_json, to_json_with};
 pub use self::markdown::{
     customer_markdown, customer_markdown_with, to_markdown, to_markdown_with,
 };
+pub use self::ps1::move_script;
+pub use self::users_csv::users_csv;
 
 /// A whole-plan export format.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

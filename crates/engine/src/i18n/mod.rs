@@ -9,11 +9,13 @@ Every sentence the engine writes is this project's own wording. Facts
 Microsoft's documents; see `docs/rules.md`.
 */
 
+pub(crate) mod bulk;
 pub(crate) mod checklist;
 pub(crate) mod export;
 pub mod handout;
 pub(crate) mod plan;
 pub(crate) mod progress;
+pub(crate) mod script;
 pub(crate) mod workspace;
 
 use std::borrow::Cow;

@@ -36,7 +36,10 @@ and writes the Kaizala Pro migration plan.
 options:
   --as-of DATE            plan as of this day (YYYY-MM-DD; default: today, UTC)
   --cutoff DATE           when Kaizala Pro sales ended (default: 2020-07-01)
-  --format FORMAT         json, csv, md or ics (default: json)
+  --format FORMAT         json, csv, md or ics (default: json); or, for the one customer
+                          that --customer names, ps1 (a PowerShell script that moves
+                          its users' licenses) or users-csv (its users to move)
+  --customer CUSTOMER     the customer a ps1 or users-csv is written for
   --out FILE              write to FILE instead of standard output
   --lang LANG             en or zh-TW (default: en)
   --map FIELD=COLUMN      read FIELD from the column named COLUMN; FIELD is one of
@@ -62,6 +65,9 @@ options:
   --progress FILE         the ticked steps, their days and the notes to write with the plan:
                           the app's progress JSON or a workspace file (which also gives
                           the partner and the choices made per customer)
+  --users FILE            a users export of one customer's tenant (the admin center's
+                          Export users, or a license report): it belongs to the customer
+                          whose domain it shows; --users \"CUSTOMER=FILE\" names the customer
   -h, --help              show this help
   -V, --version           show the version
 
@@ -112,6 +118,29 @@ pub struct Args {
     /// `--progress`: a progress JSON or a workspace file to take the
     /// ticks, days and notes (and a workspace's partner and choices) from.
     pub progress: Option<String>,
+    /// `--format ps1` or `users-csv`: a file for one customer instead of
+    /// the plan (then `format` is unused).
+    pub customer_export: Option<CustomerExport>,
+    /// `--customer`: the customer of a `customer_export`.
+    pub customer: Option<String>,
+    /// `--users`: users files, each `FILE` or `CUSTOMER=FILE` as given.
+    pub users: Vec<String>,
+}
+
+/// A file written for one customer rather than for the whole plan.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CustomerExport {
+    /// The PowerShell script that moves the customer's users.
+    Script,
+    /// The customer's users to move, as CSV.
+    UsersCsv,
+}
+
+/// What `--format` names.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum OutputFormat {
+    Plan(ExportFormat),
+    Customer(CustomerExport),
 }
 
 /// The command line as clap reads it. Every option takes a value, and
@@ -137,7 +166,7 @@ struct Cli {
     cutoff: Option<NaiveDate>,
     #[arg(long, value_name = "FORMAT", allow_hyphen_values = true,
           default_value = "json", value_parser = parse_format)]
-    format: ExportFormat,
+    format: OutputFormat,
     #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
     out: Option<String>,
     #[arg(long, value_name = "LANG", allow_hyphen_values = true,
@@ -171,6 +200,10 @@ struct Cli {
     reseller: Option<String>,
     #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
     progress: Option<String>,
+    #[arg(long, value_name = "CUSTOMER", allow_hyphen_values = true)]
+    customer: Option<String>,
+    #[arg(long, value_name = "FILE", allow_hyphen_values = true)]
+    users: Vec<String>,
 }
 
 fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
@@ -179,9 +212,16 @@ fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
     })
 }
 
-fn parse_format(value: &str) -> Result<ExportFormat, String> {
-    ExportFormat::parse(value)
-        .ok_or_else(|| format!("--format is json, csv, md or ics; got \"{value}\""))
+fn parse_format(value: &str) -> Result<OutputFormat, String> {
+    match value.trim().to_ascii_lowercase().as_str() {
+        "ps1" | "powershell" => Ok(OutputFormat::Customer(CustomerExport::Script)),
+        "users-csv" => Ok(OutputFormat::Customer(CustomerExport::UsersCsv)),
+        _ => ExportFormat::parse(value)
+            .map(OutputFormat::Plan)
+            .ok_or_else(|| {
+                format!("--format is json, csv, md, ics, ps1 or users-csv; got \"{value}\"")
+            }),
+    }
 }
 
 fn parse_lang(value: &str) -> Result<Lang, String> {
@@ -367,7 +407,16 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
         file: cli.file,
         as_of: cli.as_of,
         cutoff: cli.cutoff,
-        format: cli.format,
+        format: match cli.format {
+            OutputFormat::Plan(f) => f,
+            OutputFormat::Customer(_) => ExportFormat::Json,
+        },
+        customer_export: match cli.format {
+            OutputFormat::Customer(c) => Some(c),
+            OutputFormat::Plan(_) => None,
+        },
+        customer: cli.customer,
+        users: cli.users,
         out: cli.out,
         lang: cli.lang,
         mapping: cli.mapping,

@@ -12,8 +12,9 @@ mod args;
 mod inputs;
 mod run;
 
-pub use args::{field_names, parse_args, Args, Command, USAGE};
-pub use run::{plan_outcome, run, run_with};
+pub use args::{field_names, parse_args, Args, Command, CustomerExport, USAGE};
+pub use inputs::UsersFile;
+pub use run::{plan_outcome, run, run_users, run_with};
 
 /// The kinds of usage error, as clap sorts them.
 pub use clap::error::ErrorKind as UsageErrorKind;

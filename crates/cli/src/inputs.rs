@@ -126,3 +126,139 @@ pub(crate) fn import_workspace(path: &str, bytes: &[u8]) -> Result<(Import, Carr
     carried.conflicts = merged.conflicts;
     Ok((merged.import, carried))
 }
+
+/// A users file given with `--users`: the customer named for it, if any,
+/// its path (for messages) and its bytes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct UsersFile {
+    pub customer: Option<String>,
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+impl UsersFile {
+    /// Reads a `--users` value: `FILE`, or `CUSTOMER=FILE` when the whole
+    /// value is no file (`is_file` says; a file name may hold `=`).
+    pub fn split(value: &str, is_file: impl Fn(&str) -> bool) -> (Option<String>, String) {
+        if is_file(value) {
+            return (None, value.to_string());
+        }
+        match value.split_once('=') {
+            Some((who, path)) if !who.trim().is_empty() && !path.trim().is_empty() => {
+                (Some(who.trim().to_string()), path.trim().to_string())
+            }
+            _ => (None, value.to_string()),
+        }
+    }
+}
+
+/// The customers of an import, each once, by key.
+fn customers_of(import: &Import) -> Vec<(String, &kaizala_engine::model::Customer)> {
+    let mut seen: BTreeMap<String, &kaizala_engine::model::Customer> = BTreeMap::new();
+    for c in import
+        .subscriptions
+        .iter()
+        .map(|s| &s.customer)
+        .chain(import.customers.iter())
+    {
+        seen.entry(c.key()).or_insert(c);
+    }
+    seen.into_iter().collect()
+}
+
+/// Reads each users file and gives it to its customer: the one named for
+/// it, else the one whose domain it shows. A file that is no users export,
+/// or that no single customer's domain matches, stops the run with the
+/// candidates listed.
+pub(crate) fn attach_users(
+    import: &mut Import,
+    files: &[UsersFile],
+    resolve: impl Fn(&Import, &str) -> Result<String, Failure>,
+) -> Result<(), Failure> {
+    for file in files {
+        let name = std::path::Path::new(&file.path)
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned());
+        let options = import::ImportOptions {
+            file_name: name,
+            ..Default::default()
+        };
+        let outcome = import::import(&file.bytes, &options)
+            .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.path)))?;
+        let mut lists = match outcome {
+            ImportOutcome::Ready(i) if !i.users.is_empty() => i.users,
+            ImportOutcome::Ready(_) => {
+                return Err(Failure::input(format!(
+                    "{} is not a users export: it has no user principal name and licenses \
+                     columns (give the admin center's Export users file, or a license report)",
+                    file.path
+                )))
+            }
+            ImportOutcome::NeedsMapping(req) => {
+                return Err(Failure::input(format!(
+                    "cannot read {} as a users export: {}",
+                    file.path,
+                    crate::run::describe_mapping(&req).trim_end()
+                )))
+            }
+        };
+        for list in &mut lists {
+            let key = match &file.customer {
+                Some(who) => resolve(import, who)?,
+                None => {
+                    let customers = customers_of(import);
+                    let found = kaizala_engine::plan::matching_customers(
+                        list,
+                        customers.iter().map(|(k, c)| (k.as_str(), *c)),
+                    );
+                    match found.as_slice() {
+                        [one] => one.clone(),
+                        _ => return Err(no_single_customer(file, list, &customers, &found)),
+                    }
+                }
+            };
+            list.customer = Some(key);
+        }
+        import.users.extend(lists);
+    }
+    Ok(())
+}
+
+/// Why a users file found no single customer, with what to do.
+fn no_single_customer(
+    file: &UsersFile,
+    list: &kaizala_engine::model::UsersList,
+    customers: &[(String, &kaizala_engine::model::Customer)],
+    found: &[String],
+) -> Failure {
+    let domains: Vec<&str> = list.domains.iter().map(|d| &**d).take(5).collect();
+    let named = |c: &kaizala_engine::model::Customer| {
+        let name = c.name.as_deref().or(c.id.as_deref()).unwrap_or("?");
+        match c.domain.as_deref() {
+            Some(d) => format!("{name} ({d})"),
+            None => name.to_string(),
+        }
+    };
+    let listed: Vec<String> = customers
+        .iter()
+        .filter(|(k, _)| found.is_empty() || found.contains(k))
+        .take(20)
+        .map(|(_, c)| named(c))
+        .collect();
+    let what = if found.is_empty() {
+        "no customer of the export has one of its domains"
+    } else {
+        "several customers of the export have its domains"
+    };
+    Failure::input(format!(
+        "{}: {what} ({}). Name the customer with --users \"CUSTOMER={}\"; the customers: {}",
+        file.path,
+        if domains.is_empty() {
+            "it shows no domain".to_string()
+        } else {
+            domains.join(", ")
+        },
+        file.path,
+        listed.join("; ")
+    ))
+}

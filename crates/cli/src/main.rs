@@ -71,7 +71,19 @@ fn main() -> ExitCode {
         },
         None => None,
     };
-    let output = match cli::run_with(&args, &bytes, progress.as_deref(), today_utc()) {
+    let mut users = Vec::new();
+    for value in &args.users {
+        let (customer, path) = cli::UsersFile::split(value, |p| std::path::Path::new(p).is_file());
+        match std::fs::read(&path) {
+            Ok(bytes) => users.push(cli::UsersFile {
+                customer,
+                path,
+                bytes,
+            }),
+            Err(e) => return fail(1, &format!("cannot read {path}: {e}")),
+        }
+    }
+    let output = match cli::run_users(&args, &bytes, progress.as_deref(), &users, today_utc()) {
         Ok(o) => o,
         Err(f) => return fail(u8::try_from(f.code).unwrap_or(1), &f.message),
     };

@@ -15,8 +15,8 @@ use kaizala_engine::plan::{build_plan, Settings};
 use kaizala_engine::workspace::{is_workspace_file, Conflict};
 
 use crate::args::field_name;
-use crate::inputs::{import_workspace, read_progress, Carried};
-use crate::{Args, Failure, Output};
+use crate::inputs::{attach_users, import_workspace, read_progress, Carried, UsersFile};
+use crate::{Args, CustomerExport, Failure, Output};
 
 /// Finds the key of the customer a user named: its tenant id, domain or
 /// name (case-insensitive), or the key itself.
@@ -165,16 +165,55 @@ pub fn plan_outcome(
     outcome: ImportOutcome,
     today: NaiveDate,
 ) -> Result<Output, Failure> {
-    plan_outcome_with(args, outcome, Carried::default(), today)
+    plan_outcome_with(args, outcome, Carried::default(), &[], today)
+}
+
+/// The file `--format ps1` or `users-csv` writes for `--customer`.
+fn customer_export(
+    args: &Args,
+    import: &Import,
+    plan: &kaizala_engine::Plan,
+    kind: CustomerExport,
+) -> Result<Output, Failure> {
+    let Some(who) = args.customer.as_deref() else {
+        return Err(Failure::input(
+            "--format ps1 and users-csv are written for one customer: add --customer CUSTOMER",
+        ));
+    };
+    let key = resolve(import, who)?;
+    let Some(customer) = plan.customer(&key) else {
+        return Err(Failure::input(format!(
+            "\"{who}\" has no Kaizala Pro subscription to migrate, so there are no users to move"
+        )));
+    };
+    let Some(users) = &customer.users else {
+        return Err(Failure::input(format!(
+            "no users file for \"{who}\": add --users FILE with its tenant's users export"
+        )));
+    };
+    let text = match kind {
+        CustomerExport::Script => export::move_script(customer, args.lang),
+        CustomerExport::UsersCsv => export::users_csv(customer, args.lang),
+    }
+    .unwrap_or_default();
+    let s = users.summary;
+    Ok(Output {
+        bytes: text.into_bytes(),
+        summary: format!(
+            "{}: {} users hold Kaizala Pro; {} need a license, {} already have a plan that includes Kaizala.",
+            customer.display_name, s.holders, s.to_license, s.covered
+        ),
+    })
 }
 
 fn plan_outcome_with(
     args: &Args,
     outcome: ImportOutcome,
     carried: Carried,
+    users: &[UsersFile],
     today: NaiveDate,
 ) -> Result<Output, Failure> {
-    let import = match outcome {
+    let mut import = match outcome {
         ImportOutcome::Ready(i) => i,
         ImportOutcome::NeedsMapping(req) => {
             return Err(Failure::input(
@@ -182,8 +221,12 @@ fn plan_outcome_with(
             ))
         }
     };
+    attach_users(&mut import, users, resolve)?;
     let settings = settings_for(args, &import, &carried, today)?;
     let mut plan = build_plan(&import, &settings);
+    if let Some(kind) = args.customer_export {
+        return customer_export(args, &import, &plan, kind);
+    }
     if let Some(mpn) = &args.reseller {
         let known = plan.resellers();
         if !mpn.is_empty() && !known.contains(mpn) {
@@ -281,6 +324,18 @@ pub fn run_with(
     progress: Option<&[u8]>,
     today: NaiveDate,
 ) -> Result<Output, Failure> {
+    run_users(args, bytes, progress, &[], today)
+}
+
+/// [`run_with`], with the users files given by `--users` (read by the
+/// caller, each split with [`UsersFile::split`]).
+pub fn run_users(
+    args: &Args,
+    bytes: &[u8],
+    progress: Option<&[u8]>,
+    users: &[UsersFile],
+    today: NaiveDate,
+) -> Result<Output, Failure> {
     let from_progress = match (progress, &args.progress) {
         (Some(p), path) => Some(read_progress(path.as_deref().unwrap_or("--progress"), p)?),
         (None, _) => None,
@@ -295,7 +350,7 @@ pub fn run_with(
         Some(p) => carried.with_progress_file(p),
         None => carried,
     };
-    plan_outcome_with(args, outcome, carried, today)
+    plan_outcome_with(args, outcome, carried, users, today)
 }
 
 /// Reads FILE as an export, with the options the arguments give.

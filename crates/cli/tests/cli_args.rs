@@ -48,7 +48,10 @@ fn usage_errors_exit_2() {
     let refused: &[(&[&str], &str)] = &[
         (&["a.csv", "--as-of", "1/6/2020"], "YYYY-MM-DD"),
         (&["a.csv", "--cutoff=2020-02-30"], "YYYY-MM-DD"),
-        (&["a.csv", "--format", "xml"], "json, csv, md or ics"),
+        (
+            &["a.csv", "--format", "xml"],
+            "json, csv, md, ics, ps1 or users-csv",
+        ),
         (&["a.csv", "--lang", "fr"], "en or zh-TW"),
         (&["a.csv", "--map", "enddate"], "FIELD=COLUMN"),
         (&["a.csv", "--map", "expiry=End"], "not a field"),

@@ -299,7 +299,7 @@ pub(crate) fn app() -> Html {
                     <Overview {lang} workspace={workspace.clone()} today={state.today} partner={state.partner.clone()} onaction={onaction.clone()} onfile={onfile.clone()} />
                 },
                 View::Customer(key) => html! {
-                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} partner={state.partner.clone()} onaction={onaction.clone()} />
+                    <CustomerView {lang} workspace={workspace.clone()} customer={key.clone()} partner={state.partner.clone()} onaction={onaction.clone()} onfile={onfile.clone()} />
                 },
             };
             html! {

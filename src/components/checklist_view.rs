@@ -8,10 +8,12 @@ done step whose facts changed since it was ticked says what changed.
 */
 
 use std::collections::BTreeMap;
+use std::rc::Rc;
 
 use chrono::NaiveDate;
 use yew::prelude::*;
 
+use crate::components::user_list::UserList;
 use crate::i18n::{date, tr, Lang};
 use crate::view_model::paper::by_wave;
 use kaizala_engine::checklist::{Step, StepAction};
@@ -42,6 +44,13 @@ pub struct ChecklistViewProps {
     /// export moved an end date, say), with what changed in words.
     #[prop_or_default]
     pub flags: BTreeMap<String, Vec<String>>,
+    /// Users of the move steps marked as moved, by user principal name
+    /// lower-cased.
+    #[prop_or_default]
+    pub users_done: Rc<BTreeMap<String, Option<NaiveDate>>>,
+    /// A user of a move step marked as moved or not; `None`: read-only.
+    #[prop_or_default]
+    pub ontick_user: Option<Callback<(String, bool)>>,
 }
 
 #[component(ChecklistView)]
@@ -101,6 +110,11 @@ pub fn checklist_view(props: &ChecklistViewProps) -> Html {
                         </div>
                     }
                     <p class="step-text">{ &step.text }</p>
+                    if let StepAction::MoveUsers { users: Some(users), plan, .. } = &step.action {
+                        <UserList {lang} users={users.clone()} plan={plan.clone()} done={props.users_done.clone()}
+                                  id_prefix={format!("{}-{}", props.id_prefix, step.step)} ontick={props.ontick_user.clone()}
+                                  for_print={props.for_print} />
+                    }
                 </div>
             </li>
         }

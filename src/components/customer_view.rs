@@ -19,6 +19,7 @@ use crate::components::customer_table::urgency_badge;
 use crate::components::plan_catalog::PlanCatalog;
 use crate::components::recommendation_card::RecommendationCard;
 use crate::components::subscription_table::SubscriptionTable;
+use crate::components::users_panel::UsersPanel;
 use crate::i18n::{date, days, number, opt_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, SharedPlan, Workspace};
@@ -39,6 +40,8 @@ pub(crate) struct CustomerViewProps {
     /// its Markdown.
     pub(crate) partner: Partner,
     pub(crate) onaction: Callback<Action>,
+    /// A file chosen on the page (a users export), to add to the workspace.
+    pub(crate) onfile: Callback<web_sys::File>,
 }
 
 #[component(CustomerView)]
@@ -46,6 +49,8 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
     let lang = props.lang;
     let w = &props.workspace;
     let share_state = use_state_eq(|| None::<Result<String, String>>);
+    // User lists are personal data: a link carries them only when asked.
+    let include_users = use_state_eq(|| false);
     let Some(c) = w.plan.customer(&props.customer) else {
         return html! {
             <section class="panel error" role="alert">
@@ -93,6 +98,16 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                 done,
             })
     };
+    let ontick_user = {
+        let key = key.clone();
+        props
+            .onaction
+            .reform(move |(upn, done): (String, bool)| Action::TickUser {
+                customer: key.clone(),
+                upn,
+                done,
+            })
+    };
     let onnote = {
         let key = key.clone();
         props.onaction.reform(move |e: InputEvent| {
@@ -115,10 +130,18 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
         let w = props.workspace.clone();
         let key = key.clone();
         let handout = handout.clone();
+        let include_users = *include_users;
         // Gathered on click: it scans every imported subscription.
         Callback::from(move |_: MouseEvent| {
             let shared = SharedPlan::for_customer(&w.import, &w.settings, &key)
-                .map(|s| s.with_handout(handout.clone()));
+                .map(|s| s.with_handout(handout.clone()))
+                .map(|s| {
+                    if include_users {
+                        s.with_users(&w.import, &handout)
+                    } else {
+                        s
+                    }
+                });
             let link = match &shared {
                 Some(shared) => io::share_link(shared),
                 None => Err(tr(
@@ -238,13 +261,15 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                     }
                 </section>
             }
+            <UsersPanel {lang} workspace={w.clone()} customer={c.clone()} onaction={props.onaction.clone()} onfile={props.onfile.clone()} />
             <section class="panel checklist-panel" aria-labelledby="checklist-title">
                 <div class="panel-head">
                     <h3 id="checklist-title">{ tr(lang, "Migration checklist", "移轉檢查清單") }</h3>
                     <span class="progress-text">{ format!("{}/{}", ticked.len(), steps.len()) }</span>
                 </div>
                 <ChecklistView {lang} {steps} as_of={w.plan.as_of} ticked={ticked.clone()} {done_on} {stop_notes} {flags}
-                               id_prefix={format!("step-{}", slug(&key))} ontick={Some(ontick)} />
+                               id_prefix={format!("step-{}", slug(&key))} ontick={Some(ontick)}
+                               users_done={Rc::new(w.progress.users_of(&key))} ontick_user={Some(ontick_user)} />
                 <label for="customer-note" class="note-label">{ tr(lang, "Notes (kept in this browser)", "備註（保存在這個瀏覽器）") }</label>
                 <textarea id="customer-note" rows="3" value={w.progress.note(&key).to_string()} oninput={onnote}
                           placeholder={tr(lang, "Contacts, order numbers, anything to remember", "聯絡人、訂單編號等需要記下的事項")} />
@@ -254,6 +279,17 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                 <p class="hint">{ tr(lang,
                     "The link holds this customer's plan inside the address itself (after the #, which browsers never send to a server). It opens a read-only view with this customer only.",
                     "連結本身就包含這位客戶的規劃（在 # 之後，瀏覽器不會將這部分傳送到伺服器）。開啟後是只含這位客戶、唯讀的檢視。") }</p>
+                if c.users.is_some() {
+                    <label class="check-row" for="share-users">
+                        <input type="checkbox" id="share-users" checked={*include_users} onchange={{
+                            let include_users = include_users.clone();
+                            let share_state = share_state.clone();
+                            Callback::from(move |_: Event| { include_users.set(!*include_users); share_state.set(None); })
+                        }} />
+                        { tr(lang, "Include the user list (names and addresses: personal data, and a much longer link)",
+                                   "包含使用者名單（姓名與電子郵件地址屬於個人資料，且連結會長很多）") }
+                    </label>
+                }
                 <div class="actions">
                     <button class="button primary" id="share-link" onclick={onshare}>{ tr(lang, "Create and copy link", "建立並複製連結") }</button>
                     <button class="button" id="download-customer-md" onclick={onmd}>{ tr(lang, "Download Markdown", "下載 Markdown") }</button>
@@ -265,6 +301,12 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                             <div class="share-result">
                                 <label for="share-url">{ tr(lang, "Link (copied to the clipboard if the browser allowed it)", "連結（若瀏覽器允許，已複製到剪貼簿）") }</label>
                                 <input id="share-url" type="text" readonly=true value={link.clone()} />
+                                if *include_users {
+                                    <p class="message warning" id="share-users-warning">{ match lang {
+                                        Lang::En => format!("This link holds the customer's user list and is {} characters long. Send it only to the customer; some mail and chat apps cut links longer than about 2,000 characters, so a file (Download web page) may travel better.", number(link.len() as u64)),
+                                        Lang::ZhTw => format!("此連結包含客戶的使用者名單，長度為 {} 個字元。請只傳給客戶；部分郵件與聊天軟體會截斷超過約 2,000 個字元的連結，改用檔案（下載網頁）可能較穩妥。", number(link.len() as u64)),
+                                    } }</p>
+                                }
                             </div>
                         },
                         Some(Err(e)) => html! { <p class="message error">{ e }</p> },

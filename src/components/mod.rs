@@ -24,4 +24,6 @@ pub mod timeline;
 pub(crate) mod toolbar;
 pub(crate) mod totals;
 pub mod upload;
+pub mod user_list;
+pub(crate) mod users_panel;
 pub(crate) mod workspace_panel;

@@ -148,7 +148,8 @@ pub(crate) fn shared_view(props: &SharedViewProps) -> Html {
                 <SubscriptionTable {lang} customer={c.clone()} />
                 <section class="checklist-panel">
                     <h3>{ PageLabel::PartnerSteps.text(lang) }</h3>
-                    <ChecklistView {lang} steps={page.checklist.steps.clone()} as_of={s.as_of} {ticked} id_prefix="shared" />
+                    <ChecklistView {lang} steps={page.checklist.steps.clone()} as_of={s.as_of} {ticked} id_prefix="shared"
+                                   users_done={std::rc::Rc::new(s.users_done.clone())} />
                 </section>
             </details>
             <p class="hint utc" id="page-utc">{ PageLabel::Utc.text(lang) }</p>

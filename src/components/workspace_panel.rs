@@ -13,9 +13,10 @@ use yew::prelude::*;
 use crate::components::upload::file_chosen;
 use crate::i18n::{date, number, tr, Lang};
 use crate::io;
-use crate::state::{Action, Arrival, Workspace};
+use crate::state::{Action, Arrival, Source, Workspace};
 use kaizala_engine::handout::Partner;
 use kaizala_engine::i18n::Render;
+use kaizala_engine::plan::matching_customers;
 use kaizala_engine::workspace::{write, WorkspaceEntry, WorkspaceFile};
 
 #[derive(Properties, PartialEq)]
@@ -102,6 +103,85 @@ fn arrival_view(lang: Lang, a: &Arrival, ondismiss: Callback<MouseEvent>) -> Htm
     }
 }
 
+/// A users file in the list: its users, and the customer it belongs to
+/// (by its domains, or as the partner said), with a choice to say which
+/// customer when its domains match none, or to change it.
+fn users_source(lang: Lang, w: &Workspace, s: &Source, onaction: &Callback<Action>) -> Html {
+    let users: usize = s.import.users.iter().map(|l| l.users.len()).sum();
+    let customers: Vec<(&str, &kaizala_engine::model::Customer)> = w
+        .plan
+        .customers
+        .iter()
+        .map(|c| (c.key.as_str(), &c.customer))
+        .collect();
+    let found = s
+        .import
+        .users
+        .first()
+        .map(|l| matching_customers(l, customers.iter().copied()))
+        .unwrap_or_default();
+    let name_of = |key: &str| {
+        w.plan
+            .customer(key)
+            .map(|c| c.display_name.clone())
+            .unwrap_or_else(|| key.to_string())
+    };
+    let said = match (found.as_slice(), lang) {
+        ([one], Lang::En) => format!(
+            " · added {} · {} users · for {}",
+            date(lang, s.added_on),
+            number(users as u64),
+            name_of(one)
+        ),
+        ([one], Lang::ZhTw) => format!(
+            " · {} 加入 · {} 位使用者 · 屬於「{}」",
+            date(lang, s.added_on),
+            number(users as u64),
+            name_of(one)
+        ),
+        (_, Lang::En) => format!(
+            " · added {} · {} users · which customer's users are these?",
+            date(lang, s.added_on),
+            number(users as u64)
+        ),
+        (_, Lang::ZhTw) => format!(
+            " · {} 加入 · {} 位使用者 · 這是哪位客戶的使用者？",
+            date(lang, s.added_on),
+            number(users as u64)
+        ),
+    };
+    let fingerprint = s.fingerprint.clone();
+    let onchange = onaction.reform(move |e: Event| {
+        let select: web_sys::HtmlSelectElement = e.target_unchecked_into();
+        let v = select.value();
+        Action::AssignUsers {
+            fingerprint: fingerprint.clone(),
+            customer: (!v.is_empty()).then_some(v),
+        }
+    });
+    let chosen = s.options.users_customer.clone().unwrap_or_default();
+    let id = format!(
+        "users-customer-{}",
+        &s.fingerprint[..s.fingerprint.len().min(12)]
+    );
+    html! {
+        <>
+            <span class="sub">{ said }</span>
+            if found.len() != 1 || s.options.users_customer.is_some() {
+                <label class="users-customer" for={id.clone()}>
+                    <span class="visually-hidden">{ tr(lang, "Customer of this users file", "此使用者檔案所屬的客戶") }</span>
+                    <select {id} class="users-customer-select" {onchange}>
+                        <option value="" selected={chosen.is_empty()}>{ tr(lang, "By its domains", "依網域判斷") }</option>
+                        for c in w.plan.customers.iter() {
+                            <option value={c.key.clone()} selected={c.key == chosen}>{ &c.display_name }</option>
+                        }
+                    </select>
+                </label>
+            }
+        </>
+    }
+}
+
 fn lines_shown(c: &kaizala_engine::workspace::Changes, lang: Lang, max: usize) -> Vec<Html> {
     let line = |label: &str, text: String| {
         html! { <li><span class="change-kind">{ label.to_string() }</span>{ " " }{ text }</li> }
@@ -180,10 +260,14 @@ pub(crate) fn workspace_panel(props: &WorkspacePanelProps) -> Html {
         html! {
             <li key={s.fingerprint.clone()} class="workspace-file">
                 <span class="file-name">{ &s.name }</span>
-                <span class="sub">{ match lang {
-                    Lang::En => format!(" · added {} · {} subscriptions", date(lang, s.added_on), number(s.import.subscriptions.len() as u64)),
-                    Lang::ZhTw => format!(" · {} 加入 · {} 筆訂閱", date(lang, s.added_on), number(s.import.subscriptions.len() as u64)),
-                } }</span>
+                if s.import.users.is_empty() {
+                    <span class="sub">{ match lang {
+                        Lang::En => format!(" · added {} · {} subscriptions", date(lang, s.added_on), number(s.import.subscriptions.len() as u64)),
+                        Lang::ZhTw => format!(" · {} 加入 · {} 筆訂閱", date(lang, s.added_on), number(s.import.subscriptions.len() as u64)),
+                    } }</span>
+                } else {
+                    { users_source(lang, w, s, &props.onaction) }
+                }
                 if w.sources.len() > 1 {
                     <button class="button small link" onclick={onremove}
                             aria-label={match lang { Lang::En => format!("Take {} out of the workspace", s.name), Lang::ZhTw => format!("將「{}」移出工作區", s.name) }}>

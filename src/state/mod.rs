@@ -195,6 +195,18 @@ pub enum Action {
         customer: String,
         text: String,
     },
+    /// A user of step B marked as moved (on the state's `today`) or not.
+    TickUser {
+        customer: String,
+        upn: String,
+        done: bool,
+    },
+    /// Say which customer a users file belongs to (by the file's
+    /// fingerprint; `None`: by its domains again).
+    AssignUsers {
+        fingerprint: String,
+        customer: Option<String>,
+    },
     /// Clear every tick and note of this import.
     ResetProgress,
     SortBy(SortKey),

@@ -70,6 +70,17 @@ pub(crate) fn replaces(new: &Source, old: &Source) -> bool {
         return true;
     }
     let (n, o) = (&new.import, &old.import);
+    // A users file replaces the earlier users file of the same tenant
+    // (one of the same domains, or named for the same customer), and
+    // nothing else.
+    if !n.users.is_empty() || !o.users.is_empty() {
+        return n.users.iter().any(|a| {
+            o.users.iter().any(|b| {
+                (a.customer.is_some() && a.customer == b.customer)
+                    || a.domains.iter().any(|d| b.domains.contains(d))
+            })
+        });
+    }
     if n.subscriptions.is_empty() != o.subscriptions.is_empty() {
         return false;
     }

@@ -236,6 +236,34 @@ impl Workspace {
         true
     }
 
+    /// Says which customer a users file belongs to: kept in its import
+    /// options (so a reload reads it so again) and in its users lists.
+    pub(super) fn assign_users(
+        &mut self,
+        fingerprint: &str,
+        customer: Option<String>,
+        on: NaiveDate,
+    ) -> bool {
+        let Some(source) = self
+            .sources
+            .iter_mut()
+            .find(|s| s.fingerprint == fingerprint && !s.import.users.is_empty())
+        else {
+            return false;
+        };
+        if source.options.users_customer == customer {
+            return false;
+        }
+        source.options.users_customer = customer.clone();
+        let mut import = (*source.import).clone();
+        for list in &mut import.users {
+            list.customer = customer.clone();
+        }
+        source.import = Rc::new(import);
+        self.remerge(Vec::new(), Vec::new(), on);
+        true
+    }
+
     fn remerge(&mut self, files: Vec<String>, replaced: Vec<String>, on: NaiveDate) {
         let before = self.import.clone();
         let (import, conflicts) = merged(&self.sources);
@@ -339,6 +367,26 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
             w.progress.set_note(&customer, &text);
             w.revision += 1;
         }
+        Action::TickUser {
+            customer,
+            upn,
+            done,
+        } => {
+            let before = w.progress.user_done(&customer, &upn).is_some();
+            if before == done {
+                return false;
+            }
+            if done {
+                w.progress.tick_user(&customer, &upn, today);
+            } else {
+                w.progress.untick_user(&customer, &upn);
+            }
+            w.revision += 1;
+        }
+        Action::AssignUsers {
+            fingerprint,
+            customer,
+        } => return w.assign_users(&fingerprint, customer, today),
         Action::ResetProgress => {
             w.progress = Progress::default();
             w.revision += 1;

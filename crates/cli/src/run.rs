@@ -368,6 +368,7 @@ fn import_export(args: &Args, bytes: &[u8]) -> Result<ImportOutcome, Failure> {
         date_order: args.date_order,
         big5_decoder: None,
         number_rows: args.number_rows,
+        users_customer: None,
         customers: args
             .customer_name
             .clone()

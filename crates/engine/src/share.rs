@@ -30,8 +30,9 @@ use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::handout::{Handout, Partner};
-use crate::model::Subscription;
 use crate::model::{Format, Import};
+use crate::model::{Subscription, User, UsersList};
+use crate::plan::users::users_of;
 use crate::plan::{plan_subscriptions, CustomerPlan, CustomerSettings, Lang, Settings, Source};
 
 /// Longest fragment accepted (browsers accept far longer URLs, but a plan
@@ -77,6 +78,14 @@ pub struct SharedPlan {
     /// the day when known. Links made before have none.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub done: BTreeMap<String, Option<NaiveDate>>,
+    /// The customer's users, only when the partner chose to include them
+    /// ([`SharedPlan::with_users`]): personal data, so never by default.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub users: Option<UsersList>,
+    /// With the users: those marked as moved, by user principal name
+    /// lower-cased.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub users_done: BTreeMap<String, Option<NaiveDate>>,
 }
 
 impl SharedPlan {
@@ -105,7 +114,42 @@ impl SharedPlan {
             subscriptions,
             partner: None,
             done: BTreeMap::new(),
+            users: None,
+            users_done: BTreeMap::new(),
         })
+    }
+
+    /// The same link with the customer's users (its users file in
+    /// `import`, when there is one) and those marked as moved in
+    /// `handout`. Only the partner's explicit choice calls this: user
+    /// lists are personal data, and they make the link much longer.
+    pub fn with_users(self, import: &Import, handout: &Handout) -> SharedPlan {
+        let Some(customer) = self.subscriptions.first().map(|s| s.customer.clone()) else {
+            return self;
+        };
+        let users = users_of(&self.customer, &customer, &import.users).map(|l| UsersList {
+            file_name: None,
+            customer: Some(self.customer.clone()),
+            domains: Vec::new(),
+            // Line numbers say nothing to the customer.
+            users: l
+                .users
+                .iter()
+                .map(|u| User {
+                    lines: Vec::new(),
+                    ..u.clone()
+                })
+                .collect(),
+        });
+        SharedPlan {
+            users_done: if users.is_some() {
+                handout.users_done.clone()
+            } else {
+                BTreeMap::new()
+            },
+            users,
+            ..self
+        }
     }
 
     /// The same link with the partner and the steps done of `handout`
@@ -124,7 +168,7 @@ impl SharedPlan {
         Handout {
             partner: self.partner.as_ref().and_then(Partner::shown),
             done: self.done.clone(),
-            users_done: Default::default(),
+            users_done: self.users_done.clone(),
         }
     }
 
@@ -145,10 +189,15 @@ impl SharedPlan {
             format: self.format,
             ..Source::default()
         };
-        plan_subscriptions(&self.subscriptions, &[], source, &settings)
-            .customers
-            .into_iter()
-            .find(|c| c.key == self.customer)
+        plan_subscriptions(
+            &self.subscriptions,
+            self.users.as_slice(),
+            source,
+            &settings,
+        )
+        .customers
+        .into_iter()
+        .find(|c| c.key == self.customer)
     }
 }
 

@@ -91,6 +91,12 @@ pub struct ImportOptions {
     /// (named by the user) or many (then a customer column is chosen).
     #[serde(default)]
     pub customers: Option<FileCustomers>,
+    /// For a users export: the customer ([`Customer::key`]) the user said
+    /// it belongs to; `None`: found by the tenant's domains.
+    ///
+    /// [`Customer::key`]: crate::model::Customer::key
+    #[serde(default)]
+    pub users_customer: Option<String>,
     /// Decodes Big5 (see [`Big5Decoder`]); `None` uses the engine's own
     /// where it has one (natively). Not serialised: it is code, not data.
     #[serde(skip)]

@@ -43,7 +43,7 @@ mod output;
 pub(crate) mod recommend;
 mod settings;
 mod summary;
-mod users;
+pub(crate) mod users;
 
 pub use crate::i18n::{Lang, Render, Text};
 pub use classify::{classify, Classification};

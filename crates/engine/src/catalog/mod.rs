@@ -27,18 +27,23 @@ same file every time. `skus.csv` is parsed once, on the first lookup.
 Kaizala Pro *standalone* subscriptions are recognised by
 [`is_kaizala_pro_standalone`] (`standalone`); everything that merely
 includes a Kaizala service plan is coverage ([`kaizala_inclusion`],
-`recognise`, which also holds the products' former names).
+`recognise`, which also holds the products' former names). A license a
+user holds, as a users file names it, is read by [`license_kind`]
+(`licenses`), which returns the model's `LicenseKind`.
 
 The catalog is the first stage the planner reads: it uses nothing of the
-engine's other modules.
+engine's other modules but the model's `LicenseKind` (in `licenses`).
 */
 
+mod licenses;
 mod plans;
 mod recognise;
 mod skus;
 mod standalone;
 
 pub(crate) use plans::Suite;
+pub(crate) use licenses::is_known_license;
+pub use licenses::license_kind;
 pub use plans::{PlanId, ReplacementPlan};
 pub use recognise::{kaizala_inclusion, Inclusion, KnownProduct};
 pub use skus::{skus, KaizalaPlan, SkuEntry};

@@ -11,7 +11,8 @@ The work is split by subject: `cells` reads a record's cells into values,
 `index` finds a subscription's first row by id, `reconciliation` merges
 the reconciliation file's charge rows, `cipp` reads CIPP's `TermInfo`
 JSON, `dates` settles the end-date column's day/month order, and `settle`
-finishes the subscriptions once every row is read.
+finishes the subscriptions once every row is read. A users file's rows,
+once checked here, are read by `import::users`.
 */
 
 mod builder;
@@ -31,6 +32,7 @@ use self::evidence::DateEvidence;
 use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
 use super::file_name::file_stem;
+use super::users::UsersReader;
 use super::records::Record;
 use super::values::{parse_date, parse_quantity, DateCell};
 use super::{Field, FileCustomers, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
@@ -60,7 +62,13 @@ impl Builder {
             Some(FileCustomers::One { name }) => Some(name.trim()).filter(|n| !n.is_empty()),
             _ => None,
         };
-        let file_customer = if has_customer || format == Format::PartnerCenterCustomers {
+        let users = map
+            .is_users()
+            .then(|| Box::new(UsersReader::new(&map, &headers)));
+        let file_customer = if has_customer
+            || format == Format::PartnerCenterCustomers
+            || users.is_some()
+        {
             None
         } else if let Some(name) = named {
             notes.push(ImportNote::CustomerNamedByUser {
@@ -131,6 +139,7 @@ impl Builder {
             exact_duplicates: 0,
             notes,
             last_charge: None,
+            users,
         }
     }
 
@@ -236,7 +245,10 @@ impl Builder {
             );
             return true;
         }
-        if self.format == Format::PartnerCenterCustomers {
+        if let Some(users) = self.users.as_mut() {
+            let cells = Cells::new(*rec);
+            users.row(line, |col| cells.cell(col));
+        } else if self.format == Format::PartnerCenterCustomers {
             self.customer_row(line, Cells::new(*rec));
         } else {
             self.subscription_row(line, Cells::new(*rec));

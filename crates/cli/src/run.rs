@@ -317,6 +317,7 @@ fn import_export(args: &Args, bytes: &[u8]) -> Result<ImportOutcome, Failure> {
             .customer_name
             .clone()
             .map(|name| FileCustomers::One { name }),
+        users_customer: None,
     };
     import::import(bytes, &options)
         .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))

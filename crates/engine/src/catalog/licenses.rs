@@ -41,7 +41,10 @@ const OTHER_PRODUCTS: &[(&str, &str)] = &[
     ("Microsoft Intune Plan 1", "INTUNE_A"),
     ("Visio Plan 2", "VISIOCLIENT"),
     ("Project Plan 3", "PROJECTPROFESSIONAL"),
-    ("Microsoft Defender for Office 365 (Plan 1)", "ATP_ENTERPRISE"),
+    (
+        "Microsoft Defender for Office 365 (Plan 1)",
+        "ATP_ENTERPRISE",
+    ),
 ];
 
 /// What the license `name` is. See the module documentation.
@@ -84,9 +87,22 @@ pub fn license_kind(name: &str) -> LicenseKind {
     LicenseKind::Unknown
 }
 
-/// Whether the catalog knows the name (as anything but a service plan).
+/// Whether `name`, of the kind [`license_kind`] gave, is one whole license
+/// name, for splitting names joined with `+`: the standalone product is
+/// told by a few words anywhere in a name (`Kaizala Pro (legacy)`), so a
+/// name with a `+` in it is taken for it only by the tables.
+pub(crate) fn is_whole_license(name: &str, kind: LicenseKind) -> bool {
+    match kind {
+        LicenseKind::Unknown => false,
+        LicenseKind::KaizalaPro => !name.contains('+'),
+        _ => true,
+    }
+}
+
+/// Whether the catalog knows `name` as one whole license name (see
+/// [`is_whole_license`]).
 pub(crate) fn is_known_license(name: &str) -> bool {
-    license_kind(name) != LicenseKind::Unknown
+    is_whole_license(name, license_kind(name))
 }
 
 /// MSOnline's `tenant:SKU` (`contoso:ENTERPRISEPACK`) is the SKU; any other

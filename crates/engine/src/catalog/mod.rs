@@ -41,9 +41,9 @@ mod recognise;
 mod skus;
 mod standalone;
 
-pub(crate) use plans::Suite;
-pub(crate) use licenses::is_known_license;
 pub use licenses::license_kind;
+pub(crate) use licenses::{is_known_license, is_whole_license};
+pub(crate) use plans::Suite;
 pub use plans::{PlanId, ReplacementPlan};
 pub use recognise::{kaizala_inclusion, Inclusion, KnownProduct};
 pub use skus::{skus, KaizalaPlan, SkuEntry};

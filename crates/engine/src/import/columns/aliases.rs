@@ -329,12 +329,7 @@ pub(crate) const USER_ALIASES: &[(Field, &[&str])] = &[
     ),
     (
         Field::BlockCredential,
-        &[
-            "blockcredential",
-            "封鎖認證",
-            "封鎖登入",
-            "阻止登录",
-        ],
+        &["blockcredential", "封鎖認證", "封鎖登入", "阻止登录"],
     ),
 ];
 

@@ -53,7 +53,14 @@ fn hint_words(f: Field) -> &'static [&'static str] {
         Field::ResellerMpnId => &["reseller", "mpn", "tier2", "經銷", "经销"],
         Field::Trial => &["trial", "試用", "试用"],
         Field::UserPrincipalName => &[
-            "principal", "upn", "user", "mail", "signin", "使用者", "用户", "帳戶",
+            "principal",
+            "upn",
+            "user",
+            "mail",
+            "signin",
+            "使用者",
+            "用户",
+            "帳戶",
         ],
         Field::DisplayName => &["display", "name", "名稱", "名称"],
         Field::Licenses => &[

@@ -32,8 +32,8 @@ use self::evidence::DateEvidence;
 use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
 use super::file_name::file_stem;
-use super::users::UsersReader;
 use super::records::Record;
+use super::users::UsersReader;
 use super::values::{parse_date, parse_quantity, DateCell};
 use super::{Field, FileCustomers, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
 use crate::model::source::{ImportNote, RejectReason};
@@ -65,41 +65,39 @@ impl Builder {
         let users = map
             .is_users()
             .then(|| Box::new(UsersReader::new(&map, &headers)));
-        let file_customer = if has_customer
-            || format == Format::PartnerCenterCustomers
-            || users.is_some()
-        {
-            None
-        } else if let Some(name) = named {
-            notes.push(ImportNote::CustomerNamedByUser {
-                name: name.to_string(),
-            });
-            Some(Customer {
-                name: Some(name.into()),
-                ..Customer::default()
-            })
-        } else {
-            match options
-                .file_name
-                .as_deref()
-                .map(file_stem)
-                .filter(|s| !s.is_empty())
-            {
-                Some(stem) => {
-                    notes.push(ImportNote::CustomerFromFileName {
-                        name: stem.to_string(),
-                    });
-                    Some(Customer {
-                        name: Some(stem.into()),
-                        ..Customer::default()
-                    })
+        let file_customer =
+            if has_customer || format == Format::PartnerCenterCustomers || users.is_some() {
+                None
+            } else if let Some(name) = named {
+                notes.push(ImportNote::CustomerNamedByUser {
+                    name: name.to_string(),
+                });
+                Some(Customer {
+                    name: Some(name.into()),
+                    ..Customer::default()
+                })
+            } else {
+                match options
+                    .file_name
+                    .as_deref()
+                    .map(file_stem)
+                    .filter(|s| !s.is_empty())
+                {
+                    Some(stem) => {
+                        notes.push(ImportNote::CustomerFromFileName {
+                            name: stem.to_string(),
+                        });
+                        Some(Customer {
+                            name: Some(stem.into()),
+                            ..Customer::default()
+                        })
+                    }
+                    None => {
+                        notes.push(ImportNote::NoCustomer);
+                        None
+                    }
                 }
-                None => {
-                    notes.push(ImportNote::NoCustomer);
-                    None
-                }
-            }
-        };
+            };
         let number_rows = options.number_rows && map.get(Field::SubscriptionId).is_none();
         if number_rows {
             notes.push(ImportNote::RowsNumbered);

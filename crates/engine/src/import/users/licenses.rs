@@ -171,14 +171,24 @@ mod tests {
                 "Office 365 E3+Enterprise Mobility + Security E5",
                 &["Office 365 E3", "Enterprise Mobility + Security E5"],
             ),
-            ("Enterprise Mobility+Security E5", &["Enterprise Mobility+Security E5"]),
+            (
+                "Enterprise Mobility+Security E5",
+                &["Enterprise Mobility+Security E5"],
+            ),
             ("Fabrikam Sales + Service", &["Fabrikam Sales + Service"]),
             (
                 "Office 365 E3 + Microsoft Kaizala Pro",
                 &["Office 365 E3", "Microsoft Kaizala Pro"],
             ),
-            ("Fabrikam Widget+Office 365 E1", &["Fabrikam Widget", "Office 365 E1"]),
+            (
+                "Fabrikam Widget+Office 365 E1",
+                &["Fabrikam Widget", "Office 365 E1"],
+            ),
             ("Foo+Bar", &["Foo", "Bar"]),
+            (
+                "Microsoft Kaizala Pro+Fabrikam Route Planner",
+                &["Microsoft Kaizala Pro", "Fabrikam Route Planner"],
+            ),
             ("Unlicensed", &[]),
             ("", &[]),
             ("A++B+", &["A", "B"]),

@@ -25,7 +25,7 @@ use self::licenses::split_licenses;
 use super::columns::Mapping;
 use super::values::parse_bool;
 use super::{Field, MappingRequest, RejectedRow, FIELDS, USER_FIELDS};
-use crate::catalog::license_kind;
+use crate::catalog::{is_whole_license, license_kind};
 use crate::model::source::{Format, ImportNote, RejectReason};
 use crate::model::{License, LicenseKind, SharedText, User, UsersList};
 
@@ -135,7 +135,11 @@ impl UsersReader {
                 user.display_name = Some(display.into());
             }
             for l in licenses {
-                if !user.licenses.iter().any(|h| h.name.eq_ignore_ascii_case(&l.name)) {
+                if !user
+                    .licenses
+                    .iter()
+                    .any(|h| h.name.eq_ignore_ascii_case(&l.name))
+                {
                     user.licenses.push(l);
                 }
             }
@@ -167,12 +171,12 @@ impl UsersReader {
     /// The licenses of a cell, with their friendly names (from a report's
     /// second column) when both list as many.
     fn licenses(&mut self, cell: &str, names_cell: &str) -> Vec<License> {
-        let mut ids = split_licenses(cell, &mut |n| self.kind(n).1 != LicenseKind::Unknown);
+        let mut ids = split_licenses(cell, &mut |n| self.is_whole(n));
         ids.dedup_by(|a, b| a.eq_ignore_ascii_case(b));
         let names = if names_cell.is_empty() {
             Vec::new()
         } else {
-            split_licenses(names_cell, &mut |n| self.kind(n).1 != LicenseKind::Unknown)
+            split_licenses(names_cell, &mut |n| self.is_whole(n))
         };
         let paired = names.len() == ids.len();
         let mut out: Vec<License> = Vec::with_capacity(ids.len());
@@ -191,6 +195,10 @@ impl UsersReader {
             out.push(License { name, kind });
         }
         out
+    }
+
+    fn is_whole(&mut self, name: &str) -> bool {
+        is_whole_license(name, self.kind(name).1)
     }
 
     /// The catalog's answer for `name`, with the name shared.
@@ -253,7 +261,9 @@ impl UsersReader {
         UsersRead {
             list: UsersList {
                 file_name,
-                customer: customer.map(|c| c.trim().to_string()).filter(|c| !c.is_empty()),
+                customer: customer
+                    .map(|c| c.trim().to_string())
+                    .filter(|c| !c.is_empty()),
                 domains,
                 users: self.users,
             },

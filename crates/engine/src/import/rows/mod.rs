@@ -57,47 +57,46 @@ impl Builder {
             Field::CustomerDomain,
         ]
         .iter()
-        .any(|f| map.get(*f).is_some());
+        .any(|f| map.get(*f).is_some())
+            // A users file's customer is found by its domains, or named by
+            // the user: never after the file.
+            || map.is_users();
         let named = match &options.customers {
             Some(FileCustomers::One { name }) => Some(name.trim()).filter(|n| !n.is_empty()),
             _ => None,
         };
-        let users = map
-            .is_users()
-            .then(|| Box::new(UsersReader::new(&map, &headers)));
-        let file_customer =
-            if has_customer || format == Format::PartnerCenterCustomers || users.is_some() {
-                None
-            } else if let Some(name) = named {
-                notes.push(ImportNote::CustomerNamedByUser {
-                    name: name.to_string(),
-                });
-                Some(Customer {
-                    name: Some(name.into()),
-                    ..Customer::default()
-                })
-            } else {
-                match options
-                    .file_name
-                    .as_deref()
-                    .map(file_stem)
-                    .filter(|s| !s.is_empty())
-                {
-                    Some(stem) => {
-                        notes.push(ImportNote::CustomerFromFileName {
-                            name: stem.to_string(),
-                        });
-                        Some(Customer {
-                            name: Some(stem.into()),
-                            ..Customer::default()
-                        })
-                    }
-                    None => {
-                        notes.push(ImportNote::NoCustomer);
-                        None
-                    }
+        let file_customer = if has_customer || format == Format::PartnerCenterCustomers {
+            None
+        } else if let Some(name) = named {
+            notes.push(ImportNote::CustomerNamedByUser {
+                name: name.to_string(),
+            });
+            Some(Customer {
+                name: Some(name.into()),
+                ..Customer::default()
+            })
+        } else {
+            match options
+                .file_name
+                .as_deref()
+                .map(file_stem)
+                .filter(|s| !s.is_empty())
+            {
+                Some(stem) => {
+                    notes.push(ImportNote::CustomerFromFileName {
+                        name: stem.to_string(),
+                    });
+                    Some(Customer {
+                        name: Some(stem.into()),
+                        ..Customer::default()
+                    })
                 }
-            };
+                None => {
+                    notes.push(ImportNote::NoCustomer);
+                    None
+                }
+            }
+        };
         let number_rows = options.number_rows && map.get(Field::SubscriptionId).is_none();
         if number_rows {
             notes.push(ImportNote::RowsNumbered);
@@ -109,6 +108,9 @@ impl Builder {
         {
             notes.push(ImportNote::NoSubscriptionIds);
         }
+        let users = map
+            .is_users()
+            .then(|| Box::new(UsersReader::new(&map, &headers)));
         Builder {
             format,
             map,

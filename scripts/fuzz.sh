@@ -29,7 +29,7 @@ TARGETS=(import date share)
 ensure_rust
 ensure_cargo_fuzz
 
-FIXTURES=(tests/fixtures/*.csv tests/fixtures/*.txt tests/fixtures/e2e/*.csv tests/fixtures/plan/*.csv)
+FIXTURES=(tests/fixtures/*.csv tests/fixtures/*.txt tests/fixtures/e2e/*.csv tests/fixtures/plan/*.csv tests/fixtures/users/*.csv)
 
 seed_import() {
   mkdir -p fuzz/corpus/import

@@ -21,7 +21,7 @@ use crate::state::MappingStep;
 use crate::storage;
 use kaizala_engine::i18n::Render;
 use kaizala_engine::import::{
-    check_mapping, DateOrder, Field, FileCustomers, ImportOptions, MappingProblem, FIELDS,
+    check_mapping, mapping_fields, DateOrder, Field, FileCustomers, ImportOptions, MappingProblem,
 };
 use kaizala_engine::progress::fingerprint;
 
@@ -55,6 +55,11 @@ pub(crate) fn field_name(lang: Lang, field: Field) -> &'static str {
             "經銷商 MPN 識別碼（間接經銷商）",
         ),
         Field::Trial => tr(lang, "Trial (yes/no)", "試用（是/否）"),
+        Field::UserPrincipalName => tr(lang, "User principal name", "使用者主體名稱"),
+        Field::DisplayName => tr(lang, "Display name", "顯示名稱"),
+        Field::Licenses => tr(lang, "Licenses", "授權"),
+        Field::ProxyAddresses => tr(lang, "Proxy addresses", "Proxy 位址"),
+        Field::BlockCredential => tr(lang, "Sign-in blocked", "封鎖登入"),
     }
 }
 
@@ -274,7 +279,7 @@ pub(crate) fn mapping_view(props: &MappingProps) -> Html {
     });
 
     // Optional fields: what the planner found, and a way to place the rest.
-    let optional = FIELDS.iter().copied().filter(|f| !request.missing.contains(f)).map(|field| {
+    let optional = mapping_fields(request).iter().copied().filter(|f| !request.missing.contains(f)).map(|field| {
         let found = request.mapped.iter().find(|(f, _)| *f == field).map(|(_, h)| h.clone());
         let not_read = column_of(field).is_some_and(|h| h.is_empty());
         let current = column_of(field).filter(|h| !h.is_empty()).or(if not_read { None } else { found.clone() });

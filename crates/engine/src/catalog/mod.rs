@@ -27,17 +27,22 @@ same file every time. `skus.csv` is parsed once, on the first lookup.
 Kaizala Pro *standalone* subscriptions are recognised by
 [`is_kaizala_pro_standalone`] (`standalone`); everything that merely
 includes a Kaizala service plan is coverage ([`kaizala_inclusion`],
-`recognise`, which also holds the products' former names).
+`recognise`, which also holds the products' former names). A license a
+user holds, as a users file names it, is read by [`license_kind`]
+(`licenses`), which returns the model's `LicenseKind`.
 
 The catalog is the first stage the planner reads: it uses nothing of the
-engine's other modules.
+engine's other modules but the model's `LicenseKind` (in `licenses`).
 */
 
+mod licenses;
 mod plans;
 mod recognise;
 mod skus;
 mod standalone;
 
+pub use licenses::license_kind;
+pub(crate) use licenses::{is_known_license, is_whole_license};
 pub(crate) use plans::Suite;
 pub use plans::{PlanId, ReplacementPlan};
 pub use recognise::{kaizala_inclusion, Inclusion, KnownProduct};

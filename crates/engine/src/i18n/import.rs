@@ -22,6 +22,7 @@ use crate::import::{DateQuestion, MappingProblem};
 use crate::model::source::{DateProblem, RejectReason, RejectedRow};
 
 mod notes;
+mod users;
 
 use self::notes::{field_label, field_label_zh};
 
@@ -274,9 +275,9 @@ fn mapping_problem_zh(p: &MappingProblem) -> String {
 impl Render for RejectedRow {
     /// The reason the row was rejected, with its line.
     fn render(&self, lang: Lang) -> Text {
-        match lang {
-            Lang::En | Lang::ZhTw => reason_en(self.line, &self.reason),
-        }
+        let zh = lang == Lang::ZhTw;
+        users::reason(self.line, &self.reason, zh)
+            .unwrap_or_else(|| reason_en(self.line, &self.reason))
     }
 }
 
@@ -368,6 +369,9 @@ fn reason_en(line: u64, reason: &RejectReason) -> Text {
     };
     match reason {
         RejectReason::Text(t) => return t.clone().into(),
+        RejectReason::NoUserPrincipalName { .. } => {
+            return users::reason(line, reason, false).unwrap_or_default()
+        }
         RejectReason::FieldTooLong {
             header,
             column,

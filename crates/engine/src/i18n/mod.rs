@@ -125,6 +125,10 @@ pub fn format_name(format: Format, lang: Lang) -> &'static str {
         (Format::LicenseExpiryReport, Lang::ZhTw) => "授權到期報表",
         (Format::CippLicenseReport, Lang::En) => "CIPP license report",
         (Format::CippLicenseReport, Lang::ZhTw) => "CIPP 授權報表",
+        (Format::AdminCenterUsers, Lang::En) => "Microsoft 365 admin center users export",
+        (Format::AdminCenterUsers, Lang::ZhTw) => "Microsoft 365 系統管理中心使用者匯出檔",
+        (Format::UserLicenseReport, Lang::En) => "users' license report",
+        (Format::UserLicenseReport, Lang::ZhTw) => "使用者授權報表",
         (Format::Generic, Lang::En) => "file",
         (Format::Generic, Lang::ZhTw) => "檔案",
     }

@@ -28,7 +28,7 @@ returns, which is this job run to completion.
 use std::borrow::Cow;
 
 use super::columns::{candidates, map_headers, Mapping};
-use super::dialect::{line_at, sniff};
+use super::dialect::{line_at, sniff, Dialect};
 use super::error::{ImportErrorKind, Position};
 use super::records::Records;
 use super::rows::{Builder, PREVIEW_ROWS};
@@ -236,7 +236,7 @@ fn prepare<'a>(
     checked: u64,
 ) -> Result<Box<Reading<'a>>, ImportError> {
     let dialect = sniff(&decoded.text, decoded.start)?;
-    let mapping = map_headers(&dialect.headers, options);
+    let mapping = map_headers(&dialect.headers, options, &sample(&decoded.text, &dialect));
     let format = mapping.format.unwrap_or(Format::Generic);
     let mut notes = decoded.notes;
     notes.extend(dialect.notes);
@@ -245,15 +245,7 @@ fn prepare<'a>(
         format => ImportNote::Recognised { format },
     });
     notes.extend(mapping.notes.iter().cloned());
-    let columns: Vec<(Field, String)> = super::columns::FIELDS
-        .iter()
-        .filter_map(|f| {
-            mapping
-                .get(*f)
-                .and_then(|c| dialect.headers.get(c))
-                .map(|h| (*f, h.clone()))
-        })
-        .collect();
+    let columns = mapping.mapped(&dialect.headers);
     if !columns.is_empty() {
         notes.push(ImportNote::ColumnsUsed { columns });
     }
@@ -286,6 +278,24 @@ fn prepare<'a>(
         headers: dialect.headers,
         report,
     }))
+}
+
+/// The first data rows after the header, as text: what tells a users
+/// file with unknown headers by its e-mail addresses.
+fn sample(text: &[u8], dialect: &Dialect) -> Vec<Vec<String>> {
+    let mut records = Records::new(dialect.delimiter, dialect.header_offset);
+    let mut rows = Vec::new();
+    let _header = records.next(text);
+    while rows.len() < PREVIEW_ROWS {
+        let Some(rec) = records.next(text) else { break };
+        rows.push(
+            rec.iter()
+                .take(dialect.headers.len())
+                .map(|c| String::from_utf8_lossy(c).chars().take(200).collect())
+                .collect(),
+        );
+    }
+    rows
 }
 
 impl Reading<'_> {
@@ -398,6 +408,21 @@ impl Reading<'_> {
         }
         let preview = builder.preview.clone();
         let rows = builder.rows_read;
+        if let Some(users) = builder.users {
+            let read = users.finish(options.file_name.clone(), options.users_customer.clone());
+            report.rows_read = rows;
+            report.rows_as_users = read.rows_as_users;
+            report.rejected = builder.rejected;
+            report.rejected.extend(read.rejected);
+            report.rejected.sort_by_key(|r| r.line);
+            report.notes.extend(read.notes);
+            return Ok(ImportOutcome::Ready(Import {
+                subscriptions: Vec::new(),
+                customers: Vec::new(),
+                users: vec![read.list],
+                report,
+            }));
+        }
         match builder.finish(options.date_order) {
             Ok(built) => {
                 report.rows_read = rows;

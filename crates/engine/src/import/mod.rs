@@ -1,5 +1,6 @@
 /*!
-The importer: file bytes → decoded text → records → typed subscriptions.
+The importer: file bytes → decoded text → records → typed subscriptions,
+or, for a users file, a customer's users and their licenses (`users`).
 
 Two stages, as in ripgrep: raw input is first made into text and a dialect
 (`text`: size, binary sniffing, encoding, NUL bytes and line endings;
@@ -40,14 +41,18 @@ mod job;
 mod records;
 mod rows;
 pub(crate) mod text;
+mod users;
 mod values;
 
 pub use choices::{check_mapping, CustomerQuestion, FileCustomers, MappingProblem};
-/// Every field, in the order fields are listed to a user.
+/// Every subscription field, in the order fields are listed to a user.
 pub use columns::FIELDS;
+/// Every field of a users file, in the order fields are listed to a user.
+pub use columns::USER_FIELDS;
 pub use error::{BinaryFormat, ImportError, ImportErrorKind, Position};
 pub use job::{ImportJob, ImportProgress};
 pub use text::{size_limit_message, Big5Decoder, ByteCheck};
+pub use users::mapping_fields;
 
 /// Files larger than this are refused with a message giving both sizes.
 pub const MAX_FILE_BYTES: u64 = 512 * 1024 * 1024;
@@ -91,10 +96,8 @@ pub struct ImportOptions {
     /// (named by the user) or many (then a customer column is chosen).
     #[serde(default)]
     pub customers: Option<FileCustomers>,
-    /// For a users export: the customer ([`Customer::key`]) the user said
-    /// it belongs to; `None`: found by the tenant's domains.
-    ///
-    /// [`Customer::key`]: crate::model::Customer::key
+    /// For a users file: the customer ([`Customer::key`](crate::model::Customer::key))
+    /// the user said it belongs to, copied into [`UsersList::customer`](crate::model::UsersList::customer).
     #[serde(default)]
     pub users_customer: Option<String>,
     /// Decodes Big5 (see [`Big5Decoder`]); `None` uses the engine's own

@@ -31,6 +31,12 @@ pub enum Format {
     LicenseExpiryReport,
     /// CIPP license report.
     CippLicenseReport,
+    /// Microsoft 365 admin center: Active users → *Export users* (the
+    /// legacy 32-column and the 2025 28-column layouts).
+    AdminCenterUsers,
+    /// A users' license report written by a script (MSOnline or Graph:
+    /// o365reports, AdminDroid, Office365itpros, or any users list).
+    UserLicenseReport,
     /// Headers did not match a known format; columns were mapped by alias
     /// or by the user.
     Generic,
@@ -72,6 +78,16 @@ pub enum Field {
     /// Whether the subscription is a trial (`IsTrial`, `isTrial`,
     /// `TermInfo.IsTrial`).
     Trial,
+    /// A users file: the user principal name (`alice@contoso.com`).
+    UserPrincipalName,
+    /// A users file: the user's display name.
+    DisplayName,
+    /// A users file: the licenses a user holds.
+    Licenses,
+    /// A users file: the proxy (e-mail) addresses.
+    ProxyAddresses,
+    /// A users file: whether sign-in is blocked.
+    BlockCredential,
 }
 
 /// A rejected input row and why. `i18n::import` says the reason in words;
@@ -205,6 +221,11 @@ pub enum RejectReason {
         /// The order the column was read in.
         read_day_first: bool,
     },
+    /// A users file's row with no user principal name.
+    NoUserPrincipalName {
+        /// The user principal name column's header.
+        header: String,
+    },
     /// A reason kept as a sentence: one read back from a saved plan, or
     /// written by hand.
     Text(String),
@@ -292,6 +313,8 @@ impl Format {
             Format::PartnerCenterCustomers => "a Partner Center \"Export customers\" file",
             Format::LicenseExpiryReport => "an o365reports license expiry report",
             Format::CippLicenseReport => "a CIPP license report",
+            Format::AdminCenterUsers => "a Microsoft 365 admin center users export",
+            Format::UserLicenseReport => "a users' license report",
             Format::Generic => "a subscription list in no known format",
         }
     }
@@ -503,6 +526,18 @@ pub enum ImportNote {
     },
     /// End dates with a two-digit year.
     TwoDigitYears {
+        /// How many.
+        count: u64,
+    },
+    /// License names in a users file that the catalog does not know.
+    UnknownLicenses {
+        /// Up to ten of them, as the file writes them.
+        names: Vec<String>,
+        /// How many more distinct names there are.
+        more: u64,
+    },
+    /// Rows of a user met on an earlier row, whose licenses were added to it.
+    UserRowsJoined {
         /// How many.
         count: u64,
     },

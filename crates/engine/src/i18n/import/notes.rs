@@ -2,7 +2,8 @@
 The importer's notes ([`ImportNote`]) in words: how a file was decoded,
 which lines were skipped, how its columns and dates were read, and what
 was left unknown. The notes on whose rows a file holds and on numbered
-rows are written in Traditional Chinese too; zh-TW says the English of
+rows are written in Traditional Chinese too (and those on users files,
+in `users`); zh-TW says the English of
 the others until they are.
 */
 
@@ -67,6 +68,11 @@ pub(crate) fn field_label(f: Field) -> &'static str {
         Field::Term => "term",
         Field::ResellerMpnId => "reseller MPN ID",
         Field::Trial => "trial flag",
+        Field::UserPrincipalName => "user principal name",
+        Field::DisplayName => "display name",
+        Field::Licenses => "licenses",
+        Field::ProxyAddresses => "proxy addresses",
+        Field::BlockCredential => "blocked sign-in",
     }
 }
 
@@ -88,6 +94,11 @@ pub(crate) fn field_label_zh(f: Field) -> &'static str {
         Field::Term => "期限",
         Field::ResellerMpnId => "經銷商 MPN 識別碼",
         Field::Trial => "試用標記",
+        Field::UserPrincipalName => "使用者主體名稱",
+        Field::DisplayName => "顯示名稱",
+        Field::Licenses => "授權",
+        Field::ProxyAddresses => "Proxy 位址",
+        Field::BlockCredential => "封鎖登入",
     }
 }
 
@@ -101,6 +112,9 @@ fn note_zh(note: &ImportNote) -> Option<Text> {
         .into(),
         ImportNote::CustomerNamedByUser { name } => {
             format!("這個檔案沒有客戶欄位；依您的回答，所有列都屬於客戶「{name}」。").into()
+        }
+        ImportNote::UnknownLicenses { .. } | ImportNote::UserRowsJoined { .. } => {
+            return super::users::note_zh(note)
         }
         ImportNote::RowsNumbered => "這個檔案沒有訂閱識別碼欄位，因此每一列以其行號編號\
              （例如第 2 行為 row-2）。檢查清單以這些編號稱呼訂閱；請在合作夥伴中心依產品與數量找出對應的訂閱。"
@@ -387,6 +401,9 @@ fn note_en(note: &ImportNote) -> Text {
             plural(*count)
         )
         .into(),
+        ImportNote::UnknownLicenses { .. } | ImportNote::UserRowsJoined { .. } => {
+            super::users::note_en(note).unwrap_or_default()
+        }
         ImportNote::TwoDigitYears { count } => format!(
             "{count} end date{} had a two-digit year; they were read as 20xx.",
             plural(*count)

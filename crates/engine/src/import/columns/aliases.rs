@@ -290,6 +290,57 @@ pub(super) const ALIASES: &[(Field, &[&str])] = &[
     ),
 ];
 
+/// The names users files give their fields (the admin center's *Export
+/// users* and the license reports scripts write), best first; our own
+/// zh-TW and zh-CN renderings as well. Applied to users files only:
+/// `Licenses` is a seat count in a subscription export.
+pub(crate) const USER_ALIASES: &[(Field, &[&str])] = &[
+    (
+        Field::UserPrincipalName,
+        &[
+            "userprincipalname",
+            "upn",
+            "signinname",
+            "使用者主體名稱",
+            "使用者主要名稱",
+            "用户主体名称",
+        ],
+    ),
+    (
+        Field::DisplayName,
+        &["displayname", "user", "顯示名稱", "显示名称"],
+    ),
+    (
+        Field::Licenses,
+        &[
+            "licenses",
+            "licenseplanwithenabledservice",
+            "licenseplan",
+            "assignedlicenses",
+            "accountskuid",
+            "授權",
+            "許可證",
+            "许可证",
+        ],
+    ),
+    (
+        Field::ProxyAddresses,
+        &["proxyaddresses", "proxy位址", "proxy地址", "代理地址"],
+    ),
+    (
+        Field::BlockCredential,
+        &["blockcredential", "封鎖認證", "封鎖登入", "阻止登录"],
+    ),
+];
+
+/// Users reports: the column that gives the licenses' friendly names
+/// beside their SKU part numbers (o365reports, AdminDroid).
+pub(crate) const LICENSE_NAME_ALIASES: &[&str] = &[
+    "friendlynameoflicenseplan",
+    "friendlynameoflicenseplanandenabledservice",
+    "licenseplanfriendlyname",
+];
+
 /// How many cells of a row are known header aliases: the header row has
 /// the most. Used to find the header among preamble lines.
 pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
@@ -303,8 +354,12 @@ pub(crate) fn alias_hits<'a>(cells: impl Iterator<Item = &'a [u8]>) -> usize {
             }
             let n = normalise(s);
             !n.is_empty()
-                && (ALIASES.iter().any(|(_, a)| a.contains(&n.as_str()))
-                    || EXTRA_KNOWN.contains(&n.as_str()))
+                && (ALIASES
+                    .iter()
+                    .chain(USER_ALIASES)
+                    .any(|(_, a)| a.contains(&n.as_str()))
+                    || EXTRA_KNOWN.contains(&n.as_str())
+                    || LICENSE_NAME_ALIASES.contains(&n.as_str()))
         })
         .count()
 }

@@ -5,7 +5,9 @@ whether the preview values look the part.
 */
 
 use super::aliases::normalise;
-use crate::import::values::parse_date;
+use super::users::looks_like_email;
+use crate::catalog::is_known_license;
+use crate::import::values::{parse_bool, parse_date};
 use crate::import::Field;
 
 /// Words that hint a header may hold a field, for ranking candidates.
@@ -50,6 +52,22 @@ fn hint_words(f: Field) -> &'static [&'static str] {
         Field::Qualification => &["qualif", "資格"],
         Field::ResellerMpnId => &["reseller", "mpn", "tier2", "經銷", "经销"],
         Field::Trial => &["trial", "試用", "试用"],
+        Field::UserPrincipalName => &[
+            "principal",
+            "upn",
+            "user",
+            "mail",
+            "signin",
+            "使用者",
+            "用户",
+            "帳戶",
+        ],
+        Field::DisplayName => &["display", "name", "名稱", "名称"],
+        Field::Licenses => &[
+            "licen", "sku", "plan", "product", "授權", "许可", "產品", "产品",
+        ],
+        Field::ProxyAddresses => &["proxy", "smtp", "address", "位址", "地址"],
+        Field::BlockCredential => &["block", "credential", "封鎖", "阻止"],
     }
 }
 
@@ -104,6 +122,12 @@ pub(crate) fn candidates(
                 })),
                 Field::Seats => i32::from(all(&|v| v.bytes().all(|b| b.is_ascii_digit()))) * 2,
                 Field::EndDate => i32::from(all(&|v| parse_date(v).is_ok())) * 2,
+                Field::UserPrincipalName => i32::from(all(&|v| looks_like_email(v))) * 3,
+                Field::Licenses => i32::from(all(&|v| looks_like_licenses(v))) * 3,
+                Field::ProxyAddresses => {
+                    i32::from(all(&|v| v.to_ascii_lowercase().contains("smtp:"))) * 3
+                }
+                Field::BlockCredential => i32::from(all(&|v| parse_bool(v).is_some())),
                 _ => 0,
             };
         }
@@ -136,4 +160,12 @@ fn looks_like_guid(v: &str) -> bool {
                 b.is_ascii_hexdigit()
             }
         })
+}
+
+/// A licenses cell: names joined with `+`, `Unlicensed`, or a product the
+/// catalog knows.
+fn looks_like_licenses(v: &str) -> bool {
+    v.contains('+')
+        || v.eq_ignore_ascii_case("unlicensed")
+        || v.split([',', ';']).any(|p| is_known_license(p.trim()))
 }

@@ -18,17 +18,21 @@ The zh-TW aliases follow Partner Center's Traditional Chinese UI terms
 Chinese ones follow its zh-CN UI. They are our own renderings: the exact
 strings of localised exports are not documented.
 
-The alias table itself is in `aliases`; `candidates` ranks the columns
-that might hold a field no header names.
+The alias tables themselves are in `aliases`; `candidates` ranks the
+columns that might hold a field no header names; `users` tells a users
+file (the admin center's *Export users*, a license report) from a
+subscription list and maps its columns by the users table alone.
 */
 
 mod aliases;
 mod candidates;
+mod users;
 
 pub(crate) use self::aliases::alias_hits;
 pub(crate) use self::aliases::normalise;
 use self::aliases::ALIASES;
 pub(crate) use self::candidates::candidates;
+pub use self::users::USER_FIELDS;
 use super::choices::{push_same_columns, CUSTOMER_FIELDS};
 use super::file_name::file_stem;
 use super::{CustomerQuestion, Field, FileCustomers, Format, ImportOptions, MappingProblem};
@@ -53,8 +57,23 @@ pub const FIELDS: [Field; 15] = [
     Field::Trial,
 ];
 
+/// Subscription fields, then user fields: what a [`Mapping`] holds.
+const ALL_FIELDS: [Field; FIELDS.len() + USER_FIELDS.len()] = {
+    let mut all = [Field::CustomerId; FIELDS.len() + USER_FIELDS.len()];
+    let mut i = 0;
+    while i < all.len() {
+        all[i] = if i < FIELDS.len() {
+            FIELDS[i]
+        } else {
+            USER_FIELDS[i - FIELDS.len()]
+        };
+        i += 1;
+    }
+    all
+};
+
 pub(crate) fn field_index(f: Field) -> usize {
-    FIELDS.iter().position(|x| *x == f).unwrap_or(0)
+    ALL_FIELDS.iter().position(|x| *x == f).unwrap_or(0)
 }
 
 /// Column roles that are not model fields but that formats need.
@@ -72,6 +91,9 @@ pub(crate) struct Aux {
     pub(crate) friendly_status: Option<usize>,
     /// A per-SKU total used when the per-subscription one is blank (CIPP).
     pub(crate) fallback_seats: Option<usize>,
+    /// Users reports: the licenses' friendly names beside their SKU part
+    /// numbers (o365reports, AdminDroid).
+    pub(crate) license_names: Option<usize>,
 }
 
 /// The columns chosen for each field, and what was found.
@@ -79,7 +101,7 @@ pub(crate) struct Aux {
 pub(crate) struct Mapping {
     pub(crate) format: Option<Format>,
     /// Column index per field, indexed by [`field_index`].
-    pub(crate) columns: [Option<usize>; FIELDS.len()],
+    pub(crate) columns: [Option<usize>; ALL_FIELDS.len()],
     pub(crate) aux: Aux,
     pub(crate) missing: Vec<Field>,
     pub(crate) notes: Vec<ImportNote>,
@@ -99,9 +121,17 @@ impl Mapping {
         !self.missing.is_empty() || !self.problems.is_empty() || self.customer_question.is_some()
     }
 
+    /// Whether the file lists users rather than subscriptions.
+    pub(crate) fn is_users(&self) -> bool {
+        matches!(
+            self.format,
+            Some(Format::AdminCenterUsers | Format::UserLicenseReport)
+        )
+    }
+
     /// The recognised fields with their column's header.
     pub(crate) fn mapped(&self, headers: &[String]) -> Vec<(Field, String)> {
-        FIELDS
+        ALL_FIELDS
             .iter()
             .filter_map(|f| {
                 self.get(*f)
@@ -218,13 +248,22 @@ fn detect(h: &Headers) -> Format {
 }
 
 /// Maps the columns of `raw` headers for the detected format, then the
-/// aliases, then the user's choices. Records what is missing.
-pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
+/// aliases, then the user's choices. Records what is missing. `sample`
+/// (the first data rows) tells a users file with unknown headers by its
+/// e-mail addresses.
+pub(crate) fn map_headers(
+    raw: &[String],
+    options: &ImportOptions,
+    sample: &[Vec<String>],
+) -> Mapping {
     let h = Headers {
         raw,
         norm: raw.iter().map(|s| normalise(s)).collect(),
     };
-    let format = detect(&h);
+    let mut format = detect(&h);
+    if format == Format::Generic {
+        format = users::detect(&h.norm, sample, options).unwrap_or(format);
+    }
     let mut m = Mapping {
         format: Some(format),
         ..Mapping::default()
@@ -310,9 +349,10 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
                 h.any(&["primarydomainname", "主要網域名稱", "主域名"]),
             );
         }
+        Format::AdminCenterUsers | Format::UserLicenseReport => users::map_columns(&mut m, &h.norm),
         Format::PowerShell | Format::Generic => {}
     }
-    if format != Format::PartnerCenterCustomers {
+    if format != Format::PartnerCenterCustomers && !m.is_users() {
         for (field, aliases) in ALIASES {
             if m.get(*field).is_some() {
                 continue;
@@ -399,6 +439,7 @@ pub(crate) fn map_headers(raw: &[String], options: &ImportOptions) -> Mapping {
 fn required(format: Format, m: &Mapping, options: &ImportOptions) -> Vec<Field> {
     let mut missing = Vec::new();
     match format {
+        Format::AdminCenterUsers | Format::UserLicenseReport => return users::required(m),
         Format::PartnerCenterCustomers => {
             if m.get(Field::CustomerId).is_none() && m.get(Field::CustomerName).is_none() {
                 missing.push(Field::CustomerName);
@@ -453,146 +494,4 @@ fn customers_answer(format: Format, m: &mut Mapping, options: &ImportOptions) {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn headers(s: &str) -> Vec<String> {
-        s.split(',').map(str::to_string).collect()
-    }
-
-    #[test]
-    fn normalises_headers() {
-        let table = [
-            ("Subscription ID", "subscriptionid"),
-            ("subscription_id", "subscriptionid"),
-            ("\u{feff}SubscriptionId", "subscriptionid"),
-            ("TermInfo.NextLifecycle", "terminfonextlifecycle"),
-            (
-                "License Expiry Date/Next LifeCycle Activity Date",
-                "licenseexpirydatenextlifecycleactivitydate",
-            ),
-            ("訂閱 識別碼", "訂閱識別碼"),
-            ("Microsoft 識別碼", "microsoft識別碼"),
-            ("自動續訂（是/否）", "自動續訂是否"),
-        ];
-        for (input, want) in table {
-            assert_eq!(normalise(input), want, "normalise({input:?})");
-        }
-    }
-
-    #[test]
-    fn aliases_table() {
-        let table: &[(&str, Field)] = &[
-            ("Customer Name", Field::CustomerName),
-            ("客戶名稱", Field::CustomerName),
-            ("公司名稱", Field::CustomerName),
-            ("訂閱識別碼", Field::SubscriptionId),
-            ("訂用帳戶識別碼", Field::SubscriptionId),
-            ("訂閱 ID", Field::SubscriptionId),
-            ("订阅ID", Field::SubscriptionId),
-            ("數量", Field::Seats),
-            ("狀態", Field::Status),
-            ("結束日期", Field::EndDate),
-            ("到期日", Field::EndDate),
-            ("自動續訂", Field::AutoRenew),
-            ("供應項目名稱", Field::Offer),
-            ("網域名稱", Field::CustomerDomain),
-            ("Expiration Date", Field::EndDate),
-            ("auto_renew", Field::AutoRenew),
-            ("SEATS", Field::Seats),
-            ("Term Duration", Field::Term),
-            ("Friendly Name", Field::FriendlyName),
-            ("SKU Part Number", Field::Sku),
-        ];
-        for (header, field) in table {
-            let raw = vec![header.to_string()];
-            let m = map_headers(&raw, &ImportOptions::default());
-            assert_eq!(
-                m.get(*field),
-                Some(0),
-                "alias {header:?} should map to {field:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn detects_formats() {
-        let table: &[(&str, Format)] = &[
-            ("PartnerId,CustomerId,CustomerName,MpnId,ResellerMpnId,OrderId,SubscriptionId,SyndicationPartnerSubscriptionNumber,OfferId,DurableOfferId,OfferName,SubscriptionStartDate,SubscriptionEndDate,ChargeStartDate,ChargeEndDate,ChargeType,UnitPrice,Quantity", Format::Reconciliation),
-            ("ActionTaken,AutoRenewEnabled,CommitmentEndDate,EntitlementId,IsTrial,OfferName,Quantity,Status,SubscriptionId,TermDuration,UnitType", Format::PowerShell),
-            ("CustomerName,SubscriptionId,OfferName,AutoRenewEnabled,CommitmentEndDate", Format::Generic),
-            ("id,offerId,offerName,friendlyName,quantity,status,autoRenewEnabled,commitmentEndDate", Format::RestApi),
-            ("PartnerTenantId,CustomerName,CustomerTenantId,LegacySubscriptionId,LegacySubscriptionName,LegacyProductName,ExpirationDate", Format::BulkMigration),
-            ("Subscription ID,Subscription,Quantity,Status,Reseller", Format::PartnerCenterSubscriptions),
-            ("訂用帳戶識別碼,訂用帳戶,數量,狀態,經銷商", Format::PartnerCenterSubscriptions),
-            ("Microsoft ID,Company name,Primary domain name,Relationship,Tags", Format::PartnerCenterCustomers),
-            ("Microsoft 識別碼,公司名稱,主要網域名稱,關係", Format::PartnerCenterCustomers),
-            ("Subscription Name,Friendly Subscription Name,Subscribed Date,Total Units,Consumed Units,Remaining Units,Subscription Type,License Expiry Date/Next LifeCycle Activity Date,Friendly Expiry Date,Status,SKU Id", Format::LicenseExpiryReport),
-            ("Tenant,License,CountUsed,CountAvailable,TotalLicenses,skuId,skuPartNumber,availableUnits,TermInfo.Status", Format::CippLicenseReport),
-            ("Customer,Plan,Seats,Ends", Format::Generic),
-        ];
-        for (h, want) in table {
-            let m = map_headers(&headers(h), &ImportOptions::default());
-            assert_eq!(m.format, Some(*want), "headers {h:?}");
-        }
-    }
-
-    #[test]
-    fn recon_uses_syndication_number_not_subscription_id() {
-        let h = headers("CustomerId,SubscriptionId,SyndicationPartnerSubscriptionNumber,OfferName,ChargeType,Quantity,SubscriptionEndDate,SubscriptionName,DomainName");
-        let m = map_headers(&h, &ImportOptions::default());
-        assert_eq!(m.get(Field::SubscriptionId), Some(2));
-        assert_eq!(m.get(Field::FriendlyName), Some(7));
-        assert_eq!(m.get(Field::Status), None);
-        assert!(m.missing.is_empty());
-    }
-
-    #[test]
-    fn user_mapping_overrides_and_reports_unknown_columns() {
-        let h = headers("Ref,Plan,Seats");
-        let m = map_headers(&h, &ImportOptions::default());
-        assert_eq!(m.missing, vec![Field::SubscriptionId]);
-        let opts = ImportOptions {
-            mapping: vec![
-                (Field::SubscriptionId, "Ref".into()),
-                (Field::EndDate, "Nope".into()),
-            ],
-            ..ImportOptions::default()
-        };
-        let m = map_headers(&h, &opts);
-        assert_eq!(m.get(Field::SubscriptionId), Some(0));
-        assert!(m.missing.is_empty());
-        assert!(
-            matches!(&m.notes[0], ImportNote::ChosenColumnMissing { header, .. } if header == "Nope"),
-            "{:?}",
-            m.notes
-        );
-    }
-
-    #[test]
-    fn ranks_candidates() {
-        let h = headers("Ref,Notes,Subscription Number");
-        let preview = vec![vec![
-            "x".to_string(),
-            "y".to_string(),
-            "3f2c6a52-7d1e-4c55-9a60-2b1f6c0d8e11".to_string(),
-        ]];
-        let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
-        assert_eq!(c[0], "Subscription Number");
-    }
-
-    #[test]
-    fn a_date_column_is_not_an_id_even_if_its_name_contains_id() {
-        let h = headers("Client,Ref,Valid until");
-        let preview: Vec<Vec<String>> = [
-            ["Contoso", "KZ-1001", "2020-09-01"],
-            ["Tailspin", "KZ-2001", "2020-08-20"],
-        ]
-        .iter()
-        .map(|r| r.iter().map(|s| s.to_string()).collect())
-        .collect();
-        let c = candidates(Field::SubscriptionId, &h, &preview, &[]);
-        assert_eq!(c[0], "Ref");
-        assert!(!c.contains(&"Valid until".to_string()), "{c:?}");
-    }
-}
+mod tests;

@@ -8,6 +8,7 @@ use super::drafts::{Draft, FxMap, IdIndex};
 use super::evidence::DateEvidence;
 use super::texts::RecentTexts;
 use crate::import::columns::Mapping;
+use crate::import::users::UsersReader;
 use crate::import::values::DateCell;
 use crate::import::{Format, RejectedRow};
 use crate::model::source::ImportNote;
@@ -49,7 +50,7 @@ pub(crate) struct Builder {
     /// into the first row of its id (else the plan depends on row order).
     pub(super) by_values: FxMap<String, usize>,
     pub(crate) customers: Vec<Customer>,
-    pub(super) rejected: Vec<RejectedRow>,
+    pub(crate) rejected: Vec<RejectedRow>,
     pub(crate) rows_read: u64,
     pub(crate) blank_lines: u64,
     pub(crate) preview: Vec<Vec<String>>,
@@ -69,6 +70,8 @@ pub(crate) struct Builder {
     pub(super) products: RecentTexts,
     /// The customer of the last row read from the file's own cells.
     pub(super) last_customer: Customer,
+    /// A users file's reader: its rows are users, not subscriptions.
+    pub(crate) users: Option<Box<UsersReader>>,
 }
 
 /// The settled outcome of a file's rows.

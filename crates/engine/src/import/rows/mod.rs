@@ -11,7 +11,8 @@ The work is split by subject: `cells` reads a record's cells into values,
 `index` finds a subscription's first row by id, `reconciliation` merges
 the reconciliation file's charge rows, `cipp` reads CIPP's `TermInfo`
 JSON, `dates` settles the end-date column's day/month order, and `settle`
-finishes the subscriptions once every row is read.
+finishes the subscriptions once every row is read. A users file's rows,
+once checked here, are read by `import::users`.
 */
 
 mod builder;
@@ -32,6 +33,7 @@ use self::texts::{Cells, RecentTexts};
 use super::columns::Mapping;
 use super::file_name::file_stem;
 use super::records::Record;
+use super::users::UsersReader;
 use super::values::{parse_date, parse_quantity, DateCell};
 use super::{Field, FileCustomers, Format, ImportOptions, RejectedRow, MAX_FIELD_BYTES};
 use crate::model::source::{ImportNote, RejectReason};
@@ -55,7 +57,10 @@ impl Builder {
             Field::CustomerDomain,
         ]
         .iter()
-        .any(|f| map.get(*f).is_some());
+        .any(|f| map.get(*f).is_some())
+            // A users file's customer is found by its domains, or named by
+            // the user: never after the file.
+            || map.is_users();
         let named = match &options.customers {
             Some(FileCustomers::One { name }) => Some(name.trim()).filter(|n| !n.is_empty()),
             _ => None,
@@ -103,6 +108,9 @@ impl Builder {
         {
             notes.push(ImportNote::NoSubscriptionIds);
         }
+        let users = map
+            .is_users()
+            .then(|| Box::new(UsersReader::new(&map, &headers)));
         Builder {
             format,
             map,
@@ -131,6 +139,7 @@ impl Builder {
             exact_duplicates: 0,
             notes,
             last_charge: None,
+            users,
         }
     }
 
@@ -236,7 +245,10 @@ impl Builder {
             );
             return true;
         }
-        if self.format == Format::PartnerCenterCustomers {
+        if let Some(users) = self.users.as_mut() {
+            let cells = Cells::new(*rec);
+            users.row(line, |col| cells.cell(col));
+        } else if self.format == Format::PartnerCenterCustomers {
             self.customer_row(line, Cells::new(*rec));
         } else {
             self.subscription_row(line, Cells::new(*rec));

@@ -270,6 +270,9 @@ mod storage {
     }
 }
 
+#[path = "components/users.rs"]
+mod users;
+
 mod views {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -319,6 +322,8 @@ mod views {
             done_on: Default::default(),
             stop_notes: Vec::new(),
             flags: Default::default(),
+            users_done: Default::default(),
+            ontick_user: None,
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -357,6 +362,8 @@ mod views {
             done_on: Default::default(),
             stop_notes: Vec::new(),
             flags: [("A".to_string(), vec!["end date moved to 1 Sep".to_string()])].into(),
+            users_done: Default::default(),
+            ontick_user: None,
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -415,6 +422,8 @@ mod views {
             done_on: Default::default(),
             stop_notes: Vec::new(),
             flags: Default::default(),
+            users_done: Default::default(),
+            ontick_user: None,
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -452,6 +461,8 @@ mod views {
             done_on: [("A".to_string(), d(2020, 6, 3))].into_iter().collect(),
             stop_notes: vec![(d(2020, 8, 31), "stops at 08:00 Taipei".into())],
             flags: Default::default(),
+            users_done: Default::default(),
+            ontick_user: None,
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -499,6 +510,8 @@ mod views {
             done_on: Default::default(),
             stop_notes: Vec::new(),
             flags: Default::default(),
+            users_done: Default::default(),
+            ontick_user: None,
         };
         yew::Renderer::<ChecklistView>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;

@@ -10,6 +10,7 @@ unknown customer in the data), `2` bad usage.
 
 mod args;
 mod inputs;
+mod mapping;
 mod run;
 
 pub use args::{field_names, parse_args, Args, Command, CustomerExport, USAGE};

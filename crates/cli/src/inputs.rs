@@ -173,7 +173,7 @@ fn customers_of(import: &Import) -> Vec<(String, &kaizala_engine::model::Custome
 pub(crate) fn attach_users(
     import: &mut Import,
     files: &[UsersFile],
-    resolve: impl Fn(&Import, &str) -> Result<String, Failure>,
+    find_customer: impl Fn(&Import, &str) -> Result<String, Failure>,
 ) -> Result<(), Failure> {
     for file in files {
         let name = std::path::Path::new(&file.path)
@@ -198,13 +198,13 @@ pub(crate) fn attach_users(
                 return Err(Failure::input(format!(
                     "cannot read {} as a users export: {}",
                     file.path,
-                    crate::run::describe_mapping(&req).trim_end()
+                    crate::mapping::describe_mapping(&req).trim_end()
                 )))
             }
         };
         for list in &mut lists {
             let key = match &file.customer {
-                Some(who) => resolve(import, who)?,
+                Some(who) => find_customer(import, who)?,
                 None => {
                     let customers = customers_of(import);
                     let found = kaizala_engine::plan::matching_customers(

@@ -31,6 +31,8 @@ mod users;
 #[cfg(test)]
 mod zh_tests;
 
+pub(crate) use self::notes::{field_label as field_label_en, field_label_zh};
+
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {
         self.kind().render(lang)

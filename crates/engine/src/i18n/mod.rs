@@ -162,3 +162,12 @@ pub fn delimiter_name(delimiter: char, lang: Lang) -> String {
         c => c.to_string(),
     }
 }
+
+/// A field's name in the importer's sentences, in `lang`: `end date`,
+/// 「到期日」 (the glossary's terms).
+pub fn field_label(field: crate::model::Field, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => import::field_label_en(field),
+        Lang::ZhTw => import::field_label_zh(field),
+    }
+}

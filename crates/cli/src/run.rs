@@ -184,10 +184,10 @@ fn plan_outcome_with(
         &PlanCounts {
             rows: plan.source.rows_read,
             rejected: plan.source.rows_rejected.len() as u64,
-            with_kaizala: u64::from(s.customers_with_kaizala),
-            customers: u64::from(s.customers_in_file),
-            subscriptions: u64::from(s.kaizala_subscriptions),
-            seats: u64::from(s.kaizala_seats),
+            with_kaizala: s.customers_with_kaizala,
+            customers: s.customers_in_file,
+            subscriptions: s.kaizala_subscriptions,
+            seats: s.kaizala_seats,
         },
     ));
     summary.push_str(&rejected_rows(&import, args.lang));

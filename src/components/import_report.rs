@@ -5,7 +5,7 @@ The import report: what format was recognised and what became of every row.
 use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
-use kaizala_engine::i18n::{format_name, Render};
+use kaizala_engine::i18n::{delimiter_name, encoding_name, format_name, Render};
 use kaizala_engine::import::ImportReport;
 
 #[derive(Properties, PartialEq)]
@@ -23,19 +23,23 @@ pub fn import_report_view(props: &ImportReportProps) -> Html {
         .format
         .map(|f| format_name(f, lang).to_string())
         .unwrap_or_else(|| "—".into());
-    let delimiter = match r.delimiter {
-        '\t' => tr(lang, "Tab", "定位字元").to_string(),
-        '\0' => "—".to_string(),
-        ',' => tr(lang, "Comma (,)", "逗號（,）").to_string(),
-        ';' => tr(lang, "Semicolon (;)", "分號（;）").to_string(),
-        c => c.to_string(),
+    let delimiter = delimiter_name(r.delimiter, lang);
+    let rejected_summary = match lang {
+        Lang::En => format!(
+            "Show the rejected rows and why ({})",
+            number(r.rejected.len() as u64)
+        ),
+        Lang::ZhTw => format!(
+            "顯示未匯入的列及原因（{}）",
+            number(r.rejected.len() as u64)
+        ),
     };
     html! {
         <div class="import-report">
             <h3>{ tr(lang, "Import report", "匯入報告") }</h3>
             <dl class="facts">
                 <div><dt>{ tr(lang, "Format", "格式") }</dt><dd id="report-format">{ format }</dd></div>
-                <div><dt>{ tr(lang, "Encoding", "編碼") }</dt><dd>{ &r.encoding }</dd></div>
+                <div><dt>{ tr(lang, "Encoding", "編碼") }</dt><dd>{ encoding_name(&r.encoding, lang) }</dd></div>
                 <div><dt>{ tr(lang, "Delimiter", "分隔符號") }</dt><dd>{ delimiter }</dd></div>
                 <div><dt>{ tr(lang, "Rows read", "讀取列數") }</dt><dd id="report-rows">{ number(r.rows_read) }</dd></div>
                 <div><dt>{ tr(lang, "Subscriptions", "訂閱") }</dt><dd id="report-subscriptions">{ number(props.subscriptions as u64) }</dd></div>
@@ -44,12 +48,12 @@ pub fn import_report_view(props: &ImportReportProps) -> Html {
                     <div><dt>{ tr(lang, "Customer rows", "客戶資料列") }</dt><dd>{ number(r.rows_as_customers) }</dd></div>
                 }
                 <div class={classes!((!r.rejected.is_empty()).then_some("bad"))}>
-                    <dt>{ tr(lang, "Rejected rows", "未採用的列") }</dt><dd id="report-rejected">{ number(r.rejected.len() as u64) }</dd>
+                    <dt>{ tr(lang, "Rejected rows", "未匯入的列") }</dt><dd id="report-rejected">{ number(r.rejected.len() as u64) }</dd>
                 </div>
             </dl>
             if !r.rejected.is_empty() {
                 <details class="rejected">
-                    <summary>{ format!("{} ({})", tr(lang, "Show the rejected rows and why", "顯示未採用的列及原因"), number(r.rejected.len() as u64)) }</summary>
+                    <summary>{ rejected_summary }</summary>
                     <div class="table-scroll">
                         <table>
                             <thead><tr>

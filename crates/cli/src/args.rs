@@ -24,6 +24,7 @@ use kaizala_engine::export::ExportFormat;
 use kaizala_engine::import::{DateOrder, Field};
 use kaizala_engine::plan::Lang;
 
+use crate::words::{self, ArgProblem};
 use crate::Failure;
 
 /// The usage text.
@@ -208,81 +209,87 @@ struct Cli {
     users: Vec<String>,
 }
 
-fn parse_date(option: &str, value: &str) -> Result<NaiveDate, String> {
-    value.trim().parse::<NaiveDate>().map_err(|_| {
-        format!("{option} wants a date as YYYY-MM-DD, such as 2020-07-01; got \"{value}\"")
-    })
+fn parse_date(option: &'static str, value: &str) -> Result<NaiveDate, ArgProblem> {
+    value
+        .trim()
+        .parse::<NaiveDate>()
+        .map_err(|_| ArgProblem::Date {
+            option,
+            value: value.to_string(),
+        })
 }
 
-fn parse_format(value: &str) -> Result<OutputFormat, String> {
+fn parse_format(value: &str) -> Result<OutputFormat, ArgProblem> {
     match value.trim().to_ascii_lowercase().as_str() {
         "ps1" | "powershell" => Ok(OutputFormat::Customer(CustomerExport::Script)),
         "users-csv" => Ok(OutputFormat::Customer(CustomerExport::UsersCsv)),
         _ => ExportFormat::parse(value)
             .map(OutputFormat::Plan)
-            .ok_or_else(|| {
-                format!("--format is json, csv, md, ics, ps1 or users-csv; got \"{value}\"")
+            .ok_or_else(|| ArgProblem::Format {
+                value: value.to_string(),
             }),
     }
 }
 
-fn parse_lang(value: &str) -> Result<Lang, String> {
-    Lang::parse(value).ok_or_else(|| format!("--lang is en or zh-TW; got \"{value}\""))
+fn parse_lang(value: &str) -> Result<Lang, ArgProblem> {
+    Lang::parse(value).ok_or_else(|| ArgProblem::Lang {
+        value: value.to_string(),
+    })
 }
 
-fn parse_date_order(value: &str) -> Result<DateOrder, String> {
+fn parse_date_order(value: &str) -> Result<DateOrder, ArgProblem> {
     match value.trim().to_ascii_lowercase().as_str() {
         "month-first" | "mdy" => Ok(DateOrder::MonthFirst),
         "day-first" | "dmy" => Ok(DateOrder::DayFirst),
-        _ => Err(format!(
-            "--date-order is month-first or day-first; got \"{value}\""
-        )),
+        _ => Err(ArgProblem::DateOrder {
+            value: value.to_string(),
+        }),
     }
 }
 
-fn split_pair<'a>(option: &str, value: &'a str, what: &str) -> Result<(&'a str, &'a str), String> {
+fn split_pair<'a>(
+    option: &'static str,
+    value: &'a str,
+    shape: &'static str,
+    example: &'static str,
+) -> Result<(&'a str, &'a str), ArgProblem> {
     match value.split_once('=') {
         Some((a, b)) if !a.trim().is_empty() && !b.trim().is_empty() => Ok((a.trim(), b.trim())),
-        _ => Err(format!("{option} wants {what}; got \"{value}\"")),
+        _ => Err(ArgProblem::Pair {
+            option,
+            shape,
+            example,
+            value: value.to_string(),
+        }),
     }
 }
 
-fn parse_map(value: &str) -> Result<(Field, String), String> {
-    let (field, column) = split_pair(
-        "--map",
-        value,
-        "FIELD=COLUMN, such as end_date=\"Expiry Date\"",
-    )?;
-    let field = parse_field(field).ok_or_else(|| {
-        format!(
-            "--map: \"{field}\" is not a field; use one of {}",
-            field_names().join(", ")
-        )
+fn parse_map(value: &str) -> Result<(Field, String), ArgProblem> {
+    let (field, column) = split_pair("--map", value, "FIELD=COLUMN", "end_date=\"Expiry Date\"")?;
+    let field = parse_field(field).ok_or_else(|| ArgProblem::NotField {
+        field: field.to_string(),
+        fields: field_names().join(", "),
     })?;
     Ok((field, column.to_string()))
 }
 
-fn parse_plan(value: &str) -> Result<(String, PlanId), String> {
-    let (customer, plan) = split_pair(
-        "--plan",
-        value,
-        "CUSTOMER=PLAN, such as contoso.com=o365-e1",
-    )?;
+fn parse_plan(value: &str) -> Result<(String, PlanId), ArgProblem> {
+    let (customer, plan) = split_pair("--plan", value, "CUSTOMER=PLAN", "contoso.com=o365-e1")?;
     let id = PlanId::parse(plan).ok_or_else(|| {
         let ids: Vec<&str> = PlanId::ALL.iter().map(|p| p.as_str()).collect();
-        format!(
-            "--plan: \"{plan}\" is not a replacement plan; use one of {}",
-            ids.join(", ")
-        )
+        ArgProblem::NotPlan {
+            plan: plan.to_string(),
+            ids: ids.join(", "),
+        }
     })?;
     Ok((customer.to_string(), id))
 }
 
-fn parse_seats(value: &str) -> Result<(String, u32), String> {
-    let (customer, n) = split_pair("--seats", value, "CUSTOMER=N, such as contoso.com=25")?;
-    let n: u32 = n
-        .parse()
-        .map_err(|_| format!("--seats: \"{n}\" is not a whole number of seats"))?;
+fn parse_seats(value: &str) -> Result<(String, u32), ArgProblem> {
+    let (customer, n) = split_pair("--seats", value, "CUSTOMER=N", "contoso.com=25")?;
+    let n: u32 = n.parse().map_err(|_| ArgProblem::NotSeats {
+        value: n.to_string(),
+    })?;
     Ok((customer.to_string(), n))
 }
 
@@ -348,21 +355,54 @@ fn usage_failure(kind: ErrorKind, message: impl Into<String>) -> Failure {
     }
 }
 
-/// A clap error as one line: the value parsers' own message when they
-/// refused a value, else clap's first paragraph on one line (without its
-/// `error: ` prefix, usage and tips: the binary adds where to find the
-/// help).
-fn failure_from(e: &clap::Error) -> Failure {
-    let message = match std::error::Error::source(e) {
-        Some(source) => source.to_string(),
-        None => {
-            let text = e.render().to_string();
-            let text = text.strip_prefix("error: ").unwrap_or(&text);
-            let first = text.split("\n\n").next().unwrap_or_default();
-            first.split_whitespace().collect::<Vec<_>>().join(" ")
-        }
+/// A clap error as one line in `lang`: the value parsers' own message when
+/// they refused a value, else the mistake in the line's shape (clap's
+/// first paragraph on one line in English, without its `error: ` prefix,
+/// usage and tips: the binary adds where to find the help).
+fn failure_from(e: &clap::Error, lang: Lang) -> Failure {
+    use clap::error::ContextKind;
+    let source = std::error::Error::source(e);
+    if let Some(problem) = source.and_then(|s| s.downcast_ref::<ArgProblem>()) {
+        return usage_failure(e.kind(), problem.render(lang));
+    }
+    if let Some(source) = source {
+        return usage_failure(e.kind(), source.to_string());
+    }
+    let english = {
+        let text = e.render().to_string();
+        let text = text.strip_prefix("error: ").unwrap_or(&text).to_string();
+        let first = text.split("\n\n").next().unwrap_or_default();
+        first.split_whitespace().collect::<Vec<_>>().join(" ")
+    };
+    let arg = e.get(ContextKind::InvalidArg).map(|v| v.to_string());
+    let message = match (lang, words::shape_problem(lang, e.kind(), arg.as_deref())) {
+        (_, Some(said)) => said,
+        (Lang::En, None) => english,
+        (Lang::ZhTw, None) => format!("命令列有誤：{english}"),
     };
     usage_failure(e.kind(), message)
+}
+
+/// The language a command line asks for with `--lang` (the last one
+/// given, as clap reads it), so that even a line clap refuses is answered
+/// in it; English when none is given or it names no language.
+pub fn lang_in_args(args: &[String]) -> Lang {
+    let mut lang = Lang::En;
+    let mut it = args.iter();
+    while let Some(a) = it.next() {
+        if a == "--" {
+            break;
+        }
+        let value = if a == "--lang" {
+            it.next().map(String::as_str)
+        } else {
+            a.strip_prefix("--lang=")
+        };
+        if let Some(l) = value.and_then(Lang::parse) {
+            lang = l;
+        }
+    }
+    lang
 }
 
 /// Parses the arguments after the program name.
@@ -374,6 +414,8 @@ fn failure_from(e: &clap::Error) -> Failure {
 /// assert_eq!(args.file, "subs.csv");
 /// ```
 pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Failure> {
+    let args: Vec<String> = args.into_iter().collect();
+    let lang = lang_in_args(&args);
     let argv = std::iter::once("kaizala-plan".to_string()).chain(args);
     let matches = match Cli::command().try_get_matches_from(argv) {
         Ok(m) => m,
@@ -381,11 +423,11 @@ pub fn parse_args<I: IntoIterator<Item = String>>(args: I) -> Result<Command, Fa
             return match e.kind() {
                 ErrorKind::DisplayHelp => Ok(Command::Help),
                 ErrorKind::DisplayVersion => Ok(Command::Version),
-                _ => Err(failure_from(&e)),
+                _ => Err(failure_from(&e, lang)),
             }
         }
     };
-    let cli = Cli::from_arg_matches(&matches).map_err(|e| failure_from(&e))?;
+    let cli = Cli::from_arg_matches(&matches).map_err(|e| failure_from(&e, lang))?;
     // Where each `--education` and `--not-education` stood on the line.
     let at = |id: &str| -> Vec<usize> {
         matches

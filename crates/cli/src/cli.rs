@@ -12,10 +12,12 @@ mod args;
 mod inputs;
 mod mapping;
 mod run;
+mod words;
 
-pub use args::{field_names, parse_args, Args, Command, CustomerExport, USAGE};
+pub use args::{field_names, lang_in_args, parse_args, Args, Command, CustomerExport, USAGE};
 pub use inputs::UsersFile;
 pub use run::{plan_outcome, run, run_users, run_with};
+pub use words::{help_hint, io_failure, standard_output};
 
 /// The kinds of usage error, as clap sorts them.
 pub use clap::error::ErrorKind as UsageErrorKind;

@@ -10,11 +10,13 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 
 use kaizala_engine::handout::Partner;
+use kaizala_engine::i18n::Render;
 use kaizala_engine::import::{self, Import, ImportOutcome};
-use kaizala_engine::plan::CustomerSettings;
+use kaizala_engine::plan::{CustomerSettings, Lang};
 use kaizala_engine::progress::Progress;
 use kaizala_engine::workspace::{self, merge, Conflict, SourceImport, WorkspaceFile};
 
+use crate::words;
 use crate::Failure;
 
 /// What a workspace or progress file brings to the run besides
@@ -58,27 +60,23 @@ impl Carried {
     }
 }
 
-fn read_workspace(path: &str, bytes: &[u8]) -> Result<WorkspaceFile, Failure> {
-    workspace::read(bytes).map_err(|e| Failure::input(format!("cannot read {path}: {e}")))
+fn read_workspace(path: &str, bytes: &[u8], lang: Lang) -> Result<WorkspaceFile, Failure> {
+    workspace::read(bytes)
+        .map_err(|e| Failure::input(words::cannot_read(lang, path, &e.render(lang))))
 }
 
 /// Reads the `--progress` file: a workspace file, else the app's
 /// progress JSON.
-pub(crate) fn read_progress(path: &str, bytes: &[u8]) -> Result<Carried, Failure> {
+pub(crate) fn read_progress(path: &str, bytes: &[u8], lang: Lang) -> Result<Carried, Failure> {
     if workspace::is_workspace_file(bytes) {
-        let ws = read_workspace(path, bytes)?;
+        let ws = read_workspace(path, bytes, lang)?;
         return Ok(Carried::from_workspace(&ws));
     }
     let progress = std::str::from_utf8(bytes)
         .ok()
         .map(|t| t.strip_prefix('\u{feff}').unwrap_or(t))
         .and_then(Progress::from_json)
-        .ok_or_else(|| {
-            Failure::input(format!(
-                "cannot read {path}: it is neither progress saved by the app (a JSON object \
-                 with \"ticked\" and \"notes\") nor a workspace file"
-            ))
-        })?;
+        .ok_or_else(|| Failure::input(words::not_progress(lang, path)))?;
     Ok(Carried {
         progress: Some(progress),
         ..Carried::default()
@@ -87,27 +85,32 @@ pub(crate) fn read_progress(path: &str, bytes: &[u8]) -> Result<Carried, Failure
 
 /// Reads a workspace file given as FILE: each export with the options it
 /// was saved with, merged in the order they were added.
-pub(crate) fn import_workspace(path: &str, bytes: &[u8]) -> Result<(Import, Carried), Failure> {
-    let ws = read_workspace(path, bytes)?;
+pub(crate) fn import_workspace(
+    path: &str,
+    bytes: &[u8],
+    lang: Lang,
+) -> Result<(Import, Carried), Failure> {
+    let ws = read_workspace(path, bytes, lang)?;
     if ws.files.is_empty() {
-        return Err(Failure::input(format!(
-            "{path} is a workspace file with no exports in it: add an export in the app first"
-        )));
+        return Err(Failure::input(words::empty_workspace(lang, path)));
     }
     let mut imports = Vec::with_capacity(ws.files.len());
     for file in &ws.files {
-        let outcome = import::import(&file.data, &file.options)
-            .map_err(|e| Failure::input(format!("cannot read \"{}\" in {path}: {e}", file.name)))?;
+        let outcome = import::import(&file.data, &file.options).map_err(|e| {
+            Failure::input(words::cannot_read_in(
+                lang,
+                &file.name,
+                path,
+                &e.render(lang),
+            ))
+        })?;
         match outcome {
             ImportOutcome::Ready(i) => imports.push(i),
             // The app saves a file's choices with it, so only a file saved
             // before they were made (or a hand-edited one) lands here.
             ImportOutcome::NeedsMapping(_) => {
-                return Err(Failure::input(format!(
-                    "\"{}\" in {path} cannot be read with the options saved with it \
-                     (its columns or date order were not chosen); open the workspace in the \
-                     app and finish importing that file",
-                    file.name
+                return Err(Failure::input(words::unmapped_in_workspace(
+                    lang, &file.name, path,
                 )))
             }
         }
@@ -173,6 +176,7 @@ fn customers_of(import: &Import) -> Vec<(String, &kaizala_engine::model::Custome
 pub(crate) fn attach_users(
     import: &mut Import,
     files: &[UsersFile],
+    lang: Lang,
     find_customer: impl Fn(&Import, &str) -> Result<String, Failure>,
 ) -> Result<(), Failure> {
     for file in files {
@@ -184,21 +188,17 @@ pub(crate) fn attach_users(
             ..Default::default()
         };
         let outcome = import::import(&file.bytes, &options)
-            .map_err(|e| Failure::input(format!("cannot read {}: {e}", file.path)))?;
+            .map_err(|e| Failure::input(words::cannot_read(lang, &file.path, &e.render(lang))))?;
         let mut lists = match outcome {
             ImportOutcome::Ready(i) if !i.users.is_empty() => i.users,
             ImportOutcome::Ready(_) => {
-                return Err(Failure::input(format!(
-                    "{} is not a users export: it has no user principal name and licenses \
-                     columns (give the admin center's Export users file, or a license report)",
-                    file.path
-                )))
+                return Err(Failure::input(words::not_users_export(lang, &file.path)))
             }
             ImportOutcome::NeedsMapping(req) => {
-                return Err(Failure::input(format!(
-                    "cannot read {} as a users export: {}",
-                    file.path,
-                    crate::mapping::describe_mapping(&req).trim_end()
+                return Err(Failure::input(words::users_need_mapping(
+                    lang,
+                    &file.path,
+                    crate::mapping::describe_mapping(&req, lang).trim_end(),
                 )))
             }
         };
@@ -213,7 +213,7 @@ pub(crate) fn attach_users(
                     );
                     match found.as_slice() {
                         [one] => one.clone(),
-                        _ => return Err(no_single_customer(file, list, &customers, &found)),
+                        _ => return Err(no_single_customer(file, list, &customers, &found, lang)),
                     }
                 }
             };
@@ -230,12 +230,13 @@ fn no_single_customer(
     list: &kaizala_engine::model::UsersList,
     customers: &[(String, &kaizala_engine::model::Customer)],
     found: &[String],
+    lang: Lang,
 ) -> Failure {
     let domains: Vec<&str> = list.domains.iter().map(|d| &**d).take(5).collect();
     let named = |c: &kaizala_engine::model::Customer| {
         let name = c.name.as_deref().or(c.id.as_deref()).unwrap_or("?");
         match c.domain.as_deref() {
-            Some(d) => format!("{name} ({d})"),
+            Some(d) => words::customer_with_domain(lang, name, d),
             None => name.to_string(),
         }
     };
@@ -245,20 +246,11 @@ fn no_single_customer(
         .take(20)
         .map(|(_, c)| named(c))
         .collect();
-    let what = if found.is_empty() {
-        "no customer of the export has one of its domains"
-    } else {
-        "several customers of the export have its domains"
-    };
-    Failure::input(format!(
-        "{}: {what} ({}). Name the customer with --users \"CUSTOMER={}\"; the customers: {}",
-        file.path,
-        if domains.is_empty() {
-            "it shows no domain".to_string()
-        } else {
-            domains.join(", ")
-        },
-        file.path,
-        listed.join("; ")
+    Failure::input(words::no_single_customer(
+        lang,
+        &file.path,
+        found.is_empty(),
+        &domains,
+        &listed,
     ))
 }

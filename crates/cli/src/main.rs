@@ -32,9 +32,11 @@ fn fail(code: u8, message: &str) -> ExitCode {
 }
 
 fn main() -> ExitCode {
-    let args = std::env::args_os()
+    let args: Vec<String> = std::env::args_os()
         .skip(1)
-        .map(|a| a.to_string_lossy().into_owned());
+        .map(|a| a.to_string_lossy().into_owned())
+        .collect();
+    let lang = cli::lang_in_args(&args);
     let args = match cli::parse_args(args) {
         Ok(Command::Run(a)) => a,
         Ok(Command::Help) => {
@@ -46,10 +48,7 @@ fn main() -> ExitCode {
             return ExitCode::SUCCESS;
         }
         Err(e) => {
-            eprintln!(
-                "kaizala-plan: {}\nRun `kaizala-plan --help` for the options.",
-                e.message
-            );
+            eprintln!("kaizala-plan: {}\n{}", e.message, cli::help_hint(lang));
             return ExitCode::from(2);
         }
     };
@@ -61,13 +60,14 @@ fn main() -> ExitCode {
             .and_then(|mut f| f.read_to_end(&mut bytes))
             .map(|_| ())
     };
+    let lang = args.lang;
     if let Err(e) = read {
-        return fail(1, &format!("cannot read {}: {e}", args.file));
+        return fail(1, &cli::io_failure(lang, false, &args.file, &e));
     }
     let progress = match &args.progress {
         Some(path) => match std::fs::read(path) {
             Ok(p) => Some(p),
-            Err(e) => return fail(1, &format!("cannot read {path}: {e}")),
+            Err(e) => return fail(1, &cli::io_failure(lang, false, path, &e)),
         },
         None => None,
     };
@@ -80,7 +80,7 @@ fn main() -> ExitCode {
                 path,
                 bytes,
             }),
-            Err(e) => return fail(1, &format!("cannot read {path}: {e}")),
+            Err(e) => return fail(1, &cli::io_failure(lang, false, &path, &e)),
         }
     }
     let output = match cli::run_users(&args, &bytes, progress.as_deref(), &users, today_utc()) {
@@ -95,8 +95,11 @@ fn main() -> ExitCode {
         }
     };
     if let Err(e) = written {
-        let target = args.out.as_deref().unwrap_or("standard output");
-        return fail(1, &format!("cannot write {target}: {e}"));
+        let target = args
+            .out
+            .as_deref()
+            .unwrap_or_else(|| cli::standard_output(lang));
+        return fail(1, &cli::io_failure(lang, true, target, &e));
     }
     eprintln!("{}", output.summary);
     ExitCode::SUCCESS

@@ -14,11 +14,12 @@ use kaizala_engine::workspace::{is_workspace_file, Conflict};
 
 use crate::inputs::{attach_users, import_workspace, read_progress, Carried, UsersFile};
 use crate::mapping::describe_mapping;
+use crate::words::{self, PlanCounts};
 use crate::{Args, CustomerExport, Failure, Output};
 
 /// Finds the key of the customer a user named: its tenant id, domain or
 /// name (case-insensitive), or the key itself.
-fn resolve(import: &Import, who: &str) -> Result<String, Failure> {
+fn resolve(import: &Import, who: &str, lang: Lang) -> Result<String, Failure> {
     let wanted = who.trim().to_lowercase();
     let mut keys: Vec<String> = import
         .subscriptions
@@ -38,14 +39,8 @@ fn resolve(import: &Import, who: &str) -> Result<String, Failure> {
     keys.dedup();
     match keys.len() {
         1 => Ok(keys.remove(0)),
-        0 => Err(Failure::input(format!(
-            "no customer in the file is called \"{who}\" (give its tenant id, domain or name)"
-        ))),
-        _ => Err(Failure::input(format!(
-            "\"{who}\" names {} customers; give the tenant id or domain instead ({})",
-            keys.len(),
-            keys.join(", ")
-        ))),
+        0 => Err(Failure::input(words::no_such_customer(lang, who))),
+        _ => Err(Failure::input(words::ambiguous_customer(lang, who, &keys))),
     }
 }
 
@@ -65,31 +60,31 @@ pub(crate) fn settings_for(
     s.lang = args.lang;
     for who in &args.frontline {
         s.customers
-            .entry(resolve(import, who)?)
+            .entry(resolve(import, who, args.lang)?)
             .or_default()
             .frontline = true;
     }
     for who in &args.include_trials {
         s.customers
-            .entry(resolve(import, who)?)
+            .entry(resolve(import, who, args.lang)?)
             .or_default()
             .include_trials = true;
     }
     for (who, yes) in &args.education {
         s.customers
-            .entry(resolve(import, who)?)
+            .entry(resolve(import, who, args.lang)?)
             .or_default()
             .education = Some(*yes);
     }
     for (who, plan) in &args.plans {
         s.customers
-            .entry(resolve(import, who)?)
+            .entry(resolve(import, who, args.lang)?)
             .or_default()
             .plan_override = Some(*plan);
     }
     for (who, n) in &args.seats {
         s.customers
-            .entry(resolve(import, who)?)
+            .entry(resolve(import, who, args.lang)?)
             .or_default()
             .seats_to_cover = Some(*n);
     }
@@ -113,20 +108,16 @@ fn customer_export(
     kind: CustomerExport,
 ) -> Result<Output, Failure> {
     let Some(who) = args.customer.as_deref() else {
-        return Err(Failure::input(
-            "--format ps1 and users-csv are written for one customer: add --customer CUSTOMER",
-        ));
-    };
-    let key = resolve(import, who)?;
-    let Some(customer) = plan.customer(&key) else {
-        return Err(Failure::input(format!(
-            "\"{who}\" has no Kaizala Pro subscription to migrate, so there are no users to move"
+        return Err(Failure::input(words::customer_export_needs_customer(
+            args.lang,
         )));
+    };
+    let key = resolve(import, who, args.lang)?;
+    let Some(customer) = plan.customer(&key) else {
+        return Err(Failure::input(words::no_kaizala(args.lang, who)));
     };
     let Some(users) = &customer.users else {
-        return Err(Failure::input(format!(
-            "no users file for \"{who}\": add --users FILE with its tenant's users export"
-        )));
+        return Err(Failure::input(words::no_users_file(args.lang, who)));
     };
     let text = match kind {
         CustomerExport::Script => export::move_script(customer, args.lang),
@@ -136,9 +127,12 @@ fn customer_export(
     let s = users.summary;
     Ok(Output {
         bytes: text.into_bytes(),
-        summary: format!(
-            "{}: {} users hold Kaizala Pro; {} need a license, {} already have a plan that includes Kaizala.",
-            customer.display_name, s.holders, s.to_license, s.covered
+        summary: words::users_summary(
+            args.lang,
+            &customer.display_name,
+            s.holders,
+            s.to_license,
+            s.covered,
         ),
     })
 }
@@ -154,11 +148,13 @@ fn plan_outcome_with(
         ImportOutcome::Ready(i) => i,
         ImportOutcome::NeedsMapping(req) => {
             return Err(Failure::input(
-                describe_mapping(&req).trim_end().to_string(),
+                describe_mapping(&req, args.lang).trim_end().to_string(),
             ))
         }
     };
-    attach_users(&mut import, users, resolve)?;
+    attach_users(&mut import, users, args.lang, |i, who| {
+        resolve(i, who, args.lang)
+    })?;
     let settings = settings_for(args, &import, &carried, today)?;
     let mut plan = build_plan(&import, &settings);
     if let Some(kind) = args.customer_export {
@@ -167,13 +163,8 @@ fn plan_outcome_with(
     if let Some(mpn) = &args.reseller {
         let known = plan.resellers();
         if !mpn.is_empty() && !known.contains(mpn) {
-            return Err(Failure::input(format!(
-                "no customer of this file is sold through reseller {mpn}; its resellers: {}",
-                if known.is_empty() {
-                    "none".to_string()
-                } else {
-                    known.join(", ")
-                }
+            return Err(Failure::input(words::no_such_reseller(
+                args.lang, mpn, &known,
             )));
         }
         plan = plan.for_reseller(mpn);
@@ -185,20 +176,19 @@ fn plan_outcome_with(
     let bytes = export::render_with(&plan, args.format, args.lang, extras);
     let s = &plan.summary;
     let mut summary = match &carried.workspace {
-        Some((name, files)) if name.trim().is_empty() => {
-            format!("Workspace of {files} files: ")
-        }
-        Some((name, files)) => format!("Workspace \"{name}\", {files} files: "),
+        Some((name, files)) => words::workspace_prefix(args.lang, name, *files),
         None => String::new(),
     };
-    summary.push_str(&format!(
-        "{} rows read, {} rejected; {} of {} customers have Kaizala Pro ({} subscriptions, {} seats).",
-        plan.source.rows_read,
-        plan.source.rows_rejected.len(),
-        s.customers_with_kaizala,
-        s.customers_in_file,
-        s.kaizala_subscriptions,
-        s.kaizala_seats
+    summary.push_str(&words::plan_summary(
+        args.lang,
+        &PlanCounts {
+            rows: plan.source.rows_read,
+            rejected: plan.source.rows_rejected.len() as u64,
+            with_kaizala: s.customers_with_kaizala,
+            customers: s.customers_in_file,
+            subscriptions: s.kaizala_subscriptions,
+            seats: s.kaizala_seats,
+        },
     ));
     summary.push_str(&rejected_rows(&import, args.lang));
     summary.push_str(&conflicts(&carried.conflicts, args.lang));
@@ -217,13 +207,14 @@ fn rejected_rows(import: &Import, lang: Lang) -> String {
         out.push_str("\n  ");
         out.push_str(&row.render(lang));
         if let Some(source) = rejected_row_source(row, lang) {
-            out.push_str(&format!(" ({source})"));
+            out.push_str(&words::row_source(lang, &source));
         }
     }
     if rejected.len() > REJECTED_LISTED {
-        out.push_str(&format!(
-            "\n  ... and {} more rejected rows (all of them are in the JSON export)",
-            rejected.len() - REJECTED_LISTED
+        out.push_str("\n  ");
+        out.push_str(&words::more_rejected(
+            lang,
+            rejected.len() - REJECTED_LISTED,
         ));
     }
     out
@@ -238,9 +229,10 @@ fn conflicts(conflicts: &[Conflict], lang: Lang) -> String {
         out.push_str(&c.render(lang));
     }
     if conflicts.len() > REJECTED_LISTED {
-        out.push_str(&format!(
-            "\n  ... and {} more facts the workspace's files disagree on",
-            conflicts.len() - REJECTED_LISTED
+        out.push_str("\n  ");
+        out.push_str(&words::more_conflicts(
+            lang,
+            conflicts.len() - REJECTED_LISTED,
         ));
     }
     out
@@ -274,11 +266,15 @@ pub fn run_users(
     today: NaiveDate,
 ) -> Result<Output, Failure> {
     let from_progress = match (progress, &args.progress) {
-        (Some(p), path) => Some(read_progress(path.as_deref().unwrap_or("--progress"), p)?),
+        (Some(p), path) => Some(read_progress(
+            path.as_deref().unwrap_or("--progress"),
+            p,
+            args.lang,
+        )?),
         (None, _) => None,
     };
     let (outcome, carried) = if is_workspace_file(bytes) {
-        let (import, carried) = import_workspace(&args.file, bytes)?;
+        let (import, carried) = import_workspace(&args.file, bytes, args.lang)?;
         (ImportOutcome::Ready(import), carried)
     } else {
         (import_export(args, bytes)?, Carried::default())
@@ -311,6 +307,11 @@ fn import_export(args: &Args, bytes: &[u8]) -> Result<ImportOutcome, Failure> {
             .clone()
             .map(|name| FileCustomers::One { name }),
     };
-    import::import(bytes, &options)
-        .map_err(|e| Failure::input(format!("cannot read {}: {e}", args.file)))
+    import::import(bytes, &options).map_err(|e| {
+        Failure::input(words::cannot_read(
+            args.lang,
+            &args.file,
+            &e.render(args.lang),
+        ))
+    })
 }

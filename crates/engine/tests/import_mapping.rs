@@ -78,7 +78,9 @@ fn one_column_chosen_for_two_fields_is_refused_by_name() {
     );
     let zh = same.render(Lang::ZhTw);
     assert!(
-        zh.contains("「Product」") && zh.contains("訂閱識別碼") && zh.contains("優惠或產品名稱"),
+        zh.contains("「Product」")
+            && zh.contains("訂閱識別碼")
+            && zh.contains("供應項目或產品名稱"),
         "{zh}"
     );
     // Fixed, it imports.

@@ -2,14 +2,15 @@
 The importer's messages in words: every [`ImportErrorKind`], rejected row
 ([`RejectReason`]) and [`ImportNote`](crate::model::source::ImportNote) said in each [`Lang`], and the sizes
 they quote. This is the one place those sentences are written; the
-importer only records what happened, as data.
+importer only records what happened, as data. The sentences themselves
+are in the files of `import/`: `errors`, `reasons`, `mapping` (the
+mapping step's problems and date question), `notes` and `notes_zh`, and
+`users`.
 
-`Display` gives the English text, which the command line prints, and the
-serialised report (the JSON export, saved imports) holds the English
-sentences, as it did when the importer wrote them. The mapping step's
-problems ([`MappingProblem`]), whom a rejected row names and the notes on
-numbered rows and the file's customer are written in Traditional Chinese
-too; the other texts say the English in zh-TW until they are.
+`Display` gives the English text, and the serialised report (the JSON
+export, saved imports) holds the English sentences, as it did when the
+importer wrote them; a front end renders the typed message in the
+user's language.
 */
 
 use std::fmt;
@@ -17,14 +18,20 @@ use std::fmt;
 use serde::ser::{Serialize, SerializeStruct, Serializer};
 
 use super::{Lang, Render, Text};
-use crate::import::error::{BinaryFormat, ImportError, ImportErrorKind};
+use crate::import::error::{ImportError, ImportErrorKind};
 use crate::import::{DateQuestion, MappingProblem};
-use crate::model::source::{DateProblem, RejectReason, RejectedRow};
+use crate::model::source::{RejectReason, RejectedRow};
 
+mod errors;
+mod mapping;
 mod notes;
+mod notes_zh;
+mod reasons;
 mod users;
+#[cfg(test)]
+mod zh_tests;
 
-use self::notes::{field_label, field_label_zh};
+pub(crate) use self::notes::{field_label as field_label_en, field_label_zh};
 
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {
@@ -34,10 +41,7 @@ impl Render for ImportError {
 
 impl Render for ImportErrorKind {
     fn render(&self, lang: Lang) -> Text {
-        match lang {
-            // No Traditional Chinese wording yet: the English one is shown.
-            Lang::En | Lang::ZhTw => error_en(self),
-        }
+        errors::error(self, lang)
     }
 }
 
@@ -53,139 +57,15 @@ impl fmt::Display for ImportErrorKind {
     }
 }
 
-const SAVE_AS_CSV: &str = "Open it in Excel and choose File > Save As > \"CSV UTF-8 (Comma \
-                           delimited) (*.csv)\", then import the saved file.";
-
-fn error_en(kind: &ImportErrorKind) -> Text {
-    match kind {
-        ImportErrorKind::TooLarge { size, limit } => format!(
-            "This file is {}, larger than the {} the planner reads in one go. Split the \
-             export (for example one file per customer), or filter it to the rows you need, \
-             and import the parts.",
-            human_size(*size),
-            human_size(*limit)
-        )
-        .into(),
-        ImportErrorKind::Empty => "The file is empty: it has no bytes at all.".into(),
-        ImportErrorKind::Binary(b) => binary_en(*b),
-        ImportErrorKind::OnlyByteOrderMark => {
-            "The file holds only a byte-order mark (the invisible marker at the start of \
-             Unicode files) and no text. Export the data again."
-                .into()
-        }
-        ImportErrorKind::NoText => "The file is empty: it has no text.".into(),
-        ImportErrorKind::ControlCharacters => {
-            "This file does not look like text: it is full of control characters. \
-             It may be a spreadsheet or another binary file renamed to .csv. Open it in \
-             the program that made it and save it as CSV (in Excel: File > Save As > \
-             \"CSV UTF-8 (Comma delimited)\")."
-                .into()
-        }
-        ImportErrorKind::OnlyPreamble => {
-            "The file has no header row and no data: only a preamble line.".into()
-        }
-        ImportErrorKind::NoLines => "The file has no lines to read.".into(),
-        ImportErrorKind::TooManyColumns { limit } => format!(
-            "The header row has more than {limit} columns, more than an export can \
-             plausibly have. The file is probably not a subscription export, or its lines \
-             are not separated as expected."
-        )
-        .into(),
-        ImportErrorKind::UnclosedQuote { line, last_line } => format!(
-            "Line {line} opens a quoted value that is never closed, so everything from line \
-             {line} to the end of the file (line {last_line}) would be read as one value. Check \
-             the quotes on line {line}: a quote inside a value must be doubled (\"\")."
-        )
-        .into(),
-        ImportErrorKind::NoDataRows { header_line } => {
-            format!("The file has a header row (line {header_line}) but no data rows under it.")
-                .into()
-        }
-        ImportErrorKind::AlreadyFinished => {
-            "This import has already finished; start a new one to read the file again.".into()
-        }
-        ImportErrorKind::RowsAlreadyTaken => "This import has already finished.".into(),
-    }
-}
-
-fn binary_en(b: BinaryFormat) -> Text {
-    match b {
-        BinaryFormat::Zip => format!(
-            "This file is an Excel workbook (.xlsx) or another zip archive, not a CSV text \
-             file, even if its name ends in .csv. {SAVE_AS_CSV}"
-        )
-        .into(),
-        BinaryFormat::OldOffice => format!(
-            "This file is an older Excel workbook (.xls, or another Office document), not a CSV \
-             text file. {SAVE_AS_CSV}"
-        )
-        .into(),
-        BinaryFormat::Pdf => {
-            "This file is a PDF document, not a CSV file. A PDF cannot be read as a table: export \
-             the subscriptions from Partner Center again as CSV (Customers > a customer > \
-             Subscriptions > Export), or from the tool that made the PDF."
-                .into()
-        }
-        BinaryFormat::Png => {
-            "This file is a PNG image, not a CSV file. Export the subscriptions as CSV instead of \
-             taking a screenshot."
-                .into()
-        }
-        BinaryFormat::Jpeg => {
-            "This file is a JPEG image, not a CSV file. Export the subscriptions as CSV instead of \
-             taking a photo or screenshot."
-                .into()
-        }
-        BinaryFormat::Gif => {
-            "This file is a GIF image, not a CSV file. Export the subscriptions as CSV instead."
-                .into()
-        }
-        BinaryFormat::Rtf => {
-            format!("This file is a Rich Text (RTF) document, not a CSV file. {SAVE_AS_CSV}").into()
-        }
-    }
-}
-
 impl Render for DateQuestion {
     /// The question, with the values that read both ways and, when the
     /// file contradicts itself, one value of each order with its line.
     fn render(&self, lang: Lang) -> Text {
-        match lang {
-            Lang::En | Lang::ZhTw => Text::Owned(date_question_en(self)),
-        }
+        Text::Owned(match lang {
+            Lang::En => mapping::date_question_en(self),
+            Lang::ZhTw => mapping::date_question_zh(self),
+        })
     }
-}
-
-fn date_question_en(q: &DateQuestion) -> String {
-    let quoted = |v: &str| format!("\"{v}\"");
-    let on_line = |e: &Option<(u64, String)>| {
-        e.as_ref()
-            .map(|(line, v)| format!("\"{v}\" on line {line}"))
-            .unwrap_or_default()
-    };
-    let examples = q
-        .examples
-        .iter()
-        .map(|e| quoted(e))
-        .collect::<Vec<_>>()
-        .join(", ");
-    let both = match &q.contradicting {
-        Some(c) => format!(
-            " Some values are day-first ({}) and as many are month-first ({}).",
-            on_line(&c.day_first),
-            on_line(&c.month_first)
-        ),
-        None => {
-            " No value in the column settles it: every day and month is 12 or less.".to_string()
-        }
-    };
-    let first = q.examples.first().map_or("", String::as_str);
-    format!(
-        "The dates in \"{}\" can be read two ways: {examples}. For example \"{first}\" \
-         could be day-first (D/M/YYYY) or month-first (M/D/YYYY).{both} Which order does \
-         the file use?",
-        q.column
-    )
 }
 
 impl Render for MappingProblem {
@@ -193,91 +73,17 @@ impl Render for MappingProblem {
     /// and fields concerned, and what to do instead.
     fn render(&self, lang: Lang) -> Text {
         match lang {
-            Lang::En => mapping_problem_en(self),
-            Lang::ZhTw => mapping_problem_zh(self),
+            Lang::En => mapping::mapping_problem_en(self),
+            Lang::ZhTw => mapping::mapping_problem_zh(self),
         }
         .into()
-    }
-}
-
-fn mapping_problem_en(p: &MappingProblem) -> String {
-    match p {
-        MappingProblem::SameColumn {
-            column,
-            first,
-            second,
-        } => format!(
-            "The column \"{column}\" is chosen for both the {} and the {}. A column \
-             can hold only one of them: choose another column for one of the two.",
-            field_label(*first),
-            field_label(*second)
-        ),
-        MappingProblem::NoSuchColumn { field, column } => format!(
-            "The file has no column \"{column}\" (chosen for the {}). Choose one of the \
-             file's columns.",
-            field_label(*field)
-        ),
-        MappingProblem::NotChosen { field } => match field {
-            crate::import::Field::SubscriptionId => "Choose the column that holds the \
-                 subscription ID, or say that the file has none (its rows are then numbered)."
-                .to_string(),
-            f => format!("Choose the column that holds the {}.", field_label(*f)),
-        },
-        MappingProblem::DateOrderNotChosen => {
-            "Say whether the file writes the day or the month first.".to_string()
-        }
-        MappingProblem::CustomersNotAnswered => "This file has no customer column: say \
-             whether it holds one customer (and name them) or several (and choose the \
-             column that names them)."
-            .to_string(),
-        MappingProblem::CustomerNotNamed => {
-            "Give the name of the customer this file belongs to.".to_string()
-        }
-        MappingProblem::CustomerColumnNotChosen => "The file holds several customers: \
-             choose the column that names them (customer name, ID or domain)."
-            .to_string(),
-    }
-}
-
-fn mapping_problem_zh(p: &MappingProblem) -> String {
-    match p {
-        MappingProblem::SameColumn {
-            column,
-            first,
-            second,
-        } => format!(
-            "欄位「{column}」同時被選為「{}」與「{}」。一個欄位只能對應其中一項：\
-             請為其中之一改選其他欄位。",
-            field_label_zh(*first),
-            field_label_zh(*second)
-        ),
-        MappingProblem::NoSuchColumn { field, column } => format!(
-            "檔案中沒有欄位「{column}」（選為「{}」）。請從檔案的欄位中選擇。",
-            field_label_zh(*field)
-        ),
-        MappingProblem::NotChosen { field } => match field {
-            crate::import::Field::SubscriptionId => {
-                "請選擇存放訂閱識別碼的欄位，或表明檔案中沒有此欄位（將改以列編號）。".to_string()
-            }
-            f => format!("請選擇存放「{}」的欄位。", field_label_zh(*f)),
-        },
-        MappingProblem::DateOrderNotChosen => "請指定檔案的日期是日在前還是月在前。".to_string(),
-        MappingProblem::CustomersNotAnswered => "這個檔案沒有客戶欄位：請說明它只屬於一位客戶\
-             （並填寫客戶名稱），還是包含多位客戶（並選擇記載客戶的欄位）。"
-            .to_string(),
-        MappingProblem::CustomerNotNamed => "請填寫這個檔案所屬客戶的名稱。".to_string(),
-        MappingProblem::CustomerColumnNotChosen => {
-            "這個檔案包含多位客戶：請選擇記載客戶的欄位（客戶名稱、識別碼或網域）。".to_string()
-        }
     }
 }
 
 impl Render for RejectedRow {
     /// The reason the row was rejected, with its line.
     fn render(&self, lang: Lang) -> Text {
-        let zh = lang == Lang::ZhTw;
-        users::reason(self.line, &self.reason, zh)
-            .unwrap_or_else(|| reason_en(self.line, &self.reason))
+        reasons::reason(self.line, &self.reason, lang)
     }
 }
 
@@ -339,121 +145,15 @@ impl PartialEq for RejectedRow {
 
 impl Eq for RejectedRow {}
 
-fn delimiter_name(d: char) -> &'static str {
-    match d {
-        ',' => "comma",
-        ';' => "semicolon",
-        '\t' => "tab",
-        '|' => "vertical bar (|)",
-        _ => "delimiter",
-    }
-}
-
-fn date_problem_en(p: DateProblem) -> &'static str {
-    match p {
-        DateProblem::Unreadable => "is not a date format I can read",
-        DateProblem::NoSuchDay => "is not a day that exists",
-        DateProblem::ExcelLeapBug => {
-            "is Excel's day number 60, the 29 February 1900 that Excel counts but never existed"
-        }
-    }
-}
-
-fn reason_en(line: u64, reason: &RejectReason) -> Text {
-    let order = |day_first: bool| {
-        if day_first {
-            "day-first"
-        } else {
-            "month-first"
-        }
-    };
-    match reason {
-        RejectReason::Text(t) => return t.clone().into(),
-        RejectReason::NoUserPrincipalName { .. } => {
-            return users::reason(line, reason, false).unwrap_or_default()
-        }
-        RejectReason::FieldTooLong {
-            header,
-            column,
-            size,
-            limit,
-        } => {
-            let name = header
-                .as_ref()
-                .map_or_else(|| format!("column {}", column + 1), |h| format!("\"{h}\""));
-            format!(
-                "line {line}: the value in {name} is {}, longer than the {} a cell may hold; the row was skipped",
-                human_size(*size),
-                human_size(*limit)
-            )
-        }
-        RejectReason::WrongFieldCount {
-            found,
-            expected,
-            delimiter,
-            last_line,
-        } => {
-            let span = match last_line {
-                Some(end_line) => format!(
-                    " The row runs from line {line} to line {end_line}: a quoted value in it holds line breaks, so a quote may be missing its closing partner."
-                ),
-                None => String::new(),
-            };
-            let delimiter = delimiter_name(*delimiter);
-            if found > expected {
-                format!(
-                    "line {line}: has {found} fields, the header has {expected} — check for an unquoted {delimiter} inside a value.{span}"
-                )
-            } else {
-                format!(
-                    "line {line}: has {found} fields, the header has {expected} — the row is cut short, or a quote swallowed a {delimiter}.{span}"
-                )
-            }
-        }
-        RejectReason::SwallowedRows { last_line } => format!(
-            "line {line}: a quoted value runs from line {line} to line {last_line} and holds what look like \
-             whole rows, so a quote is probably missing its closing partner; check the quotes on line {line}"
-        ),
-        RejectReason::NoCustomer => {
-            format!("line {line}: no customer id, name or domain in this row")
-        }
-        RejectReason::EmptySubscriptionId { header } => {
-            format!("line {line}: the subscription id (column \"{header}\") is empty")
-        }
-        RejectReason::EmptyOffer { header } => {
-            format!("line {line}: the offer or product name (column \"{header}\") is empty")
-        }
-        RejectReason::BadEndDate {
-            value,
-            header,
-            problem,
-        } => format!(
-            "line {line}: the end date \"{value}\" (column \"{header}\") {}",
-            date_problem_en(*problem)
-        ),
-        RejectReason::BadQuantity { value, header } => format!(
-            "line {line}: the quantity \"{value}\" (column \"{header}\") is not a whole number"
-        ),
-        RejectReason::NegativeQuantity { quantity, header } => {
-            format!("line {line}: the quantity {quantity} (column \"{header}\") is negative")
-        }
-        RejectReason::ContradictoryEndDate {
-            value,
-            header,
-            read_day_first,
-        } => format!(
-            "line {line}: the end date \"{value}\" (column \"{header}\") can only be {}, \
-             but the column was read {} from its other dates; check this row",
-            order(!read_day_first),
-            order(*read_day_first)
-        ),
-    }
-    .into()
-}
-
 /// A byte count the way people read file sizes: `512 bytes`, `1.5 KiB`,
 /// `512.0 MiB`.
 pub(crate) fn human_size(n: u64) -> String {
+    human_size_in(n, Lang::En)
+}
+
+/// [`human_size`] in `lang`: zh-TW says 「512 位元組」, and KiB and MiB as
+/// they are.
+pub(crate) fn human_size_in(n: u64, lang: Lang) -> String {
     // `{:.1}` of n / unit, by integer arithmetic (ties to even, as `{:.1}`
     // rounds): float formatting would link core's float printer into the
     // wasm for this alone.
@@ -470,14 +170,17 @@ pub(crate) fn human_size(n: u64) -> String {
     } else if n >= 1024 {
         format!("{} KiB", tenths(1024))
     } else {
-        format!("{n} bytes")
+        match lang {
+            Lang::En => format!("{n} bytes"),
+            Lang::ZhTw => format!("{n} 位元組"),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::import::error::Position;
+    use crate::import::error::{BinaryFormat, Position};
     use crate::model::source::ImportNote;
 
     #[test]
@@ -497,7 +200,9 @@ mod tests {
             "Line 3 opens a quoted value that is never closed, so everything from line 3 to the \
              end of the file (line 9) would be read as one value."
         ));
-        assert_eq!(e.render(Lang::ZhTw), e.render(Lang::En));
+        assert!(e
+            .render(Lang::ZhTw)
+            .starts_with("第 3 行有一個引號一直沒有結束"));
         assert_eq!(
             ImportErrorKind::TooLarge {
                 size: 3 * 1024 * 1024 / 2,
@@ -545,7 +250,10 @@ mod tests {
             row.to_string(),
             "line 7: the quantity \"five\" (column \"Quantity\") is not a whole number"
         );
-        assert_eq!(row.render(Lang::ZhTw), row.render(Lang::En));
+        assert_eq!(
+            row.render(Lang::ZhTw),
+            "第 7 行：數量「five」（欄位「Quantity」）不是整數"
+        );
     }
 
     #[test]

@@ -133,3 +133,41 @@ pub fn format_name(format: Format, lang: Lang) -> &'static str {
         (Format::Generic, Lang::ZhTw) => "檔案",
     }
 }
+
+/// An encoding as the import report names it (`UTF-8`, `UTF-8 (with BOM)`,
+/// `UTF-16LE`, `windows-1252`, `Big5`) said in `lang`: English keeps the
+/// importer's label, zh-TW says what a BOM or a legacy code page is.
+pub fn encoding_name(encoding: &str, lang: Lang) -> String {
+    if lang == Lang::En {
+        return encoding.to_string();
+    }
+    match encoding {
+        "UTF-8 (with BOM)" => "UTF-8（含 BOM）".to_string(),
+        "Big5" => "Big5（繁體中文）".to_string(),
+        "windows-1252" => "Windows-1252（西歐語系）".to_string(),
+        "" => "—".to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A field delimiter's name for people, in `lang`: `Comma (,)` or
+/// 「逗號（,）」; a dash when no delimiter was read.
+pub fn delimiter_name(delimiter: char, lang: Lang) -> String {
+    match delimiter {
+        ',' => tr(lang, "Comma (,)", "逗號（,）").to_string(),
+        ';' => tr(lang, "Semicolon (;)", "分號（;）").to_string(),
+        '\t' => tr(lang, "Tab", "定位字元").to_string(),
+        '|' => tr(lang, "Vertical bar (|)", "直線（|）").to_string(),
+        '\0' => "—".to_string(),
+        c => c.to_string(),
+    }
+}
+
+/// A field's name in the importer's sentences, in `lang`: `end date`,
+/// 「到期日」 (the glossary's terms).
+pub fn field_label(field: crate::model::Field, lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => import::field_label_en(field),
+        Lang::ZhTw => import::field_label_zh(field),
+    }
+}

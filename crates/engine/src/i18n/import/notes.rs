@@ -1,10 +1,9 @@
 /*!
-The importer's notes ([`ImportNote`]) in words: how a file was decoded,
+The importer's notes ([`ImportNote`]) in English: how a file was decoded,
 which lines were skipped, how its columns and dates were read, and what
-was left unknown. The notes on whose rows a file holds and on numbered
-rows are written in Traditional Chinese too (and those on users files,
-in `users`); zh-TW says the English of
-the others until they are.
+was left unknown; their Traditional Chinese is in `notes_zh` (and that of
+the notes on users files in `users`). The fields' names in both languages
+are here, for the notes and the mapping step alike.
 */
 
 use std::fmt;
@@ -32,8 +31,7 @@ impl Render for ImportNote {
     fn render(&self, lang: Lang) -> Text {
         match lang {
             Lang::En => note_en(self),
-            // Notes without a Traditional Chinese wording yet say the English.
-            Lang::ZhTw => note_zh(self).unwrap_or_else(|| note_en(self)),
+            Lang::ZhTw => super::notes_zh::note_zh(self),
         }
     }
 }
@@ -76,51 +74,31 @@ pub(crate) fn field_label(f: Field) -> &'static str {
     }
 }
 
-/// A field's name in the importer's Traditional Chinese sentences.
+/// A field's name in the importer's Traditional Chinese sentences, in the
+/// glossary's terms (the mapping step's labels say the same).
 pub(crate) fn field_label_zh(f: Field) -> &'static str {
     match f {
         Field::CustomerId => "客戶識別碼",
         Field::CustomerName => "客戶名稱",
         Field::CustomerDomain => "客戶網域",
-        Field::Qualification => "客戶資格",
+        Field::Qualification => "特殊資格",
         Field::SubscriptionId => "訂閱識別碼",
-        Field::Offer => "優惠或產品名稱",
+        Field::Offer => "供應項目或產品名稱",
         Field::FriendlyName => "訂閱暱稱",
         Field::Sku => "SKU 料號",
         Field::Seats => "授權數量",
         Field::Status => "狀態",
         Field::AutoRenew => "自動續訂",
         Field::EndDate => "到期日",
-        Field::Term => "期限",
+        Field::Term => "訂閱期間",
         Field::ResellerMpnId => "經銷商 MPN 識別碼",
-        Field::Trial => "試用標記",
+        Field::Trial => "試用版標記",
         Field::UserPrincipalName => "使用者主體名稱",
         Field::DisplayName => "顯示名稱",
         Field::Licenses => "授權",
         Field::ProxyAddresses => "Proxy 位址",
         Field::BlockCredential => "封鎖登入",
     }
-}
-
-/// The notes that have a Traditional Chinese wording.
-fn note_zh(note: &ImportNote) -> Option<Text> {
-    Some(match note {
-        ImportNote::CustomerFromFileName { name } => format!(
-            "這個匯出檔沒有客戶欄位，因此其訂閱都歸給取自檔名的客戶「{name}」。\
-             若這不是該客戶，請重新命名檔案後再匯入一次。"
-        )
-        .into(),
-        ImportNote::CustomerNamedByUser { name } => {
-            format!("這個檔案沒有客戶欄位；依您的回答，所有列都屬於客戶「{name}」。").into()
-        }
-        ImportNote::UnknownLicenses { .. } | ImportNote::UserRowsJoined { .. } => {
-            return super::users::note_zh(note)
-        }
-        ImportNote::RowsNumbered => "這個檔案沒有訂閱識別碼欄位，因此每一列以其行號編號\
-             （例如第 2 行為 row-2）。檢查清單以這些編號稱呼訂閱；請在合作夥伴中心依產品與數量找出對應的訂閱。"
-            .into(),
-        _ => return None,
-    })
 }
 
 fn plural(n: u64) -> &'static str {

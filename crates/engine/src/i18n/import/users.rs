@@ -38,7 +38,11 @@ pub(super) fn note_zh(note: &ImportNote) -> Option<Text> {
         ImportNote::UnknownLicenses { names, more } => format!(
             "規劃工具不認得這些授權，因此列為未知，既不算作包含 Kaizala 的方案，也不算作 Kaizala Pro：{}{}。\
              請到系統管理中心確認。",
-            quoted(names, "、"),
+            names
+                .iter()
+                .map(|n| format!("「{n}」"))
+                .collect::<Vec<_>>()
+                .join("、"),
             if *more > 0 {
                 format!("，另有 {more} 個")
             } else {

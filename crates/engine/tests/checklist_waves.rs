@@ -453,7 +453,10 @@ fn unknown_auto_renew_and_a_past_end_date_says_how_to_check() {
     );
     let zh = checklist::build(&cp, as_of, Lang::ZhTw).steps;
     assert!(
-        zh[2].text.contains("2021-05-01 00:00 UTC") && zh[2].text.contains("Auto renews on"),
+        zh[2]
+            .text
+            .contains("2021年5月1日 00:00 UTC（台灣時間 08:00）")
+            && zh[2].text.contains("自動續訂的日期"),
         "{}",
         zh[2].text
     );

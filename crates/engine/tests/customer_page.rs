@@ -183,7 +183,9 @@ fn the_partner_heads_the_page_and_done_steps_carry_their_day() {
     assert!(zh.contains("製作：Fabrikam Cloud · help@fabrikam.example"));
     assert!(zh.contains("已於 2020年8月3日完成"));
     assert!(zh.contains("<summary>給合作夥伴的資訊</summary>"));
-    assert!(zh.contains("UTC（世界協調時間）"));
+    assert!(zh.contains("UTC（世界標準時間）"));
+    assert!(zh.contains("完成於 2020年8月3日"));
+    assert!(zh.contains("規劃基準日：2020年"));
 
     // Without a partner, nothing claims to have prepared it.
     let bare = customer_html(&p, &k, Lang::En, &Handout::default()).unwrap();

@@ -5,7 +5,7 @@ Kaizala Pro subscription, formula neutralising on text cells only.
 
 mod plan_support;
 
-use kaizala_engine::export::csv::{neutralise, HEADERS};
+use kaizala_engine::export::csv::{headers, neutralise, HEADERS};
 use kaizala_engine::export::to_csv;
 use kaizala_engine::plan::{build_plan, Lang, Settings};
 use plan_support::*;
@@ -118,12 +118,38 @@ fn formula_cells_are_neutralised() {
 }
 
 #[test]
-fn zh_tw_texts_same_headers() {
+fn zh_tw_headers_and_words() {
     let b = bytes(Lang::ZhTw);
     let mut r = csv::Reader::from_reader(&b[3..]);
-    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), HEADERS);
+    // The same columns in the same order, named in Chinese.
+    let zh = headers(Lang::ZhTw);
+    assert_eq!(r.headers().unwrap().iter().collect::<Vec<_>>(), zh);
+    assert_eq!(headers(Lang::En), HEADERS);
+    assert_eq!(zh.len(), HEADERS.len());
+    assert_eq!(
+        zh[HEADERS.iter().position(|h| *h == "urgency").unwrap()],
+        "緊急程度"
+    );
     let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
     assert!(rows.iter().any(|r| r[0].contains("國立臺灣範例大學")));
+    let row = |id: &str| rows.iter().find(|r| &r[3] == id).unwrap();
+    let col = |name: &str| HEADERS.iter().position(|h| *h == name).unwrap();
+    let cases = [
+        ("c-suspended", "status", "已暫停"),
+        ("c-after", "status", "使用中"),
+        ("c-renews", "auto_renew", "是"),
+        ("c-after", "auto_renew", "否"),
+        ("c-after", "end_date", "2020/07/01"),
+        ("c-after", "migrate_by", "2020/06/30"),
+        ("'-1+2", "end_date", "永不到期"),
+        ("c-after", "category", "於停售日後到期"),
+        ("c-after", "urgency", "30 天內"),
+        ("c-after", "recommendation_family", "商務方案"),
+        ("c-after", "a_done", "否"),
+    ];
+    for (id, column, want) in cases {
+        assert_eq!(&row(id)[col(column)], want, "{id} {column}");
+    }
     assert!(rows.iter().all(|r| r[18]
         .chars()
         .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))));

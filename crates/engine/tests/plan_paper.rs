@@ -58,7 +58,11 @@ fn customer_markdown_carries_partner_done_steps_and_caveats() {
             "{md}"
         );
         assert!(md.contains("- [x] **A."), "{md}");
-        assert!(md.contains("2020-06-03"), "{md}");
+        let done_on = match lang {
+            Lang::En => "2020-06-03",
+            Lang::ZhTw => "2020年6月3日",
+        };
+        assert!(md.contains(done_on), "{md}");
         assert!(md.contains("- [x] **B."), "{md}");
         assert!(md.contains("- [ ] **C"), "{md}");
         let planned = p.in_lang(lang);
@@ -72,7 +76,7 @@ fn customer_markdown_carries_partner_done_steps_and_caveats() {
     assert!(en.contains("(done 2020-06-03)"));
     let zh = customer_markdown_with(&p, &key, Lang::ZhTw, &extras.handout(c)).unwrap();
     assert!(zh.contains("規劃提供者："));
-    assert!(zh.contains("已於 2020-06-03 完成"));
+    assert!(zh.contains("已於 2020年6月3日完成"));
 }
 
 /// The Markdown export's escaping of a plain sentence: only its special

@@ -10,9 +10,13 @@ and the customer's recommendation, made to open cleanly in Excel.
   (`benches/export.rs`), but its run-time quoting styles link core's float
   parser (for `QuoteStyle::NonNumeric`) into the web app: about 18 KB more
   gzipped wasm, measured before wasm-opt.
-- Header names are English and stable in every language, so the file can
-  be read back by programs; the texts (reason, caveats, notes, checklist)
-  follow the requested language.
+- In English the headers and the words (status, category, urgency, rule,
+  `true`/`false`, `yes`/`no`) are the plan's own, stable for programs
+  ([`HEADERS`]); dates are ISO. In zh-TW the file is written for people:
+  headers and words in Traditional Chinese ([`headers`]), dates
+  `2020/07/01`. The columns and their order are the same in both, and
+  numbers carry no separators in either, so a spreadsheet reads them as
+  numbers. The texts (reason, caveats, notes) follow the language.
 - Formula injection: a *text* cell that starts with `=`, `+`, `-`, `@`, a
   tab or a carriage return gets a leading `'`, so a spreadsheet shows it
   as text instead of running it. Number cells the planner writes itself
@@ -29,6 +33,10 @@ and the customer's recommendation, made to open cleanly in Excel.
 
 use crate::checklist;
 use crate::export::Extras;
+use crate::i18n::bulk::yes_no;
+use crate::i18n::export::{auto_renew_cell, Label, CSV_HEADERS_ZH};
+use crate::i18n::workspace::status_word;
+use crate::i18n::{date_cell, tr};
 use crate::plan::{Lang, Plan};
 
 /// Columns, in order.
@@ -68,6 +76,15 @@ pub const HEADERS: [&str; 33] = [
     "c_done_on",
 ];
 
+/// The column headers in `lang`: [`HEADERS`] in English, their zh-TW
+/// names in zh-TW, in the same order.
+pub fn headers(lang: Lang) -> [&'static str; 33] {
+    match lang {
+        Lang::En => HEADERS,
+        Lang::ZhTw => CSV_HEADERS_ZH,
+    }
+}
+
 /// Makes a text cell safe to open in a spreadsheet.
 pub fn neutralise(cell: &str) -> String {
     match cell.chars().next() {
@@ -76,8 +93,8 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
-fn date(d: Option<chrono::NaiveDate>) -> String {
-    d.map(|d| d.to_string()).unwrap_or_default()
+fn date(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
+    d.map(|d| date_cell(d, lang)).unwrap_or_default()
 }
 
 /// The plan as CSV bytes.
@@ -91,7 +108,7 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
-    write(out.write_record(HEADERS));
+    write(out.write_record(headers(lang)));
     for c in &plan.customers {
         let r = &c.recommendation;
         let join = |v: Vec<&str>| v.join(" ");
@@ -104,11 +121,11 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
             .done
             .iter()
             .map(|(step, on)| match on {
-                Some(d) => format!("{step} {d}"),
+                Some(d) => format!("{step} {}", date_cell(*d, lang)),
                 None => step.clone(),
             })
             .collect::<Vec<_>>()
-            .join("; ");
+            .join(tr(lang, "; ", "；"));
         for s in &c.subscriptions {
             // A subscription's purchase and move are those of its own
             // wave: the first two steps of that wave (A, B or W2A, W2B...).
@@ -123,21 +140,32 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
             let (due_a, due_b, due_c) = (due(step_a), due(step_b), due(step_c));
             let done_on =
                 |st: Option<&checklist::Step>| match st.and_then(|st| states.get(&st.step)) {
-                    Some(state) => ("yes".to_string(), date(state.on)),
-                    None => ("no".to_string(), String::new()),
+                    Some(state) => (yes_no(true, lang).to_string(), date(state.on, lang)),
+                    None => (yes_no(false, lang).to_string(), String::new()),
                 };
             let ((a_done, a_on), (b_done, b_on), (c_done, c_on)) =
                 (done_on(step_a), done_on(step_b), done_on(step_c));
             let text = |v: &str| neutralise(v);
-            let auto_renew = match s.auto_renew {
-                crate::model::AutoRenew::On => "true",
-                crate::model::AutoRenew::Off => "false",
-                crate::model::AutoRenew::Unknown => "",
-            };
+            let auto_renew = auto_renew_cell(s.auto_renew, lang);
             let end_date = match s.end_date {
-                crate::model::EndDate::On(d) => date(Some(d)),
-                crate::model::EndDate::Never => "never".to_string(),
+                crate::model::EndDate::On(d) => date(Some(d), lang),
+                crate::model::EndDate::Never => Label::Never.text(lang).to_string(),
                 crate::model::EndDate::Unknown => String::new(),
+            };
+            // Programs read the English words; people the zh-TW ones.
+            let (status, category, urgency, family) = match lang {
+                Lang::En => (
+                    s.status.as_str(),
+                    s.category.as_str(),
+                    s.urgency.as_str(),
+                    r.family.as_str(),
+                ),
+                Lang::ZhTw => (
+                    status_word(s.status, lang),
+                    s.category.label(lang),
+                    s.urgency.label(lang),
+                    r.family.label(lang),
+                ),
             };
             let record: [String; 33] = [
                 text(&c.display_name),
@@ -146,15 +174,15 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                 text(&s.id),
                 text(&s.offer),
                 s.seats.map(|n| n.to_string()).unwrap_or_default(),
-                s.status.as_str().to_string(),
+                status.to_string(),
                 auto_renew.to_string(),
                 end_date,
-                date(s.expires_on),
-                date(s.migrate_by),
+                date(s.expires_on, lang),
+                date(s.migrate_by, lang),
                 s.days_left.map(|n| n.to_string()).unwrap_or_default(),
-                s.category.as_str().to_string(),
-                s.urgency.as_str().to_string(),
-                r.family.as_str().to_string(),
+                category.to_string(),
+                urgency.to_string(),
+                family.to_string(),
                 text(&r.plan),
                 text(r.sku.as_deref().unwrap_or("")),
                 r.quantity.map(|n| n.to_string()).unwrap_or_default(),
@@ -162,9 +190,9 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                 text(&caveats),
                 text(&assumptions),
                 text(&join(s.notes.iter().map(|n| n.text.as_ref()).collect())),
-                date(due_a),
-                date(due_b),
-                date(due_c),
+                date(due_a, lang),
+                date(due_b, lang),
+                date(due_c, lang),
                 text(c.customer.reseller_mpn_id.as_deref().unwrap_or("")),
                 text(&done),
                 a_done,

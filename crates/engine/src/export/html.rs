@@ -16,9 +16,9 @@ alike.
 use std::fmt::Write as _;
 
 use crate::handout::{customer_page, CustomerPage, Handout};
-use crate::i18n::date_or_dash;
-use crate::i18n::export::{to_buy, Label};
+use crate::i18n::export::{due_suffix, to_buy, Label};
 use crate::i18n::handout::{long_date, prepared_by, PageLabel};
+use crate::i18n::{date_cell_or_dash, num};
 use crate::plan::{CustomerPlan, Lang, Plan};
 
 /// Escapes `& < > " '`.
@@ -71,12 +71,19 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang, handout: &Handout) -> O
             escape(&prepared_by(p, lang))
         );
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"meta\">{} {} (UTC)</p>",
-        PageLabel::AsOf.text(lang),
-        long_date(plan.as_of, lang)
-    );
+    let meta = match lang {
+        Lang::En => format!(
+            "{} {} (UTC)",
+            PageLabel::AsOf.text(lang),
+            long_date(plan.as_of, lang)
+        ),
+        Lang::ZhTw => format!(
+            "{}：{}（UTC）",
+            PageLabel::AsOf.text(lang),
+            long_date(plan.as_of, lang)
+        ),
+    };
+    let _ = writeln!(o, "<p class=\"meta\">{}</p>", escape(&meta));
     let _ = writeln!(o, "<p class=\"intro\">{}</p>", escape(&page.intro.text));
     customer_part(&mut o, &page, lang);
     o.push_str("<details class=\"for-partner\">\n");
@@ -222,9 +229,9 @@ fn partner_part(o: &mut String, c: &CustomerPlan, page: &CustomerPage, lang: Lan
             "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>",
             escape(&s.id),
             escape(&s.offer),
-            s.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
-            date_or_dash(s.expires_on),
-            date_or_dash(s.migrate_by),
+            s.seats.map(num).unwrap_or_else(|| "?".into()),
+            date_cell_or_dash(s.expires_on, lang),
+            date_cell_or_dash(s.migrate_by, lang),
             escape(s.category.label(lang)),
         );
     }
@@ -232,7 +239,11 @@ fn partner_part(o: &mut String, c: &CustomerPlan, page: &CustomerPage, lang: Lan
     let notes: Vec<String> = c
         .subscriptions
         .iter()
-        .flat_map(|s| s.notes.iter().map(move |n| format!("{}: {}", s.id, n.text)))
+        .flat_map(|s| {
+            s.notes
+                .iter()
+                .map(move |n| format!("{}{}{}", s.id, Label::Colon.text(lang), n.text))
+        })
         .collect();
     if !notes.is_empty() {
         o.push_str("<ul>\n");
@@ -250,18 +261,18 @@ fn partner_part(o: &mut String, c: &CustomerPlan, page: &CustomerPage, lang: Lan
         let due = step
             .due
             .map(|d| {
-                format!(
-                    " <span class=\"due\">({} {})</span>",
-                    Label::Due.text(lang),
-                    d
-                )
+                let due = match lang {
+                    Lang::En => format!("({} {})", Label::Due.text(lang), d),
+                    Lang::ZhTw => due_suffix(d, lang),
+                };
+                format!(" <span class=\"due\">{due}</span>")
             })
             .unwrap_or_default();
         let done = match (shown.done, shown.done_on) {
             (true, Some(d)) => format!(
                 " <span class=\"due\">✓ {} {}</span>",
                 PageLabel::DoneOn.text(lang),
-                d
+                crate::i18n::date_text(d, lang)
             ),
             _ => String::new(),
         };

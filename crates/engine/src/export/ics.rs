@@ -28,7 +28,8 @@ use crate::checklist::{self, Step, StepAction};
 use crate::export::Extras;
 use crate::handout::Handout;
 use crate::i18n::export::{
-    done_suffix, last_day_title, prepared_by, step_event_title, stops_line, Label,
+    done_suffix, due_suffix, labelled, last_day_title, prepared_by, step_event_title, step_line,
+    stops_line, Label,
 };
 use crate::plan::{Category, Lang, Plan};
 
@@ -121,29 +122,31 @@ pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
             let Some(mb) = s.migrate_by else { continue };
             let r = &c.recommendation;
             let summary = last_day_title(&c.display_name, &s.id, lang);
-            let stops = s.expires_on.map(|d| d.to_string()).unwrap_or_default();
             let mut desc = vec![
-                stops_line(&s.id, &s.offer, &stops, &r.plan, lang),
+                stops_line(&s.id, &s.offer, s.expires_on, &r.plan, lang),
                 r.reason.to_string(),
             ];
             for cv in &r.caveats {
-                desc.push(format!("{} {}", Label::Caveat.text(lang), cv.text));
+                desc.push(labelled(Label::Caveat, &cv.text, lang));
             }
             for a in &r.assumptions {
-                desc.push(format!("{} {}", Label::Assumption.text(lang), a.text));
+                desc.push(labelled(Label::Assumption, &a.text, lang));
             }
             for step in &steps {
-                let due = step
-                    .due
-                    .map(|d| format!(" ({} {})", Label::Due.text(lang), d))
-                    .unwrap_or_default();
+                let due = step.due.map(|d| due_suffix(d, lang)).unwrap_or_default();
                 let (mark, done) = match handout.done.get(&step.step) {
                     Some(on) => ("x", done_suffix(*on, lang)),
                     None => (" ", String::new()),
                 };
                 desc.push(format!(
-                    "[{mark}] {}. {}{}{}: {}",
-                    step.step, step.title, due, done, step.text
+                    "[{mark}] {}",
+                    step_line(
+                        &step.step,
+                        &step.title,
+                        &format!("{due}{done}"),
+                        &step.text,
+                        lang
+                    )
                 ));
             }
             if let Some(p) = &handout.partner {
@@ -197,10 +200,10 @@ fn step_event(
     let mut desc = vec![step.text.clone()];
     if !matches!(step.action, StepAction::MoveUsers { .. }) {
         for cv in &r.caveats {
-            desc.push(format!("{} {}", Label::Caveat.text(lang), cv.text));
+            desc.push(labelled(Label::Caveat, &cv.text, lang));
         }
         for a in &r.assumptions {
-            desc.push(format!("{} {}", Label::Assumption.text(lang), a.text));
+            desc.push(labelled(Label::Assumption, &a.text, lang));
         }
     }
     if let Some(on) = handout.done.get(&step.step) {

@@ -16,7 +16,9 @@ use serde::Serialize;
 
 use crate::checklist::{self, Step};
 use crate::export::Extras;
-use crate::plan::{CustomerPlan, Lang, Plan, Source, Summary, UsersSummary};
+use crate::i18n::{Render, Text};
+use crate::model::Format;
+use crate::plan::{CustomerPlan, Lang, Plan, Summary, UsersSummary};
 
 /// [`Plan`] as written: its fields in order, each customer with its steps.
 /// A field added to `Plan` but not here fails the read-back tests.
@@ -26,9 +28,32 @@ struct PlanJson<'a> {
     as_of: NaiveDate,
     cutoff: NaiveDate,
     lang: Lang,
-    source: &'a Source,
+    source: SourceJson<'a>,
     customers: Vec<CustomerJson<'a>>,
     summary: &'a Summary,
+}
+
+/// [`crate::plan::Source`] as written: the same fields, with the
+/// importer's notes and the rejected rows' reasons in the plan's language
+/// (serialised on their own, they say their English).
+#[derive(Serialize)]
+struct SourceJson<'a> {
+    format: Option<Format>,
+    encoding: &'a str,
+    rows_read: u64,
+    rows_rejected: Vec<RejectedJson<'a>>,
+    notes: Vec<Text>,
+}
+
+/// A rejected row as written, its reason in the plan's language.
+#[derive(Serialize)]
+struct RejectedJson<'a> {
+    line: u64,
+    reason: Text,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    customer: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    subscription_id: Option<&'a str>,
 }
 
 #[derive(Serialize)]
@@ -78,7 +103,28 @@ fn view<'a>(plan: &'a Plan, extras: Extras<'a>) -> PlanJson<'a> {
         as_of: plan.as_of,
         cutoff: plan.cutoff,
         lang: plan.lang,
-        source: &plan.source,
+        source: SourceJson {
+            format: plan.source.format,
+            encoding: &plan.source.encoding,
+            rows_read: plan.source.rows_read,
+            rows_rejected: plan
+                .source
+                .rows_rejected
+                .iter()
+                .map(|r| RejectedJson {
+                    line: r.line,
+                    reason: r.render(plan.lang),
+                    customer: r.customer.as_deref(),
+                    subscription_id: r.subscription_id.as_deref(),
+                })
+                .collect(),
+            notes: plan
+                .source
+                .notes
+                .iter()
+                .map(|n| n.render(plan.lang))
+                .collect(),
+        },
         customers: plan
             .customers
             .iter()

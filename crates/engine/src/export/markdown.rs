@@ -17,12 +17,12 @@ use std::fmt::Write as _;
 use crate::checklist::{self, Checklist, FactChange, StepAction};
 use crate::export::Extras;
 use crate::handout::{Handout, Partner};
-use crate::i18n::date_or_dash;
 use crate::i18n::export::{
-    alternative_item, done_suffix, due_suffix, overview_line, prepared_by, rejected_item,
+    alternative_item, done_suffix, due_suffix, labelled, overview_line, prepared_by, rejected_item,
     source_line, to_buy, wave_heading, Label,
 };
 use crate::i18n::progress::changed_suffix;
+use crate::i18n::{date_cell, date_cell_or_dash, num};
 use crate::i18n::{format_name, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
 use crate::progress::Progress;
@@ -49,9 +49,9 @@ fn header(out: &mut String, plan: &Plan, partner: Option<&Partner>, lang: Lang) 
         out,
         "{} {} · {} {}",
         Label::AsOf.text(lang),
-        plan.as_of,
+        date_cell(plan.as_of, lang),
         Label::Cutoff.text(lang),
-        plan.cutoff,
+        date_cell(plan.cutoff, lang),
     );
     if let Some(p) = partner.filter(|p| !p.is_empty()) {
         let _ = writeln!(
@@ -109,8 +109,8 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
             out,
             "| {} | {} | {} |",
             c.category.label(lang),
-            c.subscriptions,
-            c.seats
+            num(c.subscriptions),
+            num(c.seats)
         );
     }
     out.push('\n');
@@ -121,7 +121,7 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
         Label::Customers.text(lang)
     );
     for u in &s.by_urgency {
-        let _ = writeln!(out, "| {} | {} |", u.urgency.label(lang), u.customers);
+        let _ = writeln!(out, "| {} | {} |", u.urgency.label(lang), num(u.customers));
     }
     out.push('\n');
 
@@ -239,29 +239,39 @@ fn customer_section(
         c.urgency.label(lang)
     ));
     if let Some(mb) = c.migrate_by {
-        facts.push(format!("{} {}", Label::MigrateByField.text(lang), mb));
+        facts.push(format!(
+            "{} {}",
+            Label::MigrateByField.text(lang),
+            date_cell(mb, lang)
+        ));
     }
     let _ = writeln!(out, "{}\n", facts.join(" · "));
 
     let r = &c.recommendation;
     let _ = writeln!(out, "{} {}\n", h, Label::Recommendation.text(lang));
-    let sku = r
-        .sku
-        .as_deref()
-        .map(|s| format!(" ({})", escape(s)))
-        .unwrap_or_default();
+    let sku = match (r.sku.as_deref(), lang) {
+        (Some(s), Lang::En) => format!(" ({})", escape(s)),
+        (Some(s), Lang::ZhTw) => format!("（{}）", escape(s)),
+        (None, _) => String::new(),
+    };
+    // The rule by its id in English, where docs/rules.md names it; in
+    // words in zh-TW.
+    let rule = match lang {
+        Lang::En => format!("`{}`", r.family.as_str()),
+        Lang::ZhTw => r.family.label(lang).to_string(),
+    };
     let qty = match r.quantity {
         Some(q) => to_buy(q, lang),
         None => String::new(),
     };
     let _ = writeln!(
         out,
-        "**{}**{}{} · {}`{}`\n",
+        "**{}**{}{} · {}{}\n",
         escape(&r.plan),
         sku,
         qty,
         Label::Rule.text(lang),
-        r.family.as_str()
+        rule
     );
     let _ = writeln!(out, "{}\n", escape(&r.reason));
     for cv in &r.caveats {
@@ -275,9 +285,8 @@ fn customer_section(
     for a in &r.assumptions {
         let _ = writeln!(
             out,
-            "- {} {}",
-            Label::Assumption.text(lang),
-            escape(&a.text)
+            "- {}",
+            labelled(Label::Assumption, &escape(&a.text), lang)
         );
     }
     if !r.assumptions.is_empty() {
@@ -299,10 +308,7 @@ fn customer_section(
     if !c.coverage.is_empty() {
         let _ = writeln!(out, "{}\n", Label::AlreadyCovered.text(lang));
         for cv in &c.coverage {
-            let seats = cv
-                .seats
-                .map(|n| n.to_string())
-                .unwrap_or_else(|| "?".into());
+            let seats = cv.seats.map(num).unwrap_or_else(|| "?".into());
             let _ = writeln!(
                 out,
                 "- {} · {} · {} {}",
@@ -329,7 +335,7 @@ fn customer_section(
     );
     for s in &c.subscriptions {
         let end = match s.end_date {
-            crate::model::EndDate::On(d) => d.to_string(),
+            crate::model::EndDate::On(d) => date_cell(d, lang),
             crate::model::EndDate::Never => Label::Never.text(lang).to_string(),
             crate::model::EndDate::Unknown => "—".to_string(),
         };
@@ -338,10 +344,10 @@ fn customer_section(
             "| {} | {} | {} | {} | {} | {} | {} |",
             escape(&s.id),
             escape(&s.offer),
-            s.seats.map(|n| n.to_string()).unwrap_or_else(|| "?".into()),
+            s.seats.map(num).unwrap_or_else(|| "?".into()),
             end,
-            date_or_dash(s.expires_on),
-            date_or_dash(s.migrate_by),
+            date_cell_or_dash(s.expires_on, lang),
+            date_cell_or_dash(s.migrate_by, lang),
             s.category.label(lang),
         );
     }
@@ -406,9 +412,13 @@ fn customer_section(
                     None => " ",
                 };
                 let change = crate::i18n::export::user_change(u.needs_license, plan, lang);
+                let (open, close) = match lang {
+                    Lang::En => (" (", ")"),
+                    Lang::ZhTw => ("（", "）"),
+                };
                 let _ = writeln!(
                     out,
-                    "  - [{mark}] {} (`{}`){}{}",
+                    "  - [{mark}] {}{open}`{}`{close}{}{}",
                     escape(&u.display_name),
                     u.upn.replace('`', "'"),
                     Label::Colon.text(lang),

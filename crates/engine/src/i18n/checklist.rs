@@ -4,7 +4,9 @@ The checklist's wording: each step's title and what it asks for, in each
 the steps, their waves and their dates (in [`crate::checklist`]); only
 the words are here.
 
-Times are UTC, as everywhere in Partner Center, and the texts say so.
+Times are UTC, as everywhere in Partner Center, and the texts say so; in
+zh-TW the Taiwan time follows (`00:00 UTC（台灣時間 08:00）`) and dates are
+written `2020年7月1日`.
 What happens to a suspended subscription is said in the source's word:
 Microsoft *deprovisions* it after up to 120 days.
 */
@@ -13,7 +15,7 @@ use chrono::NaiveDate;
 
 use crate::checklist::step::StepAction;
 use crate::i18n::plan::{RENEWAL_CHECK_EN, RENEWAL_CHECK_ZH};
-use crate::i18n::{date, plural, tr, Lang};
+use crate::i18n::{date, date_zh_long, num, plural, tr, utc_midnight_zh, Lang};
 use crate::model::SharedText;
 
 /// What a step's words depend on besides its action.
@@ -78,7 +80,7 @@ fn plural_verb(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", num(n))
     }
 }
 
@@ -206,7 +208,7 @@ fn text_en(action: &StepAction, ctx: StepContext<'_>) -> String {
                 let (who, any) = match seats {
                     Some(n) => (
                         format!("{}, one for each seat of {subs} {list},", plural(*n, "Kaizala Pro user", "Kaizala Pro users")),
-                        format!("any {n} of them"),
+                        format!("any {} of them", num(*n)),
                     ),
                     None => (
                         format!("as many Kaizala Pro users as {subs} {list} {has} seats"),
@@ -281,11 +283,11 @@ fn reseller_zh(mpn: &Option<SharedText>) -> String {
 fn stop_zh(on: NaiveDate, if_renewed: Option<NaiveDate>) -> String {
     match if_renewed {
         Some(r) => format!(
-            "服務於 {} 00:00 UTC 停止；若設定為自動續訂，則於 {} 00:00 UTC 停止",
-            date(on),
-            date(r)
+            "服務於 {}停止；若設定為自動續訂，則於 {}停止",
+            utc_midnight_zh(on),
+            utc_midnight_zh(r)
         ),
-        None => format!("服務於 {} 00:00 UTC 停止", date(on)),
+        None => format!("服務於 {}停止", utc_midnight_zh(on)),
     }
 }
 
@@ -298,14 +300,21 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
                 Some(sku) => format!("{plan}（{sku}）"),
                 None => plan.clone(),
             };
+            // No space after a full-width bracket, one after a Latin name.
+            let licenses = match sku {
+                Some(_) => format!("{what}授權"),
+                None => format!("{what} 授權"),
+            };
             let whom = if several { "為此梯次的使用者" } else { "" };
             let reseller = reseller_zh(reseller_mpn_id);
             match quantity {
+                // The quantity to type stays without separators.
                 Some(q) => format!(
-                    "{whom}購買 {q} 個 {what} 授權：{pc}，選擇「新增訂閱」，從供應項目目錄中挑選此方案，輸入數量 {q}{reseller}，然後送出。"
+                    "{whom}購買 {} 個 {licenses}：{pc}，選擇「新增訂閱」，從供應項目目錄中挑選此方案，輸入數量 {q}{reseller}，然後提交。",
+                    num(*q)
                 ),
                 None => format!(
-                    "為{}每位 Kaizala Pro 使用者購買 {what}（匯出檔未提供人數）：{pc}，選擇「新增訂閱」，從供應項目目錄中挑選此方案，輸入使用者人數作為數量{reseller}，然後送出。",
+                    "為{}每位 Kaizala Pro 使用者購買 {what}（匯出檔未提供人數）：{pc}，選擇「新增訂閱」，從供應項目目錄中挑選此方案，以使用者人數作為數量{reseller}，然後提交。",
                     if several { "此梯次的" } else { "" }
                 ),
             }
@@ -313,12 +322,17 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
         StepAction::RaiseQuantity { plan, subscription_id, seats_before, quantity, reseller_mpn_id, .. } => {
             let reseller = reseller_zh(reseller_mpn_id);
             let change = match (seats_before, quantity) {
-                (Some(n), Some(q)) => format!("將數量從 {n} 增加為 {}（多 {q} 個授權）", n.saturating_add(*q)),
-                (None, Some(q)) => format!("將數量增加 {q} 個授權"),
+                (Some(n), Some(q)) => format!(
+                    "將數量從 {} 增加為 {}（多 {} 個授權）",
+                    num(*n),
+                    num(n.saturating_add(*q)),
+                    num(*q)
+                ),
+                (None, Some(q)) => format!("將數量增加 {} 個授權", num(*q)),
                 (_, None) => "依尚未涵蓋的 Kaizala Pro 使用者人數增加數量（匯出檔未提供人數）".to_string(),
             };
             format!(
-                "客戶已有 {plan}，因此請增加其訂閱 {subscription_id} 的授權數，而不是購買新訂閱：{pc}，再選擇「訂閱」，開啟訂閱 {subscription_id}，{change}{reseller}，然後送出。"
+                "客戶已有 {plan}，因此請在其訂閱 {subscription_id} 加購授權，不必購買新訂閱：{pc}，再選擇「訂閱」，開啟訂閱 {subscription_id}，{change}{reseller}，然後提交。"
             )
         }
         StepAction::AddSeats { plan, quantity, subscription_id, seats_before, reseller_mpn_id } => {
@@ -328,62 +342,66 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
             };
             let reseller = reseller_zh(reseller_mpn_id);
             let change = match (seats_before, quantity) {
-                (Some(n), Some(q)) => format!("將數量從 {n} 增加為 {}", n.saturating_add(*q)),
-                (None, Some(q)) => format!("將數量增加 {q} 個授權"),
+                (Some(n), Some(q)) => {
+                    format!("將數量從 {} 增加為 {}", num(*n), num(n.saturating_add(*q)))
+                }
+                (None, Some(q)) => format!("將數量增加 {} 個授權", num(*q)),
                 (_, None) => "依此梯次的 Kaizala Pro 使用者人數增加授權（匯出檔未提供人數）".to_string(),
             };
             let how_many = match quantity {
-                Some(q) => format!(" {q} 個"),
+                Some(q) => format!(" {} 個", num(*q)),
                 None => String::new(),
             };
             format!(
-                "在此梯次的使用者移轉之前，為{target}加購{how_many}授權：{pc}，再選擇「訂閱」，開啟該訂閱，{change}{reseller}，然後送出。"
+                "此梯次的使用者移轉前，先為{target}加購{how_many}授權：{pc}，再選擇「訂閱」，開啟該訂閱，{change}{reseller}，然後提交。"
             )
         }
         StepAction::NoPurchase { plan } if several => format!(
-            "此梯次不需購買授權：依計畫的計算，客戶現有且包含 Kaizala 的方案（例如 {plan}）已涵蓋此梯次的使用者。移轉前，請{pc}，再選擇「使用者和授權」，確認此梯次的每位使用者都持有其中一個方案。"
+            "此梯次不必購買授權：依規劃的計算，客戶現有且包含 Kaizala 的方案（例如 {plan}）已涵蓋此梯次的使用者。移轉前，請{pc}，再選擇「使用者和授權」，確認此梯次的每位使用者都有其中一個方案。"
         ),
         StepAction::NoPurchase { plan } => format!(
-            "不需購買：{plan} 已涵蓋所有 Kaizala Pro 授權。進行步驟 B 前，請{pc}，再選擇「使用者和授權」，確認每位 Kaizala Pro 使用者也都持有 {plan}。"
+            "不必購買：{plan} 已涵蓋所有 Kaizala Pro 授權。進行步驟 B 前，請{pc}，再選擇「使用者和授權」，確認每位 Kaizala Pro 使用者也都有 {plan}。"
         ),
         StepAction::MoveUsers { plan, stops_on, users: Some(users), .. } => {
             let by = match stops_on {
-                Some(d) => format!("（請在服務停止的 {} 00:00 UTC 之前完成）", date(*d)),
+                Some(d) => format!("，並在 {}服務停止前完成", utc_midnight_zh(*d)),
                 None => String::new(),
             };
-            let need = users.iter().filter(|u| u.needs_license).count();
-            let only_remove = users.len() - need;
+            let need = users.iter().filter(|u| u.needs_license).count() as u64;
+            let only_remove = users.len() as u64 - need;
             let whose = if several { "此梯次" } else { "" };
             format!(
-                "將{whose}下列 {} 位使用者移轉到 {plan}{by}：{need} 位需要 {plan} 授權（先指派，再移除 Kaizala Pro），{only_remove} 位已有包含 Kaizala 的方案（只要移除 Kaizala Pro）。大量處理：以客戶的委派系統管理員身分進入 Microsoft 365 系統管理中心，在「使用者」>「作用中的使用者」選取只有 Kaizala Pro 授權的使用者，點選「管理產品授權」>「取代」並勾選 {plan}；其他使用者請用「指派更多」加上 {plan}，再移除 Kaizala Pro。也可以執行此客戶的 PowerShell 指令碼。逐一處理：{pc}，再選擇「使用者和授權」>「管理授權」。",
-                users.len()
+                "將{whose}下列 {} 位使用者移轉到 {plan}{by}：{} 位需要 {plan} 授權（先指派，再移除 Kaizala Pro），{} 位已有包含 Kaizala 的方案（只要移除 Kaizala Pro）。大量處理：以客戶的委派系統管理員身分進入 Microsoft 365 系統管理中心，在「使用者」>「作用中的使用者」選取只有 Kaizala Pro 授權的使用者，點選「管理產品授權」>「取代」並勾選 {plan}；其他使用者請用「指派更多」加上 {plan}，再移除 Kaizala Pro。也可以執行此客戶的 PowerShell 指令碼。逐一處理：{pc}，再選擇「使用者和授權」>「管理授權」。",
+                num(users.len() as u64),
+                num(need),
+                num(only_remove)
             )
         }
         StepAction::MoveUsers { plan, seats, subscription_ids, stops_on, .. } => {
             let by = match stops_on {
-                Some(d) => format!("（請在服務停止的 {} 00:00 UTC 之前完成）", date(*d)),
+                Some(d) => format!("，並在 {}服務停止前完成", utc_midnight_zh(*d)),
                 None => String::new(),
             };
             let how = format!(
-                "{pc}，再選擇「使用者和授權」；逐一選取使用者並點選「管理授權」，取消勾選 Kaizala Pro，若尚未勾選 {plan} 請勾選，然後送出。"
+                "{pc}，再選擇「使用者和授權」；逐一選取使用者並點選「管理授權」，取消勾選 Kaizala Pro，若尚未勾選 {plan} 請勾選，然後提交。"
             );
             if several {
                 let who = match seats {
-                    Some(n) => format!(" {n} 位 Kaizala Pro 使用者"),
+                    Some(n) => format!(" {} 位 Kaizala Pro 使用者", num(*n)),
                     None => "此梯次的 Kaizala Pro 使用者".to_string(),
                 };
                 let rest = if ctx.wave < ctx.waves {
-                    "；其他使用者保留 Kaizala Pro，等到各自的梯次再移轉"
+                    "；其他使用者保留 Kaizala Pro，等各自的梯次再移轉"
                 } else {
                     ""
                 };
                 format!(
-                    "將{who}（人數等於訂閱 {} 的授權數）移轉到 {plan}{by}：{how}授權是依產品計算，而不是依訂閱，因此任選這麼多位即可{rest}。",
+                    "將{who}（人數等於訂閱 {} 的授權數）移轉到 {plan}{by}：{how}授權是依產品計算，不是依訂閱，因此任選這麼多位即可{rest}。",
                     ids(subscription_ids, "、")
                 )
             } else {
                 let who = match seats {
-                    Some(n) => format!("每位 Kaizala Pro 使用者（共 {n} 個授權）"),
+                    Some(n) => format!("每位 Kaizala Pro 使用者（共 {} 個授權）", num(*n)),
                     None => "每位 Kaizala Pro 使用者".to_string(),
                 };
                 format!("將{who}移轉到 {plan}{by}：{how}")
@@ -392,7 +410,7 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
         StepAction::Suspend { subscription_id, offer, seats, expires_on, deprovisioned_by, if_renewed } => {
             let mut facts = vec![offer.to_string()];
             if let Some(n) = seats {
-                facts.push(format!("{n} 個授權"));
+                facts.push(format!("{} 個授權", num(*n)));
             }
             match expires_on {
                 Some(d) => facts.push(stop_zh(*d, *if_renewed)),
@@ -400,33 +418,33 @@ fn text_zh(action: &StepAction, ctx: StepContext<'_>) -> String {
             }
             let whose = if several { "此梯次的" } else { "" };
             let mut s = format!(
-                "{whose}使用者移轉完成後，暫停訂閱 {subscription_id}（{}）：{pc}，再選擇「訂閱」，開啟該訂閱，將狀態設為「已暫停」並送出。Microsoft 會在暫停後最多 120 天內自動取消佈建該訂閱",
+                "{whose}使用者移轉完成後，暫停訂閱 {subscription_id}（{}）：{pc}，再選擇「訂閱」，開啟該訂閱，將狀態設為「已暫停」並提交。Microsoft 會在暫停後最多 120 天內自動取消佈建該訂閱",
                 facts.join("，")
             );
             if let Some(d) = deprovisioned_by {
-                s.push_str(&format!("（若於期限當天暫停，最晚在 {}）", date(*d)));
+                s.push_str(&format!("（若在期限當天暫停，最晚於 {}）", date_zh_long(*d)));
             }
             s.push_str("，客戶也不會再為此訂閱付費。");
             s
         }
         StepAction::CheckEnded { subscription_id, offer, ended_on, if_renewed } => {
             let when = match ended_on {
-                Some(d) => format!("已於 {} 00:00 UTC ", date(*d)),
+                Some(d) => format!("已於 {}", utc_midnight_zh(*d)),
                 None => "已".to_string(),
             };
             let mut s = format!(
-                "訂閱 {subscription_id}（{offer}）{when}停止服務，不需要暫停：{pc}，再選擇「訂閱」，確認它已不再有效。若其使用者仍需要 Kaizala，請立即為他們完成步驟 A 和 B。"
+                "訂閱 {subscription_id}（{offer}）{when}停止服務，不必暫停：{pc}，再選擇「訂閱」，確認它已不再有效。若其使用者仍需要 Kaizala，請立即為他們完成步驟 A 和 B。"
             );
             if let Some(r) = if_renewed {
                 s.push_str(&format!(
-                    "匯出檔未註明它是否已續訂：若已續訂，服務會持續至 {} 00:00 UTC，請在其使用者移轉後將它暫停。{RENEWAL_CHECK_ZH}",
-                    date(*r)
+                    "匯出檔未註明它是否已續訂：若已續訂，服務會持續到 {}，請在其使用者移轉後將它暫停。{RENEWAL_CHECK_ZH}",
+                    utc_midnight_zh(*r)
                 ));
             }
             s
         }
         StepAction::FindEndDate { subscription_id, offer } => format!(
-            "匯出檔沒有訂閱 {subscription_id}（{offer}）的到期日：{pc}，再選擇「訂閱」，開啟該訂閱查看到期日（當天 00:00 UTC 停止服務）。請在那之前移轉其使用者，然後將狀態設為「已暫停」並送出；Microsoft 會在暫停後最多 120 天內自動取消佈建該訂閱。"
+            "匯出檔沒有訂閱 {subscription_id}（{offer}）的到期日：{pc}，再選擇「訂閱」，開啟該訂閱查看到期日（服務在當天 00:00 UTC，即台灣時間 08:00 停止）。請在那之前移轉其使用者，再將狀態設為「已暫停」並提交；Microsoft 會在暫停後最多 120 天內自動取消佈建該訂閱。"
         ),
     }
 }

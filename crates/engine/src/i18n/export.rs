@@ -7,7 +7,7 @@ words are here.
 
 use chrono::NaiveDate;
 
-use crate::i18n::{tr, Lang};
+use crate::i18n::{date, date_zh_long, num, tr, utc_midnight_zh, Lang};
 
 /// A fixed word or phrase of the exports.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -66,21 +66,21 @@ impl Label {
     pub(crate) fn text(self, lang: Lang) -> &'static str {
         let (en, zh) = match self {
             Label::HtmlLang => ("en", "zh-Hant-TW"),
-            Label::AsOf => ("As of", "基準日"),
-            Label::Cutoff => ("cutoff", "截止日"),
-            Label::PlanTitle => ("Kaizala Pro migration plan", "Kaizala Pro 移轉計畫"),
+            Label::AsOf => ("As of", "規劃基準日"),
+            Label::Cutoff => ("cutoff", "停售日"),
+            Label::PlanTitle => ("Kaizala Pro migration plan", "Kaizala Pro 移轉規劃"),
             Label::MigrationTitle => ("Kaizala Pro migration", "Kaizala Pro 移轉"),
             Label::File => ("file", "檔案"),
             Label::Overview => ("Overview", "總覽"),
             Label::Category => ("Category", "類別"),
             Label::Subscriptions => ("Subscriptions", "訂閱"),
             Label::Seats => ("Seats", "授權"),
-            Label::Urgency => ("Urgency", "急迫程度"),
+            Label::Urgency => ("Urgency", "緊急程度"),
             Label::Customers => ("Customers", "客戶"),
-            Label::RejectedRows => ("Rejected rows", "被拒絕的列"),
+            Label::RejectedRows => ("Rejected rows", "未匯入的列"),
             Label::Tenant => ("Tenant", "租用戶"),
             Label::Domain => ("domain", "網域"),
-            Label::UrgencyField => ("urgency", "急迫程度"),
+            Label::UrgencyField => ("urgency", "緊急程度"),
             Label::Colon => (": ", "："),
             Label::MigrateByField => ("migrate by", "移轉期限"),
             Label::Recommendation => ("Recommendation", "建議方案"),
@@ -99,11 +99,11 @@ impl Label {
             Label::EndDate => ("End date", "到期日"),
             Label::ServiceStops => ("Service stops (00:00 UTC)", "服務停止（00:00 UTC）"),
             Label::MigrateBy => ("Migrate by", "移轉期限"),
-            Label::Never => ("never", "永不"),
+            Label::Never => ("never", "永不到期"),
             Label::Checklist => ("Checklist", "檢查清單"),
             Label::NothingToDo => (
                 "Nothing to do: every Kaizala Pro subscription is already inactive.",
-                "無需處理：所有 Kaizala Pro 訂閱都已停用。",
+                "無需處理：所有 Kaizala Pro 訂閱都已不再使用。",
             ),
             Label::Due => ("due", "期限"),
             Label::PreparedBy => ("Prepared by", "規劃提供者"),
@@ -117,8 +117,16 @@ impl Label {
 /// read and rejected.
 pub(crate) fn source_line(format: &str, rows_read: u64, rejected: usize, lang: Lang) -> String {
     match lang {
-        Lang::En => format!("Source: {format}, {rows_read} rows read, {rejected} rejected."),
-        Lang::ZhTw => format!("來源：{format}，讀取 {rows_read} 列，拒絕 {rejected} 列。"),
+        Lang::En => format!(
+            "Source: {format}, {} rows read, {} rejected.",
+            num(rows_read),
+            num(rejected as u64)
+        ),
+        Lang::ZhTw => format!(
+            "來源：{format}，讀取 {} 列，{} 列未匯入。",
+            num(rows_read),
+            num(rejected as u64)
+        ),
     }
 }
 
@@ -133,27 +141,37 @@ pub(crate) fn overview_line(
 ) -> String {
     match lang {
         Lang::En => format!(
-            "{with_kaizala} of {in_file} customers have Kaizala Pro: {subscriptions} subscriptions, {seats} seats."
+            "{} of {} customers have Kaizala Pro: {} subscriptions, {} seats.",
+            num(with_kaizala),
+            num(in_file),
+            num(subscriptions),
+            num(seats)
         ),
         Lang::ZhTw => format!(
-            "{in_file} 位客戶中有 {with_kaizala} 位使用 Kaizala Pro：共 {subscriptions} 個訂閱、{seats} 個授權。"
+            "{} 位客戶中有 {} 位使用 Kaizala Pro：共 {} 個訂閱、{} 個授權。",
+            num(in_file),
+            num(with_kaizala),
+            num(subscriptions),
+            num(seats)
         ),
     }
 }
 
 /// A rejected row of the file, in a list; `reason` as the caller writes it.
+/// The number is the file's line (a row may span several), so zh-TW says
+/// 行, not 列.
 pub(crate) fn rejected_item(line: u64, reason: &str, lang: Lang) -> String {
     match lang {
         Lang::En => format!("- Line {line}: {reason}"),
-        Lang::ZhTw => format!("- 第 {line} 列：{reason}"),
+        Lang::ZhTw => format!("- 第 {line} 行：{reason}"),
     }
 }
 
 /// The quantity to buy, after the plan's name.
 pub(crate) fn to_buy(quantity: u32, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(", {quantity} to buy"),
-        Lang::ZhTw => format!("，需購買 {quantity} 個"),
+        Lang::En => format!(", {} to buy", num(quantity)),
+        Lang::ZhTw => format!("，需購買 {} 個", num(quantity)),
     }
 }
 
@@ -170,7 +188,7 @@ pub(crate) fn alternative_item(plan: &str, sku: &str, why: &str, lang: Lang) -> 
 pub(crate) fn due_suffix(due: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::En => format!(" (due {due})"),
-        Lang::ZhTw => format!("（期限 {due}）"),
+        Lang::ZhTw => format!("（期限：{}）", date_zh_long(due)),
     }
 }
 
@@ -192,22 +210,48 @@ pub(crate) fn step_event_title(customer: &str, step: &str, title: &str, lang: La
     }
 }
 
-/// A calendar event's first line: when the subscription stops, and its
-/// replacement.
+/// A calendar event's first line: when the subscription stops (at its
+/// end date when the day is not known), and its replacement.
 pub(crate) fn stops_line(
     subscription: &str,
     offer: &str,
-    stops: &str,
+    stops: Option<NaiveDate>,
     replacement: &str,
     lang: Lang,
 ) -> String {
+    match (lang, stops) {
+        (Lang::En, Some(d)) => format!(
+            "Kaizala Pro subscription {subscription} ({offer}) stops at 00:00 UTC on {}. Replacement: {replacement}.",
+            date(d)
+        ),
+        (Lang::En, None) => format!(
+            "Kaizala Pro subscription {subscription} ({offer}) stops at 00:00 UTC on its end date. Replacement: {replacement}."
+        ),
+        (Lang::ZhTw, Some(d)) => format!(
+            "Kaizala Pro 訂閱 {subscription}（{offer}）將於 {}停止服務。替代方案：{replacement}。",
+            utc_midnight_zh(d)
+        ),
+        (Lang::ZhTw, None) => format!(
+            "Kaizala Pro 訂閱 {subscription}（{offer}）將於到期日當天 00:00 UTC（台灣時間 08:00）停止服務。替代方案：{replacement}。"
+        ),
+    }
+}
+
+/// A label before its text (`Caveat: ...`): English leaves a space after
+/// the label's colon, Chinese after its full-width colon none.
+pub(crate) fn labelled(label: Label, text: &str, lang: Lang) -> String {
     match lang {
-        Lang::En => format!(
-            "Kaizala Pro subscription {subscription} ({offer}) stops at 00:00 UTC on {stops}. Replacement: {replacement}."
-        ),
-        Lang::ZhTw => format!(
-            "Kaizala Pro 訂閱 {subscription}（{offer}）將於 {stops} 00:00 UTC 停止服務。替代方案：{replacement}。"
-        ),
+        Lang::En => format!("{} {text}", label.text(lang)),
+        Lang::ZhTw => format!("{}{text}", label.text(lang)),
+    }
+}
+
+/// A checklist step on one line: its id, title, what follows the title
+/// (due date, done), then its text.
+pub(crate) fn step_line(step: &str, title: &str, after: &str, text: &str, lang: Lang) -> String {
+    match lang {
+        Lang::En => format!("{step}. {title}{after}: {text}"),
+        Lang::ZhTw => format!("{step}. {title}{after}：{text}"),
     }
 }
 
@@ -231,7 +275,7 @@ pub(crate) fn done_suffix(on: Option<NaiveDate>, lang: Lang) -> String {
     match (lang, on) {
         (Lang::En, Some(d)) => format!(" (done {d})"),
         (Lang::En, None) => " (done)".to_string(),
-        (Lang::ZhTw, Some(d)) => format!("（已於 {d} 完成）"),
+        (Lang::ZhTw, Some(d)) => format!("（已於 {}完成）", date_zh_long(d)),
         (Lang::ZhTw, None) => "（已完成）".to_string(),
     }
 }
@@ -252,5 +296,57 @@ pub(crate) fn user_change(needs_license: bool, plan: &str, lang: Lang) -> String
         (true, Lang::ZhTw) => format!("指派 {plan}，移除 Kaizala Pro"),
         (false, Lang::En) => "remove Kaizala Pro".to_string(),
         (false, Lang::ZhTw) => "移除 Kaizala Pro".to_string(),
+    }
+}
+
+/// The CSV export's column headers in zh-TW, in the order of
+/// [`crate::export::csv::HEADERS`] (the English ones, which programs read).
+pub(crate) const CSV_HEADERS_ZH: [&str; 33] = [
+    "客戶名稱",
+    "租用戶識別碼",
+    "客戶網域",
+    "訂閱識別碼",
+    "供應項目",
+    "授權數",
+    "狀態",
+    "自動續訂",
+    "到期日",
+    "服務停止日",
+    "移轉期限",
+    "剩餘天數",
+    "類別",
+    "緊急程度",
+    "建議規則",
+    "建議方案",
+    "建議方案 SKU",
+    "需購買數量",
+    "建議理由",
+    "注意事項",
+    "假設",
+    "備註",
+    "步驟 A 期限",
+    "步驟 B 期限",
+    "步驟 C 期限",
+    "經銷商 MPN ID",
+    "已完成步驟",
+    "步驟 A 已完成",
+    "步驟 A 完成日",
+    "步驟 B 已完成",
+    "步驟 B 完成日",
+    "步驟 C 已完成",
+    "步驟 C 完成日",
+];
+
+/// Whether a subscription renews by itself, in a cell: the plan's
+/// `true`/`false` in English (programs read them), yes or no in zh-TW;
+/// empty when the export does not say.
+pub(crate) fn auto_renew_cell(a: crate::model::AutoRenew, lang: Lang) -> &'static str {
+    use crate::model::AutoRenew;
+    match (a, lang) {
+        (AutoRenew::On, Lang::En) => "true",
+        (AutoRenew::Off, Lang::En) => "false",
+        (AutoRenew::On, Lang::ZhTw) => "是",
+        (AutoRenew::Off, Lang::ZhTw) => "否",
+        (AutoRenew::Unknown, _) => "",
     }
 }

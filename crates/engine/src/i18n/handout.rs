@@ -16,7 +16,7 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::checklist::{Step, StepAction};
 use crate::handout::{Change, Cost, Intro, Partner, Todo};
-use crate::i18n::{plural, tr, Lang, Render, Text};
+use crate::i18n::{date_zh_long, num, plural, tr, utc_midnight_zh, Lang, Render, Text};
 use crate::plan::{Assumption, Caveat, Said};
 
 /// `format!` into a [`Text`].
@@ -39,7 +39,7 @@ pub fn long_date(d: NaiveDate, lang: Lang) -> String {
             MONTHS_EN.get(d.month0() as usize).unwrap_or(&"?"),
             d.year()
         ),
-        Lang::ZhTw => format!("{}年{}月{}日", d.year(), d.month(), d.day()),
+        Lang::ZhTw => date_zh_long(d),
     }
 }
 
@@ -101,7 +101,7 @@ impl PageLabel {
             ),
             PageLabel::Utc => (
                 "All dates and times on this page are in UTC (Coordinated Universal Time), as Microsoft gives them. A subscription that ends on a day stops at 00:00 UTC that day.",
-                "本頁所有日期與時間均為 UTC（世界協調時間），與 Microsoft 提供的相同。訂閱會在到期日當天 00:00 UTC 停止服務。",
+                "本頁的日期與時間都以 UTC（世界標準時間）表示，與 Microsoft 相同；台灣時間比 UTC 快 8 小時。訂閱在到期日當天 00:00 UTC（台灣時間 08:00）停止服務。",
             ),
             PageLabel::LicenseSkuId => ("License SKU id", "授權 SKU 識別碼"),
             PageLabel::SkuPartNumber => ("SKU part number", "SKU 產品代碼"),
@@ -143,7 +143,7 @@ fn wave_prefix(wave: Option<u32>, lang: Lang) -> String {
     match (wave, lang) {
         (None, _) => String::new(),
         (Some(w), Lang::En) => format!("Move {w}: "),
-        (Some(w), Lang::ZhTw) => format!("第 {w} 批："),
+        (Some(w), Lang::ZhTw) => format!("第 {w} 梯次："),
     }
 }
 
@@ -155,7 +155,8 @@ fn users_en(n: Option<u32>) -> String {
 }
 
 fn licenses_zh(n: Option<u32>) -> String {
-    n.map(|n| format!("（{n} 個授權）")).unwrap_or_default()
+    n.map(|n| format!("（{} 個授權）", num(n)))
+        .unwrap_or_default()
 }
 
 impl Render for Intro {
@@ -168,7 +169,7 @@ impl Render for Intro {
                 "Kaizala Pro 已不再單獨銷售，現有訂閱到期後也不會續訂。為了讓您的使用者繼續使用 Kaizala，他們將改用內含 Kaizala 的 Microsoft 方案 {plan}。本頁說明會有哪些變動、何時發生、您需要做什麼，以及費用。"
             ),
             (Intro::NothingToDo, Lang::En) => "Your Kaizala Pro subscriptions are no longer active, so nothing needs to move.".into(),
-            (Intro::NothingToDo, Lang::ZhTw) => "您的 Kaizala Pro 訂閱都已停用，因此沒有需要移轉的項目。".into(),
+            (Intro::NothingToDo, Lang::ZhTw) => "您的 Kaizala Pro 訂閱都已結束或暫停，因此不需要移轉。".into(),
         }
     }
 }
@@ -192,7 +193,7 @@ impl Render for Change {
             (Change::Move { wave, plan, users, by }, Lang::ZhTw) => {
                 let p = wave_prefix(*wave, lang);
                 let who = match users {
-                    Some(n) => format!("{n} 位 Kaizala Pro 使用者"),
+                    Some(n) => format!("{} 位 Kaizala Pro 使用者", num(*n)),
                     None => "Kaizala Pro 使用者".to_string(),
                 };
                 let when = match by {
@@ -219,8 +220,8 @@ impl Render for Change {
                 let n = licenses_zh(*seats);
                 match on {
                     Some(d) => owned!(
-                        "{p}您的 Kaizala Pro 訂閱{n}於 {} 00:00 UTC 停止服務，在此之前其使用者都會完成移轉。",
-                        long_date(*d, lang)
+                        "{p}您的 Kaizala Pro 訂閱{n}於 {}停止服務，在此之前其使用者都會完成移轉。",
+                        utc_midnight_zh(*d)
                     ),
                     None => owned!("{p}您的 Kaizala Pro 訂閱{n}會在其使用者完成移轉後停止。"),
                 }
@@ -271,7 +272,7 @@ impl Render for Todo {
             (Todo::ConfirmSchool, Lang::En) => "Education plans are only for schools that Microsoft has verified as academic institutions. If yours is not verified yet, ask your partner to start the verification.".into(),
             (Todo::ConfirmSchool, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構。若貴校尚未通過驗證，請合作夥伴協助申請驗證。".into(),
             (Todo::ConfirmFrontline, Lang::En) => "Confirm with your partner that these users are frontline staff: they work mainly on a phone or a small tablet, or share a device.".into(),
-            (Todo::ConfirmFrontline, Lang::ZhTw) => "請與合作夥伴確認這些使用者是第一線人員：主要使用手機或小型平板工作，或與他人共用裝置。".into(),
+            (Todo::ConfirmFrontline, Lang::ZhTw) => "請與合作夥伴確認這些使用者是第一線員工：主要使用手機或小型平板工作，或與他人共用裝置。".into(),
             (Todo::Ask { partner: Some(name) }, Lang::En) => owned!("Questions, or users we missed? Ask {name}."),
             (Todo::Ask { partner: Some(name) }, Lang::ZhTw) => owned!("有疑問，或有遺漏的使用者嗎？請洽詢 {name}。"),
             (Todo::Ask { partner: None }, Lang::En) => "Questions, or users we missed? Ask your partner.".into(),
@@ -313,7 +314,7 @@ impl Render for Cost {
             ) => {
                 let p = wave_prefix(*wave, lang);
                 let who = match users {
-                    Some(n) => format!("{n} 位使用者"),
+                    Some(n) => format!("{} 位使用者", num(*n)),
                     None => "每位 Kaizala Pro 使用者".to_string(),
                 };
                 let when = from
@@ -333,7 +334,7 @@ impl Render for Cost {
                 let p = wave_prefix(*wave, lang);
                 let n = match users {
                     Some(1) => "1 more license".to_string(),
-                    Some(n) => format!("{n} more licenses"),
+                    Some(n) => format!("{} more licenses", num(*n)),
                     None => "More licenses".to_string(),
                 };
                 let when = from
@@ -352,7 +353,7 @@ impl Render for Cost {
             ) => {
                 let p = wave_prefix(*wave, lang);
                 let n = match users {
-                    Some(n) => format!("增加 {n} 個授權"),
+                    Some(n) => format!("增加 {} 個授權", num(*n)),
                     None => "增加授權".to_string(),
                 };
                 let when = from
@@ -401,7 +402,7 @@ pub(crate) fn step_title(step: &Step, wave: Option<u32>, lang: Lang) -> Text {
             owned!("Your partner adds licenses of {plan} for these users")
         }
         (StepAction::AddSeats { plan, .. }, Lang::ZhTw) => {
-            owned!("合作夥伴為這批使用者增加 {plan} 授權")
+            owned!("合作夥伴為這一梯次的使用者增加 {plan} 授權")
         }
         (StepAction::NoPurchase { plan }, Lang::En) => {
             owned!("Your partner checks that your users have {plan}")
@@ -465,14 +466,14 @@ pub(crate) fn plain_caveat(caveat: &Said<Caveat>, lang: Lang) -> Text {
         (Caveat::EducationEligibility, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構。".into(),
         (Caveat::FrontlineEligibility, Lang::En) => "F3 licenses are for staff who work mainly on a phone or a small tablet (one screen under 10.1 inches), or who share a device; they include no Office desktop apps.".into(),
         (Caveat::FrontlineEligibility, Lang::ZhTw) => "F3 授權適用於主要以手機或小型平板（單一螢幕小於 10.1 吋）工作，或與他人共用裝置的員工；不含 Office 桌面版應用程式。".into(),
-        (Caveat::BusinessSeatCap { seats, .. }, Lang::En) => owned!("A Business plan holds at most 300 users, and you have {seats}: your partner splits them across plans or suggests an enterprise plan."),
-        (Caveat::BusinessSeatCap { seats, .. }, Lang::ZhTw) => owned!("商務方案最多 300 位使用者，而您有 {seats} 位：合作夥伴會將使用者分散到不同方案，或建議改用企業方案。"),
+        (Caveat::BusinessSeatCap { seats, .. }, Lang::En) => owned!("A Business plan holds at most 300 users, and you have {}: your partner splits them across plans or suggests an enterprise plan.", num(*seats)),
+        (Caveat::BusinessSeatCap { seats, .. }, Lang::ZhTw) => owned!("商務方案最多 300 位使用者，而您有 {} 位：合作夥伴會將使用者分散到不同方案，或建議改用企業方案。", num(*seats)),
         (Caveat::DeviceLicenseOnly, Lang::En) => "Microsoft 365 A1 is licensed per device and has no Kaizala of its own; each user also gets Office 365 A1, which includes it.".into(),
         (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 以裝置計算授權，本身不含 Kaizala；每位使用者需另外搭配內含 Kaizala 的 Office 365 A1。".into(),
         (Caveat::EducationNotVerified { .. }, Lang::En) => "Your organization's name looks like a school's, but it is not registered with Microsoft as an academic institution, so education plans are not offered yet; if you are one, your partner can ask Microsoft to verify you.".into(),
         (Caveat::EducationNotVerified { .. }, Lang::ZhTw) => "貴機構的名稱看似學校，但尚未向 Microsoft 登記為教育機構，因此目前不提供教育方案；若貴機構屬於教育機構，合作夥伴可向 Microsoft 申請驗證。".into(),
         (Caveat::UnassignedSeats { seats, .. }, Lang::En) => owned!("You pay for {} that nobody uses; your partner can lower the number before the subscription ends, where its terms allow.", plural(*seats, "Kaizala Pro license", "Kaizala Pro licenses")),
-        (Caveat::UnassignedSeats { seats, .. }, Lang::ZhTw) => owned!("您付費的 Kaizala Pro 授權中有 {seats} 個無人使用；若訂閱條款允許，合作夥伴可在到期前降低數量。"),
+        (Caveat::UnassignedSeats { seats, .. }, Lang::ZhTw) => owned!("您付費的 Kaizala Pro 授權中有 {} 個無人使用；若訂閱條款允許，合作夥伴可在到期前降低數量。", num(*seats)),
         (Caveat::UnknownLicenses { .. }, Lang::En) => "Some of your users' licenses are not ones we recognise; your partner checks them before buying.".into(),
         (Caveat::UnknownLicenses { .. }, Lang::ZhTw) => "部分使用者的授權我們無法辨識；合作夥伴會在購買前確認。".into(),
     }
@@ -484,15 +485,15 @@ pub(crate) fn plain_assumption(assumption: &Said<Assumption>, lang: Lang) -> Opt
     Some(match (&assumption.what, lang) {
         (Assumption::CoverageOverlap { .. }, _) => return None,
         (Assumption::TrialSeatsLeftOut { seats }, Lang::En) => owned!("No licenses are bought for the {} of your Kaizala Pro trial unless you ask for them.", plural(*seats, "user", "users")),
-        (Assumption::TrialSeatsLeftOut { seats }, Lang::ZhTw) => owned!("除非您要求，否則不會為 Kaizala Pro 試用版的 {seats} 位使用者購買授權。"),
+        (Assumption::TrialSeatsLeftOut { seats }, Lang::ZhTw) => owned!("除非您要求，否則不會為 Kaizala Pro 試用版的 {} 位使用者購買授權。", num(*seats)),
         (Assumption::SeatsOverride { seats }, Lang::En) => owned!("The licenses are counted for {}, as set by your partner.", plural(*seats, "user", "users")),
-        (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("授權數以 {seats} 位使用者計算（依合作夥伴的設定）。"),
+        (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("授權數以 {} 位使用者計算（依合作夥伴的設定）。", num(*seats)),
         (Assumption::SeatsUnknown, Lang::En) => "Your partner's records do not show how many people use Kaizala Pro; the number of licenses is set once they are counted.".into(),
         (Assumption::SeatsUnknown, Lang::ZhTw) => "合作夥伴的資料中沒有 Kaizala Pro 的使用人數；清點後才會確定授權數。".into(),
         (Assumption::AmbiguousCoverage { offer }, Lang::En) => owned!("It is not clear whether your \"{offer}\" includes Kaizala, so it was not counted; your partner checks it."),
         (Assumption::AmbiguousCoverage { offer }, Lang::ZhTw) => owned!("無法確定您的「{offer}」是否包含 Kaizala，因此未計入；合作夥伴會確認。"),
         (Assumption::FromUsers { to_license, .. }, Lang::En) => owned!("The licenses are counted from your list of users: {} who use Kaizala Pro and have no other plan that includes it.", plural(*to_license, "person", "people")),
-        (Assumption::FromUsers { to_license, .. }, Lang::ZhTw) => owned!("授權數依您的使用者名單計算：使用 Kaizala Pro 且沒有其他包含 Kaizala 方案的共 {to_license} 人。"),
+        (Assumption::FromUsers { to_license, .. }, Lang::ZhTw) => owned!("授權數依您的使用者名單計算：使用 Kaizala Pro 且沒有其他包含 Kaizala 方案的共 {} 人。", num(*to_license)),
 
     })
 }
@@ -555,7 +556,7 @@ mod tests {
         );
         assert_eq!(
             step_title(&step, Some(2), Lang::ZhTw),
-            "第 2 批：合作夥伴查明 Kaizala Pro 的到期日"
+            "第 2 梯次：合作夥伴查明 Kaizala Pro 的到期日"
         );
         assert_eq!(
             step_title(&step, None, Lang::En),

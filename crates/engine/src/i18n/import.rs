@@ -135,9 +135,10 @@ impl PartialEq for RejectedRow {
             && self.subscription_id == other.subscription_id
             && match (&self.reason, &other.reason) {
                 (RejectReason::Text(a), RejectReason::Text(b)) => a == b,
-                (RejectReason::Text(_), _) | (_, RejectReason::Text(_)) => {
-                    self.render(Lang::En) == other.render(Lang::En)
-                }
+                // Read back from a JSON export in either language.
+                (RejectReason::Text(_), _) | (_, RejectReason::Text(_)) => [Lang::En, Lang::ZhTw]
+                    .into_iter()
+                    .any(|l| self.render(l) == other.render(l)),
                 (a, b) => a == b,
             }
     }

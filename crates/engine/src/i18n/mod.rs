@@ -83,12 +83,13 @@ pub fn tr(lang: Lang, en: &'static str, zh: &'static str) -> &'static str {
     }
 }
 
-/// `1 one` or `n many` (English only: Chinese has no plural).
+/// `1 one` or `n many` (English only: Chinese has no plural), the count
+/// with thousands separators (`1,200 seats`).
 pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
     if n == 1 {
         format!("1 {one}")
     } else {
-        format!("{n} {many}")
+        format!("{} {many}", num(n))
     }
 }
 
@@ -96,12 +97,6 @@ pub(crate) fn plural(n: u32, one: &str, many: &str) -> String {
 /// Partner Center, which shows dates in many local formats.
 pub(crate) fn date(d: NaiveDate) -> String {
     d.to_string()
-}
-
-/// A date a reader may not have, as the documents for people write it:
-/// `YYYY-MM-DD`, or a dash when it is unknown.
-pub(crate) fn date_or_dash(d: Option<NaiveDate>) -> String {
-    d.map_or_else(|| "—".to_string(), date)
 }
 
 /// A format's name in `lang`, as used in messages.
@@ -169,5 +164,95 @@ pub fn field_label(field: crate::model::Field, lang: Lang) -> &'static str {
     match lang {
         Lang::En => import::field_label_en(field),
         Lang::ZhTw => import::field_label_zh(field),
+    }
+}
+
+/// A date in Taiwan's running text, `2020年7月1日`: no leading zeros, no
+/// day of the week.
+pub(crate) fn date_zh_long(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    format!("{}年{}月{}日", d.year(), d.month(), d.day())
+}
+
+/// A date in Taiwan's tables and short labels, `2020/07/01`: fixed width,
+/// so a column of dates lines up and sorts as text.
+pub(crate) fn date_zh_short(d: NaiveDate) -> String {
+    d.format("%Y/%m/%d").to_string()
+}
+
+/// A date in a sentence: ISO in English (partners compare it with Partner
+/// Center, which writes dates in many local formats), `2020年7月1日` in
+/// zh-TW.
+pub(crate) fn date_text(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date(d),
+        Lang::ZhTw => date_zh_long(d),
+    }
+}
+
+/// A date in a table cell or a short label: ISO in English, `2020/07/01`
+/// in zh-TW.
+pub(crate) fn date_cell(d: NaiveDate, lang: Lang) -> String {
+    match lang {
+        Lang::En => date(d),
+        Lang::ZhTw => date_zh_short(d),
+    }
+}
+
+/// [`date_cell`], or a dash when the date is unknown.
+pub(crate) fn date_cell_or_dash(d: Option<NaiveDate>, lang: Lang) -> String {
+    d.map_or_else(|| "—".to_string(), |d| date_cell(d, lang))
+}
+
+/// Midnight UTC of a day, when Partner Center stops or renews a
+/// subscription. A Taiwanese reader also gets the hour on their own clock
+/// (UTC+8, no daylight saving): `2020年9月1日 00:00 UTC（台灣時間 08:00）`.
+pub(crate) fn utc_midnight_zh(d: NaiveDate) -> String {
+    format!("{} 00:00 UTC（台灣時間 08:00）", date_zh_long(d))
+}
+
+/// A count as people read it, with thousands separators: `12,220`. Both
+/// languages write them alike.
+pub(crate) fn num(n: impl Into<u64>) -> String {
+    let digits = n.into().to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod conventions_tests {
+    use super::*;
+
+    #[test]
+    fn dates_and_numbers_as_taiwan_writes_them() {
+        let d = NaiveDate::from_ymd_opt(2020, 7, 1).unwrap();
+        let cases = [
+            (date_zh_long(d), "2020年7月1日"),
+            (date_zh_short(d), "2020/07/01"),
+            (date_text(d, Lang::En), "2020-07-01"),
+            (date_text(d, Lang::ZhTw), "2020年7月1日"),
+            (date_cell(d, Lang::ZhTw), "2020/07/01"),
+            (date_cell_or_dash(None, Lang::ZhTw), "—"),
+            (
+                utc_midnight_zh(d),
+                "2020年7月1日 00:00 UTC（台灣時間 08:00）",
+            ),
+            (num(0u32), "0"),
+            (num(999u32), "999"),
+            (num(1000u32), "1,000"),
+            (num(12220u32), "12,220"),
+            (num(1234567u64), "1,234,567"),
+            (plural(1, "seat", "seats"), "1 seat"),
+            (plural(1200, "seat", "seats"), "1,200 seats"),
+        ];
+        for (got, want) in cases {
+            assert_eq!(got, want);
+        }
     }
 }

@@ -7,19 +7,20 @@ meanings ([`Reason`], [`Caveat`], [`Assumption`], [`Note`], [`AltWhy`],
 The plan decides what it means (in [`crate::plan`]); only the words are
 here, so the planner's rules and its wording change apart.
 
-Dates are written `YYYY-MM-DD` in both languages: partners compare them
-with Partner Center, which shows dates in many local formats, and an ISO
-date is never ambiguous.
+Dates are written `YYYY-MM-DD` in English (partners compare them with
+Partner Center, which shows dates in many local formats) and as Taiwan
+writes them in zh-TW, `2020年7月1日 00:00 UTC（台灣時間 08:00）` where the hour
+matters. Counts carry thousands separators in both.
 */
 
 use std::borrow::Cow;
 use std::fmt::Write as _;
 
-use crate::i18n::{date, format_name, plural, Lang, Render, Text};
+use crate::i18n::{date, format_name, num, plural, utc_midnight_zh, Lang, Render, Text};
 use crate::model::Format;
 use crate::plan::{
-    AltWhy, Assumption, Category, Caveat, EducationSignal, NotCountedWhy, Note, Reason, Urgency,
-    UsersSummary,
+    AltWhy, Assumption, Category, Caveat, EducationSignal, Family, NotCountedWhy, Note, Reason,
+    Urgency, UsersSummary,
 };
 
 /// `format!` into a [`Text`].
@@ -39,9 +40,9 @@ impl Category {
             (Category::AlreadyEnded, Lang::En) => "already ended",
             (Category::Inactive, Lang::En) => "inactive",
             (Category::UnknownEndDate, Lang::En) => "end date unknown",
-            (Category::ExpiresAfterCutoff, Lang::ZhTw) => "於截止日後到期",
+            (Category::ExpiresAfterCutoff, Lang::ZhTw) => "於停售日後到期",
             (Category::RenewsOnceThenExpires, Lang::ZhTw) => "再續訂一次後到期",
-            (Category::ExpiresBeforeCutoff, Lang::ZhTw) => "於截止日前到期",
+            (Category::ExpiresBeforeCutoff, Lang::ZhTw) => "於停售日前到期",
             (Category::AlreadyEnded, Lang::ZhTw) => "已結束",
             (Category::Inactive, Lang::ZhTw) => "非使用中",
             (Category::UnknownEndDate, Lang::ZhTw) => "到期日不明",
@@ -65,6 +66,22 @@ impl Urgency {
             (Urgency::Later, Lang::ZhTw) => "較晚",
             (Urgency::Unknown, Lang::ZhTw) => "日期不明",
             (Urgency::NoAction, Lang::ZhTw) => "無需處理",
+        }
+    }
+}
+
+impl Family {
+    /// The rule's name for people: its id in English (as `docs/rules.md`
+    /// names it), a word in zh-TW.
+    pub fn label(self, lang: Lang) -> &'static str {
+        match (self, lang) {
+            (f, Lang::En) => f.as_str(),
+            (Family::Existing, Lang::ZhTw) => "現有方案",
+            (Family::Education, Lang::ZhTw) => "教育方案",
+            (Family::Frontline, Lang::ZhTw) => "第一線方案",
+            (Family::Enterprise, Lang::ZhTw) => "企業方案",
+            (Family::Business, Lang::ZhTw) => "商務方案",
+            (Family::Override, Lang::ZhTw) => "自選方案",
         }
     }
 }
@@ -106,7 +123,8 @@ impl Render for Reason {
                 ),
                 Reason::Frontline => "You marked the customer as frontline, and Office 365 F3 is the lowest-priced plan that includes Kaizala, for staff who work on phones, tablets or shared devices.".into(),
                 Reason::Enterprise { seats } => owned!(
-                    "Business Basic would have to hold {seats} seats, more than the 300 a Business plan allows, so Office 365 E1 is the lowest-priced plan that includes Kaizala and fits."
+                    "Business Basic would have to hold {} seats, more than the 300 a Business plan allows, so Office 365 E1 is the lowest-priced plan that includes Kaizala and fits.",
+                    num(*seats)
                 ),
                 Reason::Business { seats: Some(seats) } => owned!(
                     "Microsoft 365 Business Basic is the lowest-priced plan that includes Kaizala, and {} stay within the 300-seat limit of a Business plan.",
@@ -117,18 +135,21 @@ impl Render for Reason {
             },
             Lang::ZhTw => match self {
                 Reason::Existing { plan, covered_seats } => owned!(
-                    "此客戶現有包含 Kaizala 的方案（{plan} 等，共 {covered_seats} 個授權）已涵蓋所有 Kaizala Pro 使用者：不需購買，只要移除獨立授權即可。"
+                    "此客戶現有包含 Kaizala 的方案（{plan} 等，共 {} 個授權）已涵蓋所有 Kaizala Pro 使用者：不必購買，只要移除獨立授權即可。",
+                    num(*covered_seats)
                 ),
                 Reason::Education { signal } => owned!(
                     "此客戶看起來是教育機構（{}），而對經驗證教育機構免費的 Office 365 A1，是包含 Kaizala 且價格最低的方案。",
                     signal.render(lang)
                 ),
-                Reason::Frontline => "您已將此客戶標示為第一線人員，而 Office 365 F3 是包含 Kaizala 且價格最低的方案，適合使用手機、平板或共用裝置工作的員工。".into(),
+                Reason::Frontline => "您已將此客戶標示為第一線員工，而 Office 365 F3 是包含 Kaizala 且價格最低的方案，適合使用手機、平板或共用裝置工作的員工。".into(),
                 Reason::Enterprise { seats } => owned!(
-                    "Business Basic 需容納 {seats} 個授權，超過商務方案 300 個授權的上限，因此建議包含 Kaizala 且符合條件、價格最低的 Office 365 E1。"
+                    "Business Basic 需容納 {} 個授權，超過商務方案 300 個授權的上限，因此建議包含 Kaizala 且符合條件、價格最低的 Office 365 E1。",
+                    num(*seats)
                 ),
                 Reason::Business { seats: Some(seats) } => owned!(
-                    "Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的方案，而 {seats} 個授權未超過商務方案 300 個授權的上限。"
+                    "Microsoft 365 Business Basic 是包含 Kaizala 且價格最低的方案，{} 個授權也未超過商務方案 300 個授權的上限。",
+                    num(*seats)
                 ),
                 Reason::Business { seats: None } => "匯出檔未提供此客戶的 Kaizala Pro 授權數，因此建議包含 Kaizala 且價格最低的方案 Microsoft 365 Business Basic；若使用者超過 300 位，請改選 Office 365 E1。".into(),
                 Reason::Override { plan } => owned!("您為此客戶選擇了 {plan}。"),
@@ -144,7 +165,9 @@ pub(crate) fn reason_text(basis: &Reason, users: Option<&UsersSummary>, lang: La
     let Some(u) = users else { return rule };
     let (holders, to_license) = (u.holders, u.to_license);
     let counted: Text = match lang {
-        Lang::En if holders == 0 => "No user in the customer's users file holds Kaizala Pro.".into(),
+        Lang::En if holders == 0 => {
+            "No user in the customer's users file holds Kaizala Pro.".into()
+        }
         Lang::En if to_license == 0 => owned!(
             "All {} who hold Kaizala Pro already have a plan that includes Kaizala.",
             plural(holders, "user", "users")
@@ -154,17 +177,23 @@ pub(crate) fn reason_text(basis: &Reason, users: Option<&UsersSummary>, lang: La
             plural(holders, "user", "users")
         ),
         Lang::En => owned!(
-            "{to_license} of the {holders} users who hold Kaizala Pro have no plan that includes Kaizala."
+            "{} of the {} users who hold Kaizala Pro have no plan that includes Kaizala.",
+            num(to_license),
+            num(holders)
         ),
-        Lang::ZhTw if holders == 0 => "此客戶的使用者檔案中沒有人持有 Kaizala Pro。".into(),
+        Lang::ZhTw if holders == 0 => "此客戶的使用者匯出檔中沒有人持有 Kaizala Pro。".into(),
         Lang::ZhTw if to_license == 0 => owned!(
-            "持有 Kaizala Pro 的 {holders} 位使用者都已有包含 Kaizala 的方案。"
+            "持有 Kaizala Pro 的 {} 位使用者都已有包含 Kaizala 的方案。",
+            num(holders)
         ),
         Lang::ZhTw if to_license == holders => owned!(
-            "持有 Kaizala Pro 的 {holders} 位使用者都沒有包含 Kaizala 的方案。"
+            "持有 Kaizala Pro 的 {} 位使用者都沒有包含 Kaizala 的方案。",
+            num(holders)
         ),
         Lang::ZhTw => owned!(
-            "持有 Kaizala Pro 的 {holders} 位使用者中，有 {to_license} 位沒有包含 Kaizala 的方案。"
+            "持有 Kaizala Pro 的 {} 位使用者中，有 {} 位沒有包含 Kaizala 的方案。",
+            num(holders),
+            num(to_license)
         ),
     };
     let sep = if lang == Lang::En { " " } else { "" };
@@ -180,14 +209,16 @@ impl Render for Caveat {
                 plural(*holders, "user", "users")
             ),
             (Caveat::UnassignedSeats { seats, holders }, Lang::ZhTw) => owned!(
-                "此客戶付費的 Kaizala Pro 授權比持有的 {holders} 位使用者多出 {seats} 個：若訂閱條款允許，請在到期前降低數量；若有人漏未指派，請先指派。"
+                "此客戶付費的 Kaizala Pro 授權比持有的 {} 位使用者多出 {} 個：若訂閱條款允許，請在到期前降低數量；若有人漏未指派，請先指派。",
+                num(*holders),
+                num(*seats)
             ),
             (Caveat::UnknownLicenses { names }, Lang::En) => owned!(
                 "The users file names licenses we do not know ({}); a user who holds Kaizala Pro and only such licenses is counted as needing a new license. Check them in the admin center.",
                 names.join(", ")
             ),
             (Caveat::UnknownLicenses { names }, Lang::ZhTw) => owned!(
-                "使用者檔案中有我們無法辨識的授權（{}）；持有 Kaizala Pro 且只有這類授權的使用者，會算成需要新授權。請在系統管理中心確認。",
+                "使用者匯出檔中有我們無法辨識的授權（{}）；持有 Kaizala Pro 且只有這類授權的使用者，會算成需要新授權。請在系統管理中心確認。",
                 names.join("、")
             ),
             (Caveat::BusinessBasicListing, Lang::En) => "Microsoft's service descriptions list Kaizala in Business Basic, but its licensing SKU data (O365_BUSINESS_ESSENTIALS) shows no Kaizala service plan: check that the new license shows a Kaizala service plan in the customer's tenant before you remove the Kaizala Pro license. Office 365 E1 lists Kaizala in its own SKU data.".into(),
@@ -195,9 +226,9 @@ impl Render for Caveat {
             (Caveat::EducationEligibility, Lang::En) => "Education plans are sold only to institutions Microsoft has verified as academic; check that the customer has the Education qualification in Partner Center first.".into(),
             (Caveat::EducationEligibility, Lang::ZhTw) => "教育方案僅提供給經 Microsoft 驗證的教育機構；請先在合作夥伴中心確認此客戶具備「教育」資格。".into(),
             (Caveat::FrontlineEligibility, Lang::En) => "F3 licenses are for users whose main work device has a single screen smaller than 10.1 inches, or who share their device with other frontline users; F3 has no Office desktop apps.".into(),
-            (Caveat::FrontlineEligibility, Lang::ZhTw) => "F3 授權適用於主要工作裝置為單一螢幕且小於 10.1 吋，或與其他第一線人員共用裝置的使用者；F3 不含 Office 桌面版應用程式。".into(),
-            (Caveat::BusinessSeatCap { plan, seats }, Lang::En) => owned!("A customer can hold at most 300 seats of {plan}, and {seats} is more than that: split the users across Business plans or choose an enterprise plan."),
-            (Caveat::BusinessSeatCap { plan, seats }, Lang::ZhTw) => owned!("每位客戶的 {plan} 最多只能有 300 個授權，{seats} 個已超過上限：請將使用者分散到不同的商務方案，或改選企業方案。"),
+            (Caveat::FrontlineEligibility, Lang::ZhTw) => "F3 授權適用於主要工作裝置為單一螢幕且小於 10.1 吋，或與其他第一線員工共用裝置的使用者；F3 不含 Office 桌面版應用程式。".into(),
+            (Caveat::BusinessSeatCap { plan, seats }, Lang::En) => owned!("A customer can hold at most 300 seats of {plan}, and {} is more than that: split the users across Business plans or choose an enterprise plan.", num(*seats)),
+            (Caveat::BusinessSeatCap { plan, seats }, Lang::ZhTw) => owned!("每位客戶的 {plan} 最多只能有 300 個授權，{} 個已超過上限：請將使用者分散到不同的商務方案，或改選企業方案。", num(*seats)),
             (Caveat::DeviceLicenseOnly, Lang::En) => "Microsoft 365 A1 has no Kaizala service plan of its own: it is a one-time license per device, meant to be paired with Office 365 A1 for each user.".into(),
             (Caveat::DeviceLicenseOnly, Lang::ZhTw) => "Microsoft 365 A1 本身不含 Kaizala 服務方案：它是以裝置計算的一次性授權，需搭配每位使用者的 Office 365 A1。".into(),
             (Caveat::EducationNotVerified { qualification }, Lang::En) => owned!("The customer's name or domain looks like a school, but its qualification in the export is \"{qualification}\", so no education plan is recommended: A plans are sold only to institutions Microsoft has verified as academic. To apply, set the customer's Special qualifications to Education in Partner Center; Microsoft then verifies the institution, and education offers can be bought once it is approved."),
@@ -214,27 +245,32 @@ impl Render for Assumption {
                 plural(*seats, "seat", "seats")
             ),
             (Assumption::CoverageOverlap { plan, subscription_id, seats }, Lang::ZhTw) => owned!(
-                "我們假設 {plan}（{subscription_id}）的 {seats} 個授權屬於 Kaizala Pro 使用者，因此不重複購買；若其中持有 Kaizala Pro 的使用者較少，請自行設定要涵蓋的授權數。"
+                "我們假設 {plan}（{subscription_id}）的 {} 個授權屬於 Kaizala Pro 使用者，因此不重複購買；若其中持有 Kaizala Pro 的使用者較少，請自行設定要涵蓋的授權數。",
+                num(*seats)
             ),
             (Assumption::TrialSeatsLeftOut { seats }, Lang::En) => owned!(
                 "The {} of Kaizala Pro trials are not in the seats to buy; include trials if those users should keep Kaizala.",
                 plural(*seats, "seat", "seats")
             ),
             (Assumption::TrialSeatsLeftOut { seats }, Lang::ZhTw) => owned!(
-                "Kaizala Pro 試用版的 {seats} 個授權未計入要購買的授權數；若這些使用者需要繼續使用 Kaizala，請將試用版納入計算。"
+                "Kaizala Pro 試用版的 {} 個授權未計入要購買的授權數；若這些使用者需要繼續使用 Kaizala，請將試用版納入計算。",
+                num(*seats)
             ),
-            (Assumption::SeatsOverride { seats }, Lang::En) => owned!("You set the seats to cover to {seats}."),
-            (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("您已將要涵蓋的授權數設為 {seats}。"),
+            (Assumption::SeatsOverride { seats }, Lang::En) => owned!("You set the seats to cover to {}.", num(*seats)),
+            (Assumption::SeatsOverride { seats }, Lang::ZhTw) => owned!("您已將要涵蓋的授權數設為 {}。", num(*seats)),
             (Assumption::SeatsUnknown, Lang::En) => "The export does not give the number of seats of every Kaizala Pro subscription; count the users in Users and licenses before you buy.".into(),
             (Assumption::SeatsUnknown, Lang::ZhTw) => "匯出檔未提供每個 Kaizala Pro 訂閱的授權數；購買前請先在「使用者和授權」中清點使用者。".into(),
             (Assumption::FromUsers { file, holders, to_license }, Lang::En) => owned!(
-                "The licenses to buy come from the users file{}: {to_license} of the {} who hold Kaizala Pro have no plan that includes Kaizala. The purchased seat count is not used.",
+                "The licenses to buy come from the users file{}: {} of the {} who hold Kaizala Pro have no plan that includes Kaizala. The purchased seat count is not used.",
                 file.as_deref().map(|f| format!(" \"{f}\"")).unwrap_or_default(),
+                num(*to_license),
                 plural(*holders, "user", "users")
             ),
             (Assumption::FromUsers { file, holders, to_license }, Lang::ZhTw) => owned!(
-                "要購買的授權數來自使用者檔案{}：持有 Kaizala Pro 的 {holders} 位使用者中，有 {to_license} 位沒有包含 Kaizala 的方案。不採用已購買的授權數。",
-                file.as_deref().map(|f| format!("「{f}」")).unwrap_or_default()
+                "要購買的授權數來自使用者匯出檔{}：持有 Kaizala Pro 的 {} 位使用者中，有 {} 位沒有包含 Kaizala 的方案。不採用已購買的授權數。",
+                file.as_deref().map(|f| format!("「{f}」")).unwrap_or_default(),
+                num(*holders),
+                num(*to_license)
             ),
             (Assumption::AmbiguousCoverage { offer }, Lang::En) => owned!(
                 "\"{offer}\" may be the old name of Microsoft 365 F3 (with Kaizala) or the new Microsoft 365 F1 (without), so we did not count it as covering Kaizala; check its SKU."
@@ -255,8 +291,8 @@ impl Render for Note {
                 RENEWAL_CHECK_EN
             ),
             (Note::AutoRenewUnknown { if_renewed }, Lang::ZhTw) => owned!(
-                "匯出檔未註明是否自動續訂，因此依檔案中的到期日安排日期。若它設定為自動續訂，會最後再續訂一次，服務至 {} 00:00 UTC 為止。{}",
-                date(*if_renewed),
+                "匯出檔未註明是否自動續訂，因此依檔案中的到期日安排日期。若它設定為自動續訂，會最後再續訂一次，服務到 {} 為止。{}",
+                utc_midnight_zh(*if_renewed),
                 RENEWAL_CHECK_ZH
             ),
             (Note::EndedUnlessRenewed { if_renewed }, Lang::En) => owned!(
@@ -265,15 +301,15 @@ impl Render for Note {
                 RENEWAL_CHECK_EN
             ),
             (Note::EndedUnlessRenewed { if_renewed }, Lang::ZhTw) => owned!(
-                "到期日已過，且匯出檔未註明是否自動續訂：此訂閱已結束，除非它設定為自動續訂，那樣的話服務會持續至 {} 00:00 UTC。{}",
-                date(*if_renewed),
+                "到期日已過，且匯出檔未註明是否自動續訂：除非它設定為自動續訂（那樣服務會持續到 {}），否則此訂閱已結束。{}",
+                utc_midnight_zh(*if_renewed),
                 RENEWAL_CHECK_ZH
             ),
             (Note::TermAssumed, Lang::En) => "The export has no term length for it; we assumed one year.".into(),
             (Note::TermAssumed, Lang::ZhTw) => "匯出檔沒有此訂閱的期間長度；我們假設為一年。".into(),
             (Note::EndDateMissing { format }, lang) => end_date_missing(*format, lang).into(),
             (Note::EndDateNever, Lang::En) => "The export says it never ends, which no Kaizala Pro subscription can after the cutoff; look up its real end date in Partner Center.".into(),
-            (Note::EndDateNever, Lang::ZhTw) => "匯出檔顯示此訂閱永不到期，但截止日之後的 Kaizala Pro 訂閱都不會再續訂；請到合作夥伴中心查詢實際的到期日。".into(),
+            (Note::EndDateNever, Lang::ZhTw) => "匯出檔顯示此訂閱永不到期，但停售日之後 Kaizala Pro 訂閱都不會再續訂；請到合作夥伴中心查詢實際的到期日。".into(),
             (Note::ExpiredStatus, Lang::En) => "The export lists it as expired.".into(),
             (Note::ExpiredStatus, Lang::ZhTw) => "匯出檔顯示此訂閱已到期。".into(),
             (Note::TermOverflow, Lang::En) => "Its end date plus its term is beyond the calendar; we used the end date itself.".into(),
@@ -303,7 +339,7 @@ impl Render for NotCountedWhy {
 /// Where Partner Center tells whether a subscription renews: the wording
 /// of its detail page ("Expires on" / "Auto renews on").
 pub(crate) const RENEWAL_CHECK_EN: &str = "To check, in Partner Center open Customers, the customer, Subscriptions, then the subscription: its page says \"Auto renews on [date]\" if it renews and \"Expires on [date]\" if it does not.";
-pub(crate) const RENEWAL_CHECK_ZH: &str = "確認方式：在合作夥伴中心依序開啟「客戶」、該客戶、「訂閱」，再開啟該訂閱：頁面顯示「Auto renews on [日期]」（自動續訂於）表示會續訂，顯示「Expires on [日期]」（到期於）則表示不會續訂。";
+pub(crate) const RENEWAL_CHECK_ZH: &str = "確認方式：在合作夥伴中心依序開啟「客戶」、該客戶、「訂閱」，再開啟該訂閱：頁面寫的若是自動續訂的日期，表示會續訂；若是到期的日期，則不會續訂。";
 
 fn end_date_missing(format: Option<Format>, lang: Lang) -> String {
     let mut s = String::new();
@@ -336,17 +372,23 @@ impl Render for AltWhy {
             (AltWhy::FullerSuite, Lang::En) => "The same Kaizala with more of Microsoft 365, for customers who want the extra apps and security.".into(),
             (AltWhy::FullerSuite, Lang::ZhTw) => "同樣包含 Kaizala，並提供更多 Microsoft 365 應用程式與安全性功能。".into(),
             (AltWhy::FrontlineSuite, Lang::En) => "The same Kaizala for frontline users, with Windows and device management added.".into(),
-            (AltWhy::FrontlineSuite, Lang::ZhTw) => "為第一線使用者提供相同的 Kaizala，並加上 Windows 與裝置管理功能。".into(),
+            (AltWhy::FrontlineSuite, Lang::ZhTw) => "為第一線員工提供相同的 Kaizala，並加上 Windows 與裝置管理功能。".into(),
             (AltWhy::CheapestListed, Lang::En) => "The lowest-priced plan whose own SKU data lists a Kaizala service plan, for those who want no doubt.".into(),
             (AltWhy::CheapestListed, Lang::ZhTw) => "SKU 資料本身即列有 Kaizala 服務方案、價格最低的方案，適合想要完全確定的客戶。".into(),
             (AltWhy::TopUp { plan, subscription_id, seats: Some(n) }, Lang::En) => owned!("The customer already has {plan}: add {} to subscription {subscription_id} instead.", plural(*n, "seat", "seats")),
             (AltWhy::TopUp { plan, subscription_id, seats: None }, Lang::En) => owned!("The customer already has {plan}: add the seats to subscription {subscription_id} instead."),
-            (AltWhy::TopUp { plan, subscription_id, seats: Some(n) }, Lang::ZhTw) => owned!("此客戶已有 {plan}：也可改為在訂閱 {subscription_id} 加購 {n} 個授權。"),
+            (AltWhy::TopUp { plan, subscription_id, seats: Some(n) }, Lang::ZhTw) => owned!("此客戶已有 {plan}：也可改為在訂閱 {subscription_id} 加購 {} 個授權。", num(*n)),
             (AltWhy::TopUp { plan, subscription_id, seats: None }, Lang::ZhTw) => owned!("此客戶已有 {plan}：也可改為在訂閱 {subscription_id} 加購所需授權。"),
             (AltWhy::PairedDevice, Lang::En) => "A per-device license to add next to Office 365 A1 when the school also manages shared devices; it does not itself include Kaizala.".into(),
             (AltWhy::PairedDevice, Lang::ZhTw) => "以裝置計算的授權，學校若也管理共用裝置，可搭配 Office 365 A1 使用；它本身不含 Kaizala。".into(),
             (AltWhy::DefaultRule { family }, Lang::En) => owned!("What the default rules would pick (rule: {family})."),
-            (AltWhy::DefaultRule { family }, Lang::ZhTw) => owned!("依預設規則會選擇的方案（規則：{family}）。"),
+            (AltWhy::DefaultRule { family }, Lang::ZhTw) => owned!(
+                "依預設規則會選擇的方案（規則：{}）。",
+                Family::ALL
+                    .into_iter()
+                    .find(|f| f.as_str() == family.as_ref())
+                    .map_or(family.as_ref(), |f| f.label(lang))
+            ),
         }
     }
 }

@@ -9,7 +9,8 @@ use std::borrow::Cow;
 use chrono::NaiveDate;
 
 use crate::checklist::FactChange;
-use crate::i18n::{date, Lang, Render, Text};
+use crate::i18n::workspace::status_word_of;
+use crate::i18n::{date_text, num, Lang, Render, Text};
 
 macro_rules! owned {
     ($($arg:tt)*) => {
@@ -19,7 +20,7 @@ macro_rules! owned {
 
 fn day(d: Option<NaiveDate>, lang: Lang) -> String {
     match (d, lang) {
-        (Some(d), _) => date(d),
+        (Some(d), _) => date_text(d, lang),
         (None, Lang::En) => "unknown".to_string(),
         (None, Lang::ZhTw) => "不明".to_string(),
     }
@@ -27,7 +28,7 @@ fn day(d: Option<NaiveDate>, lang: Lang) -> String {
 
 fn count(n: Option<u32>, lang: Lang) -> String {
     match (n, lang) {
-        (Some(n), _) => n.to_string(),
+        (Some(n), _) => num(n),
         (None, Lang::En) => "unknown".to_string(),
         (None, Lang::ZhTw) => "不明".to_string(),
     }
@@ -107,16 +108,18 @@ impl Render for FactChange {
                     to,
                 },
                 Lang::ZhTw,
-            ) => {
-                owned!("訂閱 {subscription} 的狀態已由 {from} 改為 {to}。")
-            }
+            ) => owned!(
+                "訂閱 {subscription} 的狀態已由「{}」改為「{}」。",
+                status_word_of(from, lang),
+                status_word_of(to, lang)
+            ),
             (FactChange::PlanChanged { from, to }, Lang::En) => owned!(
                 "The plan to buy is now {}, where it was {}.",
                 name(to, lang),
                 name(from, lang)
             ),
             (FactChange::PlanChanged { from, to }, Lang::ZhTw) => owned!(
-                "要購買的方案已由 {} 改為 {}。",
+                "要購買的方案已由「{}」改為「{}」。",
                 name(from, lang),
                 name(to, lang)
             ),

@@ -196,11 +196,11 @@ impl Say {
             ),
             Say::NoUsers => (
                 "The plan lists no user who holds Kaizala Pro: nothing to do.",
-                "計畫中沒有持有 Kaizala Pro 的使用者：無需處理。",
+                "規劃中沒有持有 Kaizala Pro 的使用者：無需處理。",
             ),
             Say::NoTenantId => (
                 "The plan does not know the customer's tenant id: check that the tenant below is the customer's before going on.",
-                "計畫中沒有客戶的租用戶識別碼：繼續之前，請確認下方的租用戶確實是該客戶的租用戶。",
+                "規劃中沒有客戶的租用戶識別碼：繼續之前，請確認下方的租用戶確實是該客戶的租用戶。",
             ),
             Say::Tenant => ("Signed in to tenant {0}.", "已登入租用戶 {0}。"),
             Say::ConnectFailed => (
@@ -209,7 +209,7 @@ impl Say {
             ),
             Say::NoNewSkuPartNumber => (
                 "The plan does not know the SKU part number of {0}. Write it into $NewSkuPartNumber near the top of this script (one of the tenant's SKUs below), then run the script again.",
-                "計畫中沒有 {0} 的 SKU 型號。請將它填入本指令碼開頭附近的 $NewSkuPartNumber（可從下列租用戶的 SKU 中選擇），再重新執行。",
+                "規劃中沒有 {0} 的 SKU 型號。請將它填入本指令碼開頭附近的 $NewSkuPartNumber（可從下列租用戶的 SKU 中選擇），再重新執行。",
             ),
             Say::TenantSkus => ("The tenant's SKUs:", "此租用戶的 SKU："),
             Say::SkuItem => (
@@ -375,7 +375,7 @@ Kaizala Pro 移轉指令碼，由 Kaizala 移轉規劃工具產生。
   應保留的其他授權，然後儲存。「取代」會移除所有未勾選的授權。
 - 合作夥伴中心：進入「客戶」，開啟該客戶，選擇「使用者和授權」；逐一
   點選使用者的「管理授權」，取消勾選 Kaizala Pro，若尚未勾選新方案請
-  勾選，然後送出。";
+  勾選，然後提交。";
 
 #[cfg(test)]
 mod tests {

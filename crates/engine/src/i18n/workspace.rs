@@ -9,7 +9,7 @@ The workspace module records these as data; the sentences are only here.
 use std::fmt;
 
 use super::import::human_size;
-use super::{date, plural, tr, Lang, Render, Text};
+use super::{date_cell, num, plural, tr, Lang, Render, Text};
 use crate::model::{AutoRenew, EndDate, Status};
 use crate::workspace::{
     auto_renew_word, ChangeCounts, Conflict, ConflictField, FieldChange, SubscriptionChange,
@@ -99,7 +99,7 @@ impl Render for ConflictField {
             ConflictField::EndDate => ("end date", "到期日"),
             ConflictField::Seats => ("seats", "授權數"),
             ConflictField::Status => ("status", "狀態"),
-            ConflictField::AutoRenew => ("auto-renew", "自動續約"),
+            ConflictField::AutoRenew => ("auto-renew", "自動續訂"),
             ConflictField::Offer => ("offer", "供應項目"),
             ConflictField::Customer => ("customer", "客戶"),
         };
@@ -107,7 +107,18 @@ impl Render for ConflictField {
     }
 }
 
-fn status_word(s: Status, lang: Lang) -> &'static str {
+/// A status word of the plan's data (`active`, `locked-out`, as
+/// [`Status::as_str`] writes it) in `lang`; a word of no known status as
+/// it is.
+pub(crate) fn status_word_of(s: &str, lang: Lang) -> String {
+    ALL_STATUSES
+        .into_iter()
+        .find(|x| x.as_str() == s)
+        .map_or_else(|| s.to_string(), |x| status_word(x, lang).to_string())
+}
+
+/// A subscription's status in words.
+pub(crate) fn status_word(s: Status, lang: Lang) -> &'static str {
     let (en, zh) = match s {
         Status::Active => ("active", "使用中"),
         Status::Pending => ("pending", "處理中"),
@@ -129,14 +140,14 @@ fn unknown(lang: Lang) -> &'static str {
 
 fn end_date_word(d: EndDate, lang: Lang) -> String {
     match d {
-        EndDate::On(d) => date(d),
+        EndDate::On(d) => date_cell(d, lang),
         EndDate::Never => tr(lang, "never", "永不到期").to_string(),
         EndDate::Unknown => unknown(lang).to_string(),
     }
 }
 
 fn seats_word(n: Option<u32>, lang: Lang) -> String {
-    n.map_or_else(|| unknown(lang).to_string(), |n| n.to_string())
+    n.map_or_else(|| unknown(lang).to_string(), num)
 }
 
 fn auto_renew_said(a: AutoRenew, lang: Lang) -> &'static str {
@@ -195,7 +206,7 @@ impl Render for Conflict {
             .iter()
             .map(|(file, v)| match lang {
                 Lang::En => format!("{file} says {}", conflict_value(self.field, v, lang)),
-                Lang::ZhTw => format!("「{file}」為 {}", conflict_value(self.field, v, lang)),
+                Lang::ZhTw => format!("「{file}」為「{}」", conflict_value(self.field, v, lang)),
             })
             .collect();
         match lang {
@@ -321,7 +332,7 @@ impl Render for ChangeCounts {
             .filter(|(n, ..)| *n > 0)
             .map(|&(n, one, many, zh_before, zh_after)| match lang {
                 Lang::En => plural(count(n), one, many),
-                Lang::ZhTw => format!("{zh_before}{n}{zh_after}"),
+                Lang::ZhTw => format!("{zh_before}{}{zh_after}", num(n as u64)),
             })
             .collect();
         match lang {
@@ -377,7 +388,7 @@ mod tests {
                     to: EndDate::On(d(2020, 9, 30)),
                 },
                 "end date 2020-08-31 → 2020-09-30",
-                "到期日：2020-08-31 → 2020-09-30",
+                "到期日：2020/08/31 → 2020/09/30",
             ),
             (
                 FieldChange::Seats {
@@ -401,7 +412,7 @@ mod tests {
                     to: AutoRenew::Off,
                 },
                 "auto-renew on → off",
-                "自動續約：開啟 → 關閉",
+                "自動續訂：開啟 → 關閉",
             ),
         ];
         for (change, en, zh) in cases {
@@ -428,7 +439,7 @@ mod tests {
         );
         assert_eq!(
             c.render(Lang::ZhTw),
-            "訂閱 s1（id:c1）的狀態在各檔案中不同：「june.csv」為 使用中、「july.csv」為 已鎖定。採用最後加入的檔案。"
+            "訂閱 s1（id:c1）的狀態在各檔案中不同：「june.csv」為「使用中」、「july.csv」為「已鎖定」。採用最後加入的檔案。"
         );
     }
 

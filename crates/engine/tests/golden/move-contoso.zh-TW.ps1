@@ -34,7 +34,7 @@ Kaizala Pro 移轉指令碼，由 Kaizala 移轉規劃工具產生。
   應保留的其他授權，然後儲存。「取代」會移除所有未勾選的授權。
 - 合作夥伴中心：進入「客戶」，開啟該客戶，選擇「使用者和授權」；逐一
   點選使用者的「管理授權」，取消勾選 Kaizala Pro，若尚未勾選新方案請
-  勾選，然後送出。
+  勾選，然後提交。
 #>
 #Requires -Modules Microsoft.Graph.Authentication, Microsoft.Graph.Users, Microsoft.Graph.Users.Actions, Microsoft.Graph.Identity.DirectoryManagement
 param(
@@ -114,7 +114,7 @@ if ($Apply) {
 
 # 沒有需要移轉的使用者：不登入即結束。
 if ($Users.Count -eq 0) {
-    Write-MoveLog '計畫中沒有持有 Kaizala Pro 的使用者：無需處理。'
+    Write-MoveLog '規劃中沒有持有 Kaizala Pro 的使用者：無需處理。'
     exit 0
 }
 
@@ -129,7 +129,7 @@ try {
 
 # 以 SKU 型號找出新方案的 SKU。
 if (-not $NewSkuPartNumber) {
-    Write-MoveLog ('計畫中沒有 {0} 的 SKU 型號。請將它填入本指令碼開頭附近的 $NewSkuPartNumber（可從下列租用戶的 SKU 中選擇），再重新執行。' -f $NewPlanName)
+    Write-MoveLog ('規劃中沒有 {0} 的 SKU 型號。請將它填入本指令碼開頭附近的 $NewSkuPartNumber（可從下列租用戶的 SKU 中選擇），再重新執行。' -f $NewPlanName)
     Write-MoveLog '此租用戶的 SKU：'
     Write-Skus $skus
     exit 1

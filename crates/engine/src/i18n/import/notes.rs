@@ -17,9 +17,11 @@ impl PartialEq for ImportNote {
     fn eq(&self, other: &ImportNote) -> bool {
         match (self, other) {
             (ImportNote::Text(a), ImportNote::Text(b)) => a == b,
-            (ImportNote::Text(_), _) | (_, ImportNote::Text(_)) => {
-                self.render(Lang::En) == other.render(Lang::En)
-            }
+            // A sentence read back from a JSON export is in the plan's
+            // language, either of them.
+            (ImportNote::Text(_), _) | (_, ImportNote::Text(_)) => [Lang::En, Lang::ZhTw]
+                .into_iter()
+                .any(|l| self.render(l) == other.render(l)),
             (a, b) => format!("{a:?}") == format!("{b:?}"),
         }
     }

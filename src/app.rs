@@ -80,7 +80,21 @@ pub(crate) fn app() -> Html {
             }
         });
     }
-    use_effect_with(state.lang, |lang| io::set_document_lang(*lang));
+    // The page's language, title and description follow the chosen
+    // language (index.html holds the English ones for a page without
+    // scripts); screen readers, tabs and bookmarks read them.
+    use_effect_with(state.lang, |lang| {
+        let lang = *lang;
+        io::set_document_lang(
+            lang,
+            tr(lang, "Kaizala Migration Planner", "Kaizala 移轉規劃工具"),
+            tr(
+                lang,
+                "Plan the move of Kaizala Pro standalone subscriptions to Microsoft 365 or Office 365, customer by customer. Runs entirely in your browser.",
+                "逐一為客戶規劃，將 Kaizala Pro 獨立版訂閱移轉到 Microsoft 365 或 Office 365。完全在您的瀏覽器中執行。",
+            ),
+        )
+    });
 
     // The workspace is kept in this browser whenever its files, dates,
     // choices or progress change; a refusal is shown, never fatal.

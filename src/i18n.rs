@@ -52,6 +52,30 @@ pub fn opt_date(lang: Lang, d: Option<NaiveDate>) -> String {
     d.map(|d| date(lang, d)).unwrap_or_else(|| "—".to_string())
 }
 
+/// A date in a table cell, where columns of dates are read down:
+/// `1 Sep 2020`, `2020/09/01` (Taiwan's tables pad month and day).
+pub fn table_date(lang: Lang, d: NaiveDate) -> String {
+    match lang {
+        Lang::En => date(lang, d),
+        Lang::ZhTw => format!("{}/{:02}/{:02}", d.year(), d.month(), d.day()),
+    }
+}
+
+/// An optional date in a table cell, with a dash for none.
+pub fn opt_table_date(lang: Lang, d: Option<NaiveDate>) -> String {
+    d.map(|d| table_date(lang, d))
+        .unwrap_or_else(|| "—".to_string())
+}
+
+/// Words in brackets after others: ` (in 12 days)`, `（12 天後）`, with
+/// the full-width brackets Chinese text takes.
+pub fn aside(lang: Lang, text: &str) -> String {
+    match lang {
+        Lang::En => format!(" ({text})"),
+        Lang::ZhTw => format!("（{text}）"),
+    }
+}
+
 /// A month label for charts: `Sep 2020`, `2020年9月`.
 pub fn month(lang: Lang, year: i32, month: u32) -> String {
     match lang {

@@ -387,7 +387,7 @@ mod paper {
         );
         assert_eq!(
             stop_time_note(Lang::ZhTw, d(2020, 9, 1), &taipei),
-            "服務於 2020年9月1日 00:00 UTC 停止，相當於Asia/Taipei時間 2020年9月1日 08:00。"
+            "服務在 2020年9月1日 00:00 UTC 停止，也就是台灣時間 2020年9月1日 08:00。"
         );
         let west = LocalTime {
             date: d(2020, 8, 31),

@@ -13,7 +13,7 @@ use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::i18n::{number, opt_date, tr, Lang};
+use crate::i18n::{number, opt_table_date, tr, Lang};
 use crate::state::{Action, SortKey, View, Workspace};
 use crate::view_model::paper::reseller_label;
 use crate::view_model::table::{rows_shown, visible_customers};
@@ -144,12 +144,12 @@ pub fn customer_table(props: &CustomerTableProps) -> Html {
                 // a phone, see app.css) shows beside each value.
                 if has_resellers { <td class="reseller" data-label={label_reseller}>{ reseller.unwrap_or("—") }</td> }
                 <td class="urgency" data-label={label_urgency}>{ urgency_badge(lang, c.urgency) }</td>
-                <td class="num" data-label={label_migrate_by}>{ opt_date(lang, c.migrate_by) }</td>
+                <td class="num" data-label={label_migrate_by}>{ opt_table_date(lang, c.migrate_by) }</td>
                 <td class="num" data-label={label_seats}>{ number(u64::from(c.kaizala_seats)) }</td>
                 <td data-label={label_plan}>{ &*c.recommendation.plan }</td>
                 <td class="num" data-label={label_progress}><span class={classes!("progress-text", (all > 0 && done == all).then_some("complete"))}>{ format!("{done}/{all}") }</span>
                     if changed {
-                        <span class="badge changed-since" title={tr(lang, "A ticked step's facts changed since it was ticked", "有已勾選步驟的資料在勾選後變更")}>{ tr(lang, "changed", "已變更") }</span>
+                        <span class="badge changed-since" title={tr(lang, "A ticked step's facts changed since it was ticked", "已勾選的步驟在勾選後有資料變動")}>{ tr(lang, "changed", "已變更") }</span>
                     }</td>
             </tr>
         };

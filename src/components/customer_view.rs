@@ -20,9 +20,10 @@ use crate::components::plan_catalog::PlanCatalog;
 use crate::components::recommendation_card::RecommendationCard;
 use crate::components::subscription_table::SubscriptionTable;
 use crate::components::users_panel::UsersPanel;
-use crate::i18n::{date, days, number, opt_date, tr, Lang};
+use crate::i18n::{aside, date, days, number, opt_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, SharedPlan, Workspace};
+use crate::view_model::labels::fact_change;
 use crate::view_model::paper::{done_on, stop_notes};
 use crate::view_model::slug::slug;
 use kaizala_engine::checklist;
@@ -76,7 +77,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
             .iter()
             .filter(|(_, s)| !s.changes.is_empty())
             .map(|(id, s)| {
-                let said = s.changes.iter().map(|f| f.render(lang).into_owned());
+                let said = s.changes.iter().map(|f| fact_change(lang, f));
                 (id.clone(), said.collect())
             }),
     );
@@ -198,7 +199,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                     <div class="head-facts">
                         { urgency_badge(lang, c.urgency) }
                         <p>{ tr(lang, "Migrate by ", "移轉期限：") }<strong id="customer-migrate-by">{ opt_date(lang, c.migrate_by) }</strong>
-                            if let Some(d) = c.migrate_by { { " (" }{ days(lang, (d - w.plan.as_of).num_days()) }{ ")" } }
+                            if let Some(d) = c.migrate_by { { aside(lang, &days(lang, (d - w.plan.as_of).num_days())) } }
                         </p>
                         <p>{ tr(lang, "Kaizala seats: ", "Kaizala 授權數：") }<strong>{ number(u64::from(c.kaizala_seats)) }</strong></p>
                     </div>
@@ -210,10 +211,10 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                     <ul>
                         if changes.added { <li>{ tr(lang, "This customer is new in the workspace.", "這是工作區中新增的客戶。") }</li> }
                         for s in changes.subscriptions_added.iter() {
-                            <li>{ tr(lang, "Subscription added: ", "新增訂閱：") }<code>{ &s.id }</code>{ format!(" ({})", s.offer) }</li>
+                            <li>{ tr(lang, "Subscription added: ", "新增訂閱：") }<code>{ &s.id }</code>{ aside(lang, &s.offer) }</li>
                         }
                         for s in changes.subscriptions_removed.iter() {
-                            <li>{ tr(lang, "Subscription no longer in the files: ", "檔案中已沒有的訂閱：") }<code>{ &s.id }</code>{ format!(" ({})", s.offer) }</li>
+                            <li>{ tr(lang, "Subscription no longer in the files: ", "已不在檔案中的訂閱：") }<code>{ &s.id }</code>{ aside(lang, &s.offer) }</li>
                         }
                         for s in changes.subscriptions_changed.iter() {
                             <li>{ s.render(lang) }</li>
@@ -223,7 +224,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
             }
             if !orphans.is_empty() {
                 <section class="panel notice" id="orphan-ticks">
-                    <h3>{ tr(lang, "Ticks for subscriptions no longer in the files", "檔案中已沒有的訂閱的勾選") }</h3>
+                    <h3>{ tr(lang, "Ticks for subscriptions no longer in the files", "已不在檔案中的訂閱，其勾選仍保留") }</h3>
                     <ul>
                         for o in orphans.iter() {
                             <li>
@@ -255,7 +256,7 @@ pub(crate) fn customer_view(props: &CustomerViewProps) -> Html {
                         <ul id="not-counted">
                             for n in c.not_counted.iter() {
                                 <li>{ &n.product }{ " · " }{ n.seats.map(|s| format!("{} {}", number(u64::from(s)), tr(lang, "seats", "個授權"))).unwrap_or_default() }
-                                    { " · " }<code>{ &n.id }</code>{ ": " }{ &*n.why.text }</li>
+                                    { " · " }<code>{ &n.id }</code>{ tr(lang, ": ", "：") }{ &*n.why.text }</li>
                             }
                         </ul>
                     }

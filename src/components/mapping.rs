@@ -41,14 +41,14 @@ pub(crate) fn field_name(lang: Lang, field: Field) -> &'static str {
         Field::CustomerDomain => tr(lang, "Customer domain", "客戶網域"),
         Field::Qualification => tr(lang, "Special qualification", "特殊資格"),
         Field::SubscriptionId => tr(lang, "Subscription ID", "訂閱識別碼"),
-        Field::Offer => tr(lang, "Offer or product name", "優惠或產品名稱"),
+        Field::Offer => tr(lang, "Offer or product name", "供應項目或產品名稱"),
         Field::FriendlyName => tr(lang, "Subscription nickname", "訂閱暱稱"),
         Field::Sku => tr(lang, "SKU part number", "SKU 料號"),
-        Field::Seats => tr(lang, "Seats (quantity)", "授權數量"),
+        Field::Seats => tr(lang, "Seats (quantity)", "授權數"),
         Field::Status => tr(lang, "Status", "狀態"),
         Field::AutoRenew => tr(lang, "Auto-renew", "自動續訂"),
         Field::EndDate => tr(lang, "End date", "到期日"),
-        Field::Term => tr(lang, "Term", "期限"),
+        Field::Term => tr(lang, "Term", "訂閱期間"),
         Field::ResellerMpnId => tr(
             lang,
             "Reseller MPN ID (indirect reseller)",
@@ -378,7 +378,7 @@ pub(crate) fn mapping_view(props: &MappingProps) -> Html {
             <p class="file-name">{ &props.step.file_name }</p>
             <p>{ tr(lang,
                 "The planner could not tell for certain where some information is in this file. Choose the column for each item below; nothing is guessed for you.",
-                "規劃工具無法確定這個檔案中某些資訊所在的欄位。請為下列每一項選擇欄位；工具不會替您猜測。") }</p>
+                "有些資料無法確定在哪個欄位。請為下列每一項選擇欄位，規劃工具不會替您猜。") }</p>
             if !memory.is_empty() {
                 <p class="notice">{ tr(lang, "Filled in with what you chose for a file with the same columns.", "已填入您先前為相同欄位的檔案所做的選擇。") }</p>
             }

@@ -63,7 +63,7 @@ pub fn partner_settings(props: &PartnerSettingsProps) -> Html {
             <form class="partner-form" {onsubmit}>
                 <p class="hint">{ tr(lang,
                     "Shown as \"Prepared by\" on shared links, printed checklists and the customer's page. Kept in this browser only.",
-                    "會以「製作」顯示在分享連結、列印的檢查清單與客戶頁面上。只保存在這個瀏覽器。") }</p>
+                    "會以「製作：」顯示在分享連結、列印的檢查清單和客戶頁面上，只保存在這個瀏覽器。") }</p>
                 <label for="partner-name">{ tr(lang, "Your name or company", "您的名稱或公司") }</label>
                 <input id="partner-name" type="text" autocomplete="organization" maxlength="200"
                        value={draft.name.clone()} oninput={onname} />

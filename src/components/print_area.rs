@@ -15,7 +15,7 @@ use yew::prelude::*;
 use crate::components::checklist_view::ChecklistView;
 use crate::components::timeline::Timeline;
 use crate::components::totals::Totals;
-use crate::i18n::{date, number, opt_date, tr, Lang};
+use crate::i18n::{date, number, opt_date, opt_table_date, tr, Lang};
 use crate::io;
 use crate::state::{Action, PrintMode, Workspace};
 use crate::view_model::paper::{
@@ -94,7 +94,7 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
                                 <td>{ &c.display_name }</td>
                                 if has_resellers { <td>{ c.customer.reseller_mpn_id.as_deref().unwrap_or("—") }</td> }
                                 <td>{ c.urgency.label(lang) }</td>
-                                <td>{ opt_date(lang, c.migrate_by) }</td>
+                                <td>{ opt_table_date(lang, c.migrate_by) }</td>
                                 <td class="num">{ number(u64::from(c.kaizala_seats)) }</td>
                                 <td>{ &*c.recommendation.plan }</td>
                                 <td class="num">{ { let (d, a) = w.steps_done(c); format!("{d}/{a}") } }</td>
@@ -171,7 +171,7 @@ fn customer_page(
                     for a in r.assumptions.iter() { <li class="assumption">{ &*a.text }</li> }
                 </ul>
             }
-            <p class="hint print-utc">{ tr(lang, "Dates are UTC days: a service stops at 00:00 UTC on its stop day.", "日期以 UTC 計：服務於停止日 00:00 UTC 停止。") }</p>
+            <p class="hint print-utc">{ tr(lang, "Dates are UTC days: a service stops at 00:00 UTC on its stop day.", "日期以 UTC 為準：服務在停止日 00:00 UTC（台灣時間 08:00）停止。") }</p>
             <ChecklistView {lang} {steps} as_of={plan.as_of} ticked={ticked} {done_on} {stop_notes}
                            id_prefix={format!("print-{}", c.key)} for_print=true />
             if !note.is_empty() {

@@ -30,7 +30,7 @@ pub(crate) fn reading_view(props: &ReadingProps) -> Html {
             <p class="status" aria-live="polite">{
                 match percent {
                     Some(p) => format!("{p}%"),
-                    None => tr(lang, "Starting…", "開始中…").to_string(),
+                    None => tr(lang, "Starting…", "準備中…").to_string(),
                 }
             }</p>
             <button class="button secondary" id="cancel-import" onclick={oncancel}>{ tr(lang, "Cancel", "取消") }</button>

@@ -8,7 +8,7 @@ GUID beside the SKU is the license's SKU id (skuId).
 use yew::prelude::*;
 
 use crate::i18n::{number, tr, Lang};
-use crate::view_model::labels::family_label;
+use crate::view_model::labels::{alternative_why, family_label};
 use kaizala_engine::plan::{CustomerPlan, Family};
 
 /// Where the rules document explains a family's rule, with its source.
@@ -67,7 +67,7 @@ pub fn recommendation_card(props: &RecommendationCardProps) -> Html {
                 <h4 class="alt-title">{ tr(lang, "Other options", "其他選擇") }</h4>
                 <ul class="alternatives" id="rec-alternatives">
                     for a in props.customer.alternatives.iter() {
-                        <li class="alternative"><strong>{ &*a.plan }</strong>{ " — " }{ &*a.why.text }</li>
+                        <li class="alternative"><strong>{ &*a.plan }</strong>{ " — " }{ alternative_why(lang, &a.why) }</li>
                     }
                 </ul>
             }

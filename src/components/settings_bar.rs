@@ -88,15 +88,15 @@ pub(crate) fn settings_bar(props: &SettingsBarProps) -> Html {
                     if props.as_of != props.today {
                         <button class="link-button" onclick={ontoday}>{ tr(lang, "Use today", "改用今天") }</button>
                     }
-                    <p class="hint">{ tr(lang, "Urgency and \"already ended\" are counted from this day. Dates are UTC days: a subscription's service stops at 00:00 UTC on its stop day.", "緊急程度與「已結束」都以這一天起算。日期以 UTC 計：訂閱的服務於停止日 00:00 UTC 停止。") }</p>
+                    <p class="hint">{ tr(lang, "Urgency and \"already ended\" are counted from this day. Dates are UTC days: a subscription's service stops at 00:00 UTC on its stop day.", "緊急程度與「已結束」都從這一天算起。日期以 UTC 為準：訂閱在停止日 00:00 UTC（台灣時間 08:00）停止服務。") }</p>
                 </div>
                 <div class="field">
-                    <label for="cutoff">{ tr(lang, "End of sales (cutoff)", "停止銷售日（截止日）") }</label>
+                    <label for="cutoff">{ tr(lang, "End of sales (cutoff)", "停售日") }</label>
                     { date_input("cutoff", props.cutoff, Action::SetCutoff, &props.onaction) }
                     if props.cutoff != default_cutoff() {
-                        <button class="link-button" onclick={ondefault_cutoff}>{ tr(lang, "Back to 1 July 2020", "恢復為 2020 年 7 月 1 日") }</button>
+                        <button class="link-button" onclick={ondefault_cutoff}>{ tr(lang, "Back to 1 July 2020", "恢復為 2020年7月1日") }</button>
                     }
-                    <p class="hint">{ tr(lang, "Microsoft stopped selling Kaizala Pro on 1 July 2020: from then on nothing renews.", "Microsoft 於 2020 年 7 月 1 日停止銷售 Kaizala Pro，此後的訂閱都不再續訂。") }</p>
+                    <p class="hint">{ tr(lang, "Microsoft stopped selling Kaizala Pro on 1 July 2020: from then on nothing renews.", "Microsoft 自 2020年7月1日起停售 Kaizala Pro，之後不再有訂閱續訂。") }</p>
                 </div>
             </div>
             if props.customised {

@@ -116,7 +116,7 @@ pub(crate) fn shared_view(props: &SharedViewProps) -> Html {
                 if let Some(p) = &page.partner {
                     <p class="prepared" id="prepared-by">{ prepared_by(p, lang) }</p>
                 }
-                <p class="sub">{ PageLabel::AsOf.text(lang) }{ " " }{ long_date(s.as_of, lang) }{ " (UTC)" }</p>
+                <p class="sub">{ PageLabel::AsOf.text(lang) }{ " " }{ long_date(s.as_of, lang) }{ tr(lang, " (UTC)", "（UTC）") }</p>
                 <p class="intro" id="page-intro">{ &*page.intro.text }</p>
                 <button class="button no-print" onclick={onprint}>{ tr(lang, "Print", "列印") }</button>
             </section>

@@ -5,7 +5,7 @@ each: shown to the partner and, read-only, to the customer.
 
 use yew::prelude::*;
 
-use crate::i18n::{number, opt_date, tr, Lang};
+use crate::i18n::{number, opt_table_date, tr, Lang};
 use crate::view_model::labels::{auto_renew_label, end_date_label, status_label};
 use kaizala_engine::plan::CustomerPlan;
 
@@ -60,8 +60,8 @@ pub(crate) fn subscription_table(props: &SubscriptionTableProps) -> Html {
                                 <td data-label={l_renew}>{ auto_renew_label(lang, s.auto_renew) }</td>
                                 <td data-label={l_end}>{ end_date_label(lang, s.end_date) }</td>
                                 <td data-label={l_happens}><span class={classes!("badge", format!("category-{}", s.category.as_str()))}>{ s.category.label(lang) }</span></td>
-                                <td data-label={l_stops}>{ opt_date(lang, s.expires_on) }</td>
-                                <td data-label={l_migrate_by}>{ opt_date(lang, s.migrate_by) }</td>
+                                <td data-label={l_stops}>{ opt_table_date(lang, s.expires_on) }</td>
+                                <td data-label={l_migrate_by}>{ opt_table_date(lang, s.migrate_by) }</td>
                             </tr>
                         }
                     </tbody>

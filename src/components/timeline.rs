@@ -7,7 +7,7 @@ chart with the cutoff and the as-of date marked. Drawn with classes only
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
-use crate::i18n::{date, month, number, tr, Lang};
+use crate::i18n::{month, number, table_date, tr, Lang};
 use crate::view_model::chart::{
     month_index, parse_month, pct, tick_shown, tick_step, PLOT_NARROW, PLOT_WIDE,
 };
@@ -154,18 +154,18 @@ pub fn timeline(props: &TimelineProps) -> Html {
         }
     };
     let total: u64 = data.iter().map(|(_, m)| m.seats).sum();
-    let summary = format!(
-        "{}: {} {} {}–{}",
-        title,
-        number(total),
-        tr(lang, "seats between", "個授權，期間"),
-        data.first()
-            .map(|(_, m)| m.month.clone())
-            .unwrap_or_default(),
-        data.last()
-            .map(|(_, m)| m.month.clone())
-            .unwrap_or_default()
-    );
+    let first = data
+        .first()
+        .map(|(_, m)| m.month.clone())
+        .unwrap_or_default();
+    let last = data
+        .last()
+        .map(|(_, m)| m.month.clone())
+        .unwrap_or_default();
+    let summary = match lang {
+        Lang::En => format!("{title}: {} seats between {first}–{last}", number(total)),
+        Lang::ZhTw => format!("{title}：{first}至{last}共 {} 個授權", number(total)),
+    };
     html! {
         <figure class="panel timeline">
             <figcaption><h3>{ title }</h3></figcaption>
@@ -173,8 +173,8 @@ pub fn timeline(props: &TimelineProps) -> Html {
                 <line class="axis" x1={pct(LEFT)} x2={pct(RIGHT)} y1={pct(AXIS)} y2={pct(AXIS)} />
                 { for bars }
                 { for ticks }
-                { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "截止日"), date(lang, props.cutoff)), "1.1em") }
-                { marker(props.as_of, "as-of", format!("{} {}", tr(lang, "As of", "基準日"), date(lang, props.as_of)), "2.3em") }
+                { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "停售日"), table_date(lang, props.cutoff)), "1.1em") }
+                { marker(props.as_of, "as-of", format!("{} {}", tr(lang, "As of", "規劃基準日"), table_date(lang, props.as_of)), "2.3em") }
             </svg>
         </figure>
     }

@@ -100,13 +100,13 @@ pub(crate) fn toolbar(props: &ToolbarProps) -> Html {
         StorageHealth::Saving => None,
         StorageHealth::Unavailable => Some(tr(lang,
             "This browser does not let the planner store anything, so this workspace and its ticks and notes are not being saved: they will be gone when you close or reload the page. Save the workspace file, or download the plan, to keep your progress.",
-            "這個瀏覽器不允許規劃工具儲存資料，因此這個工作區及其勾選與備註不會保存：關閉或重新整理頁面後就會消失。請儲存工作區檔案或下載規劃以保留進度。")),
+            "這個瀏覽器不允許儲存資料，工作區、勾選與備註都不會保留，關閉或重新整理頁面就會消失。若要保留進度，請儲存工作區檔案或下載規劃。")),
         StorageHealth::Full => Some(tr(lang,
             "The browser's storage is full, so this workspace and its ticks and notes are not being saved. Free some space, or save the workspace file, to keep your progress.",
-            "瀏覽器的儲存空間已滿，因此這個工作區及其勾選與備註不會保存。請釋出空間，或儲存工作區檔案以保留進度。")),
+            "瀏覽器的儲存空間已滿，工作區、勾選與備註都無法保存。若要保留進度，請釋出空間或儲存工作區檔案。")),
         StorageHealth::Corrupted => Some(tr(lang,
             "The workspace kept in this browser could not be read, so the planner starts empty. What you open now is kept again from now on.",
-            "這個瀏覽器保存的工作區無法讀取，因此規劃工具從空白開始。之後開啟的內容會重新保存。")),
+            "這個瀏覽器保存的工作區無法讀取，所以規劃工具從空白開始；接下來開啟的內容會照常保存。")),
     };
 
     html! {

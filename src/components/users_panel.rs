@@ -13,7 +13,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::upload::file_chosen;
-use crate::i18n::{number, tr, Lang};
+use crate::i18n::{aside, number, tr, Lang};
 use crate::io;
 use crate::state::{Action, Workspace};
 use crate::view_model::slug::slug;
@@ -64,7 +64,7 @@ pub(crate) fn users_panel(props: &UsersPanelProps) -> Html {
                 <h3 id="users-title">{ tr(lang, "Who exactly moves", "確切要移轉哪些人") }</h3>
                 <p class="hint">{ tr(lang,
                     "Add this customer's users export and the planner counts the licenses to buy from who holds Kaizala Pro, lists every user to move, and writes a script that moves them. As the customer's delegated admin: Microsoft 365 admin center, Users, Active users, Export users.",
-                    "加入此客戶的使用者匯出檔後，規劃工具會依實際持有 Kaizala Pro 的人計算要購買的授權數、列出每位要移轉的使用者，並產生移轉用的指令碼。以客戶的委派系統管理員身分：Microsoft 365 系統管理中心 >「使用者」>「作用中的使用者」>「匯出使用者」。") }</p>
+                    "加入此客戶的使用者匯出檔後，規劃工具會依實際持有 Kaizala Pro 的人計算要購買的授權數、列出每位要移轉的使用者，並產生移轉用的指令碼。取得方式：以客戶的委派系統管理員身分登入 Microsoft 365 系統管理中心，依序選「使用者」→「作用中的使用者」→「匯出使用者」。") }</p>
                 for (fingerprint, name, domains) in loose {
                     <p class="users-unmatched">
                         { match lang {
@@ -124,7 +124,7 @@ pub(crate) fn users_panel(props: &UsersPanelProps) -> Html {
             </dl>
             if !users.unknown_licenses.is_empty() {
                 <p class="hint" id="users-unknown">{ tr(lang, "Licenses we do not know (check them): ", "無法辨識的授權（請確認）：") }
-                    { users.unknown_licenses.iter().map(|(n, k)| format!("{n} ({k})")).collect::<Vec<_>>().join(", ") }</p>
+                    { users.unknown_licenses.iter().map(|(n, k)| format!("{n}{}", aside(lang, &number(u64::from(*k))))).collect::<Vec<_>>().join(tr(lang, ", ", "、")) }</p>
             }
             <p class="hint">{ tr(lang,
                 "Step B below lists every user, with a box each. In bulk: download the list, or the PowerShell script (Microsoft Graph), which only shows what it would change until you run it with -Apply.",

@@ -11,7 +11,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use crate::components::upload::file_chosen;
-use crate::i18n::{date, number, tr, Lang};
+use crate::i18n::{aside, date, number, tr, Lang};
 use crate::io;
 use crate::state::{Action, Arrival, Source, Workspace};
 use kaizala_engine::handout::Partner;
@@ -197,13 +197,13 @@ fn lines_shown(c: &kaizala_engine::workspace::Changes, lang: Lang, max: usize) -
         .chain(c.subscriptions_added.iter().map(|s| {
             line(
                 tr(lang, "Subscription added:", "新增訂閱："),
-                format!("{} ({})", s.id, s.offer),
+                format!("{}{}", s.id, aside(lang, &s.offer)),
             )
         }))
         .chain(c.subscriptions_removed.iter().map(|s| {
             line(
                 tr(lang, "Subscription removed:", "移除訂閱："),
-                format!("{} ({})", s.id, s.offer),
+                format!("{}{}", s.id, aside(lang, &s.offer)),
             )
         }))
         .chain(

@@ -88,9 +88,14 @@ pub(crate) fn remember_lang(lang: Lang) {
 
 /// Keeps `<html lang>` in step with the chosen language, for screen readers
 /// and for the browser's font choice.
-pub(crate) fn set_document_lang(lang: Lang) {
-    if let Some(root) = gloo::utils::document().document_element() {
+pub(crate) fn set_document_lang(lang: Lang, title: &str, description: &str) {
+    let document = gloo::utils::document();
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
+    }
+    document.set_title(title);
+    if let Ok(Some(meta)) = document.query_selector("meta[name=description]") {
+        let _ = meta.set_attribute("content", description);
     }
 }
 

@@ -17,6 +17,7 @@ use yew::UseReducerDispatcher;
 
 use super::browser::{mark, now_ms};
 use super::jobs::{begin_reading, is_current, run_import, Early, SLICE_MS};
+use crate::i18n::Lang;
 use crate::state::{Action, PlanDefaults, State};
 use kaizala_engine::import::{ByteCheck, ImportOptions};
 use kaizala_engine::progress::Fingerprinter;
@@ -40,7 +41,7 @@ pub(crate) fn read_file(
     let file_name = file.name();
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
-        match read_streamed(&file, generation, &dispatch).await {
+        match read_streamed(&file, generation, defaults.lang, &dispatch).await {
             Ok(Some((bytes, _))) if kaizala_engine::workspace::is_workspace_file(&bytes) => {
                 super::reopen::open_workspace_file(generation, file_name, bytes, defaults, dispatch)
                     .await
@@ -134,14 +135,22 @@ impl PieceReader {
 async fn read_streamed(
     file: &web_sys::File,
     generation: u64,
+    lang: Lang,
     dispatch: &UseReducerDispatcher<State>,
 ) -> Result<Option<(Vec<u8>, Early)>, String> {
+    // The browser's reason is its own words, in its own language.
     let failed = |e: JsValue| {
         let why = e
             .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()))
-            .unwrap_or_else(|| "the browser gave no reason".into());
-        format!("The file could not be read: {why}.")
+            .map(|e| String::from(e.message()));
+        match (why, lang) {
+            (Some(why), Lang::En) => format!("The browser could not read the file: {why}."),
+            (None, Lang::En) => {
+                "The browser could not read the file and gave no reason.".to_string()
+            }
+            (Some(why), Lang::ZhTw) => format!("瀏覽器無法讀取這個檔案：{why}"),
+            (None, Lang::ZhTw) => "瀏覽器無法讀取這個檔案，也沒有說明原因。".to_string(),
+        }
     };
     // Grown as the pieces come, not zeroed at the file's size up front:
     // zeroing is the first touch of all that memory (about 50 ms for
@@ -249,7 +258,7 @@ pub(crate) fn load_sample(defaults: PlanDefaults, dispatch: UseReducerDispatcher
     let file_name = SAMPLE_NAME.to_string();
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
-        match fetch_bytes(SAMPLE_URL).await {
+        match fetch_bytes(SAMPLE_URL, defaults.lang).await {
             Ok(bytes) => {
                 let as_of = Some(sample_as_of());
                 import_named(
@@ -262,8 +271,11 @@ pub(crate) fn load_sample(defaults: PlanDefaults, dispatch: UseReducerDispatcher
     });
 }
 
-async fn fetch_bytes(url: &str) -> Result<Vec<u8>, String> {
-    let failed = || format!("The sample data could not be loaded ({url}).");
+async fn fetch_bytes(url: &str, lang: Lang) -> Result<Vec<u8>, String> {
+    let failed = || match lang {
+        Lang::En => format!("The sample data could not be loaded ({url})."),
+        Lang::ZhTw => format!("無法載入範例資料（{url}）。"),
+    };
     let window = gloo::utils::window();
     let response = JsFuture::from(window.fetch_with_str(url))
         .await

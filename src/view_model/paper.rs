@@ -111,26 +111,24 @@ pub struct LocalTime {
 /// Says when the service stops (00:00 UTC on `stop`) on the reader's
 /// clock, for a step due on the last day of service.
 pub fn stop_time_note(lang: Lang, stop: NaiveDate, local: &LocalTime) -> String {
-    let zone = local
-        .zone
-        .clone()
-        .unwrap_or_else(|| tr(lang, "your time zone", "您所在時區的").to_string());
     let clock = format!("{:02}:{:02}", local.hour, local.minute);
+    let local_day = date(lang, local.date);
     match lang {
         Lang::En => format!(
-            "The service stops at 00:00 UTC on {}: that is {} on {} in {}.",
+            "The service stops at 00:00 UTC on {}: that is {clock} on {local_day} in {}.",
             date(lang, stop),
-            clock,
-            date(lang, local.date),
-            zone
+            local.zone.as_deref().unwrap_or("your time zone"),
         ),
-        Lang::ZhTw => format!(
-            "服務於 {} 00:00 UTC 停止，相當於{}時間 {} {}。",
-            date(lang, stop),
-            zone,
-            date(lang, local.date),
-            clock
-        ),
+        Lang::ZhTw => {
+            // Taiwan's own clock is named as Taiwanese readers say it; any
+            // other zone keeps the browser's name for it.
+            let said = match local.zone.as_deref() {
+                Some("Asia/Taipei") => format!("台灣時間 {local_day} {clock}"),
+                Some(zone) => format!("您的時區（{zone}）{local_day} {clock}"),
+                None => format!("您所在時區的 {local_day} {clock}"),
+            };
+            format!("服務在 {} 00:00 UTC 停止，也就是{said}。", date(lang, stop))
+        }
     }
 }
 

@@ -442,8 +442,11 @@ test("English and Traditional Chinese both render, and the choice is remembered"
   await t.page.getByRole("heading", { level: 1, name: "Kaizala 移轉規劃工具" }).waitFor();
   assert.equal(await t.page.locator("html").getAttribute("lang"), "zh-TW");
   assert.match(await t.page.locator("#customers-title").textContent(), /客戶/);
-  // Dates are written the Taiwanese way.
-  assert.match(await t.page.locator("#customer-table tbody").textContent(), /2020年\d+月\d+日/);
+  // Dates are written the Taiwanese way: 2020/07/01 in tables.
+  assert.match(await t.page.locator("#customer-table tbody").textContent(), /2020\/\d\d\/\d\d/);
+  // The page's title and description follow the language.
+  assert.equal(await t.page.title(), "Kaizala 移轉規劃工具");
+  assert.match(await t.page.locator("meta[name=description]").getAttribute("content"), /移轉/);
   await t.page.getByRole("button", { name: "Tailspin Toys" }).click();
   assert.match(await t.page.locator(".screen-only .checklist").first().textContent(), /購買|確認/);
   await t.page.reload();

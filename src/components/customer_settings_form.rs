@@ -140,7 +140,7 @@ pub(crate) fn customer_settings_form(props: &CustomerSettingsFormProps) -> Html 
                 <label for="education">{ tr(lang, "Education customer", "教育機構客戶") }</label>
                 <select id="education" onchange={oneducation}>
                     <option value="detect" selected={current.education.is_none()}>{ detected }</option>
-                    <option value="yes" selected={current.education == Some(true)}>{ tr(lang, "Yes: a verified academic institution", "是：經驗證的學術機構") }</option>
+                    <option value="yes" selected={current.education == Some(true)}>{ tr(lang, "Yes: a verified academic institution", "是：經驗證的教育機構") }</option>
                     <option value="no" selected={current.education == Some(false)}>{ tr(lang, "No", "否") }</option>
                 </select>
             </div>

@@ -40,7 +40,7 @@ pub fn status_label(lang: Lang, s: Status) -> &'static str {
         Status::Warning => tr(lang, "expired, in grace period", "已到期（寬限期）"),
         Status::Expired => tr(lang, "expired", "已到期"),
         Status::Suspended => tr(lang, "suspended", "已暫停"),
-        Status::Disabled => tr(lang, "disabled", "已停止服務"),
+        Status::Disabled => tr(lang, "disabled", "已停用"),
         Status::Deleted => tr(lang, "deleted", "已刪除"),
         Status::LockedOut => tr(lang, "locked out", "已鎖定"),
         Status::NotReported => tr(lang, "not in the export", "匯出檔未提供"),

@@ -16,7 +16,10 @@ fn root() -> PathBuf {
 fn forbidden() -> Vec<(String, String)> {
     let doc = std::fs::read_to_string(root().join("docs/glossary.md")).expect("docs/glossary.md");
     let mut out = Vec::new();
-    for line in doc.lines().filter(|l| l.starts_with("| ") && !l.starts_with("| English")) {
+    for line in doc
+        .lines()
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| English"))
+    {
         let cells: Vec<&str> = line.split('|').map(str::trim).collect();
         // ["", English, zh-TW, Not this, Where, ""]
         if cells.len() < 5 || cells[1].starts_with("---") {
@@ -44,7 +47,9 @@ const INPUT_FILES: &[&str] = &[
 ];
 
 fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for e in entries.flatten() {
         let p = e.path();
         if p.is_dir() {
@@ -76,11 +81,17 @@ fn no_zh_tw_text_uses_a_word_the_glossary_rules_out() {
     let words = forbidden();
     let mut hits = Vec::new();
     for file in &files {
-        let rel = file.strip_prefix(&root).unwrap_or(file).to_string_lossy().replace('\\', "/");
+        let rel = file
+            .strip_prefix(&root)
+            .unwrap_or(file)
+            .to_string_lossy()
+            .replace('\\', "/");
         if INPUT_FILES.contains(&rel.as_str()) || rel.ends_with(".csv") {
             continue;
         }
-        let Ok(text) = std::fs::read_to_string(file) else { continue };
+        let Ok(text) = std::fs::read_to_string(file) else {
+            continue;
+        };
         for (n, line) in text.lines().enumerate() {
             if line.contains("glossary: input") {
                 continue;
@@ -92,5 +103,10 @@ fn no_zh_tw_text_uses_a_word_the_glossary_rules_out() {
             }
         }
     }
-    assert!(hits.is_empty(), "{} words the glossary rules out:\n{}", hits.len(), hits.join("\n"));
+    assert!(
+        hits.is_empty(),
+        "{} words the glossary rules out:\n{}",
+        hits.len(),
+        hits.join("\n")
+    );
 }

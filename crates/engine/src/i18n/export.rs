@@ -161,6 +161,11 @@ pub(crate) fn overview_line(
 /// The number is the file's line (a row may span several), so zh-TW says
 /// 行, not 列.
 pub(crate) fn rejected_item(line: u64, reason: &str, lang: Lang) -> String {
+    // A typed reason says its line already; the list says it once.
+    let reason = [format!("line {line}: "), format!("第 {line} 行：")]
+        .iter()
+        .find_map(|p| reason.strip_prefix(p.as_str()))
+        .unwrap_or(reason);
     match lang {
         Lang::En => format!("- Line {line}: {reason}"),
         Lang::ZhTw => format!("- 第 {line} 行：{reason}"),

@@ -23,6 +23,7 @@ use crate::import::{DateQuestion, MappingProblem};
 use crate::model::source::{RejectReason, RejectedRow};
 
 mod errors;
+mod fields;
 mod mapping;
 mod notes;
 mod notes_zh;
@@ -31,7 +32,7 @@ mod users;
 #[cfg(test)]
 mod zh_tests;
 
-pub(crate) use self::notes::{field_label as field_label_en, field_label_zh};
+pub(crate) use self::fields::{field_label as field_label_en, field_label_zh};
 
 impl Render for ImportError {
     fn render(&self, lang: Lang) -> Text {

@@ -4,7 +4,7 @@ wrong with a choice ([`MappingProblem`]) and the question a column of
 dates that read both ways asks ([`DateQuestion`]).
 */
 
-use super::notes::{field_label, field_label_zh};
+use super::fields::{field_label, field_label_zh};
 use crate::import::{DateQuestion, Field, MappingProblem};
 
 pub(super) fn date_question_en(q: &DateQuestion) -> String {

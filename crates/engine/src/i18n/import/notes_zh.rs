@@ -6,7 +6,7 @@ written for a reader in Taiwan (glossary terms, full-width punctuation,
 values quoted in 「」).
 */
 
-use super::notes::field_label_zh;
+use super::fields::field_label_zh;
 use crate::i18n::{delimiter_name, format_name, Lang, Text};
 use crate::model::source::{DateOrderHint, Field, Format, ImportNote, LegacyEncoding};
 

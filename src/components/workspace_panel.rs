@@ -184,7 +184,9 @@ fn users_source(lang: Lang, w: &Workspace, s: &Source, onaction: &Callback<Actio
 
 fn lines_shown(c: &kaizala_engine::workspace::Changes, lang: Lang, max: usize) -> Vec<Html> {
     let line = |label: &str, text: String| {
-        html! { <li><span class="change-kind">{ label.to_string() }</span>{ " " }{ text }</li> }
+        // A full-width colon carries its own space.
+        let gap = if label.ends_with('：') { "" } else { " " };
+        html! { <li><span class="change-kind">{ label.to_string() }</span>{ gap }{ text }</li> }
     };
     c.customers_added
         .iter()

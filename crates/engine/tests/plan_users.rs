@@ -464,3 +464,36 @@ fn users_ticked_as_moved_are_kept_by_upn_and_exported() {
     p.untick_user(&key, "a001@contoso.com.tw");
     assert!(p.is_empty());
 }
+
+#[test]
+fn the_customers_web_page_lists_the_users_to_move() {
+    use kaizala_engine::handout::Handout;
+    let mut all = users("a", 1, "contoso.com.tw", || vec![pro()]);
+    all.push(user("o'brien@contoso.com.tw", vec![e1(), pro()]));
+    all[1].display_name = Some("<b>O'Brien</b>".into());
+    let plan = contoso_plan(2, vec![list(&["contoso.com.tw"], all)]);
+    let key = plan.customers[0].key.clone();
+    let handout = Handout {
+        users_done: [("a000@contoso.com.tw".to_string(), Some(d(2020, 7, 1)))].into(),
+        ..Handout::default()
+    };
+    let page = kaizala_engine::export::customer_html(&plan, &key, Lang::ZhTw, &handout).unwrap();
+    assert!(page.contains("<ul class=\"checklist users\">"), "{page}");
+    assert!(
+        page.contains(
+            "<input type=\"checkbox\" checked> a000 (<code>a000@contoso.com.tw</code>)："
+        ),
+        "{page}"
+    );
+    assert!(
+        page.contains("&lt;b&gt;O&#39;Brien&lt;/b&gt;")
+            || page.contains("&lt;b&gt;O'Brien&lt;/b&gt;"),
+        "{page}"
+    );
+    assert!(page.contains("移除 Kaizala Pro"));
+    // Without users, no list.
+    let plain = contoso_plan(2, Vec::new());
+    let page =
+        kaizala_engine::export::customer_html(&plain, &key, Lang::En, &Handout::default()).unwrap();
+    assert!(!page.contains("checklist users"));
+}

@@ -15,6 +15,7 @@ alike.
 
 use std::fmt::Write as _;
 
+use crate::checklist::StepAction;
 use crate::handout::{customer_page, CustomerPage, Handout};
 use crate::i18n::export::{due_suffix, to_buy, Label};
 use crate::i18n::handout::{long_date, prepared_by, PageLabel};
@@ -93,7 +94,7 @@ pub fn customer_html(plan: &Plan, key: &str, lang: Lang, handout: &Handout) -> O
         PageLabel::ForPartner.text(lang),
         PageLabel::ForPartnerHint.text(lang)
     );
-    partner_part(&mut o, c, &page, lang);
+    partner_part(&mut o, c, &page, handout, lang);
     o.push_str("</details>\n");
     let _ = writeln!(o, "<p class=\"utc\">{}</p>", PageLabel::Utc.text(lang));
     o.push_str("</body>\n</html>\n");
@@ -166,7 +167,13 @@ fn customer_part(o: &mut String, page: &CustomerPage, lang: Lang) {
 
 /// What the partner works from: the plan's ids, the reasons and
 /// assumptions in their words, the subscriptions and the steps.
-fn partner_part(o: &mut String, c: &CustomerPlan, page: &CustomerPage, lang: Lang) {
+fn partner_part(
+    o: &mut String,
+    c: &CustomerPlan,
+    page: &CustomerPage,
+    handout: &Handout,
+    lang: Lang,
+) {
     let r = &c.recommendation;
     let _ = writeln!(o, "<h3>{}</h3>", Label::Recommendation.text(lang));
     let qty = r.quantity.map(|q| to_buy(q, lang));
@@ -286,6 +293,29 @@ fn partner_part(o: &mut String, c: &CustomerPlan, page: &CustomerPage, lang: Lan
             done,
             escape(&step.text)
         );
+        // Step B's users, a box each, ticked as the partner ticked them.
+        if let StepAction::MoveUsers {
+            users: Some(users),
+            plan,
+            ..
+        } = &step.action
+        {
+            o.push_str("<ul class=\"checklist users\">\n");
+            for u in users {
+                let moved = handout.users_done.contains_key(&u.upn.to_lowercase());
+                let _ =
+                    writeln!(
+                    o,
+                    "<li><label><input type=\"checkbox\"{}> {} (<code>{}</code>){}{}</label></li>",
+                    if moved { " checked" } else { "" },
+                    escape(&u.display_name),
+                    escape(&u.upn),
+                    Label::Colon.text(lang),
+                    escape(&crate::i18n::export::user_change(u.needs_license, plan, lang))
+                );
+            }
+            o.push_str("</ul>\n");
+        }
     }
     o.push_str("</ul>\n");
 }

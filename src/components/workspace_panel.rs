@@ -32,7 +32,7 @@ pub(crate) struct WorkspacePanelProps {
 
 /// The changes an arrival brought, in words: a summary line, then the
 /// customers and subscriptions, each on a line of its own.
-fn arrival_view(lang: Lang, a: &Arrival, ondismiss: Callback<MouseEvent>) -> Html {
+fn arrival_view(lang: Lang, w: &Workspace, a: &Arrival, ondismiss: Callback<MouseEvent>) -> Html {
     let c = &a.changes;
     let what = if a.replaced.is_empty() {
         match lang {
@@ -78,11 +78,26 @@ fn arrival_view(lang: Lang, a: &Arrival, ondismiss: Callback<MouseEvent>) -> Htm
     // A first import of thousands of customers lists them all as added:
     // the first hundred lines are enough to read, the counts say the rest.
     let shown = lines_shown(c, lang, 100);
+    // A users file changes no subscription: say what it brought instead.
+    let users_read: usize = w
+        .sources
+        .iter()
+        .filter(|s| a.files.contains(&s.name))
+        .flat_map(|s| s.import.users.iter())
+        .map(|l| l.users.len())
+        .sum();
     html! {
         <section class="arrival" id="arrival" role="status" aria-labelledby="arrival-title">
             <h3 id="arrival-title">{ tr(lang, "What changed", "變更內容") }{ " · " }{ date(lang, a.on) }</h3>
             <p>{ what }</p>
-            <p class="arrival-counts" id="arrival-counts"><strong>{ c.counts().render(lang) }</strong></p>
+            if all == 0 && users_read > 0 {
+                <p class="arrival-counts" id="arrival-counts"><strong>{ match lang {
+                    Lang::En => format!("{} users read: the customer's page now plans from who holds Kaizala Pro.", number(users_read as u64)),
+                    Lang::ZhTw => format!("已讀取 {} 位使用者：客戶頁面現在依實際持有 Kaizala Pro 的人規劃。", number(users_read as u64)),
+                } }</strong></p>
+            } else {
+                <p class="arrival-counts" id="arrival-counts"><strong>{ c.counts().render(lang) }</strong></p>
+            }
             if all > 0 {
                 <details open={all <= 20}>
                     <summary>{ match lang {
@@ -311,7 +326,7 @@ pub(crate) fn workspace_panel(props: &WorkspacePanelProps) -> Html {
                 "保存在這個瀏覽器中，重新開啟時會維持原樣。相同客戶的較新匯出檔會取代舊檔，並保留您的勾選與備註；其他客戶的匯出檔則會併入。工作區檔案可將全部內容帶到其他瀏覽器或交給同事。") }</p>
             <ul class="workspace-files" id="workspace-files">{ for files }</ul>
             if let Some(a) = &w.arrival {
-                { arrival_view(lang, a, ondismiss) }
+                { arrival_view(lang, w, a, ondismiss) }
             }
             { conflicts }
         </section>

@@ -52,6 +52,8 @@ test("a users export makes step B list the users and changes the quantity to buy
   await page.locator("#back-to-overview").click();
   await page.locator("#add-file").setInputFiles(tempFile("Contoso users.csv", USERS));
   await page.locator("#arrival").waitFor();
+  // What it brought, said as such (it changes no subscription).
+  assert.match(await page.locator("#arrival-counts").textContent(), /22 users read/);
   // It joined the export, and found its customer by the tenant's domain.
   assert.equal(await page.locator("#workspace-files li").count(), 2);
   assert.match(await page.locator("#workspace-files").textContent(), /22 users · for Contoso Taiwan Ltd\./);

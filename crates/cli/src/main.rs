@@ -40,7 +40,7 @@ fn main() -> ExitCode {
     let args = match cli::parse_args(args) {
         Ok(Command::Run(a)) => a,
         Ok(Command::Help) => {
-            print!("{}", cli::USAGE);
+            print!("{}", cli::usage(lang));
             return ExitCode::SUCCESS;
         }
         Ok(Command::Version) => {

@@ -39,7 +39,7 @@ fn count(n: impl Into<u64>) -> String {
 pub fn help_hint(lang: Lang) -> &'static str {
     match lang {
         Lang::En => "Run `kaizala-plan --help` for the options.",
-        Lang::ZhTw => "執行 `kaizala-plan --help` 查看所有選項（說明為英文）。",
+        Lang::ZhTw => "執行 `kaizala-plan --help --lang zh-TW` 查看所有選項。",
     }
 }
 

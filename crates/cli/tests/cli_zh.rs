@@ -152,3 +152,22 @@ fn an_unknown_lang_falls_back_to_english_words() {
         "{err}"
     );
 }
+
+#[test]
+fn help_in_traditional_chinese() {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_kaizala-plan"))
+        .args(["--lang", "zh-TW", "--help"])
+        .output()
+        .expect("runs");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.starts_with("用法：kaizala-plan"), "{text}");
+    assert!(text.contains("--users FILE"));
+    let en = std::process::Command::new(env!("CARGO_BIN_EXE_kaizala-plan"))
+        .arg("--help")
+        .output()
+        .expect("runs");
+    assert!(String::from_utf8(en.stdout)
+        .unwrap()
+        .starts_with("usage: kaizala-plan"));
+}

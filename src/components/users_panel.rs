@@ -61,7 +61,7 @@ pub(crate) fn users_panel(props: &UsersPanelProps) -> Html {
         let loose = unmatched(&props.workspace);
         return html! {
             <section class="panel users-panel" id="users-panel" aria-labelledby="users-title">
-                <h3 id="users-title">{ tr(lang, "Who exactly moves", "確切要移轉哪些人") }</h3>
+                <h3 id="users-title">{ tr(lang, "Who exactly moves", "要移轉的使用者") }</h3>
                 <p class="hint">{ tr(lang,
                     "Add this customer's users export and the planner counts the licenses to buy from who holds Kaizala Pro, lists every user to move, and writes a script that moves them. As the customer's delegated admin: Microsoft 365 admin center, Users, Active users, Export users.",
                     "加入此客戶的使用者匯出檔後，規劃工具會依實際持有 Kaizala Pro 的人計算要購買的授權數、列出每位要移轉的使用者，並產生移轉用的指令碼。取得方式：以客戶的委派系統管理員身分登入 Microsoft 365 系統管理中心，依序選「使用者」→「作用中的使用者」→「匯出使用者」。") }</p>
@@ -113,7 +113,7 @@ pub(crate) fn users_panel(props: &UsersPanelProps) -> Html {
     html! {
         <section class="panel users-panel" id="users-panel" aria-labelledby="users-title">
             <div class="panel-head">
-                <h3 id="users-title">{ tr(lang, "Who exactly moves", "確切要移轉哪些人") }</h3>
+                <h3 id="users-title">{ tr(lang, "Who exactly moves", "要移轉的使用者") }</h3>
                 if let Some(f) = &users.file_name { <span class="sub">{ f }</span> }
             </div>
             <dl class="users-facts">

@@ -3,7 +3,9 @@ The whole-plan exports keep their bytes when they stream (issue 20,
 point 5). Every format, in both languages, with and without a partner, on
 the sample plan, a generated plan and a plan of hostile values, is held by
 a fingerprint (length and FNV-1a hash) of the bytes the in-memory exports
-wrote before `render_to` existed (commit cdf057c). A change of any byte
+wrote before `render_to` existed (commit cdf057c); `render_to` writes
+the same bytes into a writer that takes a few bytes at a time, and stops
+with the writer's error when it refuses. A change of any byte
 fails here; when an export's text changes on purpose, print the new table
 with `KAIZALA_PRINT_FINGERPRINTS=1 cargo test -p kaizala-engine --test
 export_stream -- --nocapture` and paste it.
@@ -16,7 +18,9 @@ mod plan_support;
 mod recon;
 
 use kaizala_engine::build_plan;
-use kaizala_engine::export::{render_with, ExportFormat, Extras};
+use std::io;
+
+use kaizala_engine::export::{render_to, render_with, ExportFormat, Extras};
 use kaizala_engine::handout::Partner;
 use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
 use kaizala_engine::plan::{Lang, Plan, Settings};
@@ -228,4 +232,71 @@ fn every_export_keeps_its_bytes() {
         }
     }
     assert!(print || seen == EXPECTED.len());
+}
+
+/// Takes at most `step` bytes per write, and refuses every write once
+/// `room` bytes are taken.
+struct Trickle {
+    bytes: Vec<u8>,
+    step: usize,
+    room: usize,
+}
+
+impl io::Write for Trickle {
+    fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        let n = buf.len().min(self.step).min(self.room - self.bytes.len());
+        if n == 0 && !buf.is_empty() {
+            return Err(io::ErrorKind::WriteZero.into());
+        }
+        self.bytes.extend_from_slice(&buf[..n]);
+        Ok(n)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+#[test]
+fn a_writer_gets_the_same_bytes_and_its_error() {
+    let partner = Partner {
+        name: "Fabrikam".into(),
+        contact: "it@fabrikam.example".into(),
+    };
+    let extras = Extras {
+        partner: Some(&partner),
+        progress: None,
+    };
+    for (name, plan) in plans() {
+        for format in ExportFormat::ALL {
+            for lang in [Lang::En, Lang::ZhTw] {
+                let whole = render_with(&plan, format, lang, extras);
+                for step in [1, 3, 4096] {
+                    let mut out = Trickle {
+                        bytes: Vec::new(),
+                        step,
+                        room: usize::MAX,
+                    };
+                    let written = render_to(&plan, format, lang, extras, &mut out);
+                    assert!(written.is_ok(), "{name} {format:?} {lang:?}");
+                    assert!(out.bytes == whole, "{name} {format:?} {lang:?} by {step}");
+                }
+                // A full disk halfway: the error comes back, what was
+                // written is the export's beginning.
+                let room = whole.len() / 2;
+                let mut out = Trickle {
+                    bytes: Vec::new(),
+                    step: 4096,
+                    room,
+                };
+                let written = render_to(&plan, format, lang, extras, &mut out);
+                assert_eq!(
+                    written.map_err(|e| e.kind()),
+                    Err(io::ErrorKind::WriteZero),
+                    "{name} {format:?} {lang:?}"
+                );
+                assert!(whole.starts_with(&out.bytes));
+            }
+        }
+    }
 }

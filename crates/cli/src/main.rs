@@ -7,7 +7,11 @@ export. Parsing, planning and rendering are in `kaizala_cli`, so
 the output is byte for byte what the app downloads.
 */
 
-use std::io::{Read, Write};
+use std::io::{BufWriter, Read};
+
+/// The output buffer: large enough that the exports' small writes reach
+/// the file in few system calls.
+const OUT_BUFFER: usize = 256 * 1024;
 use std::process::ExitCode;
 
 use chrono::{Days, NaiveDate};
@@ -83,16 +87,21 @@ fn main() -> ExitCode {
             Err(e) => return fail(1, &cli::io_failure(lang, false, &path, &e)),
         }
     }
-    let output = match cli::run_users(&args, &bytes, progress.as_deref(), &users, today_utc()) {
+    let output = match cli::prepare(&args, &bytes, progress.as_deref(), &users, today_utc()) {
         Ok(o) => o,
         Err(f) => return fail(u8::try_from(f.code).unwrap_or(1), &f.message),
     };
+    // The input is no longer needed: free it before the export is written.
+    drop(bytes);
+    // The export is written as it is made, through a buffer, never held
+    // whole in memory.
     let written = match &args.out {
-        Some(path) => std::fs::write(path, &output.bytes),
-        None => {
-            let mut out = std::io::stdout().lock();
-            out.write_all(&output.bytes).and_then(|_| out.flush())
-        }
+        Some(path) => std::fs::File::create(path)
+            .and_then(|f| output.write_to(BufWriter::with_capacity(OUT_BUFFER, f))),
+        None => output.write_to(BufWriter::with_capacity(
+            OUT_BUFFER,
+            std::io::stdout().lock(),
+        )),
     };
     if let Err(e) = written {
         let target = args

@@ -4,12 +4,17 @@ options name, plan, render. Pure (no file, clock or terminal), so the
 tests drive it directly and the output is what the app downloads.
 */
 
+use std::io;
+
 use chrono::NaiveDate;
 
-use kaizala_engine::export::{self, Extras};
+use kaizala_engine::export::{self, ExportFormat, Extras};
+use kaizala_engine::handout::Partner;
 use kaizala_engine::i18n::{rejected_row_source, Lang, Render};
 use kaizala_engine::import::{self, FileCustomers, Import, ImportOptions, ImportOutcome};
+use kaizala_engine::plan::Plan;
 use kaizala_engine::plan::{build_plan, Settings};
+use kaizala_engine::progress::Progress;
 use kaizala_engine::workspace::{is_workspace_file, Conflict};
 
 use crate::inputs::{attach_users, import_workspace, read_progress, Carried, UsersFile};
@@ -97,7 +102,7 @@ pub fn plan_outcome(
     outcome: ImportOutcome,
     today: NaiveDate,
 ) -> Result<Output, Failure> {
-    plan_outcome_with(args, outcome, Carried::default(), &[], today)
+    plan_outcome_with(args, outcome, Carried::default(), &[], today).map(Prepared::into_output)
 }
 
 /// The file `--format ps1` or `users-csv` writes for `--customer`.
@@ -143,7 +148,7 @@ fn plan_outcome_with(
     carried: Carried,
     users: &[UsersFile],
     today: NaiveDate,
-) -> Result<Output, Failure> {
+) -> Result<Prepared, Failure> {
     let mut import = match outcome {
         ImportOutcome::Ready(i) => i,
         ImportOutcome::NeedsMapping(req) => {
@@ -158,7 +163,7 @@ fn plan_outcome_with(
     let settings = settings_for(args, &import, &carried, today)?;
     let mut plan = build_plan(&import, &settings);
     if let Some(kind) = args.customer_export {
-        return customer_export(args, &import, &plan, kind);
+        return customer_export(args, &import, &plan, kind).map(Prepared::from);
     }
     if let Some(mpn) = &args.reseller {
         let known = plan.resellers();
@@ -169,11 +174,6 @@ fn plan_outcome_with(
         }
         plan = plan.for_reseller(mpn);
     }
-    let extras = Extras {
-        partner: carried.partner.as_ref(),
-        progress: carried.progress.as_ref(),
-    };
-    let bytes = export::render_with(&plan, args.format, args.lang, extras);
     let s = &plan.summary;
     let mut summary = match &carried.workspace {
         Some((name, files)) => words::workspace_prefix(args.lang, name, *files),
@@ -192,7 +192,87 @@ fn plan_outcome_with(
     ));
     summary.push_str(&rejected_rows(&import, args.lang));
     summary.push_str(&conflicts(&carried.conflicts, args.lang));
-    Ok(Output { bytes, summary })
+    Ok(Prepared {
+        body: Body::Plan {
+            plan: Box::new(plan),
+            format: args.format,
+            lang: args.lang,
+            partner: carried.partner,
+            progress: carried.progress,
+        },
+        summary,
+    })
+}
+
+/// A run planned but not yet written: the command line writes its export
+/// straight into its file or standard output ([`Prepared::write_to`]),
+/// so a large plan's export is never held whole in memory.
+#[derive(Debug)]
+pub struct Prepared {
+    body: Body,
+    /// The one-line summary for standard error.
+    pub summary: String,
+}
+
+#[derive(Debug)]
+enum Body {
+    /// A customer's script or users file, already made (they are small).
+    Bytes(Vec<u8>),
+    /// The whole plan, rendered as it is written.
+    Plan {
+        plan: Box<Plan>,
+        format: ExportFormat,
+        lang: Lang,
+        partner: Option<Partner>,
+        progress: Option<Progress>,
+    },
+}
+
+impl Prepared {
+    /// Writes the export into `out` (give it a `BufWriter`), then
+    /// flushes it: the same bytes as [`Output::bytes`].
+    pub fn write_to<W: io::Write>(&self, mut out: W) -> io::Result<()> {
+        match &self.body {
+            Body::Bytes(bytes) => out.write_all(bytes).and_then(|()| out.flush()),
+            Body::Plan {
+                plan,
+                format,
+                lang,
+                partner,
+                progress,
+            } => {
+                let extras = Extras {
+                    partner: partner.as_ref(),
+                    progress: progress.as_ref(),
+                };
+                export::render_to(plan, *format, *lang, extras, out)
+            }
+        }
+    }
+
+    /// The export's bytes in memory, with the summary.
+    pub fn into_output(self) -> Output {
+        let mut bytes = Vec::new();
+        if let Body::Bytes(b) = self.body {
+            bytes = b;
+        } else {
+            // Writing into memory fails only where memory does.
+            let _ = self.write_to(&mut bytes);
+        }
+        Output {
+            bytes,
+            summary: self.summary,
+        }
+    }
+}
+
+impl From<Output> for Prepared {
+    fn from(o: Output) -> Prepared {
+        Prepared {
+            body: Body::Bytes(o.bytes),
+            summary: o.summary,
+        }
+    }
 }
 
 /// How many rejected rows the summary lists; the JSON export has them all.
@@ -265,6 +345,18 @@ pub fn run_users(
     users: &[UsersFile],
     today: NaiveDate,
 ) -> Result<Output, Failure> {
+    prepare(args, bytes, progress, users, today).map(Prepared::into_output)
+}
+
+/// [`run_users`], stopping before the export is written: the command line
+/// then writes it with [`Prepared::write_to`].
+pub fn prepare(
+    args: &Args,
+    bytes: &[u8],
+    progress: Option<&[u8]>,
+    users: &[UsersFile],
+    today: NaiveDate,
+) -> Result<Prepared, Failure> {
     let from_progress = match (progress, &args.progress) {
         (Some(p), path) => Some(read_progress(
             path.as_deref().unwrap_or("--progress"),

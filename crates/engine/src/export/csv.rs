@@ -31,6 +31,9 @@ and the customer's recommendation, made to open cleanly in Excel.
   earlier columns by position still find them.
 */
 
+use std::borrow::Cow;
+use std::io;
+
 use crate::checklist;
 use crate::export::Extras;
 use crate::i18n::bulk::yes_no;
@@ -93,6 +96,14 @@ pub fn neutralise(cell: &str) -> String {
     }
 }
 
+/// [`neutralise`], copying only the cells it changes.
+fn text_cell(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some('=' | '+' | '-' | '@' | '\t' | '\r') => Cow::Owned(format!("'{cell}")),
+        _ => Cow::Borrowed(cell),
+    }
+}
+
 fn date(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
     d.map(|d| date_cell(d, lang)).unwrap_or_default()
 }
@@ -104,11 +115,27 @@ pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
 
 /// The plan as CSV bytes, with the steps done of each customer.
 pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    if write_csv(&mut out, plan, lang, extras).is_err() {
+        unreachable!("a record of the CSV export was refused");
+    }
+    out
+}
+
+/// [`to_csv_with`], written as it goes through the csv crate's buffered
+/// writer into `out`.
+pub(crate) fn write_csv<W: io::Write>(
+    mut out: W,
+    plan: &Plan,
+    lang: Lang,
+    extras: Extras<'_>,
+) -> io::Result<()> {
     let plan = plan.in_lang(lang);
+    out.write_all(b"\xEF\xBB\xBF")?;
     let mut out = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
-        .from_writer(Vec::from(&b"\xEF\xBB\xBF"[..]));
-    write(out.write_record(headers(lang)));
+        .from_writer(out);
+    out.write_record(headers(lang)).map_err(io_error)?;
     for c in &plan.customers {
         let r = &c.recommendation;
         let join = |v: Vec<&str>| v.join(" ");
@@ -145,7 +172,7 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                 };
             let ((a_done, a_on), (b_done, b_on), (c_done, c_on)) =
                 (done_on(step_a), done_on(step_b), done_on(step_c));
-            let text = |v: &str| neutralise(v);
+            let text = |v| text_cell(v);
             let auto_renew = auto_renew_cell(s.auto_renew, lang);
             let end_date = match s.end_date {
                 crate::model::EndDate::On(d) => date(Some(d), lang),
@@ -167,55 +194,58 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
                     r.family.label(lang),
                 ),
             };
-            let record: [String; 33] = [
+            let notes = join(s.notes.iter().map(|n| n.text.as_ref()).collect());
+            let record: [Cow<'_, str>; 33] = [
                 text(&c.display_name),
                 text(c.customer.id.as_deref().unwrap_or("")),
                 text(c.customer.domain.as_deref().unwrap_or("")),
                 text(&s.id),
                 text(&s.offer),
-                s.seats.map(|n| n.to_string()).unwrap_or_default(),
-                status.to_string(),
-                auto_renew.to_string(),
-                end_date,
-                date(s.expires_on, lang),
-                date(s.migrate_by, lang),
-                s.days_left.map(|n| n.to_string()).unwrap_or_default(),
-                category.to_string(),
-                urgency.to_string(),
-                family.to_string(),
+                s.seats.map(|n| n.to_string()).unwrap_or_default().into(),
+                status.into(),
+                auto_renew.into(),
+                end_date.into(),
+                date(s.expires_on, lang).into(),
+                date(s.migrate_by, lang).into(),
+                s.days_left
+                    .map(|n| n.to_string())
+                    .unwrap_or_default()
+                    .into(),
+                category.into(),
+                urgency.into(),
+                family.into(),
                 text(&r.plan),
                 text(r.sku.as_deref().unwrap_or("")),
-                r.quantity.map(|n| n.to_string()).unwrap_or_default(),
+                r.quantity.map(|n| n.to_string()).unwrap_or_default().into(),
                 text(&r.reason),
                 text(&caveats),
                 text(&assumptions),
-                text(&join(s.notes.iter().map(|n| n.text.as_ref()).collect())),
-                date(due_a, lang),
-                date(due_b, lang),
-                date(due_c, lang),
+                text(&notes),
+                date(due_a, lang).into(),
+                date(due_b, lang).into(),
+                date(due_c, lang).into(),
                 text(c.customer.reseller_mpn_id.as_deref().unwrap_or("")),
                 text(&done),
-                a_done,
-                a_on,
-                b_done,
-                b_on,
-                c_done,
-                c_on,
+                a_done.into(),
+                a_on.into(),
+                b_done.into(),
+                b_on.into(),
+                c_done.into(),
+                c_on.into(),
             ];
-            write(out.write_record(&record));
+            out.write_record(record.iter().map(|c| c.as_bytes()))
+                .map_err(io_error)?;
         }
     }
-    match out.into_inner() {
-        Ok(bytes) => bytes,
-        Err(_) => unreachable!("flushing the CSV export into memory failed"),
-    }
+    out.flush()
 }
 
-/// The writer's errors are I/O errors and records of unequal length: its
-/// sink is a `Vec`, and every record has the [`HEADERS`]' 33 cells. (The
-/// error is not formatted: that would link its `Display` into the app.)
-fn write(written: csv::Result<()>) {
-    if written.is_err() {
-        unreachable!("a record of the CSV export was refused");
+/// The writer's errors are I/O errors and records of unequal length, and
+/// every record has the [`HEADERS`]' 33 cells. (Any other error is not
+/// formatted: that would link its `Display` into the app.)
+fn io_error(e: csv::Error) -> io::Error {
+    match e.into_kind() {
+        csv::ErrorKind::Io(e) => e,
+        _ => io::ErrorKind::InvalidData.into(),
     }
 }

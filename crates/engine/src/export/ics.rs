@@ -22,6 +22,8 @@ only the last day.
   which steps are done (with their day) when the caller knows.
 */
 
+use std::fmt::{self, Write as _};
+
 use chrono::{Datelike, Days, NaiveDate};
 
 use crate::checklist::{self, Step, StepAction};
@@ -36,42 +38,82 @@ use crate::plan::{Category, Lang, Plan};
 /// Escapes a TEXT value.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let mut chars = s.chars().peekable();
+    let _ = escape_into(&mut out, s.chars());
+    out
+}
+
+/// [`escape_text`] of the characters `chars`, written to `out`: an event's
+/// description is escaped as it is written, its lines never joined first.
+fn escape_into(out: &mut impl fmt::Write, chars: impl Iterator<Item = char>) -> fmt::Result {
+    let mut chars = chars.peekable();
     while let Some(c) = chars.next() {
         match c {
-            '\\' => out.push_str("\\\\"),
-            ';' => out.push_str("\\;"),
-            ',' => out.push_str("\\,"),
+            '\\' => out.write_str("\\\\")?,
+            ';' => out.write_str("\\;")?,
+            ',' => out.write_str("\\,")?,
             '\r' => {
                 if chars.peek() == Some(&'\n') {
                     chars.next();
                 }
-                out.push_str("\\n");
+                out.write_str("\\n")?;
             }
-            '\n' => out.push_str("\\n"),
+            '\n' => out.write_str("\\n")?,
             c if c.is_control() => {}
-            c => out.push(c),
+            c => out.write_char(c)?,
         }
     }
-    out
+    Ok(())
 }
 
 /// Folds one content line to 75 octets per line, continuation lines
 /// starting with a space, and ends it with CRLF.
 pub fn fold(line: &str) -> String {
     let mut out = String::with_capacity(line.len() + line.len() / 70 * 3 + 2);
-    let mut used = 0usize;
-    for c in line.chars() {
-        let n = c.len_utf8();
-        if used + n > 75 {
-            out.push_str("\r\n ");
-            used = 1;
-        }
-        out.push(c);
-        used += n;
-    }
-    out.push_str("\r\n");
+    let _ = Folded::line(&mut out, |f| f.write_str(line));
     out
+}
+
+/// One content line being written: what is written to it is folded at 75
+/// octets as it goes, so a line is never built whole before it is folded.
+struct Folded<'a> {
+    out: &'a mut dyn fmt::Write,
+    used: usize,
+}
+
+impl Folded<'_> {
+    /// Writes one line with `body`, then its CRLF.
+    fn line(
+        out: &mut dyn fmt::Write,
+        body: impl FnOnce(&mut Folded<'_>) -> fmt::Result,
+    ) -> fmt::Result {
+        let mut f = Folded { out, used: 0 };
+        body(&mut f)?;
+        f.out.write_str("\r\n")
+    }
+}
+
+impl fmt::Write for Folded<'_> {
+    fn write_str(&mut self, s: &str) -> fmt::Result {
+        // The common case: the whole piece fits on the line.
+        if self.used + s.len() <= 75 {
+            self.used += s.len();
+            return self.out.write_str(s);
+        }
+        for c in s.chars() {
+            self.write_char(c)?;
+        }
+        Ok(())
+    }
+
+    fn write_char(&mut self, c: char) -> fmt::Result {
+        let n = c.len_utf8();
+        if self.used + n > 75 {
+            self.out.write_str("\r\n ")?;
+            self.used = 1;
+        }
+        self.used += n;
+        self.out.write_char(c)
+    }
 }
 
 /// Makes an id safe and unique inside a UID: letters, digits, `.` and `-`
@@ -100,17 +142,33 @@ pub fn to_ics(plan: &Plan, lang: Lang) -> String {
 /// The plan as an iCalendar file, with the partner and the done steps in
 /// each event's description.
 pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
-    let plan = plan.in_lang(lang);
     let mut out = String::new();
-    let mut line = |s: &str| out.push_str(&fold(s));
-    line("BEGIN:VCALENDAR");
-    line("VERSION:2.0");
-    line(&format!(
-        "PRODID:-//Kaizala Migration Planner//kaizala-planner {}//EN",
-        env!("CARGO_PKG_VERSION")
-    ));
-    line("CALSCALE:GREGORIAN");
-    line("METHOD:PUBLISH");
+    let _ = write_ics(&mut out, plan, lang, extras);
+    out
+}
+
+/// [`to_ics_with`], written as it goes: each event goes straight to
+/// `out`. Stops at the first refused write.
+pub(crate) fn write_ics(
+    out: &mut dyn fmt::Write,
+    plan: &Plan,
+    lang: Lang,
+    extras: Extras<'_>,
+) -> fmt::Result {
+    let plan = plan.in_lang(lang);
+    for l in [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        concat!(
+            "PRODID:-//Kaizala Migration Planner//kaizala-planner ",
+            env!("CARGO_PKG_VERSION"),
+            "//EN"
+        ),
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+    ] {
+        Folded::line(out, |f| f.write_str(l))?;
+    }
     let stamp = format!("DTSTAMP:{}T000000Z", ymd(plan.as_of));
     for c in &plan.customers {
         let handout = extras.handout(c);
@@ -159,17 +217,16 @@ pub fn to_ics_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
                 desc: &desc,
                 alarm_days: 14,
             };
-            event.write(&mut out, &stamp);
+            event.write(out, &stamp)?;
         }
         for step in steps.iter().filter(|s| is_purchase_or_move(s)) {
             let Some(due) = step.due.filter(|d| *d >= plan.as_of) else {
                 continue;
             };
-            step_event(&mut out, &stamp, c, step, due, &handout, lang);
+            step_event(out, &stamp, c, step, due, &handout, lang)?;
         }
     }
-    out.push_str(&fold("END:VCALENDAR"));
-    out
+    Folded::line(out, |f| f.write_str("END:VCALENDAR"))
 }
 
 /// Steps A and B of each wave: the purchase (or added seats) and the move.
@@ -187,14 +244,14 @@ fn is_purchase_or_move(step: &Step) -> bool {
 /// One all-day event on a step's due date: the step's text, and for a
 /// purchase the recommendation's caveats and assumptions too.
 fn step_event(
-    out: &mut String,
+    out: &mut dyn fmt::Write,
     stamp: &str,
     c: &crate::plan::CustomerPlan,
     step: &Step,
     due: NaiveDate,
     handout: &Handout,
     lang: Lang,
-) {
+) -> fmt::Result {
     let r = &c.recommendation;
     let summary = step_event_title(&c.display_name, &step.step, &step.title, lang);
     let mut desc = vec![step.text.clone()];
@@ -219,7 +276,7 @@ fn step_event(
         desc: &desc,
         alarm_days: 3,
     };
-    event.write(out, stamp);
+    event.write(out, stamp)
 }
 
 /// An all-day event with a reminder `alarm_days` before it.
@@ -233,25 +290,38 @@ struct Event<'a> {
 }
 
 impl Event<'_> {
-    fn write(&self, out: &mut String, stamp: &str) {
+    fn write(&self, out: &mut dyn fmt::Write, stamp: &str) -> fmt::Result {
         let end = self.day.checked_add_days(Days::new(1)).unwrap_or(self.day);
-        let mut line = |s: &str| out.push_str(&fold(s));
-        line("BEGIN:VEVENT");
-        line(&format!("UID:kaizala-{}@kaizala-planner", self.uid));
-        line(stamp);
-        line(&format!("DTSTART;VALUE=DATE:{}", ymd(self.day)));
-        line(&format!("DTEND;VALUE=DATE:{}", ymd(end)));
-        line(&format!("SUMMARY:{}", escape_text(self.summary)));
-        line(&format!(
-            "DESCRIPTION:{}",
-            escape_text(&self.desc.join("\n"))
-        ));
-        line("TRANSP:TRANSPARENT");
-        line("BEGIN:VALARM");
-        line("ACTION:DISPLAY");
-        line(&format!("TRIGGER:-P{}D", self.alarm_days));
-        line(&format!("DESCRIPTION:{}", escape_text(self.summary)));
-        line("END:VALARM");
-        line("END:VEVENT");
+        Folded::line(out, |f| f.write_str("BEGIN:VEVENT"))?;
+        Folded::line(out, |f| {
+            write!(f, "UID:kaizala-{}@kaizala-planner", self.uid)
+        })?;
+        Folded::line(out, |f| f.write_str(stamp))?;
+        Folded::line(out, |f| write!(f, "DTSTART;VALUE=DATE:{}", ymd(self.day)))?;
+        Folded::line(out, |f| write!(f, "DTEND;VALUE=DATE:{}", ymd(end)))?;
+        Folded::line(out, |f| {
+            f.write_str("SUMMARY:")?;
+            escape_into(f, self.summary.chars())
+        })?;
+        // Escaped as one text: the lines joined by "\n" (a line ending in
+        // CR and the join make one line break, as `escape_text` reads them).
+        Folded::line(out, |f| {
+            f.write_str("DESCRIPTION:")?;
+            let lines = self.desc.iter().enumerate();
+            escape_into(
+                f,
+                lines.flat_map(|(i, l)| (i > 0).then_some('\n').into_iter().chain(l.chars())),
+            )
+        })?;
+        for l in ["TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY"] {
+            Folded::line(out, |f| f.write_str(l))?;
+        }
+        Folded::line(out, |f| write!(f, "TRIGGER:-P{}D", self.alarm_days))?;
+        Folded::line(out, |f| {
+            f.write_str("DESCRIPTION:")?;
+            escape_into(f, self.summary.chars())
+        })?;
+        Folded::line(out, |f| f.write_str("END:VALARM"))?;
+        Folded::line(out, |f| f.write_str("END:VEVENT"))
     }
 }

@@ -12,7 +12,7 @@ inject a link.
 */
 
 use std::collections::BTreeMap;
-use std::fmt::Write as _;
+use std::fmt::{self, Write as _};
 
 use crate::checklist::{self, Checklist, FactChange, StepAction};
 use crate::export::Extras;
@@ -44,7 +44,7 @@ pub(crate) fn escape(s: &str) -> String {
     out
 }
 
-fn header(out: &mut String, plan: &Plan, partner: Option<&Partner>, lang: Lang) {
+fn header(out: &mut dyn fmt::Write, plan: &Plan, partner: Option<&Partner>, lang: Lang) {
     let _ = writeln!(
         out,
         "{} {} · {} {}",
@@ -69,11 +69,23 @@ pub fn to_markdown(plan: &Plan, lang: Lang) -> String {
 
 /// The whole plan as Markdown, with the partner and the done steps.
 pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
-    let plan = plan.in_lang(lang);
     let mut out = String::new();
-    let _ = writeln!(out, "# {}\n", Label::PlanTitle.text(lang));
-    header(&mut out, &plan, extras.partner, lang);
-    out.push('\n');
+    let _ = write_markdown(&mut out, plan, lang, extras);
+    out
+}
+
+/// [`to_markdown_with`], written as it goes: each customer's part goes
+/// straight to `out`. Stops at the first refused write.
+pub(crate) fn write_markdown(
+    out: &mut dyn fmt::Write,
+    plan: &Plan,
+    lang: Lang,
+    extras: Extras<'_>,
+) -> fmt::Result {
+    let plan = plan.in_lang(lang);
+    writeln!(out, "# {}\n", Label::PlanTitle.text(lang))?;
+    header(out, &plan, extras.partner, lang);
+    let _ = out.write_char('\n');
     let src = &plan.source;
     let format = src
         .format
@@ -113,7 +125,7 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
             num(c.seats)
         );
     }
-    out.push('\n');
+    let _ = out.write_char('\n');
     let _ = writeln!(
         out,
         "| {} | {} |\n|---|---:|",
@@ -123,7 +135,7 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
     for u in &s.by_urgency {
         let _ = writeln!(out, "| {} | {} |", u.urgency.label(lang), num(u.customers));
     }
-    out.push('\n');
+    let _ = out.write_char('\n');
 
     for c in &plan.customers {
         let changed = extras
@@ -131,13 +143,16 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
             .map(|p| changed_steps(p, c))
             .unwrap_or_default();
         customer_section(
-            &mut out,
+            out,
             c,
             &checklist::build(c, plan.as_of, plan.lang),
             (&extras.handout(c), &changed),
             lang,
             2,
         );
+        // A refused write (a closed pipe, a full disk) stops the export
+        // here instead of formatting every customer for nothing.
+        out.write_str("")?;
     }
 
     if !src.rows_rejected.is_empty() {
@@ -149,9 +164,9 @@ pub fn to_markdown_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> String {
                 rejected_item(r.line, &escape(&r.render(lang)), lang)
             );
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
-    out
+    out.write_str("")
 }
 
 /// One customer's plan as a Markdown document; `None` when no customer
@@ -178,7 +193,7 @@ pub fn customer_markdown_with(
         escape(&c.display_name)
     );
     header(&mut out, &plan, handout.partner.as_ref(), lang);
-    out.push('\n');
+    let _ = out.write_char('\n');
     customer_section(
         &mut out,
         c,
@@ -211,7 +226,7 @@ fn changed_steps(progress: &Progress, c: &CustomerPlan) -> BTreeMap<String, Vec<
 type Done<'a> = (&'a Handout, &'a BTreeMap<String, Vec<FactChange>>);
 
 fn customer_section(
-    out: &mut String,
+    out: &mut dyn fmt::Write,
     c: &CustomerPlan,
     checklist: &Checklist,
     (handout, changed): Done<'_>,
@@ -290,7 +305,7 @@ fn customer_section(
         );
     }
     if !r.assumptions.is_empty() {
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
     if !c.alternatives.is_empty() {
         let _ = writeln!(out, "{}\n", Label::Alternatives.text(lang));
@@ -303,7 +318,7 @@ fn customer_section(
             );
             let _ = writeln!(out, "{item}");
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
     if !c.coverage.is_empty() {
         let _ = writeln!(out, "{}\n", Label::AlreadyCovered.text(lang));
@@ -318,7 +333,7 @@ fn customer_section(
                 Label::SeatsUnit.text(lang)
             );
         }
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
 
     let _ = writeln!(out, "{} {}\n", h, Label::KaizalaSubscriptions.text(lang));
@@ -351,7 +366,7 @@ fn customer_section(
             s.category.label(lang),
         );
     }
-    out.push('\n');
+    let _ = out.write_char('\n');
     for s in &c.subscriptions {
         for n in &s.notes {
             let _ = writeln!(
@@ -364,7 +379,7 @@ fn customer_section(
         }
     }
     if c.subscriptions.iter().any(|s| !s.notes.is_empty()) {
-        out.push('\n');
+        let _ = out.write_char('\n');
     }
 
     let _ = writeln!(out, "{} {}\n", h, Label::Checklist.text(lang));
@@ -376,7 +391,7 @@ fn customer_section(
     for step in &checklist.steps {
         if waves > 1 && step.wave != wave {
             if wave != 0 {
-                out.push('\n');
+                let _ = out.write_char('\n');
             }
             wave = step.wave;
             let _ = writeln!(out, "{}# {}\n", h, wave_heading(wave, lang));
@@ -427,5 +442,5 @@ fn customer_section(
             }
         }
     }
-    out.push('\n');
+    let _ = out.write_char('\n');
 }

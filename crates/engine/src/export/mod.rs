@@ -7,7 +7,8 @@ customer whose users are known, the users to move as CSV
 
 Every export is a pure function of the plan and a [`Lang`]: no clock, no
 randomness, so the CLI and the app's download buttons produce the same
-bytes for the same plan. [`render`] is the one entry point both use;
+bytes for the same plan. [`render`] is the one entry point both use
+([`render_to`] writes the same bytes into a writer as they are made);
 [`render_with`] adds what the app knows beyond the plan ([`Extras`]: the
 partner's name and contact, the steps already done), so a download
 carries what the screen shows.
@@ -20,11 +21,16 @@ pub mod ics;
 pub(crate) mod json;
 pub(crate) mod markdown;
 pub(crate) mod ps1;
+pub(crate) mod sink;
 pub(crate) mod users_csv;
+
+use std::io;
 
 use crate::handout::{Handout, Partner};
 use crate::plan::{CustomerPlan, Lang, Plan};
 use crate::progress::Progress;
+
+use self::sink::FmtIo;
 
 pub use self::change::UserChange;
 pub use self::csv::{to_csv, to_csv_with};
@@ -134,10 +140,38 @@ pub fn render(plan: &Plan, format: ExportFormat, lang: Lang) -> Vec<u8> {
 /// read (Markdown, iCalendar, CSV), and each step's progress and the
 /// customer's notes in the JSON.
 pub fn render_with(plan: &Plan, format: ExportFormat, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
+    let mut out = Vec::new();
+    // Writing into memory fails only where memory does (which aborts).
+    let _ = render_to(plan, format, lang, extras, &mut out);
+    out
+}
+
+/// [`render_with`], written as it is made into `out`: no copy of the
+/// whole export, nor of one customer's part, is built first. Give it a
+/// buffered writer (`std::io::BufWriter`): the exports write in small
+/// pieces. The bytes are exactly [`render_with`]'s; the first error of
+/// `out` stops the export and is returned (the bytes already written stay
+/// written).
+pub fn render_to<W: io::Write>(
+    plan: &Plan,
+    format: ExportFormat,
+    lang: Lang,
+    extras: Extras<'_>,
+    mut out: W,
+) -> io::Result<()> {
     match format {
-        ExportFormat::Json => to_json_with(plan, lang, extras).into_bytes(),
-        ExportFormat::Csv => to_csv_with(plan, lang, extras),
-        ExportFormat::Markdown => to_markdown_with(plan, lang, extras).into_bytes(),
-        ExportFormat::Ics => to_ics_with(plan, lang, extras).into_bytes(),
-    }
+        ExportFormat::Json => json::write_json(&mut out, plan, lang, extras),
+        ExportFormat::Csv => csv::write_csv(&mut out, plan, lang, extras),
+        ExportFormat::Markdown => {
+            let mut sink = FmtIo::new(&mut out);
+            let _ = markdown::write_markdown(&mut sink, plan, lang, extras);
+            sink.finish()
+        }
+        ExportFormat::Ics => {
+            let mut sink = FmtIo::new(&mut out);
+            let _ = ics::write_ics(&mut sink, plan, lang, extras);
+            sink.finish()
+        }
+    }?;
+    out.flush()
 }

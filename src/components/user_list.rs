@@ -13,6 +13,8 @@ use yew::prelude::*;
 
 use crate::i18n::{tr, Lang};
 use kaizala_engine::checklist::MoveUser;
+use kaizala_engine::export::UserChange;
+use kaizala_engine::i18n::Render;
 
 /// Rows shown before "Show all".
 const FIRST_ROWS: usize = 200;
@@ -58,10 +60,7 @@ pub fn user_list(props: &UserListProps) -> Html {
         });
         let readonly = props.ontick.is_none();
         let change = if u.needs_license {
-            match lang {
-                Lang::En => format!("assign {}, remove Kaizala Pro", props.plan),
-                Lang::ZhTw => format!("指派 {}，移除 Kaizala Pro", props.plan),
-            }
+            UserChange::new(true, &props.plan).render(lang).into_owned()
         } else {
             tr(
                 lang,

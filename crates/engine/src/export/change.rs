@@ -24,7 +24,13 @@ pub enum UserChange {
 impl UserChange {
     /// What changes for `user` when the customer moves to `plan`.
     pub fn of(user: &UserMove, plan: &str) -> UserChange {
-        if user.needs_license {
+        UserChange::new(user.needs_license, plan)
+    }
+
+    /// What changes for a user who needs a license of `plan` or not (a
+    /// step's [`MoveUser`](crate::checklist::MoveUser) says which).
+    pub fn new(needs_license: bool, plan: &str) -> UserChange {
+        if needs_license {
             UserChange::AssignAndRemove {
                 plan: Text::from(plan.to_string()),
             }

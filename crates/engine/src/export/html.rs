@@ -19,7 +19,7 @@ use crate::checklist::StepAction;
 use crate::handout::{customer_page, CustomerPage, Handout};
 use crate::i18n::export::{due_suffix, to_buy, Label};
 use crate::i18n::handout::{long_date, prepared_by, PageLabel};
-use crate::i18n::{date_cell_or_dash, num};
+use crate::i18n::{date_cell_or_dash, num, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
 
 /// Escapes `& < > " '`.
@@ -303,15 +303,14 @@ fn partner_part(
             o.push_str("<ul class=\"checklist users\">\n");
             for u in users {
                 let moved = handout.users_done.contains_key(&u.upn.to_lowercase());
-                let _ =
-                    writeln!(
+                let _ = writeln!(
                     o,
                     "<li><label><input type=\"checkbox\"{}> {} (<code>{}</code>){}{}</label></li>",
                     if moved { " checked" } else { "" },
                     escape(&u.display_name),
                     escape(&u.upn),
                     Label::Colon.text(lang),
-                    escape(&crate::i18n::export::user_change(u.needs_license, plan, lang))
+                    escape(&crate::export::UserChange::new(u.needs_license, plan).render(lang))
                 );
             }
             o.push_str("</ul>\n");

@@ -426,7 +426,7 @@ fn customer_section(
                     Some(_) => "x",
                     None => " ",
                 };
-                let change = crate::i18n::export::user_change(u.needs_license, plan, lang);
+                let change = crate::export::UserChange::new(u.needs_license, plan).render(lang);
                 let (open, close) = match lang {
                     Lang::En => (" (", ")"),
                     Lang::ZhTw => ("（", "）"),

@@ -293,17 +293,6 @@ pub(crate) fn wave_heading(wave: u32, lang: Lang) -> String {
     }
 }
 
-/// What changes for one user step B moves: assign the new plan and remove
-/// Kaizala Pro, or only remove Kaizala Pro.
-pub(crate) fn user_change(needs_license: bool, plan: &str, lang: Lang) -> String {
-    match (needs_license, lang) {
-        (true, Lang::En) => format!("assign {plan}, remove Kaizala Pro"),
-        (true, Lang::ZhTw) => format!("指派 {plan}，移除 Kaizala Pro"),
-        (false, Lang::En) => "remove Kaizala Pro".to_string(),
-        (false, Lang::ZhTw) => "移除 Kaizala Pro".to_string(),
-    }
-}
-
 /// The CSV export's column headers in zh-TW, in the order of
 /// [`crate::export::csv::HEADERS`] (the English ones, which programs read).
 pub(crate) const CSV_HEADERS_ZH: [&str; 33] = [

@@ -18,7 +18,7 @@ use crate::io;
 use crate::state::{Action, Workspace};
 use crate::view_model::slug::slug;
 use kaizala_engine::export::{move_script, users_csv};
-use kaizala_engine::plan::{matching_customers, CustomerPlan};
+use kaizala_engine::plan::CustomerPlan;
 
 #[derive(Properties, PartialEq)]
 pub(crate) struct UsersPanelProps {
@@ -33,22 +33,14 @@ pub(crate) struct UsersPanelProps {
 /// Users files of the workspace that belong to no customer of the plan:
 /// (fingerprint, file name, the domains they show).
 fn unmatched(w: &Workspace) -> Vec<(String, String, Vec<String>)> {
-    let customers: Vec<(&str, &kaizala_engine::model::Customer)> = w
-        .plan
-        .customers
-        .iter()
-        .map(|c| (c.key.as_str(), &c.customer))
-        .collect();
     w.sources
         .iter()
         .filter_map(|s| {
             let list = s.import.users.first()?;
-            matching_customers(list, customers.iter().copied())
-                .is_empty()
-                .then(|| {
-                    let domains = list.domains.iter().take(3).map(|d| d.to_string()).collect();
-                    (s.fingerprint.clone(), s.name.clone(), domains)
-                })
+            w.users_customers(list).is_empty().then(|| {
+                let domains = list.domains.iter().take(3).map(|d| d.to_string()).collect();
+                (s.fingerprint.clone(), s.name.clone(), domains)
+            })
         })
         .collect()
 }

@@ -16,7 +16,6 @@ use crate::io;
 use crate::state::{Action, Arrival, Source, Workspace};
 use kaizala_engine::handout::Partner;
 use kaizala_engine::i18n::Render;
-use kaizala_engine::plan::matching_customers;
 use kaizala_engine::workspace::{write, WorkspaceEntry, WorkspaceFile};
 
 #[derive(Properties, PartialEq)]
@@ -123,17 +122,11 @@ fn arrival_view(lang: Lang, w: &Workspace, a: &Arrival, ondismiss: Callback<Mous
 /// customer when its domains match none, or to change it.
 fn users_source(lang: Lang, w: &Workspace, s: &Source, onaction: &Callback<Action>) -> Html {
     let users: usize = s.import.users.iter().map(|l| l.users.len()).sum();
-    let customers: Vec<(&str, &kaizala_engine::model::Customer)> = w
-        .plan
-        .customers
-        .iter()
-        .map(|c| (c.key.as_str(), &c.customer))
-        .collect();
     let found = s
         .import
         .users
         .first()
-        .map(|l| matching_customers(l, customers.iter().copied()))
+        .map(|l| w.users_customers(l))
         .unwrap_or_default();
     let name_of = |key: &str| {
         w.plan

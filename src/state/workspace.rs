@@ -288,6 +288,18 @@ impl Workspace {
         self.revision += 1;
     }
 
+    /// The planned customers a users file may belong to: the one named for
+    /// it, else those whose domain it shows.
+    pub fn users_customers(&self, list: &kaizala_engine::model::UsersList) -> Vec<String> {
+        kaizala_engine::plan::matching_customers(
+            list,
+            self.plan
+                .customers
+                .iter()
+                .map(|c| (c.key.as_str(), &c.customer)),
+        )
+    }
+
     /// Steps ticked and steps in all, for a customer.
     pub fn steps_done(&self, customer: &CustomerPlan) -> (usize, usize) {
         self.progress.done(customer)

@@ -4,7 +4,10 @@
 // every request, so a test can prove nothing left the origin.
 import { chromium } from "playwright-core";
 import { execFileSync } from "node:child_process";
-import { existsSync } from "node:fs";
+import assert from "node:assert/strict";
+import { existsSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { startServer } from "../../scripts/serve-dist.mjs";
 
 export const CHROMIUM_ARGS = [
@@ -44,4 +47,33 @@ export async function openPage(app, { path = "/", locale = "en-US", context: ctx
 
 export function foreignRequests(requests, origin) {
   return requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith("blob:" + origin) && !u.startsWith("data:"));
+}
+
+// Steps the workspace and users tests share.
+
+/** Writes `text` to a file named `name` in a new temporary directory. */
+export function tempFile(name, text) {
+  const dir = mkdtempSync(join(tmpdir(), "kmp-e2e-"));
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+}
+
+/** Opens the bundled sample and waits for the customer table. */
+export async function loadSample(page) {
+  await page.locator("#try-sample").click();
+  await page.locator("#customer-table").waitFor();
+}
+
+/** Opens a customer's page from the table by its name. */
+export async function openCustomer(page, name) {
+  await page.getByRole("button", { name }).first().click();
+  await page.locator("#customer-name").waitFor();
+}
+
+/** Fails on console errors or requests that left the origin, then closes. */
+export async function closeChecked({ context, errors, requests }, app) {
+  assert.deepEqual(errors, [], "console errors");
+  assert.deepEqual(foreignRequests(requests, app.origin), [], "requests that left the origin");
+  await context.close();
 }

@@ -5,10 +5,8 @@
 // whose domains match no customer is given one.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startApp, openPage, foreignRequests } from "./harness.mjs";
+import { readFileSync } from "node:fs";
+import { startApp, openPage, tempFile, loadSample, openCustomer, closeChecked } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -16,29 +14,9 @@ after(async () => { await app?.close(); });
 
 const USERS = readFileSync("tests/fixtures/e2e/contoso_users.csv", "utf8");
 
-function tempFile(name, text) {
-  const dir = mkdtempSync(join(tmpdir(), "kmp-users-"));
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function loadSample(page) {
-  await page.locator("#try-sample").click();
-  await page.locator("#customer-table").waitFor();
-}
-
-async function openCustomer(page, name) {
-  await page.getByRole("button", { name }).first().click();
-  await page.locator("#customer-name").waitFor();
-}
-
-async function done({ context, errors, requests }) {
-  assert.deepEqual(errors, [], "console errors");
-  assert.deepEqual(foreignRequests(requests, app.origin), [], "requests that left the origin");
-  await context.close();
-}
-
+// Each test ends with closeChecked(t, app): no console error, no request
+// that left the origin.
+const done = (t) => closeChecked(t, app);
 test("a users export makes step B list the users and changes the quantity to buy", async () => {
   const t = await openPage(app);
   const page = t.page;

@@ -8,7 +8,7 @@ import assert from "node:assert/strict";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startApp, openPage, foreignRequests } from "./harness.mjs";
+import { startApp, openPage, tempFile, loadSample, openCustomer, closeChecked } from "./harness.mjs";
 
 let app;
 before(async () => { app = await startApp(); });
@@ -30,29 +30,9 @@ function sampleV2() {
   return [...moved, added].join("\n") + "\n";
 }
 
-function tempFile(name, text) {
-  const dir = mkdtempSync(join(tmpdir(), "kmp-ws-"));
-  const path = join(dir, name);
-  writeFileSync(path, text);
-  return path;
-}
-
-async function loadSample(page) {
-  await page.locator("#try-sample").click();
-  await page.locator("#customer-table").waitFor();
-}
-
-async function openCustomer(page, name) {
-  await page.getByRole("button", { name }).first().click();
-  await page.locator("#customer-name").waitFor();
-}
-
-async function done({ context, errors, requests }) {
-  assert.deepEqual(errors, [], "console errors");
-  assert.deepEqual(foreignRequests(requests, app.origin), [], "requests that left the origin");
-  await context.close();
-}
-
+// Each test ends with closeChecked(t, app): no console error, no request
+// that left the origin.
+const done = (t) => closeChecked(t, app);
 test("a newer export keeps the ticks and notes and lists what changed", async () => {
   const t = await openPage(app);
   const page = t.page;

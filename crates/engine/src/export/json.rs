@@ -11,6 +11,8 @@ documented in `docs/plan-json.md`; the field `schema` carries its version.
 [`plan_from_json`] reads it back into the same plan (share links, tests).
 */
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -29,7 +31,7 @@ struct PlanJson<'a> {
     cutoff: NaiveDate,
     lang: Lang,
     source: SourceJson<'a>,
-    customers: Vec<CustomerJson<'a>>,
+    customers: CustomersJson<'a>,
     summary: &'a Summary,
 }
 
@@ -59,7 +61,7 @@ struct RejectedJson<'a> {
 #[derive(Serialize)]
 struct CustomerJson<'a> {
     #[serde(flatten)]
-    customer: &'a CustomerPlan,
+    customer: Cow<'a, CustomerPlan>,
     checklist: Vec<StepJson>,
     /// The partner's note on the customer; `null` when there is none.
     notes: Option<&'a str>,
@@ -106,17 +108,16 @@ pub(crate) fn write_json<W: std::io::Write>(
     lang: Lang,
     extras: Extras<'_>,
 ) -> std::io::Result<()> {
-    let plan = plan.in_lang(lang);
-    serde_json::to_writer_pretty(&mut out, &view(&plan, extras))?;
+    serde_json::to_writer_pretty(&mut out, &view(plan, lang, extras))?;
     out.write_all(b"\n")
 }
 
-fn view<'a>(plan: &'a Plan, extras: Extras<'a>) -> PlanJson<'a> {
+fn view<'a>(plan: &'a Plan, lang: Lang, extras: Extras<'a>) -> PlanJson<'a> {
     PlanJson {
         schema: plan.schema,
         as_of: plan.as_of,
         cutoff: plan.cutoff,
-        lang: plan.lang,
+        lang,
         source: SourceJson {
             format: plan.source.format,
             encoding: &plan.source.encoding,
@@ -127,41 +128,46 @@ fn view<'a>(plan: &'a Plan, extras: Extras<'a>) -> PlanJson<'a> {
                 .iter()
                 .map(|r| RejectedJson {
                     line: r.line,
-                    reason: r.render(plan.lang),
+                    reason: r.render(lang),
                     customer: r.customer.as_deref(),
                     subscription_id: r.subscription_id.as_deref(),
                 })
                 .collect(),
-            notes: plan
-                .source
-                .notes
-                .iter()
-                .map(|n| n.render(plan.lang))
-                .collect(),
+            notes: plan.source.notes.iter().map(|n| n.render(lang)).collect(),
         },
-        customers: plan
-            .customers
-            .iter()
-            .map(|c| {
-                let progress = extras.progress;
-                let steps = checklist::build(c, plan.as_of, plan.lang).steps;
-                let done = progress.map(|p| p.done_steps(c)).unwrap_or_default();
-                CustomerJson {
-                    customer: c,
-                    checklist: steps
-                        .into_iter()
-                        .map(|step| StepJson {
-                            done: done.contains_key(&step.step),
-                            done_on: done.get(&step.step).copied().flatten(),
-                            step,
-                        })
-                        .collect(),
-                    notes: progress.map(|p| p.note(&c.key)).filter(|n| !n.is_empty()),
-                    users_summary: c.users.as_ref().map(|u| u.summary),
-                }
-            })
-            .collect(),
+        customers: CustomersJson { plan, lang, extras },
         summary: &plan.summary,
+    }
+}
+
+/// The plan's customers as written, each made (in the language, with its
+/// checklist) as serde reaches it rather than all of them first.
+struct CustomersJson<'a> {
+    plan: &'a Plan,
+    lang: Lang,
+    extras: Extras<'a>,
+}
+
+impl Serialize for CustomersJson<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let (plan, lang, progress) = (self.plan, self.lang, self.extras.progress);
+        serializer.collect_seq(plan.customers_in(lang).map(|c| {
+            let steps = checklist::build(&c, plan.as_of, lang).steps;
+            let done = progress.map(|p| p.done_steps(&c)).unwrap_or_default();
+            CustomerJson {
+                checklist: steps
+                    .into_iter()
+                    .map(|step| StepJson {
+                        done: done.contains_key(&step.step),
+                        done_on: done.get(&step.step).copied().flatten(),
+                        step,
+                    })
+                    .collect(),
+                notes: progress.map(|p| p.note(&c.key)).filter(|n| !n.is_empty()),
+                users_summary: c.users.as_ref().map(|u| u.summary),
+                customer: c,
+            }
+        }))
     }
 }
 
@@ -191,7 +197,7 @@ mod tests {
             settings.lang = lang;
             let plan = build_plan(&imp, &settings);
             let pretty =
-                serde_json::to_string_pretty(&view(&plan, crate::export::Extras::default()))
+                serde_json::to_string_pretty(&view(&plan, lang, crate::export::Extras::default()))
                     .unwrap();
             assert_eq!(to_json(&plan, lang), pretty + "\n");
         }

@@ -8,6 +8,7 @@ whether the file looks older than the as-of date ([`Plan::older_export`]),
 with the latest as-of date the file supports.
 */
 
+use std::borrow::Cow;
 use std::collections::BTreeSet;
 
 use chrono::{Days, NaiveDate};
@@ -85,6 +86,26 @@ impl Plan {
             p.relabel(lang);
         }
         p
+    }
+
+    /// Each customer with its texts in `lang`, for an export that writes
+    /// them one by one: borrowed when the plan is already in `lang`, else
+    /// a relabelled copy of that one customer, so no copy of the whole
+    /// plan is made.
+    pub(crate) fn customers_in(
+        &self,
+        lang: Lang,
+    ) -> impl ExactSizeIterator<Item = Cow<'_, CustomerPlan>> {
+        let same = self.lang == lang;
+        self.customers.iter().map(move |c| {
+            if same {
+                Cow::Borrowed(c)
+            } else {
+                let mut c = c.clone();
+                c.relabel(lang);
+                Cow::Owned(c)
+            }
+        })
     }
 
     /// The customer with this key.

@@ -38,31 +38,44 @@ use crate::plan::{Category, Lang, Plan};
 /// Escapes a TEXT value.
 pub fn escape_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    let _ = escape_into(&mut out, s.chars());
+    let _ = escape_into(&mut out, s, false);
     out
 }
 
-/// [`escape_text`] of the characters `chars`, written to `out`: an event's
-/// description is escaped as it is written, its lines never joined first.
-fn escape_into(out: &mut impl fmt::Write, chars: impl Iterator<Item = char>) -> fmt::Result {
-    let mut chars = chars.peekable();
-    while let Some(c) = chars.next() {
-        match c {
-            '\\' => out.write_str("\\\\")?,
-            ';' => out.write_str("\\;")?,
-            ',' => out.write_str("\\,")?,
-            '\r' => {
-                if chars.peek() == Some(&'\n') {
-                    chars.next();
-                }
-                out.write_str("\\n")?;
+/// [`escape_text`] of `s`, written to `out`: an event's description is
+/// escaped as it is written, its lines never joined first. `after_cr`
+/// says the text written before `s` ended in a CR, so that a line feed
+/// opening `s` ends the same line break; the answer says the same of `s`.
+/// Runs of plain text are written whole: only the bytes to escape or drop
+/// (all ASCII, or a C1 control's two bytes) are looked at one by one.
+fn escape_into(out: &mut impl fmt::Write, s: &str, mut after_cr: bool) -> Result<bool, fmt::Error> {
+    let bytes = s.as_bytes();
+    let (mut run, mut i) = (0, 0);
+    while let Some(&b) = bytes.get(i) {
+        let (len, escaped) = match b {
+            b'\\' => (1, "\\\\"),
+            b';' => (1, "\\;"),
+            b',' => (1, "\\,"),
+            b'\r' => (1, "\\n"),
+            b'\n' if after_cr => (1, ""),
+            b'\n' => (1, "\\n"),
+            // The other control characters, C0, DEL and C1, are dropped.
+            0..=0x1F | 0x7F => (1, ""),
+            0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => (2, ""),
+            _ => {
+                after_cr = false;
+                i += 1;
+                continue;
             }
-            '\n' => out.write_str("\\n")?,
-            c if c.is_control() => {}
-            c => out.write_char(c)?,
-        }
+        };
+        out.write_str(&s[run..i])?;
+        out.write_str(escaped)?;
+        after_cr = b == b'\r';
+        i += len;
+        run = i;
     }
-    Ok(())
+    out.write_str(&s[run..])?;
+    Ok(after_cr)
 }
 
 /// Folds one content line to 75 octets per line, continuation lines
@@ -93,26 +106,21 @@ impl Folded<'_> {
 }
 
 impl fmt::Write for Folded<'_> {
-    fn write_str(&mut self, s: &str) -> fmt::Result {
-        // The common case: the whole piece fits on the line.
-        if self.used + s.len() <= 75 {
-            self.used += s.len();
-            return self.out.write_str(s);
-        }
-        for c in s.chars() {
-            self.write_char(c)?;
-        }
-        Ok(())
-    }
-
-    fn write_char(&mut self, c: char) -> fmt::Result {
-        let n = c.len_utf8();
-        if self.used + n > 75 {
+    /// Writes what fits on the line, then folds and goes on: a piece is
+    /// cut only between characters.
+    fn write_str(&mut self, mut s: &str) -> fmt::Result {
+        while self.used + s.len() > 75 {
+            let mut cut = 75 - self.used;
+            while !s.is_char_boundary(cut) {
+                cut -= 1;
+            }
+            self.out.write_str(&s[..cut])?;
             self.out.write_str("\r\n ")?;
             self.used = 1;
+            s = &s[cut..];
         }
-        self.used += n;
-        self.out.write_char(c)
+        self.used += s.len();
+        self.out.write_str(s)
     }
 }
 
@@ -124,7 +132,7 @@ fn uid_part(s: &str) -> String {
         if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
             out.push(char::from(b));
         } else {
-            out.push_str(&format!("_{b:02X}"));
+            let _ = write!(out, "_{b:02X}");
         }
     }
     out
@@ -155,7 +163,6 @@ pub(crate) fn write_ics(
     lang: Lang,
     extras: Extras<'_>,
 ) -> fmt::Result {
-    let plan = plan.in_lang(lang);
     for l in [
         "BEGIN:VCALENDAR",
         "VERSION:2.0",
@@ -170,9 +177,10 @@ pub(crate) fn write_ics(
         Folded::line(out, |f| f.write_str(l))?;
     }
     let stamp = format!("DTSTAMP:{}T000000Z", ymd(plan.as_of));
-    for c in &plan.customers {
+    for c in plan.customers_in(lang) {
+        let c = &*c;
         let handout = extras.handout(c);
-        let steps = checklist::build(c, plan.as_of, plan.lang).steps;
+        let steps = checklist::build(c, plan.as_of, lang).steps;
         for s in &c.subscriptions {
             if matches!(s.category, Category::AlreadyEnded | Category::Inactive) {
                 continue;
@@ -301,17 +309,20 @@ impl Event<'_> {
         Folded::line(out, |f| write!(f, "DTEND;VALUE=DATE:{}", ymd(end)))?;
         Folded::line(out, |f| {
             f.write_str("SUMMARY:")?;
-            escape_into(f, self.summary.chars())
+            escape_into(f, self.summary, false).map(drop)
         })?;
         // Escaped as one text: the lines joined by "\n" (a line ending in
         // CR and the join make one line break, as `escape_text` reads them).
         Folded::line(out, |f| {
             f.write_str("DESCRIPTION:")?;
-            let lines = self.desc.iter().enumerate();
-            escape_into(
-                f,
-                lines.flat_map(|(i, l)| (i > 0).then_some('\n').into_iter().chain(l.chars())),
-            )
+            let mut after_cr = false;
+            for (i, l) in self.desc.iter().enumerate() {
+                if i > 0 {
+                    after_cr = escape_into(f, "\n", after_cr)?;
+                }
+                after_cr = escape_into(f, l, after_cr)?;
+            }
+            Ok(())
         })?;
         for l in ["TRANSP:TRANSPARENT", "BEGIN:VALARM", "ACTION:DISPLAY"] {
             Folded::line(out, |f| f.write_str(l))?;
@@ -319,7 +330,7 @@ impl Event<'_> {
         Folded::line(out, |f| write!(f, "TRIGGER:-P{}D", self.alarm_days))?;
         Folded::line(out, |f| {
             f.write_str("DESCRIPTION:")?;
-            escape_into(f, self.summary.chars())
+            escape_into(f, self.summary, false).map(drop)
         })?;
         Folded::line(out, |f| f.write_str("END:VALARM"))?;
         Folded::line(out, |f| f.write_str("END:VEVENT"))

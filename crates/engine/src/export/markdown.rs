@@ -11,6 +11,7 @@ escaped, so a customer called `*ACME* | Ltd` cannot break a table or
 inject a link.
 */
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fmt::{self, Write as _};
 
@@ -28,20 +29,34 @@ use crate::plan::{CustomerPlan, Lang, Plan};
 use crate::progress::Progress;
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,
-/// so a value stays in its table cell or list item).
-pub(crate) fn escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\r' | '\n' => out.push(' '),
-            c => out.push(c),
-        }
+/// so a value stays in its table cell or list item). Most values need
+/// nothing escaped and are returned as they are; the others are copied
+/// in runs between the (ASCII) characters to escape.
+pub(crate) fn escape(s: &str) -> Cow<'_, str> {
+    let special = |b: &u8| {
+        matches!(
+            b,
+            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'\r' | b'\n'
+        )
+    };
+    if !s.as_bytes().iter().any(special) {
+        return Cow::Borrowed(s);
     }
-    out
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut run = 0;
+    for (i, b) in s.bytes().enumerate().filter(|(_, b)| special(b)) {
+        out.push_str(&s[run..i]);
+        match b {
+            b'\r' | b'\n' => out.push(' '),
+            b => {
+                out.push('\\');
+                out.push(char::from(b));
+            }
+        }
+        run = i + 1;
+    }
+    out.push_str(&s[run..]);
+    Cow::Owned(out)
 }
 
 fn header(out: &mut dyn fmt::Write, plan: &Plan, partner: Option<&Partner>, lang: Lang) {
@@ -82,9 +97,8 @@ pub(crate) fn write_markdown(
     lang: Lang,
     extras: Extras<'_>,
 ) -> fmt::Result {
-    let plan = plan.in_lang(lang);
     writeln!(out, "# {}\n", Label::PlanTitle.text(lang))?;
-    header(out, &plan, extras.partner, lang);
+    header(out, plan, extras.partner, lang);
     let _ = out.write_char('\n');
     let src = &plan.source;
     let format = src
@@ -137,7 +151,8 @@ pub(crate) fn write_markdown(
     }
     let _ = out.write_char('\n');
 
-    for c in &plan.customers {
+    for c in plan.customers_in(lang) {
+        let c = &*c;
         let changed = extras
             .progress
             .map(|p| changed_steps(p, c))
@@ -145,7 +160,7 @@ pub(crate) fn write_markdown(
         customer_section(
             out,
             c,
-            &checklist::build(c, plan.as_of, plan.lang),
+            &checklist::build(c, plan.as_of, lang),
             (&extras.handout(c), &changed),
             lang,
             2,
@@ -400,8 +415,8 @@ fn customer_section(
         let (mark, done) = match handout.done.get(&step.step) {
             Some(on) => {
                 let changes = changed.get(&step.step).map(Vec::as_slice).unwrap_or(&[]);
-                let flag = escape(&changed_suffix(changes, lang));
-                ("x", format!("{}{flag}", done_suffix(*on, lang)))
+                let flag = changed_suffix(changes, lang);
+                ("x", format!("{}{}", done_suffix(*on, lang), escape(&flag)))
             }
             None => (" ", String::new()),
         };

@@ -62,6 +62,7 @@ pub(crate) mod step;
 mod subjects;
 mod waves;
 
+pub(crate) use build::build_untitled;
 pub use build::{build, step_ids};
 pub use step::{Checklist, MoveUser, Step, StepAction};
 pub use subjects::{subjects, FactChange, StepFacts, StepSubject, SubscriptionFacts};

@@ -32,6 +32,7 @@ and the customer's recommendation, made to open cleanly in Excel.
 */
 
 use std::borrow::Cow;
+use std::fmt::Write as _;
 use std::io;
 
 use crate::checklist;
@@ -39,7 +40,7 @@ use crate::export::Extras;
 use crate::i18n::bulk::yes_no;
 use crate::i18n::export::{auto_renew_cell, Label, CSV_HEADERS_ZH};
 use crate::i18n::workspace::status_word;
-use crate::i18n::{date_cell, tr};
+use crate::i18n::{tr, write_date_cell};
 use crate::plan::{Lang, Plan};
 
 /// Columns, in order.
@@ -104,10 +105,6 @@ fn text_cell(cell: &str) -> Cow<'_, str> {
     }
 }
 
-fn date(d: Option<chrono::NaiveDate>, lang: Lang) -> String {
-    d.map(|d| date_cell(d, lang)).unwrap_or_default()
-}
-
 /// The plan as CSV bytes.
 pub fn to_csv(plan: &Plan, lang: Lang) -> Vec<u8> {
     to_csv_with(plan, lang, Extras::default())
@@ -123,36 +120,47 @@ pub fn to_csv_with(plan: &Plan, lang: Lang, extras: Extras<'_>) -> Vec<u8> {
 }
 
 /// [`to_csv_with`], written as it goes through the csv crate's buffered
-/// writer into `out`.
+/// writer into `out`, cell by cell from the plan's own texts.
 pub(crate) fn write_csv<W: io::Write>(
     mut out: W,
     plan: &Plan,
     lang: Lang,
     extras: Extras<'_>,
 ) -> io::Result<()> {
-    let plan = plan.in_lang(lang);
     out.write_all(b"\xEF\xBB\xBF")?;
-    let mut out = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::CRLF)
-        .from_writer(out);
-    out.write_record(headers(lang)).map_err(io_error)?;
-    for c in &plan.customers {
+    let mut out = Cells {
+        out: csv::WriterBuilder::new()
+            .terminator(csv::Terminator::CRLF)
+            .from_writer(out),
+        cell: String::new(),
+        lang,
+    };
+    out.out.write_record(headers(lang)).map_err(io_error)?;
+    // A customer's cells shared by its rows, kept from one customer to the
+    // next so that their room is reused.
+    let (mut caveats, mut assumptions, mut done) = (String::new(), String::new(), String::new());
+    for c in plan.customers_in(lang) {
         let r = &c.recommendation;
-        let join = |v: Vec<&str>| v.join(" ");
-        let caveats = join(r.caveats.iter().map(|x| x.text.as_ref()).collect());
-        let assumptions = join(r.assumptions.iter().map(|x| x.text.as_ref()).collect());
-        let checklist = checklist::build(c, plan.as_of, plan.lang);
-        let states = extras.progress.map(|p| p.states(c)).unwrap_or_default();
-        let done = extras
-            .handout(c)
-            .done
-            .iter()
-            .map(|(step, on)| match on {
-                Some(d) => format!("{step} {}", date_cell(*d, lang)),
-                None => step.clone(),
-            })
-            .collect::<Vec<_>>()
-            .join(tr(lang, "; ", "；"));
+        join(&mut caveats, r.caveats.iter().map(|x| x.text.as_ref()), " ");
+        join(
+            &mut assumptions,
+            r.assumptions.iter().map(|x| x.text.as_ref()),
+            " ",
+        );
+        // Only the steps' ids, waves and days are written: not their texts.
+        let checklist = checklist::build_untitled(&c, plan.as_of);
+        let states = extras.progress.map(|p| p.states(&c)).unwrap_or_default();
+        done.clear();
+        for (i, (step, state)) in states.iter().enumerate() {
+            if i > 0 {
+                done.push_str(tr(lang, "; ", "；"));
+            }
+            done.push_str(step);
+            if let Some(d) = state.on {
+                done.push(' ');
+                let _ = write_date_cell(&mut done, d, lang);
+            }
+        }
         for s in &c.subscriptions {
             // A subscription's purchase and move are those of its own
             // wave: the first two steps of that wave (A, B or W2A, W2B...).
@@ -164,21 +172,6 @@ pub(crate) fn write_csv<W: io::Write>(
                 .iter()
                 .find(|st| st.action.subscription_id().is_some_and(|id| *id == s.id));
             let due = |st: Option<&checklist::Step>| st.and_then(|st| st.due);
-            let (due_a, due_b, due_c) = (due(step_a), due(step_b), due(step_c));
-            let done_on =
-                |st: Option<&checklist::Step>| match st.and_then(|st| states.get(&st.step)) {
-                    Some(state) => (yes_no(true, lang).to_string(), date(state.on, lang)),
-                    None => (yes_no(false, lang).to_string(), String::new()),
-                };
-            let ((a_done, a_on), (b_done, b_on), (c_done, c_on)) =
-                (done_on(step_a), done_on(step_b), done_on(step_c));
-            let text = |v| text_cell(v);
-            let auto_renew = auto_renew_cell(s.auto_renew, lang);
-            let end_date = match s.end_date {
-                crate::model::EndDate::On(d) => date(Some(d), lang),
-                crate::model::EndDate::Never => Label::Never.text(lang).to_string(),
-                crate::model::EndDate::Unknown => String::new(),
-            };
             // Programs read the English words; people the zh-TW ones.
             let (status, category, urgency, family) = match lang {
                 Lang::En => (
@@ -194,50 +187,104 @@ pub(crate) fn write_csv<W: io::Write>(
                     r.family.label(lang),
                 ),
             };
-            let notes = join(s.notes.iter().map(|n| n.text.as_ref()).collect());
-            let record: [Cow<'_, str>; 33] = [
-                text(&c.display_name),
-                text(c.customer.id.as_deref().unwrap_or("")),
-                text(c.customer.domain.as_deref().unwrap_or("")),
-                text(&s.id),
-                text(&s.offer),
-                s.seats.map(|n| n.to_string()).unwrap_or_default().into(),
-                status.into(),
-                auto_renew.into(),
-                end_date.into(),
-                date(s.expires_on, lang).into(),
-                date(s.migrate_by, lang).into(),
-                s.days_left
-                    .map(|n| n.to_string())
-                    .unwrap_or_default()
-                    .into(),
-                category.into(),
-                urgency.into(),
-                family.into(),
-                text(&r.plan),
-                text(r.sku.as_deref().unwrap_or("")),
-                r.quantity.map(|n| n.to_string()).unwrap_or_default().into(),
-                text(&r.reason),
-                text(&caveats),
-                text(&assumptions),
-                text(&notes),
-                date(due_a, lang).into(),
-                date(due_b, lang).into(),
-                date(due_c, lang).into(),
-                text(c.customer.reseller_mpn_id.as_deref().unwrap_or("")),
-                text(&done),
-                a_done.into(),
-                a_on.into(),
-                b_done.into(),
-                b_on.into(),
-                c_done.into(),
-                c_on.into(),
-            ];
-            out.write_record(record.iter().map(|c| c.as_bytes()))
-                .map_err(io_error)?;
+            out.text(&c.display_name)?;
+            out.text(c.customer.id.as_deref().unwrap_or(""))?;
+            out.text(c.customer.domain.as_deref().unwrap_or(""))?;
+            out.text(&s.id)?;
+            out.text(&s.offer)?;
+            out.number(s.seats)?;
+            out.word(status)?;
+            out.word(auto_renew_cell(s.auto_renew, lang))?;
+            match s.end_date {
+                crate::model::EndDate::On(d) => out.date(Some(d))?,
+                crate::model::EndDate::Never => out.word(Label::Never.text(lang))?,
+                crate::model::EndDate::Unknown => out.word("")?,
+            }
+            out.date(s.expires_on)?;
+            out.date(s.migrate_by)?;
+            out.number(s.days_left)?;
+            out.word(category)?;
+            out.word(urgency)?;
+            out.word(family)?;
+            out.text(&r.plan)?;
+            out.text(r.sku.as_deref().unwrap_or(""))?;
+            out.number(r.quantity)?;
+            out.text(&r.reason)?;
+            out.text(&caveats)?;
+            out.text(&assumptions)?;
+            out.notes(s.notes.iter().map(|n| n.text.as_ref()))?;
+            out.date(due(step_a))?;
+            out.date(due(step_b))?;
+            out.date(due(step_c))?;
+            out.text(c.customer.reseller_mpn_id.as_deref().unwrap_or(""))?;
+            out.text(&done)?;
+            for st in [step_a, step_b, step_c] {
+                let state = st.and_then(|st| states.get(&st.step));
+                out.word(yes_no(state.is_some(), lang))?;
+                out.date(state.and_then(|state| state.on))?;
+            }
+            out.out.write_record(None::<&[u8]>).map_err(io_error)?;
         }
     }
-    out.flush()
+    out.out.flush()
+}
+
+/// `parts` joined by `by`, written over `into`.
+fn join<'a>(into: &mut String, parts: impl Iterator<Item = &'a str>, by: &str) {
+    into.clear();
+    for (i, p) in parts.enumerate() {
+        if i > 0 {
+            into.push_str(by);
+        }
+        into.push_str(p);
+    }
+}
+
+/// The row being written, one cell at a time. The numbers and dates are
+/// written into `cell`, one scratch string for every such cell.
+struct Cells<W: io::Write> {
+    out: csv::Writer<W>,
+    cell: String,
+    lang: Lang,
+}
+
+impl<W: io::Write> Cells<W> {
+    /// A text from the plan, made safe for a spreadsheet.
+    fn text(&mut self, v: &str) -> io::Result<()> {
+        self.word(&text_cell(v))
+    }
+
+    /// A word or cell the planner writes itself.
+    fn word(&mut self, v: &str) -> io::Result<()> {
+        self.out.write_field(v).map_err(io_error)
+    }
+
+    /// A subscription's notes, joined by spaces.
+    fn notes<'a>(&mut self, notes: impl Iterator<Item = &'a str>) -> io::Result<()> {
+        let mut cell = std::mem::take(&mut self.cell);
+        join(&mut cell, notes, " ");
+        let written = self.text(&cell);
+        self.cell = cell;
+        written
+    }
+
+    /// A day in the language's cell format, or an empty cell.
+    fn date(&mut self, d: Option<chrono::NaiveDate>) -> io::Result<()> {
+        self.cell.clear();
+        if let Some(d) = d {
+            let _ = write_date_cell(&mut self.cell, d, self.lang);
+        }
+        self.out.write_field(&self.cell).map_err(io_error)
+    }
+
+    /// A plain number, or an empty cell.
+    fn number(&mut self, n: Option<impl std::fmt::Display>) -> io::Result<()> {
+        self.cell.clear();
+        if let Some(n) = n {
+            let _ = write!(self.cell, "{n}");
+        }
+        self.out.write_field(&self.cell).map_err(io_error)
+    }
 }
 
 /// The writer's errors are I/O errors and records of unequal length, and

@@ -19,6 +19,7 @@ pub(crate) mod script;
 pub(crate) mod workspace;
 
 use std::borrow::Cow;
+use std::fmt;
 
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -196,6 +197,27 @@ pub(crate) fn date_cell(d: NaiveDate, lang: Lang) -> String {
     match lang {
         Lang::En => date(d),
         Lang::ZhTw => date_zh_short(d),
+    }
+}
+
+/// [`date_cell`], written to `out` as an export writes its cells: no
+/// string per date. Years of four digits, the only ones a plan meets, are
+/// written here; any other is left to chrono, which writes its sign.
+pub(crate) fn write_date_cell(out: &mut impl fmt::Write, d: NaiveDate, lang: Lang) -> fmt::Result {
+    use chrono::Datelike;
+    let sep = match lang {
+        Lang::En => '-',
+        Lang::ZhTw => '/',
+    };
+    match d.year() {
+        0..=9999 => write!(
+            out,
+            "{:04}{sep}{:02}{sep}{:02}",
+            d.year(),
+            d.month(),
+            d.day()
+        ),
+        _ => out.write_str(&date_cell(d, lang)),
     }
 }
 

@@ -42,16 +42,44 @@ pub fn escape_text(s: &str) -> String {
     out
 }
 
+/// The bytes [`escape_into`] looks at: those it escapes, the C0 controls
+/// and DEL it drops, and 0xC2, which opens a C1 control (dropped too) or
+/// a plain character from U+00A0 to U+00BF. A table, so that runs of
+/// plain text are scanned with no branch per byte.
+const TEXT_SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 0x20 {
+        t[b] = true;
+        b += 1;
+    }
+    t[0x7F] = true;
+    t[b'\\' as usize] = true;
+    t[b';' as usize] = true;
+    t[b',' as usize] = true;
+    t[0xC2] = true;
+    t
+};
+
 /// [`escape_text`] of `s`, written to `out`: an event's description is
 /// escaped as it is written, its lines never joined first. `after_cr`
 /// says the text written before `s` ended in a CR, so that a line feed
 /// opening `s` ends the same line break; the answer says the same of `s`.
-/// Runs of plain text are written whole: only the bytes to escape or drop
-/// (all ASCII, or a C1 control's two bytes) are looked at one by one.
+/// Runs of plain text are written whole.
 fn escape_into(out: &mut impl fmt::Write, s: &str, mut after_cr: bool) -> Result<bool, fmt::Error> {
     let bytes = s.as_bytes();
-    let (mut run, mut i) = (0, 0);
-    while let Some(&b) = bytes.get(i) {
+    // `run`: the plain text not written yet starts there; `from`: the
+    // next byte to look at.
+    let (mut run, mut from) = (0, 0);
+    while let Some(k) = bytes[from..]
+        .iter()
+        .position(|&b| TEXT_SPECIAL[usize::from(b)])
+    {
+        let i = from + k;
+        if k > 0 {
+            after_cr = false;
+        }
+        let b = bytes[i];
         let (len, escaped) = match b {
             b'\\' => (1, "\\\\"),
             b';' => (1, "\\;"),
@@ -59,22 +87,32 @@ fn escape_into(out: &mut impl fmt::Write, s: &str, mut after_cr: bool) -> Result
             b'\r' => (1, "\\n"),
             b'\n' if after_cr => (1, ""),
             b'\n' => (1, "\\n"),
-            // The other control characters, C0, DEL and C1, are dropped.
-            0..=0x1F | 0x7F => (1, ""),
             0xC2 if matches!(bytes.get(i + 1), Some(0x80..=0x9F)) => (2, ""),
-            _ => {
+            // A plain character from U+00A0 to U+00BF.
+            0xC2 => {
                 after_cr = false;
-                i += 1;
+                from = i + 1;
                 continue;
             }
+            // The other control characters, C0 and DEL, are dropped.
+            _ => (1, ""),
         };
-        out.write_str(&s[run..i])?;
-        out.write_str(escaped)?;
+        if run < i {
+            out.write_str(&s[run..i])?;
+        }
+        if !escaped.is_empty() {
+            out.write_str(escaped)?;
+        }
         after_cr = b == b'\r';
-        i += len;
-        run = i;
+        run = i + len;
+        from = run;
     }
-    out.write_str(&s[run..])?;
+    if from < bytes.len() {
+        after_cr = false;
+    }
+    if run < bytes.len() {
+        out.write_str(&s[run..])?;
+    }
     Ok(after_cr)
 }
 
@@ -124,18 +162,24 @@ impl fmt::Write for Folded<'_> {
     }
 }
 
-/// Makes an id safe and unique inside a UID: letters, digits, `.` and `-`
+/// An id made safe and unique inside a UID: letters, digits, `.` and `-`
 /// stay, every other byte becomes `_XX` (hex).
-fn uid_part(s: &str) -> String {
-    let mut out = String::new();
-    for b in s.bytes() {
-        if b.is_ascii_alphanumeric() || b == b'.' || b == b'-' {
-            out.push(char::from(b));
-        } else {
-            let _ = write!(out, "_{b:02X}");
+struct UidPart<'a>(&'a str);
+
+impl fmt::Display for UidPart<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let mut run = 0;
+        for (i, c) in self.0.char_indices() {
+            if !(c.is_ascii_alphanumeric() || c == '.' || c == '-') {
+                f.write_str(&self.0[run..i])?;
+                for b in c.encode_utf8(&mut [0; 4]).bytes() {
+                    write!(f, "_{b:02X}")?;
+                }
+                run = i + c.len_utf8();
+            }
         }
+        f.write_str(&self.0[run..])
     }
-    out
 }
 
 fn ymd(d: NaiveDate) -> String {
@@ -219,7 +263,7 @@ pub(crate) fn write_ics(
                 desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
             }
             let event = Event {
-                uid: format!("{}-{}", uid_part(&c.key), uid_part(&s.id)),
+                uid: (&c.key, "-", &s.id),
                 day: mb,
                 summary: &summary,
                 desc: &desc,
@@ -278,7 +322,7 @@ fn step_event(
         desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
     }
     let event = Event {
-        uid: format!("{}-step-{}", uid_part(&c.key), uid_part(&step.step)),
+        uid: (&c.key, "-step-", &step.step),
         day: due,
         summary: &summary,
         desc: &desc,
@@ -289,8 +333,9 @@ fn step_event(
 
 /// An all-day event with a reminder `alarm_days` before it.
 struct Event<'a> {
-    /// What makes the event's UID unique (`kaizala-<uid>@kaizala-planner`).
-    uid: String,
+    /// What makes the event's UID unique (`kaizala-<uid>@kaizala-planner`):
+    /// the customer's key, a separator and the subscription's or step's id.
+    uid: (&'a str, &'static str, &'a str),
     day: NaiveDate,
     summary: &'a str,
     desc: &'a [String],
@@ -302,7 +347,13 @@ impl Event<'_> {
         let end = self.day.checked_add_days(Days::new(1)).unwrap_or(self.day);
         Folded::line(out, |f| f.write_str("BEGIN:VEVENT"))?;
         Folded::line(out, |f| {
-            write!(f, "UID:kaizala-{}@kaizala-planner", self.uid)
+            let (key, sep, id) = self.uid;
+            write!(
+                f,
+                "UID:kaizala-{}{sep}{}@kaizala-planner",
+                UidPart(key),
+                UidPart(id)
+            )
         })?;
         Folded::line(out, |f| f.write_str(stamp))?;
         Folded::line(out, |f| write!(f, "DTSTART;VALUE=DATE:{}", ymd(self.day)))?;

@@ -23,22 +23,30 @@ use crate::i18n::export::{
     source_line, to_buy, wave_heading, Label,
 };
 use crate::i18n::progress::changed_suffix;
-use crate::i18n::{date_cell, date_cell_or_dash, num};
+use crate::i18n::{date_cell, num, DateCell};
 use crate::i18n::{format_name, Render};
 use crate::plan::{CustomerPlan, Lang, Plan};
 use crate::progress::Progress;
+
+/// The bytes [`escape`] changes, as a table: values are scanned with no
+/// branch per byte.
+const SPECIAL: [bool; 256] = {
+    let mut t = [false; 256];
+    let special = b"\\`*_[]<>|#\r\n";
+    let mut i = 0;
+    while i < special.len() {
+        t[special[i] as usize] = true;
+        i += 1;
+    }
+    t
+};
 
 /// Escapes Markdown's special characters (and turns newlines into spaces,
 /// so a value stays in its table cell or list item). Most values need
 /// nothing escaped and are returned as they are; the others are copied
 /// in runs between the (ASCII) characters to escape.
 pub(crate) fn escape(s: &str) -> Cow<'_, str> {
-    let special = |b: &u8| {
-        matches!(
-            b,
-            b'\\' | b'`' | b'*' | b'_' | b'[' | b']' | b'<' | b'>' | b'|' | b'#' | b'\r' | b'\n'
-        )
-    };
+    let special = |b: &u8| SPECIAL[usize::from(*b)];
     if !s.as_bytes().iter().any(special) {
         return Cow::Borrowed(s);
     }
@@ -252,30 +260,35 @@ fn customer_section(
     if level >= 2 {
         let _ = writeln!(out, "{} {}\n", "#".repeat(level), escape(&c.display_name));
     }
-    let mut facts = Vec::new();
+    // The facts known, one after the other, separated by " · ".
+    let mut sep = "";
+    let mut fact = |args: fmt::Arguments<'_>| {
+        let _ = write!(out, "{sep}{args}");
+        sep = " · ";
+    };
     if let Some(id) = &c.customer.id {
-        facts.push(format!("{} {}", Label::Tenant.text(lang), escape(id)));
+        fact(format_args!("{} {}", Label::Tenant.text(lang), escape(id)));
     }
     if let Some(d) = &c.customer.domain {
-        facts.push(format!("{} {}", Label::Domain.text(lang), escape(d)));
+        fact(format_args!("{} {}", Label::Domain.text(lang), escape(d)));
     }
     if let Some(r) = &c.customer.reseller_mpn_id {
-        facts.push(format!("{} {}", Label::Reseller.text(lang), escape(r)));
+        fact(format_args!("{} {}", Label::Reseller.text(lang), escape(r)));
     }
-    facts.push(format!(
+    fact(format_args!(
         "{}{}{}",
         Label::UrgencyField.text(lang),
         Label::Colon.text(lang),
         c.urgency.label(lang)
     ));
     if let Some(mb) = c.migrate_by {
-        facts.push(format!(
+        fact(format_args!(
             "{} {}",
             Label::MigrateByField.text(lang),
-            date_cell(mb, lang)
+            DateCell(mb, lang)
         ));
     }
-    let _ = writeln!(out, "{}\n", facts.join(" · "));
+    let _ = out.write_str("\n\n");
 
     let r = &c.recommendation;
     let _ = writeln!(out, "{} {}\n", h, Label::Recommendation.text(lang));
@@ -364,22 +377,23 @@ fn customer_section(
         Label::Category.text(lang),
     );
     for s in &c.subscriptions {
-        let end = match s.end_date {
-            crate::model::EndDate::On(d) => date_cell(d, lang),
-            crate::model::EndDate::Never => Label::Never.text(lang).to_string(),
-            crate::model::EndDate::Unknown => "—".to_string(),
+        let _ = write!(out, "| {} | {} | ", escape(&s.id), escape(&s.offer));
+        let _ = match s.seats {
+            Some(n) => out.write_str(&num(n)),
+            None => out.write_str("?"),
         };
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&s.id),
-            escape(&s.offer),
-            s.seats.map(num).unwrap_or_else(|| "?".into()),
-            end,
-            date_cell_or_dash(s.expires_on, lang),
-            date_cell_or_dash(s.migrate_by, lang),
-            s.category.label(lang),
-        );
+        let _ = match s.end_date {
+            crate::model::EndDate::On(d) => write!(out, " | {}", DateCell(d, lang)),
+            crate::model::EndDate::Never => write!(out, " | {}", Label::Never.text(lang)),
+            crate::model::EndDate::Unknown => out.write_str(" | —"),
+        };
+        for d in [s.expires_on, s.migrate_by] {
+            let _ = match d {
+                Some(d) => write!(out, " | {}", DateCell(d, lang)),
+                None => out.write_str(" | —"),
+            };
+        }
+        let _ = writeln!(out, " | {} |", s.category.label(lang));
     }
     let _ = out.write_char('\n');
     for s in &c.subscriptions {

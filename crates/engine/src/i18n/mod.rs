@@ -221,6 +221,15 @@ pub(crate) fn write_date_cell(out: &mut impl fmt::Write, d: NaiveDate, lang: Lan
     }
 }
 
+/// [`date_cell`] as a `Display`, for a date written into a line.
+pub(crate) struct DateCell(pub NaiveDate, pub Lang);
+
+impl fmt::Display for DateCell {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write_date_cell(f, self.0, self.1)
+    }
+}
+
 /// [`date_cell`], or a dash when the date is unknown.
 pub(crate) fn date_cell_or_dash(d: Option<NaiveDate>, lang: Lang) -> String {
     d.map_or_else(|| "—".to_string(), |d| date_cell(d, lang))

@@ -225,43 +225,44 @@ pub(crate) fn write_ics(
         let c = &*c;
         let handout = extras.handout(c);
         let steps = checklist::build(c, plan.as_of, lang).steps;
-        for s in &c.subscriptions {
-            if matches!(s.category, Category::AlreadyEnded | Category::Inactive) {
-                continue;
+        let r = &c.recommendation;
+        // The lines every event of the customer shares, written once.
+        let lines = CustomerLines {
+            caveats: r
+                .caveats
+                .iter()
+                .map(|cv| labelled(Label::Caveat, &cv.text, lang))
+                .chain(
+                    r.assumptions
+                        .iter()
+                        .map(|a| labelled(Label::Assumption, &a.text, lang)),
+                )
+                .collect(),
+            prepared: handout
+                .partner
+                .as_ref()
+                .map(|p| prepared_by(p.name.trim(), p.contact.trim(), lang)),
+        };
+        let last_days = c.subscriptions.iter().filter_map(|s| {
+            let ended = matches!(s.category, Category::AlreadyEnded | Category::Inactive);
+            s.migrate_by.filter(|_| !ended).map(|mb| (s, mb))
+        });
+        // The checklist as the last days' events list it, made only for a
+        // customer that has one.
+        let mut checklist_lines = Vec::new();
+        for (i, (s, mb)) in last_days.enumerate() {
+            if i == 0 {
+                checklist_lines = steps
+                    .iter()
+                    .map(|step| checklist_line(step, &handout, lang))
+                    .collect();
             }
-            let Some(mb) = s.migrate_by else { continue };
-            let r = &c.recommendation;
             let summary = last_day_title(&c.display_name, &s.id, lang);
-            let mut desc = vec![
-                stops_line(&s.id, &s.offer, s.expires_on, &r.plan, lang),
-                r.reason.to_string(),
-            ];
-            for cv in &r.caveats {
-                desc.push(labelled(Label::Caveat, &cv.text, lang));
-            }
-            for a in &r.assumptions {
-                desc.push(labelled(Label::Assumption, &a.text, lang));
-            }
-            for step in &steps {
-                let due = step.due.map(|d| due_suffix(d, lang)).unwrap_or_default();
-                let (mark, done) = match handout.done.get(&step.step) {
-                    Some(on) => ("x", done_suffix(*on, lang)),
-                    None => (" ", String::new()),
-                };
-                desc.push(format!(
-                    "[{mark}] {}",
-                    step_line(
-                        &step.step,
-                        &step.title,
-                        &format!("{due}{done}"),
-                        &step.text,
-                        lang
-                    )
-                ));
-            }
-            if let Some(p) = &handout.partner {
-                desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
-            }
+            let stops = stops_line(&s.id, &s.offer, s.expires_on, &r.plan, lang);
+            let mut desc = vec![stops.as_str(), &r.reason];
+            desc.extend(lines.caveats.iter().map(String::as_str));
+            desc.extend(checklist_lines.iter().map(String::as_str));
+            desc.extend(lines.prepared.as_deref());
             let event = Event {
                 uid: (&c.key, "-", &s.id),
                 day: mb,
@@ -275,7 +276,7 @@ pub(crate) fn write_ics(
             let Some(due) = step.due.filter(|d| *d >= plan.as_of) else {
                 continue;
             };
-            step_event(out, &stamp, c, step, due, &handout, lang)?;
+            step_event(out, &stamp, c, step, due, (&handout, &lines), lang)?;
         }
     }
     Folded::line(out, |f| f.write_str("END:VCALENDAR"))
@@ -293,6 +294,33 @@ fn is_purchase_or_move(step: &Step) -> bool {
     )
 }
 
+/// A customer's lines that its events share: the recommendation's caveats
+/// and assumptions, and who prepared the plan.
+struct CustomerLines {
+    caveats: Vec<String>,
+    prepared: Option<String>,
+}
+
+/// A step as a last day's event lists it: ticked or not, its due date and
+/// done day after its title, then its text.
+fn checklist_line(step: &Step, handout: &Handout, lang: Lang) -> String {
+    let due = step.due.map(|d| due_suffix(d, lang)).unwrap_or_default();
+    let (mark, done) = match handout.done.get(&step.step) {
+        Some(on) => ("x", done_suffix(*on, lang)),
+        None => (" ", String::new()),
+    };
+    format!(
+        "[{mark}] {}",
+        step_line(
+            &step.step,
+            &step.title,
+            &format!("{due}{done}"),
+            &step.text,
+            lang
+        )
+    )
+}
+
 /// One all-day event on a step's due date: the step's text, and for a
 /// purchase the recommendation's caveats and assumptions too.
 fn step_event(
@@ -301,26 +329,20 @@ fn step_event(
     c: &crate::plan::CustomerPlan,
     step: &Step,
     due: NaiveDate,
-    handout: &Handout,
+    (handout, lines): (&Handout, &CustomerLines),
     lang: Lang,
 ) -> fmt::Result {
-    let r = &c.recommendation;
     let summary = step_event_title(&c.display_name, &step.step, &step.title, lang);
-    let mut desc = vec![step.text.clone()];
+    let mut desc = vec![step.text.as_str()];
     if !matches!(step.action, StepAction::MoveUsers { .. }) {
-        for cv in &r.caveats {
-            desc.push(labelled(Label::Caveat, &cv.text, lang));
-        }
-        for a in &r.assumptions {
-            desc.push(labelled(Label::Assumption, &a.text, lang));
-        }
+        desc.extend(lines.caveats.iter().map(String::as_str));
     }
-    if let Some(on) = handout.done.get(&step.step) {
-        desc.push(format!("{}{}", step.step, done_suffix(*on, lang)));
-    }
-    if let Some(p) = &handout.partner {
-        desc.push(prepared_by(p.name.trim(), p.contact.trim(), lang));
-    }
+    let done = handout
+        .done
+        .get(&step.step)
+        .map(|on| format!("{}{}", step.step, done_suffix(*on, lang)));
+    desc.extend(done.as_deref());
+    desc.extend(lines.prepared.as_deref());
     let event = Event {
         uid: (&c.key, "-step-", &step.step),
         day: due,
@@ -338,7 +360,7 @@ struct Event<'a> {
     uid: (&'a str, &'static str, &'a str),
     day: NaiveDate,
     summary: &'a str,
-    desc: &'a [String],
+    desc: &'a [&'a str],
     alarm_days: u32,
 }
 

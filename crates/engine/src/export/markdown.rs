@@ -292,30 +292,22 @@ fn customer_section(
 
     let r = &c.recommendation;
     let _ = writeln!(out, "{} {}\n", h, Label::Recommendation.text(lang));
-    let sku = match (r.sku.as_deref(), lang) {
-        (Some(s), Lang::En) => format!(" ({})", escape(s)),
-        (Some(s), Lang::ZhTw) => format!("（{}）", escape(s)),
-        (None, _) => String::new(),
+    let _ = write!(out, "**{}**", escape(&r.plan));
+    let _ = match (r.sku.as_deref(), lang) {
+        (Some(s), Lang::En) => write!(out, " ({})", escape(s)),
+        (Some(s), Lang::ZhTw) => write!(out, "（{}）", escape(s)),
+        (None, _) => Ok(()),
     };
+    if let Some(q) = r.quantity {
+        let _ = out.write_str(&to_buy(q, lang));
+    }
+    let _ = write!(out, " · {}", Label::Rule.text(lang));
     // The rule by its id in English, where docs/rules.md names it; in
     // words in zh-TW.
-    let rule = match lang {
-        Lang::En => format!("`{}`", r.family.as_str()),
-        Lang::ZhTw => r.family.label(lang).to_string(),
+    let _ = match lang {
+        Lang::En => write!(out, "`{}`\n\n", r.family.as_str()),
+        Lang::ZhTw => write!(out, "{}\n\n", r.family.label(lang)),
     };
-    let qty = match r.quantity {
-        Some(q) => to_buy(q, lang),
-        None => String::new(),
-    };
-    let _ = writeln!(
-        out,
-        "**{}**{}{} · {}{}\n",
-        escape(&r.plan),
-        sku,
-        qty,
-        Label::Rule.text(lang),
-        rule
-    );
     let _ = writeln!(out, "{}\n", escape(&r.reason));
     for cv in &r.caveats {
         let _ = writeln!(

@@ -16,12 +16,21 @@
 //    which hold the file's bytes as the browser read them)
 //    and the wasm linear memory (the `memory` export of the instance, which
 //    Trunk's loader hands out in its TrunkApplicationStarted event).
-// 2. PapaParse 5.7.1 (node_modules, pinned in package-lock.json), header:
-//    true, no worker, parses the same bytes, decoded by TextDecoder.
+// 2. Three JavaScript CSV parsers (node_modules, pinned in
+//    package-lock.json), each parsing the same bytes, decoded once by
+//    TextDecoder, into one object per row keyed by the header (what our
+//    importer reads rows as): uDSV 0.7.3 (`inferSchema`, `initParser`,
+//    `stringObjs`), d3-dsv 3.0.2 (`csvParse`) and PapaParse 5.7.1
+//    (`header: true`, no worker). Median of 3 each, in turns.
 //    The page's Content-Security-Policy allows only its own scripts, so
 //    this bench (and only it) opens the context with Playwright's
-//    `bypassCSP: true` to inject PapaParse. The app itself runs as
-//    shipped.
+//    `bypassCSP: true` to inject them. The app itself runs as shipped.
+//
+// Targets (issue 20): ours <= the fastest of the three; no main-thread task
+// over 50 ms from the change event to 1.5 s after the plan shows (the rest
+// of the first page and the file stored come after it); peak memory <= 4 x
+// the file.
+// A 1,000,000-row file: --subscriptions 500000 (about 495 MB).
 //
 // Prints figures only; never fails on a missed target. Not under
 // tests/e2e, so the test suite does not run it.
@@ -49,8 +58,16 @@ if (!existsSync(file)) {
 }
 const size = statSync(file).size;
 const MB = size / 1e6;
-const papa = readFileSync("node_modules/papaparse/papaparse.min.js", "utf8");
-const papaVersion = JSON.parse(readFileSync("node_modules/papaparse/package.json", "utf8")).version;
+// The parsers we race, as scripts injected into the page.
+const version = (pkg) => JSON.parse(readFileSync(`node_modules/${pkg}/package.json`, "utf8")).version;
+const PARSERS = [
+  { key: "udsv", name: `uDSV ${version("udsv")}`, script: readFileSync("node_modules/udsv/dist/uDSV.iife.min.js", "utf8") },
+  { key: "d3", name: `d3-dsv ${version("d3-dsv")}`, script: readFileSync("node_modules/d3-dsv/dist/d3-dsv.min.js", "utf8") },
+  { key: "papa", name: `PapaParse ${version("papaparse")}`, script: readFileSync("node_modules/papaparse/papaparse.min.js", "utf8") },
+];
+const TASK_TARGET_MS = 50;
+// How long after the plan shows its long tasks still count.
+const SETTLE_MS = 1500;
 
 // Installed before the app's scripts run.
 function instrument() {
@@ -130,6 +147,9 @@ async function measureOnce(app, withProfile) {
   await page.setInputFiles("#file-input", file);
   await page.waitForFunction(() => window.__bench.renderedAt > 0, null, { timeout: 110000, polling: 50 });
   const wall = Date.now() - t0;
+  // The page draws the rest of its first page of rows, and stores the
+  // file, in tasks after the first paint: they count too.
+  await page.waitForTimeout(SETTLE_MS);
   sampling = false;
   await sampler;
   let profile = null;
@@ -137,7 +157,10 @@ async function measureOnce(app, withProfile) {
 
   const ours = await page.evaluate(() => {
     const b = window.__bench;
-    const during = b.longtasks.filter((t) => t.start + t.duration >= b.changeAt && t.start <= b.renderedAt);
+    // A task that starts before the change event is the test driver's
+    // (Playwright hands the file to the input inside it): shown apart.
+    const driver = b.longtasks.filter((t) => t.start < b.changeAt && t.start + t.duration >= b.changeAt);
+    const during = b.longtasks.filter((t) => t.start >= b.changeAt);
     const longest = during.reduce((m, t) => (t.duration > m.duration ? t : m), { duration: 0, start: 0 });
     return {
       ms: b.renderedAt - b.changeAt,
@@ -149,6 +172,7 @@ async function measureOnce(app, withProfile) {
       longestAt: longest.start - b.changeAt,
       over200: during.filter((t) => t.duration > 200).length,
       tasks: during.map((t) => [Math.round(t.start - b.changeAt), Math.round(t.duration)]),
+      driverTasks: driver.map((t) => [Math.round(t.start - b.changeAt), Math.round(t.duration)]),
       // The app's User Timing marks: where each phase ended.
       marks: Object.fromEntries(performance.getEntriesByType("mark")
         .filter((m) => m.name.startsWith("kaizala:") && m.startTime >= b.changeAt)
@@ -158,24 +182,33 @@ async function measureOnce(app, withProfile) {
     };
   });
 
-  // PapaParse, same page, same bytes.
-  await page.addScriptTag({ content: papa });
-  const pp = await page.evaluate(async () => {
+  // The three parsers, same page, same bytes, decoded once.
+  for (const p of PARSERS) await page.addScriptTag({ content: p.script });
+  const parsers = await page.evaluate(async () => {
     const buf = await (await fetch("/__bench/input.csv")).arrayBuffer();
-    const runs = [];
-    let rows = 0;
+    const d0 = performance.now();
+    const text = new TextDecoder("utf-8").decode(buf);
+    const decode = performance.now() - d0;
+    const parse = {
+      udsv: (t) => window.uDSV.initParser(window.uDSV.inferSchema(t)).stringObjs(t),
+      d3: (t) => window.d3.csvParse(t),
+      papa: (t) => window.Papa.parse(t, { header: true, skipEmptyLines: false, worker: false }).data,
+    };
+    const times = { udsv: [], d3: [], papa: [] };
+    const rows = {};
     for (let i = 0; i < 3; i++) {
-      const t0 = performance.now();
-      const text = new TextDecoder("utf-8").decode(buf);
-      const t1 = performance.now();
-      const r = window.Papa.parse(text, { header: true, skipEmptyLines: false, worker: false });
-      const t2 = performance.now();
-      rows = r.data.length;
-      runs.push({ decode: t1 - t0, parse: t2 - t1 });
+      for (const k of Object.keys(parse)) {
+        const t0 = performance.now();
+        rows[k] = parse[k](text).length;
+        times[k].push(performance.now() - t0);
+      }
     }
-    runs.sort((a, b) => a.parse - b.parse);
-    if (rows < 1) throw new Error("PapaParse read no rows: the bench could not fetch the file's bytes in the page");
-    return { ...runs[1], rows };
+    const out = { decode };
+    for (const k of Object.keys(parse)) {
+      if (!(rows[k] > 0)) throw new Error(`${k} read no rows: the bench could not fetch the file's bytes in the page`);
+      out[k] = { parse: times[k].sort((a, b) => a - b)[1], rows: rows[k] };
+    }
+    return out;
   });
 
   // The floor under ours: the same file read into a fresh wasm memory
@@ -214,7 +247,7 @@ async function measureOnce(app, withProfile) {
   });
 
   await context.close();
-  return { ours, pp, floor, peak, heapBefore, wasmBefore, wall, profile, errors };
+  return { ours, parsers, floor, peak, heapBefore, wasmBefore, wall, profile, errors };
 }
 
 // The phases between the app's marks (see `mark` in src/web/io.rs), or
@@ -225,17 +258,25 @@ function phases(ours) {
   return { read: m.read, import: m.imported - m.read, plan: m.planned - m.imported, render: ours.ms - m.planned };
 }
 
-function report({ ours, pp, floor, peak, heapBefore, wasmBefore, wall, profile, errors }, tag) {
+// The fastest parser of a run: [key, ms].
+const fastest = (parsers) => PARSERS.map((p) => [p.key, parsers[p.key].parse]).sort((a, b) => a[1] - b[1])[0];
+const nameOf = (key) => PARSERS.find((p) => p.key === key).name;
+
+function report({ ours, parsers, floor, peak, heapBefore, wasmBefore, wall, profile, errors }, tag) {
   const fmt = (n) => (n / 1e6).toFixed(1) + " MB";
     console.log(`${tag}ours (file chosen -> plan rendered): ${ours.ms.toFixed(0)} ms, ${rate(ours.ms).toFixed(1)} MB/s  [wall ${wall} ms; ${ours.rows} rows, ${ours.customers} customers]`);
-  console.log(`PapaParse ${papaVersion} parse alone (header: true, no worker): ${pp.parse.toFixed(0)} ms, ${rate(pp.parse).toFixed(1)} MB/s  [${pp.rows} rows; TextDecoder ${pp.decode.toFixed(0)} ms more, median of 3]`);
-  const ratio = rate(ours.ms) / rate(pp.parse);
-  console.log(`ratio ours / PapaParse: ${ratio.toFixed(2)} (target >= 2.00: ${ratio >= 2 ? "met" : "NOT met"})`);
-  console.log(`floor: the file read into wasm memory and nothing else ${floor.toFixed(0)} ms (median of 3), ${(100 * floor / (pp.parse / 2)).toFixed(0)} % of the ${(pp.parse / 2).toFixed(0)} ms that 2 x PapaParse allows`);
-  console.log(`responsiveness: longest task ${ours.longest.toFixed(0)} ms at +${ours.longestAt.toFixed(0)} ms (target <= 200: ${ours.longest <= 200 ? "met" : "NOT met"}); ${ours.longtasks} long tasks (> 50 ms), ${ours.over200} over 200 ms; progress bar ${ours.progressShown ? `shown at +${ours.progressAfter.toFixed(0)} ms with ${ours.progressValues} distinct values` : "NOT shown"}`);
+  for (const p of PARSERS) {
+    const ms = parsers[p.key].parse;
+    console.log(`${p.name} parse alone: ${ms.toFixed(0)} ms, ${rate(ms).toFixed(1)} MB/s [${parsers[p.key].rows} rows, median of 3]; ours / it: ${(ms / ours.ms).toFixed(2)} x its speed`);
+  }
+  const [fk, fms] = fastest(parsers);
+  console.log(`fastest parser: ${nameOf(fk)} ${fms.toFixed(0)} ms (TextDecoder ${parsers.decode.toFixed(0)} ms more, not counted); target ours <= it: ${ours.ms <= fms ? "met" : "NOT met"} (${(ours.ms / fms).toFixed(2)} x its time)`);
+  console.log(`floor: the file read into wasm memory and nothing else ${floor.toFixed(0)} ms (median of 3)`);
+  console.log(`responsiveness: longest task ${ours.longest.toFixed(0)} ms at +${ours.longestAt.toFixed(0)} ms (target <= ${TASK_TARGET_MS}: ${ours.longest <= TASK_TARGET_MS ? "met" : "NOT met"}); ${ours.longtasks} long tasks (> 50 ms), ${ours.over200} over 200 ms; progress bar ${ours.progressShown ? `shown at +${ours.progressAfter.toFixed(0)} ms with ${ours.progressValues} distinct values` : "NOT shown"}`);
   const p = phases(ours);
   if (p) console.log(`phases: reading ${p.read.toFixed(0)} ms, import ${p.import.toFixed(0)} ms, plan ${p.plan.toFixed(0)} ms, render ${p.render.toFixed(0)} ms`);
-  console.log(`  long tasks [start ms after change, duration ms]: ${JSON.stringify(ours.tasks)}`);
+  console.log(`  long tasks [start ms after change, duration ms], up to ${SETTLE_MS} ms after the plan shows: ${JSON.stringify(ours.tasks)}`);
+  if (ours.driverTasks.length) console.log(`  not counted, the test driver's task that hands over the file: ${JSON.stringify(ours.driverTasks)}`);
   const budget = 4 * size;
   console.log(`memory: before import JS heap ${fmt(heapBefore.usedSize)}, wasm ${fmt(wasmBefore)}; peak during import JS heap used ${fmt(peak.jsUsed)}, ArrayBuffer backing stores ${fmt(peak.backing)}, wasm memory ${fmt(peak.wasm)}`);
   console.log(`  peak JS heap + ArrayBuffers + wasm memory: ${fmt(peak.total)} = ${(peak.total / size).toFixed(2)} x file size (target <= 4 x = ${fmt(budget)}: ${peak.total <= budget ? "met" : "NOT met"})`);
@@ -257,16 +298,21 @@ try {
   }
   if (runs > 1) {
     const med = (f) => { const v = results.map(f).sort((a, b) => a - b); return v[Math.floor(v.length / 2)]; };
-    const ours = med((r) => r.ours.ms), pp = med((r) => r.pp.parse), longest = med((r) => r.ours.longest);
+    const ours = med((r) => r.ours.ms), longest = med((r) => r.ours.longest);
     const mem = med((r) => r.peak.total);
-    const ratio = rate(ours) / rate(pp);
     if (results.every((r) => phases(r.ours))) {
       const ph = (k) => med((r) => phases(r.ours)[k]).toFixed(0);
       console.log(`phases, median of each: reading ${ph("read")} ms, import ${ph("import")} ms, plan ${ph("plan")} ms, render ${ph("render")} ms`);
     }
     const floor = med((r) => r.floor);
-    console.log(`floor, median: the file read into wasm memory and nothing else ${floor.toFixed(0)} ms; 2 x PapaParse allows ${(pp / 2).toFixed(0)} ms for all of ours`);
-    console.log(`median of ${runs}: ours ${ours.toFixed(0)} ms = ${rate(ours).toFixed(1)} MB/s; PapaParse ${pp.toFixed(0)} ms = ${rate(pp).toFixed(1)} MB/s; ratio ${ratio.toFixed(2)} (target >= 2.00: ${ratio >= 2 ? "met" : "NOT met"}); longest task ${longest.toFixed(0)} ms (target <= 200: ${longest <= 200 ? "met" : "NOT met"}); peak memory ${(mem / size).toFixed(2)} x file (target <= 4: ${mem <= 4 * size ? "met" : "NOT met"})`);
+    console.log(`floor, median: the file read into wasm memory and nothing else ${floor.toFixed(0)} ms`);
+    console.log(`median of ${runs}: ours ${ours.toFixed(0)} ms = ${rate(ours).toFixed(1)} MB/s`);
+    for (const p of PARSERS) {
+      const ms = med((r) => r.parsers[p.key].parse);
+      console.log(`  ${p.name} ${ms.toFixed(0)} ms = ${rate(ms).toFixed(1)} MB/s; ratio ours / it ${(ms / ours).toFixed(2)} (ours at least as fast: ${ours <= ms ? "met" : "NOT met"})`);
+    }
+    const fms = med((r) => fastest(r.parsers)[1]);
+    console.log(`  target ours <= the fastest parser (median of each run's fastest, ${fms.toFixed(0)} ms): ${ours <= fms ? "met" : "NOT met"}; longest task ${longest.toFixed(0)} ms (target <= ${TASK_TARGET_MS}: ${longest <= TASK_TARGET_MS ? "met" : "NOT met"}); peak memory ${(mem / size).toFixed(2)} x file (target <= 4: ${mem <= 4 * size ? "met" : "NOT met"})`);
   }
 } finally {
   await app.close();

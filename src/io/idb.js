@@ -1,7 +1,8 @@
 // IndexedDB, promised: the planner keeps its workspace here (a 50 MB
 // export does not fit in localStorage). One database, two stores:
 // "workspaces" (a workspace's record, JSON text, by workspace id) and
-// "files" (an imported file's bytes, by fingerprint). Every failure
+// "files" (an imported file's bytes, as a Blob, by fingerprint; an array
+// of bytes before issue 20). Every failure
 // rejects with the DOMException's name (QuotaExceededError,
 // SecurityError, InvalidStateError, ...), which the Rust side turns into
 // what the footer says.

@@ -10,6 +10,7 @@ pub mod customer_table;
 pub(crate) mod customer_view;
 pub mod header;
 pub mod import_report;
+pub(crate) mod long_list;
 pub(crate) mod mapping;
 pub(crate) mod overview;
 pub mod partner_settings;

@@ -66,7 +66,12 @@ pub fn print_area(props: &PrintAreaProps) -> Html {
     let reseller = w.table.reseller.as_deref().map(|r| {
         html! { <p class="print-reseller">{ reseller_label(lang, Some(r)) }</p> }
     });
-    let has_resellers = !w.plan.resellers().is_empty();
+    // Rendered with every overview: a look for one, not the sorted list.
+    let has_resellers = w
+        .plan
+        .customers
+        .iter()
+        .any(|c| c.customer.reseller_mpn_id.is_some());
     let body = match w.print_mode {
         PrintMode::Overview => html! {
             <div class="print-page print-overview">

@@ -21,14 +21,25 @@ pub fn rows_shown(total: usize, pages: usize) -> usize {
 
 /// The customers the table shows, in its order.
 pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
+    visible_positions(w)
+        .into_iter()
+        .filter_map(|i| w.plan.customers.get(i))
+        .collect()
+}
+
+/// Where in the plan's list the customers the table shows are, in the
+/// table's order: what a table drawn in several renders keeps between
+/// them (sorting 12,000 customers costs about 18 ms each time).
+pub fn visible_positions(w: &Workspace) -> Vec<usize> {
     let needle = w.table.search.trim().to_lowercase();
-    let rows: Vec<&CustomerPlan> = w
+    let rows = w
         .plan
         .customers
         .iter()
-        .filter(|c| w.table.urgency.is_none_or(|u| c.urgency == u))
-        .filter(|c| crate::view_model::paper::in_reseller(w, c))
-        .filter(|c| {
+        .enumerate()
+        .filter(|(_, c)| w.table.urgency.is_none_or(|u| c.urgency == u))
+        .filter(|(_, c)| crate::view_model::paper::in_reseller(w, c))
+        .filter(|(_, c)| {
             needle.is_empty()
                 || c.display_name.to_lowercase().contains(&needle)
                 || c.customer
@@ -40,15 +51,14 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
                     .as_deref()
                     .is_some_and(|d| d.to_lowercase().contains(&needle))
                 || c.recommendation.plan.to_lowercase().contains(&needle)
-        })
-        .collect();
+        });
     // Each row's sort value is computed once, not at every comparison
     // (a name lower-cased, checklist progress counted). The sort is stable
     // and the plan lists customers by name, so rows that tie stay in name
     // order, either way round.
-    let mut keyed: Vec<(SortValue<'_>, &CustomerPlan)> =
-        rows.into_iter().map(|c| (sort_value(w, c), c)).collect();
-    order::sort_by(&mut keyed, |(a, _), (b, _)| {
+    let mut keyed: Vec<(SortValue<'_>, usize, &CustomerPlan)> =
+        rows.map(|(i, c)| (sort_value(w, c), i, c)).collect();
+    order::sort_by(&mut keyed, |(a, ..), (b, ..)| {
         let o = a.cmp(b);
         if w.table.descending {
             o.reverse()
@@ -56,11 +66,11 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
             o
         }
     });
-    let mut rows: Vec<&CustomerPlan> = keyed.into_iter().map(|(_, c)| c).collect();
+    let mut rows: Vec<(usize, &CustomerPlan)> = keyed.into_iter().map(|(_, i, c)| (i, c)).collect();
     if w.table.by_reseller {
         // Stable: the sort order holds within each reseller; customers
         // sold directly come last.
-        order::sort_by(&mut rows, |a, b| {
+        order::sort_by(&mut rows, |(_, a), (_, b)| {
             let (a, b) = (
                 a.customer.reseller_mpn_id.as_deref(),
                 b.customer.reseller_mpn_id.as_deref(),
@@ -68,7 +78,7 @@ pub fn visible_customers(w: &Workspace) -> Vec<&CustomerPlan> {
             (a.is_none(), a).cmp(&(b.is_none(), b))
         });
     }
-    rows
+    rows.into_iter().map(|(i, _)| i).collect()
 }
 
 /// What a row is sorted by, for the table's sort column.

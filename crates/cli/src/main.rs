@@ -111,5 +111,9 @@ fn main() -> ExitCode {
         return fail(1, &cli::io_failure(lang, true, target, &e));
     }
     eprintln!("{}", output.summary);
+    // The process ends here and the system takes its memory back at once;
+    // freeing a 1,000,000-row plan and import piece by piece first took
+    // about half a second.
+    std::mem::forget(output);
     ExitCode::SUCCESS
 }

@@ -34,11 +34,11 @@ pub(crate) fn urgency_badge(lang: Lang, u: Urgency) -> Html {
 
 /// Rows drawn with the rest of the page (a laptop's screenful), and in
 /// each task after it until the page is whole.
-const ROWS_PER_TASK: usize = 25;
+const ROWS_PER_TASK: usize = 20;
 
 /// Resellers the filter lists at once; a distributor's thousands come a
 /// batch per task after the page.
-const RESELLERS_FIRST: usize = 200;
+const RESELLERS_FIRST: usize = 50;
 const RESELLERS_PER_TASK: usize = 250;
 
 /// A plan, equal only to itself: comparing two plans' contents would cost

@@ -165,6 +165,7 @@ pub(super) async fn run_import(
     // file is not copied a second time in wasm memory.
     let mut job = ImportJob::checked(bytes.as_slice(), options.clone(), check);
     let done = Cell::new(0.0);
+    let mut before = 0;
     let step = || {
         hash_slice(&mut fingerprinter, &bytes, &mut hashed);
         match job.step(ROWS_PER_STEP) {
@@ -176,7 +177,17 @@ pub(super) async fn run_import(
                 if bytes_total > 0 {
                     done.set(bytes_done as f64 / bytes_total as f64);
                 }
-                Step::More
+                // The step that reaches the end also gathers the rows into
+                // subscriptions and customers (about 40 ms for 100,000
+                // rows): when what is left fits in one more step, that
+                // step starts a slice of its own.
+                let last = bytes_done.saturating_sub(before);
+                before = bytes_done;
+                if bytes_total.saturating_sub(bytes_done) <= last {
+                    Step::Pause
+                } else {
+                    Step::More
+                }
             }
             ImportProgress::Done(result) => Step::Done(result),
         }

@@ -17,7 +17,7 @@ mod words;
 
 pub use args::{field_names, lang_in_args, parse_args, Args, Command, CustomerExport, USAGE};
 pub use inputs::UsersFile;
-pub use run::{plan_outcome, prepare, run, run_users, run_with, Prepared};
+pub use run::{plan_outcome, prepare, read_input, run, run_users, run_with, Prepared, ReadInput};
 pub use usage_zh::{usage, USAGE_ZH};
 pub use words::{help_hint, io_failure, standard_output};
 

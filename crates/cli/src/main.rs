@@ -87,12 +87,18 @@ fn main() -> ExitCode {
             Err(e) => return fail(1, &cli::io_failure(lang, false, &path, &e)),
         }
     }
-    let output = match cli::prepare(&args, &bytes, progress.as_deref(), &users, today_utc()) {
+    let read = match cli::read_input(&args, &bytes, progress.as_deref()) {
+        Ok(r) => r,
+        Err(f) => return fail(u8::try_from(f.code).unwrap_or(1), &f.message),
+    };
+    // The import holds what it needs of the file: the bytes are freed before
+    // the plan is made, so the file, the import and the plan are never all
+    // in memory at once.
+    drop(bytes);
+    let output = match read.plan(&args, &users, today_utc()) {
         Ok(o) => o,
         Err(f) => return fail(u8::try_from(f.code).unwrap_or(1), &f.message),
     };
-    // The input is no longer needed: free it before the export is written.
-    drop(bytes);
     // The export is written as it is made, through a buffer, never held
     // whole in memory.
     let written = match &args.out {

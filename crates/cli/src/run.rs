@@ -357,6 +357,36 @@ pub fn prepare(
     users: &[UsersFile],
     today: NaiveDate,
 ) -> Result<Prepared, Failure> {
+    read_input(args, bytes, progress)?.plan(args, users, today)
+}
+
+/// FILE read, before it is planned: what [`prepare`] does first. The
+/// command line frees FILE's bytes between the two, so that they, the
+/// import and the plan are never all held at once.
+#[derive(Debug)]
+pub struct ReadInput {
+    outcome: ImportOutcome,
+    carried: Carried,
+}
+
+impl ReadInput {
+    /// The plan, ready to write: what [`prepare`] does second.
+    pub fn plan(
+        self,
+        args: &Args,
+        users: &[UsersFile],
+        today: NaiveDate,
+    ) -> Result<Prepared, Failure> {
+        plan_outcome_with(args, self.outcome, self.carried, users, today)
+    }
+}
+
+/// Reads FILE (an export or a workspace file) and the progress file.
+pub fn read_input(
+    args: &Args,
+    bytes: &[u8],
+    progress: Option<&[u8]>,
+) -> Result<ReadInput, Failure> {
     let from_progress = match (progress, &args.progress) {
         (Some(p), path) => Some(read_progress(
             path.as_deref().unwrap_or("--progress"),
@@ -375,7 +405,7 @@ pub fn prepare(
         Some(p) => carried.with_progress_file(p),
         None => carried,
     };
-    plan_outcome_with(args, outcome, carried, users, today)
+    Ok(ReadInput { outcome, carried })
 }
 
 /// Reads FILE as an export, with the options the arguments give.

@@ -273,6 +273,9 @@ mod storage {
 #[path = "components/users.rs"]
 mod users;
 
+#[path = "components/long_list.rs"]
+mod long_list;
+
 mod views {
     use std::cell::RefCell;
     use std::rc::Rc;
@@ -580,13 +583,9 @@ mod plan_views {
     use std::cell::RefCell;
     use std::rc::Rc;
 
-    use chrono::NaiveDate;
-    use kaizala_engine::import::{import, ImportOptions};
     use kaizala_engine::plan::Lang;
-    use kaizala_engine::progress::Progress;
     use kaizala_planner::components::customer_table::{CustomerTable, CustomerTableProps};
-    use kaizala_planner::state::{Action, Phase, State, Workspace};
-    use kaizala_planner::storage_health::StorageHealth;
+    use kaizala_planner::state::{Action, Workspace};
     use wasm_bindgen::JsCast;
     use wasm_bindgen_test::*;
     use yew::prelude::*;
@@ -601,35 +600,7 @@ mod plan_views {
     /// The file opened through the reducer, with Contoso and Adatum sold
     /// through resellers (as the importer reads them from the export).
     fn workspace(resellers: &[(&str, &str)], actions: Vec<Action>) -> Rc<Workspace> {
-        let today = NaiveDate::from_ymd_opt(2020, 6, 1).unwrap();
-        let s = Rc::new(State::new(Lang::En, today))
-            .reduce(Action::Reading {
-                file_name: "a.csv".into(),
-            })
-            .reduce(Action::Imported {
-                file_name: "a.csv".into(),
-                bytes: Rc::new(CSV.as_bytes().to_vec()),
-                fingerprint: "f".into(),
-                options: ImportOptions::default(),
-                outcome: Box::new(import(CSV.as_bytes(), &ImportOptions::default())),
-                as_of: None,
-                progress: Progress::default(),
-                settings: None,
-                storage: StorageHealth::Saving,
-                planned: None,
-            });
-        let mut w = s.workspace().unwrap().clone();
-        let mut plan = (*w.plan).clone();
-        for c in &mut plan.customers {
-            if let Some((_, r)) = resellers.iter().find(|(n, _)| c.display_name == *n) {
-                c.customer.reseller_mpn_id = Some((*r).into());
-            }
-        }
-        w.plan = Rc::new(plan);
-        let mut next = (*s).clone();
-        next.phase = Phase::Ready(Rc::new(w));
-        let s = actions.into_iter().fold(Rc::new(next), |s, a| s.reduce(a));
-        Rc::new(s.workspace().unwrap().clone())
+        super::long_list::workspace_of(CSV, resellers, actions)
     }
 
     fn texts(root: &web_sys::Element, selector: &str) -> Vec<String> {

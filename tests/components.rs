@@ -641,6 +641,11 @@ mod plan_views {
             ]
         );
         assert_eq!(texts(&root, "td.reseller"), ["111", "222", "—"]);
+        // The filter lists the resellers in a task after the first render.
+        for _ in 0..3 {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            yew::scheduler::flush().await;
+        }
         let select: web_sys::HtmlSelectElement = root
             .query_selector("#reseller-filter")
             .unwrap()

@@ -40,10 +40,7 @@ fn imported_with_plan(settings: Settings) -> (Action, Rc<Plan>) {
         unreachable!()
     };
     let plan = Rc::new(build_plan(&imp, &settings));
-    let planned = Planned {
-        settings,
-        plan: plan.clone(),
-    };
+    let planned = Planned::new(plan.clone(), settings);
     let action = imported_with(None, Some(planned));
     (action, plan)
 }

@@ -80,6 +80,64 @@ fn the_table_sorts_by_checklist_progress() {
     assert_eq!(names(&s)[0], "Contoso", "most done first");
 }
 
+/// Sixty customers whose seats and end dates tie often, some with no end
+/// date: the table's number sorts must order them as a stable sort of the
+/// plan's (name) order would, ties in name order either way round.
+#[test]
+fn the_number_sorts_keep_ties_in_name_order_either_way_round() {
+    let mut csv = String::from(
+        "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n",
+    );
+    for i in 0..60u32 {
+        let end = match i % 7 {
+            0 => String::new(),
+            k => format!("2020-{:02}-{:02}T00:00:00Z", 6 + k % 4, 1 + (i % 3) * 10),
+        };
+        let seats = [5, 20, 5, 400, 20][i as usize % 5];
+        csv.push_str(&format!(
+            "s{i},Microsoft Kaizala Pro,{seats},active,false,{end},P1Y,t{i},Customer {:02},c{i}.com\n",
+            (i * 37) % 60
+        ));
+    }
+    let s = support::ready(&csv);
+    let urgency =
+        |c: &kaizala_engine::plan::CustomerPlan| (c.urgency, c.migrate_by.is_none(), c.migrate_by);
+    for (key, clicks) in [
+        (SortKey::Urgency, 0),
+        (SortKey::Urgency, 1),
+        (SortKey::Seats, 1),
+        (SortKey::Seats, 2),
+    ] {
+        let mut t = s.clone();
+        for _ in 0..clicks {
+            t = t.reduce(Action::SortBy(key));
+        }
+        let w = t.workspace().unwrap();
+        let mut expected: Vec<_> = w.plan.customers.iter().collect();
+        expected.sort_by(|a, b| {
+            let o = match key {
+                SortKey::Seats => a.kaizala_seats.cmp(&b.kaizala_seats),
+                _ => urgency(a).cmp(&urgency(b)),
+            };
+            if w.table.descending {
+                o.reverse()
+            } else {
+                o
+            }
+        });
+        let expected: Vec<&str> = expected.iter().map(|c| c.key.as_str()).collect();
+        let shown: Vec<&str> = visible_customers(w)
+            .iter()
+            .map(|c| c.key.as_str())
+            .collect();
+        assert_eq!(
+            shown, expected,
+            "{key:?}, descending {}",
+            w.table.descending
+        );
+    }
+}
+
 #[test]
 fn the_search_looks_in_names_domains_ids_and_plans() {
     let s = ready();

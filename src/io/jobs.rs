@@ -29,7 +29,7 @@ const ROWS_PER_STEP: usize = 1000;
 /// browser. Each yield costs a few milliseconds of idle time, so slices
 /// are as long as they may be and still end under the 50 ms that makes a
 /// long task (issue 20), the step that overruns the clock included.
-pub(super) const SLICE_MS: f64 = 40.0;
+pub(super) const SLICE_MS: f64 = 30.0;
 
 /// Customers planned between two looks at the clock (most have no Kaizala
 /// Pro and cost next to nothing).
@@ -149,7 +149,11 @@ pub(super) async fn run_import(
     // memory): hundreds of grows over a large import and plan. They need
     // about the file's size again, so memory grows once, here, and the
     // freed block serves them (49 MB file: build_plan in wasm 113-134 ms
-    // -> 69-79 ms).
+    // -> 69-79 ms). The grow is a task of its own, not added to the read's
+    // last one.
+    if !still_current(generation).await {
+        return;
+    }
     drop(std::hint::black_box(Vec::<u8>::with_capacity(bytes.len())));
     // Unless it was hashed as the file arrived, the fingerprint is hashed a
     // piece per slice too: over a 50 MB file it is a task of its own of
@@ -239,14 +243,21 @@ pub(super) async fn run_import(
             let Some(Some(plan)) = in_slices(generation, step, || {}).await else {
                 return;
             };
+            // What the workspace keeps beside the plan is made in a slice
+            // of its own, not in the task that shows the plan.
+            let mut ahead = Some((plan, settings));
+            let with_keys = || match ahead.take() {
+                Some((plan, settings)) => Step::Done(Some(Planned::new(Rc::new(plan), settings))),
+                None => Step::Done(None),
+            };
+            let Some(Some(planned)) = in_slices(generation, with_keys, || {}).await else {
+                return;
+            };
             mark("kaizala:planned");
             if !still_current(generation).await {
                 return;
             }
-            Some(Planned {
-                plan: Rc::new(plan),
-                settings,
-            })
+            Some(planned)
         }
         _ => None,
     };

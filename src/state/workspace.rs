@@ -159,6 +159,20 @@ impl PlanDefaults {
 pub struct Planned {
     pub settings: Settings,
     pub plan: Rc<Plan>,
+    /// Every customer's key: what the print selection starts as, made with
+    /// the plan rather than in the task that shows it (12 ms for 12,000
+    /// customers in the browser).
+    every_customer: BTreeSet<String>,
+}
+
+impl Planned {
+    pub fn new(plan: Rc<Plan>, settings: Settings) -> Planned {
+        Planned {
+            every_customer: all_customers(&plan),
+            settings,
+            plan,
+        }
+    }
 }
 
 impl Workspace {
@@ -174,11 +188,14 @@ impl Workspace {
             restored: settings_restored,
         } = opening;
         let (import, conflicts) = merged(&sources);
-        let plan = match planned {
-            Some(p) if p.settings == settings && sources.len() == 1 => p.plan,
-            _ => Rc::new(build_plan(&import, &settings)),
+        let (plan, print_selection) = match planned {
+            Some(p) if p.settings == settings && sources.len() == 1 => (p.plan, p.every_customer),
+            _ => {
+                let plan = Rc::new(build_plan(&import, &settings));
+                let every = all_customers(&plan);
+                (plan, every)
+            }
         };
-        let print_selection = all_customers(&plan);
         Workspace {
             sources,
             import,

@@ -4,11 +4,11 @@ urgency and the reseller filters, in the order of the sort column (within
 each reseller when grouped by reseller), a page at a time.
 */
 
-use chrono::NaiveDate;
+use chrono::Datelike;
 
 use crate::state::{SortKey, Workspace};
 use kaizala_engine::order;
-use kaizala_engine::plan::{CustomerPlan, Urgency};
+use kaizala_engine::plan::CustomerPlan;
 
 /// Rows shown per page of the table.
 pub const PAGE_ROWS: usize = 100;
@@ -56,17 +56,41 @@ pub fn visible_positions(w: &Workspace) -> Vec<usize> {
     // (a name lower-cased, checklist progress counted). The sort is stable
     // and the plan lists customers by name, so rows that tie stay in name
     // order, either way round.
-    let mut keyed: Vec<(SortValue<'_>, usize, &CustomerPlan)> =
-        rows.map(|(i, c)| (sort_value(w, c), i, c)).collect();
-    order::sort_by(&mut keyed, |(a, ..), (b, ..)| {
-        let o = a.cmp(b);
-        if w.table.descending {
-            o.reverse()
-        } else {
-            o
+    let rows: Vec<(usize, &CustomerPlan)> = rows.collect();
+    let flip = if w.table.descending { u64::MAX } else { 0 };
+    let numbered: Option<Vec<(u64, usize)>> = rows
+        .iter()
+        .map(|&(i, c)| number_key(w, c).map(|k| (k ^ flip, i)))
+        .collect();
+    let mut rows: Vec<(usize, &CustomerPlan)> = match numbered {
+        // A number and the row's place, sorted unstably, order the rows as
+        // the stable sort would (the place breaks every tie) at a fraction
+        // of its cost: the table's first sort is part of the task that
+        // shows a new plan (12,000 customers: 13 ms with the comparison
+        // sort in the browser).
+        Some(mut keyed) => {
+            keyed.sort_unstable();
+            keyed
+                .into_iter()
+                .filter_map(|(_, i)| w.plan.customers.get(i).map(|c| (i, c)))
+                .collect()
         }
-    });
-    let mut rows: Vec<(usize, &CustomerPlan)> = keyed.into_iter().map(|(_, i, c)| (i, c)).collect();
+        None => {
+            let mut keyed: Vec<(TextKey<'_>, usize, &CustomerPlan)> = rows
+                .into_iter()
+                .map(|(i, c)| (text_key(w, c), i, c))
+                .collect();
+            order::sort_by(&mut keyed, |(a, ..), (b, ..)| {
+                let o = a.cmp(b);
+                if w.table.descending {
+                    o.reverse()
+                } else {
+                    o
+                }
+            });
+            keyed.into_iter().map(|(_, i, c)| (i, c)).collect()
+        }
+    };
     if w.table.by_reseller {
         // Stable: the sort order holds within each reseller; customers
         // sold directly come last.
@@ -81,31 +105,43 @@ pub fn visible_positions(w: &Workspace) -> Vec<usize> {
     rows.into_iter().map(|(i, _)| i).collect()
 }
 
-/// What a row is sorted by, for the table's sort column.
-#[derive(PartialEq, Eq, PartialOrd, Ord)]
-enum SortValue<'a> {
-    /// Urgency, then dated before undated, then the date.
-    Urgency(Urgency, bool, Option<NaiveDate>),
-    Name(String),
-    Seats(u32),
-    Plan(&'a str),
-    /// Ticked steps as parts per million of all steps.
-    Progress(u64),
+/// The sort column's value as a number, in the column's order; `None` for
+/// the columns of text.
+fn number_key(w: &Workspace, c: &CustomerPlan) -> Option<u64> {
+    match w.table.sort {
+        // Urgency, then dated before undated, then the day.
+        SortKey::Urgency => {
+            let day = c
+                .migrate_by
+                .map_or(0, |d| u64::from(d.num_days_from_ce().max(0).unsigned_abs()));
+            Some((c.urgency as u64) << 40 | u64::from(c.migrate_by.is_none()) << 39 | day)
+        }
+        SortKey::Seats => Some(u64::from(c.kaizala_seats)),
+        SortKey::Progress => Some(progress_key(w, c)),
+        SortKey::Customer | SortKey::Plan => None,
+    }
 }
 
-fn sort_value<'a>(w: &Workspace, c: &'a CustomerPlan) -> SortValue<'a> {
+/// Ticked steps as parts per million of all steps.
+fn progress_key(w: &Workspace, c: &CustomerPlan) -> u64 {
+    let (done, all) = w.steps_done(c);
+    if all == 0 {
+        0
+    } else {
+        done as u64 * 1_000_000 / all as u64
+    }
+}
+
+/// What a row is sorted by, for the sort columns that are text.
+#[derive(PartialEq, Eq, PartialOrd, Ord)]
+enum TextKey<'a> {
+    Name(String),
+    Plan(&'a str),
+}
+
+fn text_key<'a>(w: &Workspace, c: &'a CustomerPlan) -> TextKey<'a> {
     match w.table.sort {
-        SortKey::Urgency => SortValue::Urgency(c.urgency, c.migrate_by.is_none(), c.migrate_by),
-        SortKey::Customer => SortValue::Name(c.display_name.to_lowercase()),
-        SortKey::Seats => SortValue::Seats(c.kaizala_seats),
-        SortKey::Plan => SortValue::Plan(&c.recommendation.plan),
-        SortKey::Progress => {
-            let (done, all) = w.steps_done(c);
-            SortValue::Progress(if all == 0 {
-                0
-            } else {
-                done as u64 * 1_000_000 / all as u64
-            })
-        }
+        SortKey::Plan => TextKey::Plan(&c.recommendation.plan),
+        _ => TextKey::Name(c.display_name.to_lowercase()),
     }
 }

@@ -12,6 +12,7 @@ use kaizala_engine::progress::Progress;
 use kaizala_planner::components::customer_table::{CustomerTable, CustomerTableProps};
 use kaizala_planner::state::{Action, Phase, State, Workspace};
 use kaizala_planner::storage_health::StorageHealth;
+use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use yew::prelude::*;
 
@@ -72,6 +73,19 @@ fn count(root: &web_sys::Element, selector: &str) -> u32 {
     root.query_selector_all(selector).unwrap().length()
 }
 
+/// The customer table of `w`, after its first render.
+async fn show_table(w: Rc<Workspace>) -> web_sys::Element {
+    let root = mount_point();
+    let props = CustomerTableProps {
+        lang: Lang::En,
+        workspace: w,
+        onaction: Callback::noop(),
+    };
+    yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
+    yew::scheduler::flush().await;
+    root
+}
+
 /// Lets the timers that draw the next batches fire, and Yew render each.
 async fn settle() {
     for _ in 0..20 {
@@ -91,18 +105,12 @@ async fn a_page_of_rows_and_many_resellers_come_a_batch_per_task() {
         .collect();
     let w = workspace_of(&many_customers(90), &resellers, vec![]);
     assert_eq!(w.plan.customers.len(), 90);
-    let root = mount_point();
-    let props = CustomerTableProps {
-        lang: Lang::En,
-        workspace: w,
-        onaction: Callback::noop(),
-    };
-    yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
-    // The first render: 20 rows, and 50 resellers between "All" and
-    // "Sold directly"; the count says the whole page.
+    let root = show_table(w).await;
+    // The first render: 20 rows, and the reseller filter with "All" and
+    // "Sold directly" only (the resellers are listed in a task after it);
+    // the count says the whole page.
     assert_eq!(count(&root, "#customer-table tbody tr"), 20);
-    assert_eq!(count(&root, "#reseller-filter option"), 52);
+    assert_eq!(count(&root, "#reseller-filter option"), 2);
     let shown = root.query_selector(".table-count").unwrap().unwrap();
     assert!(shown.text_content().unwrap().starts_with("90 of 90"));
     settle().await;
@@ -113,14 +121,29 @@ async fn a_page_of_rows_and_many_resellers_come_a_batch_per_task() {
 #[wasm_bindgen_test]
 async fn a_short_list_is_drawn_whole_at_once() {
     let w = workspace_of(&many_customers(12), &[("Customer 003", "5000003")], vec![]);
-    let root = mount_point();
-    let props = CustomerTableProps {
-        lang: Lang::En,
-        workspace: w,
-        onaction: Callback::noop(),
-    };
-    yew::Renderer::<CustomerTable>::with_root_and_props(root.clone(), props).render();
-    yew::scheduler::flush().await;
+    let root = show_table(w).await;
     assert_eq!(count(&root, "#customer-table tbody tr"), 12);
+    settle().await;
     assert_eq!(count(&root, "#reseller-filter option"), 3);
+}
+
+#[wasm_bindgen_test]
+async fn a_chosen_reseller_is_in_the_filter_from_the_first_render() {
+    let w = workspace_of(
+        &many_customers(12),
+        &[("Customer 003", "5000003"), ("Customer 007", "5000007")],
+        vec![Action::FilterReseller(Some("5000007".into()))],
+    );
+    let root = show_table(w).await;
+    let select: web_sys::HtmlSelectElement = root
+        .query_selector("#reseller-filter")
+        .unwrap()
+        .unwrap()
+        .dyn_into()
+        .unwrap();
+    assert_eq!(select.value(), "5000007");
+    assert_eq!(count(&root, "#customer-table tbody tr"), 1);
+    settle().await;
+    assert_eq!(count(&root, "#reseller-filter option"), 4);
+    assert_eq!(select.value(), "5000007");
 }

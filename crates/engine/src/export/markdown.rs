@@ -67,6 +67,34 @@ pub(crate) fn escape(s: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
+/// [`escape`] as it is written: the runs between special characters go
+/// straight to the output, so a value is never copied into a `String` of
+/// its own on the way.
+pub(crate) struct Escaped<'a>(pub(crate) &'a str);
+
+impl fmt::Display for Escaped<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let s = self.0;
+        let mut run = 0;
+        for (i, b) in s
+            .bytes()
+            .enumerate()
+            .filter(|(_, b)| SPECIAL[usize::from(*b)])
+        {
+            f.write_str(&s[run..i])?;
+            match b {
+                b'\r' | b'\n' => f.write_char(' ')?,
+                b => {
+                    f.write_char('\\')?;
+                    f.write_char(char::from(b))?;
+                }
+            }
+            run = i + 1;
+        }
+        f.write_str(&s[run..])
+    }
+}
+
 fn header(out: &mut dyn fmt::Write, plan: &Plan, partner: Option<&Partner>, lang: Lang) {
     let _ = writeln!(
         out,
@@ -213,7 +241,7 @@ pub fn customer_markdown_with(
         out,
         "# {} — {}\n",
         Label::MigrationTitle.text(lang),
-        escape(&c.display_name)
+        Escaped(&c.display_name)
     );
     header(&mut out, &plan, handout.partner.as_ref(), lang);
     let _ = out.write_char('\n');
@@ -256,9 +284,9 @@ fn customer_section(
     lang: Lang,
     level: usize,
 ) {
-    let h = "#".repeat(level + 1);
+    let h = &"######"[..(level + 1).min(6)];
     if level >= 2 {
-        let _ = writeln!(out, "{} {}\n", "#".repeat(level), escape(&c.display_name));
+        let _ = writeln!(out, "{} {}\n", &h[1..], Escaped(&c.display_name));
     }
     // The facts known, one after the other, separated by " · ".
     let mut sep = "";
@@ -267,13 +295,17 @@ fn customer_section(
         sep = " · ";
     };
     if let Some(id) = &c.customer.id {
-        fact(format_args!("{} {}", Label::Tenant.text(lang), escape(id)));
+        fact(format_args!("{} {}", Label::Tenant.text(lang), Escaped(id)));
     }
     if let Some(d) = &c.customer.domain {
-        fact(format_args!("{} {}", Label::Domain.text(lang), escape(d)));
+        fact(format_args!("{} {}", Label::Domain.text(lang), Escaped(d)));
     }
     if let Some(r) = &c.customer.reseller_mpn_id {
-        fact(format_args!("{} {}", Label::Reseller.text(lang), escape(r)));
+        fact(format_args!(
+            "{} {}",
+            Label::Reseller.text(lang),
+            Escaped(r)
+        ));
     }
     fact(format_args!(
         "{}{}{}",
@@ -292,10 +324,10 @@ fn customer_section(
 
     let r = &c.recommendation;
     let _ = writeln!(out, "{} {}\n", h, Label::Recommendation.text(lang));
-    let _ = write!(out, "**{}**", escape(&r.plan));
+    let _ = write!(out, "**{}**", Escaped(&r.plan));
     let _ = match (r.sku.as_deref(), lang) {
-        (Some(s), Lang::En) => write!(out, " ({})", escape(s)),
-        (Some(s), Lang::ZhTw) => write!(out, "（{}）", escape(s)),
+        (Some(s), Lang::En) => write!(out, " ({})", Escaped(s)),
+        (Some(s), Lang::ZhTw) => write!(out, "（{}）", Escaped(s)),
         (None, _) => Ok(()),
     };
     if let Some(q) = r.quantity {
@@ -308,13 +340,13 @@ fn customer_section(
         Lang::En => write!(out, "`{}`\n\n", r.family.as_str()),
         Lang::ZhTw => write!(out, "{}\n\n", r.family.label(lang)),
     };
-    let _ = writeln!(out, "{}\n", escape(&r.reason));
+    let _ = writeln!(out, "{}\n", Escaped(&r.reason));
     for cv in &r.caveats {
         let _ = writeln!(
             out,
             "> **{}** {}\n",
             Label::Caveat.text(lang),
-            escape(&cv.text)
+            Escaped(&cv.text)
         );
     }
     for a in &r.assumptions {
@@ -347,8 +379,8 @@ fn customer_section(
             let _ = writeln!(
                 out,
                 "- {} · {} · {} {}",
-                escape(&cv.product),
-                escape(&cv.id),
+                Escaped(&cv.product),
+                Escaped(&cv.id),
                 seats,
                 Label::SeatsUnit.text(lang)
             );
@@ -369,7 +401,7 @@ fn customer_section(
         Label::Category.text(lang),
     );
     for s in &c.subscriptions {
-        let _ = write!(out, "| {} | {} | ", escape(&s.id), escape(&s.offer));
+        let _ = write!(out, "| {} | {} | ", Escaped(&s.id), Escaped(&s.offer));
         let _ = match s.seats {
             Some(n) => out.write_str(&num(n)),
             None => out.write_str("?"),
@@ -393,9 +425,9 @@ fn customer_section(
             let _ = writeln!(
                 out,
                 "- {}{}{}",
-                escape(&s.id),
+                Escaped(&s.id),
                 Label::Colon.text(lang),
-                escape(&n.text)
+                Escaped(&n.text)
             );
         }
     }
@@ -422,7 +454,7 @@ fn customer_section(
             Some(on) => {
                 let changes = changed.get(&step.step).map(Vec::as_slice).unwrap_or(&[]);
                 let flag = changed_suffix(changes, lang);
-                ("x", format!("{}{}", done_suffix(*on, lang), escape(&flag)))
+                ("x", format!("{}{}", done_suffix(*on, lang), Escaped(&flag)))
             }
             None => (" ", String::new()),
         };
@@ -430,11 +462,11 @@ fn customer_section(
             out,
             "- [{mark}] **{}. {}**{}{}{}{}",
             step.step,
-            escape(&step.title),
+            Escaped(&step.title),
             due,
             done,
             Label::Colon.text(lang),
-            escape(&step.text)
+            Escaped(&step.text)
         );
         if let StepAction::MoveUsers {
             users: Some(users),
@@ -455,13 +487,28 @@ fn customer_section(
                 let _ = writeln!(
                     out,
                     "  - [{mark}] {}{open}`{}`{close}{}{}",
-                    escape(&u.display_name),
+                    Escaped(&u.display_name),
                     u.upn.replace('`', "'"),
                     Label::Colon.text(lang),
-                    escape(&change)
+                    Escaped(&change)
                 );
             }
         }
     }
     let _ = out.write_char('\n');
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{escape, Escaped};
+    use proptest::prelude::*;
+
+    proptest! {
+        /// What is written straight to the output is what `escape` returns,
+        /// for text made mostly of the characters it changes.
+        #[test]
+        fn escaped_as_written_is_escape(s in "[a-z\\\\`*_\\[\\]<>|#\r\n 臺-]{0,40}") {
+            prop_assert_eq!(Escaped(&s).to_string(), escape(&s).into_owned());
+        }
+    }
 }

@@ -23,6 +23,7 @@ use kaizala_engine::export::{
 };
 use kaizala_engine::handout::Handout;
 use kaizala_engine::import::{import, ImportOptions, ImportOutcome};
+use kaizala_engine::plan::build_plan_on;
 use kaizala_engine::plan::{CustomerPlan, Lang, Plan, PlanJob, PlanProgress, Settings};
 use kaizala_engine::share;
 use kaizala_engine::share::SharedPlan;
@@ -246,6 +247,15 @@ proptest! {
         };
         prop_assert_eq!(&sliced, &build_plan(&imp, &settings));
         prop_assert!(matches!(job.step(slice), PlanProgress::Spent));
+    }
+
+    #[test]
+    fn a_plan_built_on_threads_is_the_plan(rows in rows(), threads in 1usize..5) {
+        let Ok(ImportOutcome::Ready(imp)) = import(&file(&rows, "\n"), &ImportOptions::default()) else {
+            return Err(TestCaseError::fail("a generated export must import"));
+        };
+        let settings = Settings::new(as_of());
+        prop_assert_eq!(build_plan_on(&imp, &settings, threads), build_plan(&imp, &settings));
     }
 
     #[test]

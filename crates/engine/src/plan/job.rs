@@ -31,6 +31,17 @@ pub fn build_plan(import: &Import, settings: &Settings) -> Plan {
     PlanJob::new(import, settings).run()
 }
 
+/// [`build_plan`] with the customers planned on up to `threads` threads
+/// at once (the command line's cores; a browser tab has one). Customers
+/// are planned independently and sorted at the end, so the plan is the
+/// same as [`build_plan`]'s, whatever the number of threads.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn build_plan_on(import: &Import, settings: &Settings, threads: usize) -> Plan {
+    let mut job = PlanJob::new(import, settings);
+    job.plan_all_on(threads);
+    job.run()
+}
+
 /// Plans `subscriptions` that come without an import, such as a share
 /// link's: the same plan [`build_plan`] gives for an import of these
 /// subscriptions, no customer list, and `source` as what was read.
@@ -260,6 +271,42 @@ impl<'a> PlanJob<'a> {
             customers,
             summary,
         })
+    }
+
+    /// Plans every customer not planned yet, a share of them on each of
+    /// `threads` threads; the job's next step sorts and sums up.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn plan_all_on(&mut self, threads: usize) {
+        let total = self.keys.len();
+        let threads = threads.clamp(1, total.max(1));
+        let share = (total - self.next).div_ceil(threads);
+        if threads < 2 || share == 0 {
+            return;
+        }
+        let job = &*self;
+        let parts: Vec<Vec<CustomerPlan>> = std::thread::scope(|scope| {
+            let running: Vec<_> = (0..threads)
+                .map(|t| {
+                    let from = job.next + t * share;
+                    let to = (from + share).min(total);
+                    scope.spawn(move || {
+                        let mut scratch = Scratch::default();
+                        (from..to)
+                            .filter_map(|g| job.plan_group(g, &mut scratch))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            running
+                .into_iter()
+                .map(|t| t.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for c in parts.into_iter().flatten() {
+            self.tally.add(&c);
+            self.customers.push(c);
+        }
+        self.next = total;
     }
 
     /// Runs the job to its end.

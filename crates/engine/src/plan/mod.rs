@@ -50,6 +50,8 @@ pub use classify::{classify, Classification};
 pub use customer::{
     Alternative, Coverage, CustomerPlan, KaizalaSubscription, NotCounted, Raise, Recommendation,
 };
+#[cfg(not(target_arch = "wasm32"))]
+pub use job::build_plan_on;
 pub(crate) use job::plan_subscriptions;
 pub use job::{build_plan, PlanJob, PlanProgress};
 pub use kinds::{Category, Family, Urgency};

@@ -546,6 +546,7 @@ mod views {
             months,
             as_of: d(2020, 6, 15),
             cutoff: d(2020, 7, 1),
+            later: false,
         };
         yew::Renderer::<Timeline>::with_root_and_props(root.clone(), props).render();
         yew::scheduler::flush().await;
@@ -566,9 +567,19 @@ mod views {
             }],
             as_of: d(2026, 11, 25),
             cutoff: d(2020, 7, 1),
+            later: true,
         };
         yew::Renderer::<Timeline>::with_root_and_props(root2.clone(), props).render();
         yew::scheduler::flush().await;
+        // Drawn later (as the overview asks): the first render is the
+        // panel, its title and an empty chart of the same size.
+        assert_eq!(root2.query_selector_all(".bar").unwrap().length(), 0);
+        assert!(root2.query_selector("#timeline-chart").unwrap().is_some());
+        for _ in 0..3 {
+            gloo::timers::future::TimeoutFuture::new(0).await;
+            yew::scheduler::flush().await;
+        }
+        assert_eq!(root2.query_selector_all(".bar").unwrap().length(), 1);
         assert!(root2
             .text_content()
             .unwrap()

@@ -76,7 +76,7 @@ pub(crate) fn overview(props: &OverviewProps) -> Html {
                              onaction={props.onaction.clone()} />
             </div>
             <Totals {lang} plan={plan.clone()} one_reseller={w.table.reseller.is_some()} />
-            <Timeline {lang} months={plan.summary.ending_by_month.clone()} as_of={w.settings.as_of} cutoff={w.settings.cutoff} />
+            <Timeline {lang} months={plan.summary.ending_by_month.clone()} as_of={w.settings.as_of} cutoff={w.settings.cutoff} later=true />
             <CustomerTable {lang} workspace={w.clone()} onaction={props.onaction.clone()} />
         </div>
     }

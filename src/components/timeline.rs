@@ -7,6 +7,7 @@ chart with the cutoff and the as-of date marked. Drawn with classes only
 use chrono::{Datelike, NaiveDate};
 use yew::prelude::*;
 
+use crate::components::long_list::use_drawn;
 use crate::i18n::{month, number, table_date, tr, Lang};
 use crate::view_model::chart::{
     month_index, parse_month, pct, tick_shown, tick_step, PLOT_NARROW, PLOT_WIDE,
@@ -19,6 +20,11 @@ pub struct TimelineProps {
     pub months: Vec<MonthTotal>,
     pub as_of: NaiveDate,
     pub cutoff: NaiveDate,
+    /// Bars, labels and markers are drawn in a task after the first
+    /// render (the overview: its totals and first rows are painted first,
+    /// issue 20); on paper they are drawn at once.
+    #[prop_or_default]
+    pub later: bool,
 }
 
 // Positions are percentages of the chart's box (and font-relative `em`
@@ -39,6 +45,7 @@ const MAX_SPAN: i64 = 48;
 #[component(Timeline)]
 pub fn timeline(props: &TimelineProps) -> Html {
     let lang = props.lang;
+    let drawn = use_drawn(1, usize::from(!props.later), 1) > 0;
     let data: Vec<(i64, &MonthTotal)> = props
         .months
         .iter()
@@ -171,10 +178,12 @@ pub fn timeline(props: &TimelineProps) -> Html {
             <figcaption><h3>{ title }</h3></figcaption>
             <svg id="timeline-chart" class={crowded} role="img" aria-label={summary}>
                 <line class="axis" x1={pct(LEFT)} x2={pct(RIGHT)} y1={pct(AXIS)} y2={pct(AXIS)} />
-                { for bars }
-                { for ticks }
-                { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "停售日"), table_date(lang, props.cutoff)), "1.1em") }
-                { marker(props.as_of, "as-of", format!("{} {}", tr(lang, "As of", "規劃基準日"), table_date(lang, props.as_of)), "2.3em") }
+                if drawn {
+                    { for bars }
+                    { for ticks }
+                    { marker(props.cutoff, "cutoff", format!("{} {}", tr(lang, "Cutoff", "停售日"), table_date(lang, props.cutoff)), "1.1em") }
+                    { marker(props.as_of, "as-of", format!("{} {}", tr(lang, "As of", "規劃基準日"), table_date(lang, props.as_of)), "2.3em") }
+                }
             </svg>
         </figure>
     }

@@ -1,13 +1,14 @@
 /*!
 What changed between the workspace's data before and after: table tests
 for facts that changed, subscriptions and customers added and removed,
-reordered rows (no change), one customer's part, and a large workspace.
+reordered rows (no change), one customer's part, a comparison made a part
+at a time, and a large workspace.
 */
 
 mod plan_support;
 
 use kaizala_engine::model::{AutoRenew, EndDate, Status, Subscription};
-use kaizala_engine::workspace::{changes, ChangeCounts, FieldChange};
+use kaizala_engine::workspace::{changes, ChangeCounts, ChangesJob, FieldChange};
 use plan_support::*;
 
 fn counts(
@@ -126,6 +127,19 @@ fn table() {
     ];
     for (what, new, want, fields) in cases {
         let ch = changes(&base, &new);
+        // A part at a time (as the browser compares), the same changes,
+        // either way round.
+        for max in 1..4 {
+            for (a, b) in [(&base, &new), (&new, &base)] {
+                let mut job = ChangesJob::new(a, b);
+                let stepped = loop {
+                    if let Some(ch) = job.step(max) {
+                        break ch;
+                    }
+                };
+                assert_eq!(stepped, changes(a, b), "{what}, {max} at a time");
+            }
+        }
         assert_eq!(ch.counts(), want, "{what}");
         assert_eq!(ch.is_empty(), want.is_empty(), "{what}");
         let got: Vec<FieldChange> = ch

@@ -10,7 +10,7 @@ mod plan_support;
 
 use kaizala_engine::import::{import as read_bytes, Format, Import, ImportOptions, ImportOutcome};
 use kaizala_engine::model::{AutoRenew, Customer, EndDate, Status, Subscription};
-use kaizala_engine::workspace::{merge, ConflictField, Merged, SourceImport};
+use kaizala_engine::workspace::{covers_customers, merge, ConflictField, Merged, SourceImport};
 use plan_support::*;
 
 fn merged(files: &[(&str, &Import)]) -> Merged {
@@ -297,4 +297,40 @@ fn the_report_stays_balanced_when_files_overlap() {
     let empty = merge(&[]);
     assert_eq!(empty, Merged::default());
     assert!(empty.import.report.is_balanced());
+}
+
+/// Which file replaces which: a newer export holds every customer of the
+/// older (by tenant id, else domain, else name, case folded), whatever its
+/// row order and whatever it adds; another customer's export does not.
+#[test]
+fn a_file_covers_another_when_it_holds_all_its_customers() {
+    let head = "id,offerName,quantity,status,customerTenantId,customerCompanyName,customerDomain\n";
+    let file = |rows: &[&str]| {
+        read(
+            &format!("{head}{}\n", rows.join("\n")),
+            ImportOptions::default(),
+        )
+    };
+    let a1 = "s1,Microsoft Kaizala Pro,5,active,t1,Contoso,contoso.com";
+    let a2 = "s2,Office 365 E3,5,active,t1,Contoso,contoso.com";
+    let b = "s3,Microsoft Kaizala Pro,5,active,t2,Fabrikam,fabrikam.com";
+    let by_domain = "s4,Microsoft Kaizala Pro,5,active,,Adatum,ADATUM.COM";
+    let by_domain_lower = "s5,Microsoft Kaizala Pro,5,active,,Adatum Corp,adatum.com";
+    let cases: [(&[&str], &[&str], bool); 6] = [
+        (&[a1, a2, b], &[a1, b], true),
+        (&[b, a2, a1], &[a1, a2, b], true),
+        (&[a1, a2], &[a1, b], false),
+        (&[b], &[a1], false),
+        (&[by_domain_lower], &[by_domain], true),
+        (&[a1, b, by_domain], &[by_domain_lower, a1], true),
+    ];
+    for (new, old, covers) in cases {
+        assert_eq!(
+            covers_customers(&file(new), &file(old)),
+            covers,
+            "{new:?} covers {old:?}"
+        );
+    }
+    // A file about no customer at all is covered by nothing.
+    assert!(!covers_customers(&file(&[a1]), &Import::default()));
 }

@@ -15,7 +15,7 @@ use std::borrow::Cow;
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use crate::model::{AutoRenew, EndDate, Status, Subscription};
+use crate::model::{AutoRenew, Customer, EndDate, Status, Subscription};
 
 /// A customer, by its key, with the name to show.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -202,17 +202,28 @@ type CustomerParts<'a> = Option<(&'static str, Cow<'a, str>)>;
 /// Match keys: (customer key, id, how many before it had both).
 type Key<'a> = (CustomerParts<'a>, &'a str, u32);
 
-fn keyed(subs: &[Subscription]) -> Vec<Key<'_>> {
-    let mut nth: FxHashMap<(CustomerParts<'_>, &str), u32> = FxHashMap::default();
-    subs.iter()
-        .map(|s| {
-            let customer = s.customer.key_parts();
-            let n = nth.entry((customer.clone(), &s.id)).or_insert(0);
-            let key = (customer, &*s.id, *n);
-            *n += 1;
-            key
-        })
-        .collect()
+/// Each subscription's match key; `nth` counts the (customer, id) pairs
+/// seen so far, so the keys of a slice can be made a part at a time.
+fn keyed_into<'a>(
+    subs: &'a [Subscription],
+    nth: &mut FxHashMap<(CustomerParts<'a>, &'a str), u32>,
+    out: &mut Vec<Key<'a>>,
+) {
+    // A customer's rows mostly come together: its key is made once.
+    let mut last: Option<(&Customer, CustomerParts<'a>)> = None;
+    for s in subs {
+        let customer = match &last {
+            Some((c, parts)) if **c == s.customer => parts.clone(),
+            _ => {
+                let parts = s.customer.key_parts();
+                last = Some((&s.customer, parts.clone()));
+                parts
+            }
+        };
+        let n = nth.entry((customer.clone(), &s.id)).or_insert(0);
+        out.push((customer, &*s.id, *n));
+        *n += 1;
+    }
 }
 
 fn sub_ref(s: &Subscription) -> SubscriptionRef {
@@ -261,8 +272,14 @@ fn field_changes(old: &Subscription, new: &Subscription) -> Vec<FieldChange> {
 /// Customers in first-seen order, once each.
 fn customers(subs: &[Subscription]) -> Vec<CustomerRef> {
     let mut seen = FxHashSet::default();
+    let mut last: Option<&Customer> = None;
     subs.iter()
-        .filter(|s| seen.insert(s.customer.key_parts()))
+        .filter(|s| {
+            // A customer's rows mostly come together: looked up once.
+            let again = last == Some(&s.customer);
+            last = Some(&s.customer);
+            !again && seen.insert(s.customer.key_parts())
+        })
         .map(|s| CustomerRef {
             key: s.customer.key(),
             name: s.customer.display_name().to_string(),
@@ -273,46 +290,135 @@ fn customers(subs: &[Subscription]) -> Vec<CustomerRef> {
 /// What changed from `old` to `new` (the merged subscriptions of the
 /// workspace before and after).
 pub fn changes(old: &[Subscription], new: &[Subscription]) -> Changes {
-    let old_keys = keyed(old);
-    let new_keys = keyed(new);
-    let old_at: FxHashMap<&Key<'_>, usize> =
-        old_keys.iter().enumerate().map(|(i, k)| (k, i)).collect();
-    let mut matched = vec![false; old.len()];
-    let mut out = Changes::default();
-    for (s, key) in new.iter().zip(&new_keys) {
-        match old_at.get(key) {
-            Some(&i) => {
-                matched[i] = true;
-                let changes = field_changes(&old[i], s);
-                if !changes.is_empty() {
-                    out.subscriptions_changed.push(SubscriptionChange {
-                        subscription: sub_ref(s),
-                        changes,
-                    });
-                }
-            }
-            None => out.subscriptions_added.push(sub_ref(s)),
+    let mut job = ChangesJob::new(old, new);
+    loop {
+        if let Some(changes) = job.step(usize::MAX) {
+            return changes;
         }
     }
-    out.subscriptions_removed = old
-        .iter()
-        .zip(&matched)
-        .filter(|(_, m)| !**m)
-        .map(|(s, _)| sub_ref(s))
-        .collect();
-    let old_customers = customers(old);
-    let new_customers = customers(new);
-    let old_set: FxHashSet<&str> = old_customers.iter().map(|c| c.key.as_str()).collect();
-    let new_set: FxHashSet<&str> = new_customers.iter().map(|c| c.key.as_str()).collect();
-    out.customers_added = new_customers
-        .iter()
-        .filter(|c| !old_set.contains(c.key.as_str()))
-        .cloned()
-        .collect();
-    out.customers_removed = old_customers
-        .iter()
-        .filter(|c| !new_set.contains(c.key.as_str()))
-        .cloned()
-        .collect();
-    out
+}
+
+/// [`changes`] a part at a time, so that a browser tab comparing a weekly
+/// export of 100,000 subscriptions with the last stays responsive: each
+/// [`ChangesJob::step`] keys, indexes or matches up to `max` subscriptions,
+/// and the last gathers the customers that came and went.
+pub struct ChangesJob<'a> {
+    old: &'a [Subscription],
+    new: &'a [Subscription],
+    nth_old: FxHashMap<(CustomerParts<'a>, &'a str), u32>,
+    nth_new: FxHashMap<(CustomerParts<'a>, &'a str), u32>,
+    old_keys: Vec<Key<'a>>,
+    new_keys: Vec<Key<'a>>,
+    old_at: FxHashMap<Key<'a>, usize>,
+    matched: Vec<bool>,
+    /// Subscriptions done in the current stage.
+    next: usize,
+    stage: u8,
+    out: Changes,
+}
+
+impl<'a> ChangesJob<'a> {
+    /// A comparison of `old` with `new`; nothing is done until a step.
+    pub fn new(old: &'a [Subscription], new: &'a [Subscription]) -> ChangesJob<'a> {
+        ChangesJob {
+            old,
+            new,
+            nth_old: FxHashMap::default(),
+            nth_new: FxHashMap::default(),
+            old_keys: Vec::with_capacity(old.len()),
+            new_keys: Vec::with_capacity(new.len()),
+            old_at: FxHashMap::default(),
+            matched: vec![false; old.len()],
+            next: 0,
+            stage: 0,
+            out: Changes::default(),
+        }
+    }
+
+    /// Does up to `max` subscriptions' work (at least one); the changes
+    /// once all is done, and `Changes::default()` if asked again after.
+    pub fn step(&mut self, max: usize) -> Option<Changes> {
+        let max = max.max(1);
+        let (old, new) = (self.old, self.new);
+        let upto = |len: usize, next: usize| next.saturating_add(max).min(len);
+        match self.stage {
+            0 => {
+                let end = upto(old.len(), self.next);
+                keyed_into(&old[self.next..end], &mut self.nth_old, &mut self.old_keys);
+                self.advance(end, old.len());
+            }
+            1 => {
+                let end = upto(new.len(), self.next);
+                keyed_into(&new[self.next..end], &mut self.nth_new, &mut self.new_keys);
+                self.advance(end, new.len());
+            }
+            2 => {
+                let end = upto(old.len(), self.next);
+                for i in self.next..end {
+                    self.old_at.insert(self.old_keys[i].clone(), i);
+                }
+                self.advance(end, old.len());
+            }
+            3 => {
+                let end = upto(new.len(), self.next);
+                for (s, key) in new[self.next..end]
+                    .iter()
+                    .zip(&self.new_keys[self.next..end])
+                {
+                    match self.old_at.get(key) {
+                        Some(&i) => {
+                            self.matched[i] = true;
+                            let changes = field_changes(&old[i], s);
+                            if !changes.is_empty() {
+                                self.out.subscriptions_changed.push(SubscriptionChange {
+                                    subscription: sub_ref(s),
+                                    changes,
+                                });
+                            }
+                        }
+                        None => self.out.subscriptions_added.push(sub_ref(s)),
+                    }
+                }
+                self.advance(end, new.len());
+            }
+            4 => {
+                let mut out = std::mem::take(&mut self.out);
+                out.subscriptions_removed = old
+                    .iter()
+                    .zip(&self.matched)
+                    .filter(|(_, m)| !**m)
+                    .map(|(s, _)| sub_ref(s))
+                    .collect();
+                let old_customers = customers(old);
+                let new_customers = customers(new);
+                let old_set: FxHashSet<&str> =
+                    old_customers.iter().map(|c| c.key.as_str()).collect();
+                let new_set: FxHashSet<&str> =
+                    new_customers.iter().map(|c| c.key.as_str()).collect();
+                out.customers_added = new_customers
+                    .iter()
+                    .filter(|c| !old_set.contains(c.key.as_str()))
+                    .cloned()
+                    .collect();
+                out.customers_removed = old_customers
+                    .iter()
+                    .filter(|c| !new_set.contains(c.key.as_str()))
+                    .cloned()
+                    .collect();
+                self.stage = 5;
+                return Some(out);
+            }
+            _ => return Some(Changes::default()),
+        }
+        None
+    }
+
+    /// The current stage reached `end` of `len`: on to the next stage.
+    fn advance(&mut self, end: usize, len: usize) {
+        self.next = end;
+        if end >= len {
+            self.next = 0;
+            self.stage += 1;
+        }
+    }
 }

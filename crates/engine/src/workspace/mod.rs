@@ -21,12 +21,14 @@ mod file;
 mod merge;
 
 pub use changes::{
-    changes, ChangeCounts, Changes, CustomerChanges, CustomerRef, FieldChange, SubscriptionChange,
-    SubscriptionRef,
+    changes, ChangeCounts, Changes, ChangesJob, CustomerChanges, CustomerRef, FieldChange,
+    SubscriptionChange, SubscriptionRef,
 };
 pub use file::{
     is_workspace_file, read, write, WorkspaceEntry, WorkspaceFile, WorkspaceFileError,
     MAX_WORKSPACE_BYTES, WORKSPACE_KIND, WORKSPACE_VERSION,
 };
 pub(crate) use merge::auto_renew_word;
-pub use merge::{fact_value, merge, Conflict, ConflictField, Merged, SourceImport};
+pub use merge::{
+    covers_customers, fact_value, merge, Conflict, ConflictField, Merged, SourceImport,
+};

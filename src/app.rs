@@ -137,12 +137,16 @@ pub(crate) fn app() -> Html {
     let onfile = {
         let dispatcher = dispatcher.clone();
         let defaults = state.plan_defaults();
-        Callback::from(move |file: web_sys::File| io::read_file(file, defaults, dispatcher.clone()))
+        let into = state.open_workspace();
+        Callback::from(move |file: web_sys::File| {
+            io::read_file(file, defaults, into.clone(), dispatcher.clone())
+        })
     };
     let onsample = {
         let dispatcher = dispatcher.clone();
         let defaults = state.plan_defaults();
-        Callback::from(move |_| io::load_sample(defaults, dispatcher.clone()))
+        let into = state.open_workspace();
+        Callback::from(move |_| io::load_sample(defaults, into.clone(), dispatcher.clone()))
     };
     let onlang = onaction.reform(Action::SetLang);
     let onpartner = {
@@ -257,7 +261,8 @@ pub(crate) fn app() -> Html {
                             {
                                 if !text.trim().is_empty() {
                                     e.prevent_default();
-                                    io::read_pasted(text, defaults, dispatcher.clone());
+                                    // Only on the first screen: no workspace to join.
+                                    io::read_pasted(text, defaults, None, dispatcher.clone());
                                 }
                             }
                         },
@@ -295,12 +300,14 @@ pub(crate) fn app() -> Html {
                 let dispatcher = dispatcher.clone();
                 let step = step.clone();
                 let defaults = state.plan_defaults();
+                let into = state.open_workspace();
                 Callback::from(move |options| {
                     io::reimport(
                         step.file_name.clone(),
                         step.bytes.clone(),
                         options,
                         defaults,
+                        into.clone(),
                         dispatcher.clone(),
                     )
                 })

@@ -10,7 +10,9 @@ mod support;
 use std::rc::Rc;
 
 use kaizala_engine::progress::Progress;
-use kaizala_planner::state::{Action, Phase, Restored, State, StoredWorkspace, View, Workspace};
+use kaizala_planner::state::{
+    Action, Arrived, Phase, Restored, State, StoredWorkspace, View, Workspace,
+};
 
 const HEAD: &str = "id,offerName,quantity,status,autoRenewEnabled,commitmentEndDate,termDuration,customerTenantId,customerCompanyName,customerDomain\n";
 const CONTOSO: &str =
@@ -262,4 +264,66 @@ fn the_stored_record_reads_back_and_refuses_what_is_not_ours() {
     ] {
         assert_eq!(StoredWorkspace::from_json(text), None, "{text:?}");
     }
+}
+
+/// The arrival `io` works out while the file is read, given to the reducer
+/// as `Arrived`: the same workspace as the reducer's own, and worked out
+/// again if the workspace it was made for is no longer the one kept.
+#[test]
+fn an_arrival_worked_out_ahead_is_the_reducers_own() {
+    let before = tick(support::ready(&csv(&[CONTOSO, FABRIKAM])), "id:t1", "A");
+    let before = before.reduce(Action::SelectForPrint {
+        customer: "id:t2".into(),
+        selected: false,
+    });
+    let newer = csv(&[CONTOSO, FABRIKAM_MOVED, FABRIKAM_MORE, ADATUM]);
+    let expected = read(before.clone(), "newer.csv", &newer);
+
+    let reading = before.clone().reduce(Action::Reading {
+        file_name: "newer.csv".into(),
+    });
+    let held = reading
+        .held
+        .clone()
+        .expect("the workspace is kept while reading");
+    let source = kaizala_planner::state::Source {
+        name: "newer.csv".into(),
+        ..support::source("newer.csv", &newer)
+    };
+    let ahead = |into: Rc<Workspace>| {
+        let mut work = into.begin_arrival(vec![source.clone()], support::d(2020, 6, 1));
+        // Compared ahead, as `io` does it.
+        let before = &into.import.subscriptions;
+        work.set_changes(kaizala_engine::workspace::changes(
+            before,
+            &work.import().subscriptions,
+        ));
+        let plan = Rc::new(kaizala_engine::build_plan(work.import(), &into.settings));
+        Box::new(Arrived::new(into, source.clone(), work, plan))
+    };
+    let arrived = |into| Action::Arrived {
+        arrived: ahead(into),
+        storage: kaizala_planner::storage_health::StorageHealth::Saving,
+    };
+    let got = reading.clone().reduce(arrived(held.clone()));
+    assert_eq!(ws(&got), ws(&expected));
+    assert!(
+        ws(&got).print_selection.contains("id:t3"),
+        "a new customer is selected"
+    );
+    assert!(
+        !ws(&got).print_selection.contains("id:t2"),
+        "a box cleared stays cleared"
+    );
+
+    // Worked out for another workspace: the reducer works it out again.
+    let other = Rc::new((*held).clone());
+    let got = reading.clone().reduce(arrived(other));
+    assert_eq!(ws(&got), ws(&expected));
+    // A read that was cancelled meanwhile is dropped.
+    let cancelled = reading.reduce(Action::CancelRead);
+    assert!(Rc::ptr_eq(
+        &cancelled.clone().reduce(arrived(held)),
+        &cancelled
+    ));
 }

@@ -16,9 +16,9 @@ use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
 use super::browser::{mark, now_ms};
-use super::jobs::{begin_reading, is_current, run_import, Early, SLICE_MS};
+use super::jobs::{begin_reading, is_current, run_import, Early, Read, SLICE_MS};
 use crate::i18n::Lang;
-use crate::state::{Action, PlanDefaults, State};
+use crate::state::{Action, PlanDefaults, State, Workspace};
 use kaizala_engine::import::{ByteCheck, ImportOptions};
 use kaizala_engine::progress::Fingerprinter;
 
@@ -36,6 +36,7 @@ fn sample_as_of() -> NaiveDate {
 pub(crate) fn read_file(
     file: web_sys::File,
     defaults: PlanDefaults,
+    into: Option<Rc<Workspace>>,
     dispatch: UseReducerDispatcher<State>,
 ) {
     let file_name = file.name();
@@ -47,16 +48,13 @@ pub(crate) fn read_file(
                     .await
             }
             Ok(Some((bytes, early))) => {
-                import_named(
+                let read = Read {
                     generation,
                     file_name,
-                    bytes,
-                    Some(early),
-                    None,
                     defaults,
-                    dispatch,
-                )
-                .await
+                    into,
+                };
+                import_named(read, bytes, Some(early), None, dispatch).await
             }
             Ok(None) => {}
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
@@ -198,29 +196,24 @@ async fn read_streamed(
 /// Imports a file's bytes with the default options, its name included (an
 /// export without a customer column names the customer in its file name).
 async fn import_named(
-    generation: u64,
-    file_name: String,
+    read: Read,
     bytes: Vec<u8>,
     early: Option<Early>,
     as_of: Option<NaiveDate>,
-    defaults: PlanDefaults,
     dispatch: UseReducerDispatcher<State>,
 ) {
     let options = ImportOptions {
-        file_name: Some(file_name.clone()),
+        file_name: Some(read.file_name.clone()),
         ..Default::default()
     };
-    let bytes = Rc::new(bytes);
-    run_import(
-        generation, file_name, bytes, early, options, as_of, defaults, dispatch,
-    )
-    .await
+    run_import(read, Rc::new(bytes), early, options, as_of, dispatch).await
 }
 
 /// Imports text pasted onto the page.
 pub(crate) fn read_pasted(
     text: String,
     defaults: PlanDefaults,
+    into: Option<Rc<Workspace>>,
     dispatch: UseReducerDispatcher<State>,
 ) {
     let file_name = "pasted.csv".to_string();
@@ -229,16 +222,14 @@ pub(crate) fn read_pasted(
         file_name: None,
         ..Default::default()
     };
-    spawn_local(run_import(
+    let read = Read {
         generation,
         file_name,
-        Rc::new(text.into_bytes()),
-        None,
-        options,
-        None,
         defaults,
-        dispatch,
-    ));
+        into,
+    };
+    let bytes = Rc::new(text.into_bytes());
+    spawn_local(run_import(read, bytes, None, options, None, dispatch));
 }
 
 /// Imports the same bytes again with the user's column mapping or date order.
@@ -247,26 +238,37 @@ pub(crate) fn reimport(
     bytes: Rc<Vec<u8>>,
     options: ImportOptions,
     defaults: PlanDefaults,
+    into: Option<Rc<Workspace>>,
     dispatch: UseReducerDispatcher<State>,
 ) {
     let generation = begin_reading(&file_name, &dispatch);
-    spawn_local(run_import(
-        generation, file_name, bytes, None, options, None, defaults, dispatch,
-    ));
+    let read = Read {
+        generation,
+        file_name,
+        defaults,
+        into,
+    };
+    spawn_local(run_import(read, bytes, None, options, None, dispatch));
 }
 
 /// Fetches the bundled sample from this site (never elsewhere) and imports it.
-pub(crate) fn load_sample(defaults: PlanDefaults, dispatch: UseReducerDispatcher<State>) {
+pub(crate) fn load_sample(
+    defaults: PlanDefaults,
+    into: Option<Rc<Workspace>>,
+    dispatch: UseReducerDispatcher<State>,
+) {
     let file_name = SAMPLE_NAME.to_string();
     let generation = begin_reading(&file_name, &dispatch);
     spawn_local(async move {
         match fetch_bytes(SAMPLE_URL, defaults.lang).await {
             Ok(bytes) => {
-                let as_of = Some(sample_as_of());
-                import_named(
-                    generation, file_name, bytes, None, as_of, defaults, dispatch,
-                )
-                .await
+                let read = Read {
+                    generation,
+                    file_name,
+                    defaults,
+                    into,
+                };
+                import_named(read, bytes, None, Some(sample_as_of()), dispatch).await
             }
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }

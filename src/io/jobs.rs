@@ -14,13 +14,16 @@ use gloo::timers::future::TimeoutFuture;
 use yew::UseReducerDispatcher;
 
 use super::browser::{browser_big5, mark, now_ms};
-use crate::state::{Action, PlanDefaults, Planned, Restored, Source, State, StoredFile};
+use crate::state::{
+    Action, Arrived, PlanDefaults, Planned, Restored, Source, State, StoredFile, Workspace,
+};
 use crate::storage;
 use kaizala_engine::import::{
     Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
 };
 use kaizala_engine::plan::{PlanJob, PlanProgress};
 use kaizala_engine::progress::{legacy_fingerprint, Fingerprinter};
+use kaizala_engine::workspace::ChangesJob;
 
 /// Rows the job reads between two looks at the clock.
 const ROWS_PER_STEP: usize = 1000;
@@ -34,6 +37,9 @@ pub(super) const SLICE_MS: f64 = 30.0;
 /// Customers planned between two looks at the clock (most have no Kaizala
 /// Pro and cost next to nothing).
 const CUSTOMERS_PER_STEP: usize = 500;
+
+/// Subscriptions compared per step when a file joins the workspace.
+const SUBSCRIPTIONS_PER_STEP: usize = 5000;
 
 /// Bytes of the file fingerprinted per step, beside the import's rows.
 const HASH_BYTES_PER_STEP: usize = 1024 * 1024;
@@ -126,20 +132,32 @@ async fn in_slices<T>(
     }
 }
 
+/// One read of a file: its generation, its name, what its plan starts
+/// from, and the workspace that was open when it was chosen (the file
+/// joins it).
+pub(super) struct Read {
+    pub(super) generation: u64,
+    pub(super) file_name: String,
+    pub(super) defaults: PlanDefaults,
+    pub(super) into: Option<Rc<Workspace>>,
+}
+
 /// Runs the import a slice at a time, yielding to the browser between
 /// slices so the progress bar moves and Cancel stays clickable.
-// One argument per thing an import needs; a struct would only name them again.
-#[allow(clippy::too_many_arguments)]
 pub(super) async fn run_import(
-    generation: u64,
-    file_name: String,
+    read: Read,
     bytes: Rc<Vec<u8>>,
     early: Option<Early>,
     options: ImportOptions,
     as_of: Option<NaiveDate>,
-    defaults: PlanDefaults,
     dispatch: UseReducerDispatcher<State>,
 ) {
+    let Read {
+        generation,
+        file_name,
+        defaults,
+        into,
+    } = read;
     let options = ImportOptions {
         big5_decoder: Some(Big5Decoder(browser_big5)),
         ..options
@@ -224,6 +242,27 @@ pub(super) async fn run_import(
     });
     let (progress, storage) = storage::load_progress(&fingerprint);
     let settings = storage::load_settings(&fingerprint);
+    let outcome = match (outcome, into) {
+        (Ok(ImportOutcome::Ready(import)), Some(into)) => {
+            let source = Source {
+                name: file_name,
+                fingerprint,
+                added_on: defaults.today,
+                options: ImportOptions {
+                    big5_decoder: None,
+                    ..options
+                },
+                bytes,
+                import: Rc::new(import),
+            };
+            if let Some(arrived) = run_arrival(generation, into, source, defaults.today).await {
+                let arrived = Box::new(arrived);
+                dispatch.dispatch(Action::Arrived { arrived, storage });
+            }
+            return;
+        }
+        (outcome, _) => outcome,
+    };
     // The plan is built here, in slices like the import, rather than by
     // the reducer in the task that also renders it: with thousands of
     // customers either would be a long task, and both together longer.
@@ -273,6 +312,57 @@ pub(super) async fn run_import(
         storage,
         planned,
     });
+}
+
+/// Works out, a slice at a time, what a file that joins the open
+/// workspace does to it: the files merged again and compared (a slice of
+/// their own), the workspace planned again in slices, the print selection
+/// made. `None` when the read was cancelled or replaced meanwhile.
+async fn run_arrival(
+    generation: u64,
+    into: Rc<Workspace>,
+    source: Source,
+    today: NaiveDate,
+) -> Option<Arrived> {
+    let mut arriving = Some(source.clone());
+    let begin = || match arriving.take() {
+        Some(s) => Step::Done(Some(into.begin_arrival(vec![s], today))),
+        None => Step::Done(None),
+    };
+    let mut work = in_slices(generation, begin, || {}).await??;
+    let import = work.import().clone();
+    let mut compare = ChangesJob::new(&into.import.subscriptions, &import.subscriptions);
+    let step = || match compare.step(SUBSCRIPTIONS_PER_STEP) {
+        Some(changes) => Step::Done(changes),
+        None => Step::More,
+    };
+    work.set_changes(in_slices(generation, step, || {}).await?);
+    drop(compare);
+    if !still_current(generation).await {
+        return None;
+    }
+    let mut job = PlanJob::new(&import, &into.settings);
+    let step = || match job.step(CUSTOMERS_PER_STEP) {
+        PlanProgress::Working { done, total } if done == total => Step::Pause,
+        PlanProgress::Working { .. } => Step::More,
+        PlanProgress::Done(plan) => Step::Done(Some(plan)),
+        PlanProgress::Spent => Step::Done(None),
+    };
+    let plan = in_slices(generation, step, || {}).await??;
+    drop(job);
+    let mut ahead = Some((work, plan));
+    let finish = || match ahead.take() {
+        Some((work, plan)) => Step::Done(Some(Arrived::new(
+            into.clone(),
+            source.clone(),
+            work,
+            Rc::new(plan),
+        ))),
+        None => Step::Done(None),
+    };
+    let arrived = in_slices(generation, finish, || {}).await??;
+    mark("kaizala:planned");
+    still_current(generation).await.then_some(arrived)
 }
 
 /// Imports the files of a workspace read back (from this browser's

@@ -19,11 +19,13 @@ use kaizala_engine::plan::{CustomerSettings, Lang, Settings, Urgency};
 use kaizala_engine::progress::Progress;
 pub use kaizala_engine::share::SharedPlan;
 
+mod arrival;
 pub mod route;
 mod sources;
 mod stored;
 mod workspace;
 
+pub use arrival::{ArrivalWork, Arrived};
 pub use sources::{Arrival, Source};
 pub use stored::{StoredFile, StoredWorkspace, STORED_VERSION};
 use workspace::reduce_workspace;
@@ -125,6 +127,15 @@ impl State {
             _ => None,
         }
     }
+
+    /// The workspace a file read now joins: the one open, or the one kept
+    /// behind a failed read or the mapping step.
+    pub fn open_workspace(&self) -> Option<Rc<Workspace>> {
+        match &self.phase {
+            Phase::Ready(w) => Some(w.clone()),
+            _ => self.held.clone(),
+        }
+    }
 }
 
 /// Everything that can happen to the state.
@@ -159,6 +170,13 @@ pub enum Action {
         storage: StorageHealth,
         /// The plan, built ahead in its own task; `None` for other outcomes.
         planned: Option<Planned>,
+    },
+    /// A file read while a workspace was open, with its arrival in that
+    /// workspace worked out (see [`Arrived`]); boxed for its size.
+    Arrived {
+        arrived: Box<Arrived>,
+        /// What the file's old per-file storage said.
+        storage: StorageHealth,
     },
     /// A workspace was read back (see [`Restored`]); boxed for its size.
     Restored(Box<Restored>),
@@ -343,6 +361,36 @@ impl State {
                         message: kaizala_engine::i18n::Render::render(&e, self.lang).into_owned(),
                     },
                 };
+            }
+            Action::Arrived { arrived, storage } => {
+                match &self.phase {
+                    Phase::Reading { file_name, .. } if file_name == arrived.file_name() => {}
+                    _ => return self,
+                }
+                if storage != StorageHealth::Saving {
+                    next.storage = storage;
+                }
+                let today = self.today;
+                let w = match next.held.take() {
+                    Some(held) if arrived.is_for(&held) => {
+                        let mut w = (*held).clone();
+                        w.arrived(*arrived);
+                        w
+                    }
+                    // The workspace changed since the file was read: the
+                    // arrival is worked out again, here.
+                    Some(held) => {
+                        let mut w = (*held).clone();
+                        w.arrive(vec![arrived.into_source()], today);
+                        w
+                    }
+                    None => {
+                        let opening = self.plan_defaults().settings(None, None);
+                        let source = arrived.into_source();
+                        Workspace::new(vec![source], opening, None, Progress::default())
+                    }
+                };
+                next.phase = Phase::Ready(Rc::new(w));
             }
             Action::ReadFailed { file_name, message } => {
                 next.phase = Phase::Failed { file_name, message }

@@ -11,14 +11,15 @@ kept with the arrival, so the overview and each customer's page can show
 it.
 */
 
-use std::collections::HashSet;
 use std::rc::Rc;
 
 use chrono::NaiveDate;
 
 use kaizala_engine::import::ImportOptions;
 use kaizala_engine::model::Import;
-use kaizala_engine::workspace::{changes, merge, Changes, Conflict, Merged, SourceImport};
+use kaizala_engine::workspace::{
+    changes, covers_customers, merge, Changes, Conflict, Merged, SourceImport,
+};
 
 /// One imported file of the workspace, with what it takes to import it
 /// again (after a reload, or in another browser).
@@ -48,20 +49,6 @@ pub struct Arrival {
     pub on: NaiveDate,
 }
 
-/// The customers a file is about: of its subscriptions, or of its
-/// customer list when it has no subscriptions.
-fn customer_keys(import: &Import) -> HashSet<String> {
-    if import.subscriptions.is_empty() {
-        import.customers.iter().map(|c| c.key()).collect()
-    } else {
-        import
-            .subscriptions
-            .iter()
-            .map(|s| s.customer.key())
-            .collect()
-    }
-}
-
 /// Whether `new` replaces `old`: the same bytes, or a file of the same
 /// kind (subscriptions, or a customer list) that holds every one of
 /// `old`'s customers.
@@ -84,9 +71,7 @@ pub(crate) fn replaces(new: &Source, old: &Source) -> bool {
     if n.subscriptions.is_empty() != o.subscriptions.is_empty() {
         return false;
     }
-    let new_keys = customer_keys(n);
-    let old_keys = customer_keys(o);
-    !old_keys.is_empty() && old_keys.is_subset(&new_keys)
+    covers_customers(n, o)
 }
 
 /// The sources as one import, with the conflicts between them.

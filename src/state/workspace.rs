@@ -9,7 +9,7 @@ use std::rc::Rc;
 
 use chrono::NaiveDate;
 
-use super::sources::{add_sources, compare, merged, Arrival, Source};
+use super::sources::{merged, Arrival, Source};
 use super::Action;
 use kaizala_engine::model::Import;
 use kaizala_engine::plan::{
@@ -226,16 +226,6 @@ impl Workspace {
         names.join(", ")
     }
 
-    /// Files that arrive in the open workspace: each replaces the earlier
-    /// files it covers or joins them; the plan is built again, and what
-    /// changed is kept to be shown. Progress and choices stay: they are
-    /// keyed by customer and subscription, not by file.
-    pub(super) fn arrive(&mut self, arriving: Vec<Source>, on: NaiveDate) {
-        let files = arriving.iter().map(|s| s.name.clone()).collect();
-        let replaced = add_sources(&mut self.sources, arriving);
-        self.remerge(files, replaced, on);
-    }
-
     /// Takes a file out of the workspace (a file added by mistake).
     pub(super) fn remove_source(&mut self, fingerprint: &str, on: NaiveDate) -> bool {
         let Some(at) = self
@@ -281,28 +271,11 @@ impl Workspace {
         true
     }
 
+    /// The files merged again after a change to them, and planned again.
     fn remerge(&mut self, files: Vec<String>, replaced: Vec<String>, on: NaiveDate) {
-        let before = self.import.clone();
-        let (import, conflicts) = merged(&self.sources);
-        self.import = import;
-        self.conflicts = Rc::new(conflicts);
-        self.arrival = Some(Rc::new(Arrival {
-            files,
-            replaced,
-            changes: compare(&before, &self.import),
-            on,
-        }));
-        // Customers new to the plan are selected for printing, as every
-        // customer is when a workspace opens; the others keep their box.
-        let old_keys = all_customers(&self.plan);
-        self.replan();
-        // Retain, not collect: collecting into a set sorts first, with its
-        // own copy of the standard sort.
-        let mut selection = all_customers(&self.plan);
-        let selected = &self.print_selection;
-        selection.retain(|k| !old_keys.contains(k) || selected.contains(k));
-        self.print_selection = selection;
-        self.revision += 1;
+        let sources = std::mem::take(&mut self.sources);
+        let work = self.merge_again(sources, files, replaced, on);
+        self.replace_data(work);
     }
 
     /// The planned customers a users file may belong to: the one named for
@@ -491,7 +464,7 @@ pub(super) fn reduce_workspace(w: &mut Workspace, action: Action, today: NaiveDa
 
 /// Every customer's key. Filled by extend (one insert each): collecting
 /// into a BTreeSet sorts first, with its own copy of the standard sort.
-pub(super) fn all_customers(plan: &Plan) -> BTreeSet<String> {
+pub(crate) fn all_customers(plan: &Plan) -> BTreeSet<String> {
     let mut keys = BTreeSet::new();
     keys.extend(plan.customers.iter().map(|c| c.key.clone()));
     keys

@@ -10,7 +10,7 @@ use yew::prelude::*;
 use crate::components::long_list::use_drawn;
 use crate::i18n::{month, number, table_date, tr, Lang};
 use crate::view_model::chart::{
-    month_index, parse_month, pct, tick_shown, tick_step, PLOT_NARROW, PLOT_WIDE,
+    month_index, parse_month, pct, tick_anchor, tick_shown, tick_step, PLOT_NARROW, PLOT_WIDE,
 };
 use kaizala_engine::plan::MonthTotal;
 
@@ -118,17 +118,34 @@ pub fn timeline(props: &TimelineProps) -> Html {
         tick_step(months, PLOT_WIDE, label_w),
         tick_step(months, PLOT_NARROW, label_w),
     );
-    let ticks = (start..=end).filter_map(|i| {
-        let shown = tick_shown(i - start, wide, narrow)?;
+    let ticks = (start..=end).flat_map(|i| {
+        let shown = tick_shown(i - start, wide, narrow);
         let (y, m) = ((i.div_euclid(12)) as i32, (i.rem_euclid(12) + 1) as u32);
-        // A label at either end of the axis reads inwards, so it is not cut.
-        let (x, anchor) = match x_of(i) + slot / 2.0 {
-            x if x < LEFT + 6.0 => (x_of(i), "start"),
-            x if x > RIGHT - 6.0 => (x_of(i) + slot, "end"),
-            x => (x, "middle"),
+        // A label at either end of the axis reads inwards, so it is not
+        // cut; how far in that reaches differs between a phone and a wide
+        // screen, so such a label is drawn once for each.
+        let center = x_of(i) + slot / 2.0;
+        let anchors = (
+            tick_anchor(center, (LEFT, RIGHT), PLOT_WIDE, label_w),
+            tick_anchor(center, (LEFT, RIGHT), PLOT_NARROW, label_w),
+        );
+        let each: Vec<(&'static str, &'static str)> = match shown {
+            None => vec![],
+            Some(class) if anchors.0 == anchors.1 => vec![(class, anchors.0)],
+            Some(class) => [("wide-only", anchors.0), ("narrow-only", anchors.1)]
+                .into_iter()
+                .filter(|(screen, _)| class.is_empty() || class == *screen)
+                .collect(),
         };
-        Some(html! {
-            <text class={classes!("tick", shown)} x={pct(x)} y={pct(AXIS)} dy="1.4em" text-anchor={anchor}>{ month(lang, y, m) }</text>
+        each.into_iter().map(move |(class, anchor)| {
+            let x = match anchor {
+                "start" => x_of(i),
+                "end" => x_of(i) + slot,
+                _ => center,
+            };
+            html! {
+                <text class={classes!("tick", class)} x={pct(x)} y={pct(AXIS)} dy="1.4em" text-anchor={anchor}>{ month(lang, y, m) }</text>
+            }
         })
     });
     // Bars' values where they would touch their neighbours' are left to

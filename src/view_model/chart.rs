@@ -54,6 +54,23 @@ pub fn tick_shown(offset: i64, wide_step: i64, narrow_step: i64) -> Option<&'sta
     }
 }
 
+/// How a month's label centred at `center` (a percentage of the chart's
+/// box, the plot running from `left` to `right`) is anchored so that
+/// neither end of the axis cuts it, where the plot is `plot` pixels wide
+/// and the label about `label`: `start` (from its month's left edge) near
+/// the left end, `end` (to its month's right edge) near the right, else
+/// `middle`. A phone's narrower plot needs it further in than a wide one.
+pub fn tick_anchor(center: f64, (left, right): (f64, f64), plot: f64, label: f64) -> &'static str {
+    let half = label / 2.0 / plot * (right - left);
+    if center - half < left {
+        "start"
+    } else if center + half > right {
+        "end"
+    } else {
+        "middle"
+    }
+}
+
 /// A percentage of the chart's box, as an SVG attribute: `12.5%`.
 pub fn pct(x: f64) -> String {
     format!("{}%", px(x))

@@ -21,7 +21,8 @@ use crate::storage;
 use kaizala_engine::import::{
     Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
 };
-use kaizala_engine::plan::{PlanJob, PlanProgress};
+use kaizala_engine::model::Import;
+use kaizala_engine::plan::{Plan, PlanJob, PlanProgress, Settings};
 use kaizala_engine::progress::{legacy_fingerprint, Fingerprinter};
 use kaizala_engine::workspace::ChangesJob;
 
@@ -140,6 +141,35 @@ pub(super) struct Read {
     pub(super) file_name: String,
     pub(super) defaults: PlanDefaults,
     pub(super) into: Option<Rc<Workspace>>,
+}
+
+/// `make()`, a call known to be long, in a slice of its own. `None` when
+/// the read stopped being current.
+async fn in_own_slice<T>(generation: u64, make: impl FnOnce() -> T) -> Option<T> {
+    let mut make = Some(make);
+    in_slices(generation, || Step::Done(make.take().map(|f| f())), || {})
+        .await
+        .flatten()
+}
+
+/// Plans `import` with `settings` in slices, after a yield of its own (the
+/// grouping in `PlanJob::new` is long too). `None` when the read stopped
+/// being current.
+async fn plan_in_slices(generation: u64, import: &Import, settings: &Settings) -> Option<Plan> {
+    if !still_current(generation).await {
+        return None;
+    }
+    let mut job = PlanJob::new(import, settings);
+    let step = || match job.step(CUSTOMERS_PER_STEP) {
+        // The last step sorts every customer planned (about 30 ms for
+        // 12,000 in the browser): a slice of its own.
+        PlanProgress::Working { done, total } if done == total => Step::Pause,
+        PlanProgress::Working { .. } => Step::More,
+        PlanProgress::Done(plan) => Step::Done(Some(plan)),
+        // `Done` ends the slices, so a spent job is not met.
+        PlanProgress::Spent => Step::Done(None),
+    };
+    in_slices(generation, step, || {}).await.flatten()
 }
 
 /// Runs the import a slice at a time, yielding to the browser between
@@ -269,27 +299,13 @@ pub(super) async fn run_import(
     let planned = match &outcome {
         Ok(ImportOutcome::Ready(import)) => {
             let settings = defaults.settings(as_of, settings.clone()).current;
-            let mut job = PlanJob::new(import, &settings);
-            let step = || match job.step(CUSTOMERS_PER_STEP) {
-                // The last step sorts every customer planned (about 30 ms
-                // for 12,000 in the browser): a slice of its own.
-                PlanProgress::Working { done, total } if done == total => Step::Pause,
-                PlanProgress::Working { .. } => Step::More,
-                PlanProgress::Done(plan) => Step::Done(Some(plan)),
-                // `Done` ends the slices, so a spent job is not met.
-                PlanProgress::Spent => Step::Done(None),
-            };
-            let Some(Some(plan)) = in_slices(generation, step, || {}).await else {
+            let Some(plan) = plan_in_slices(generation, import, &settings).await else {
                 return;
             };
             // What the workspace keeps beside the plan is made in a slice
             // of its own, not in the task that shows the plan.
-            let mut ahead = Some((plan, settings));
-            let with_keys = || match ahead.take() {
-                Some((plan, settings)) => Step::Done(Some(Planned::new(Rc::new(plan), settings))),
-                None => Step::Done(None),
-            };
-            let Some(Some(planned)) = in_slices(generation, with_keys, || {}).await else {
+            let with_keys = || Planned::new(Rc::new(plan), settings);
+            let Some(planned) = in_own_slice(generation, with_keys).await else {
                 return;
             };
             mark("kaizala:planned");
@@ -324,12 +340,8 @@ async fn run_arrival(
     source: Source,
     today: NaiveDate,
 ) -> Option<Arrived> {
-    let mut arriving = Some(source.clone());
-    let begin = || match arriving.take() {
-        Some(s) => Step::Done(Some(into.begin_arrival(vec![s], today))),
-        None => Step::Done(None),
-    };
-    let mut work = in_slices(generation, begin, || {}).await??;
+    let arriving = source.clone();
+    let mut work = in_own_slice(generation, || into.begin_arrival(vec![arriving], today)).await?;
     let import = work.import().clone();
     let mut compare = ChangesJob::new(&into.import.subscriptions, &import.subscriptions);
     let step = || match compare.step(SUBSCRIPTIONS_PER_STEP) {
@@ -338,29 +350,9 @@ async fn run_arrival(
     };
     work.set_changes(in_slices(generation, step, || {}).await?);
     drop(compare);
-    if !still_current(generation).await {
-        return None;
-    }
-    let mut job = PlanJob::new(&import, &into.settings);
-    let step = || match job.step(CUSTOMERS_PER_STEP) {
-        PlanProgress::Working { done, total } if done == total => Step::Pause,
-        PlanProgress::Working { .. } => Step::More,
-        PlanProgress::Done(plan) => Step::Done(Some(plan)),
-        PlanProgress::Spent => Step::Done(None),
-    };
-    let plan = in_slices(generation, step, || {}).await??;
-    drop(job);
-    let mut ahead = Some((work, plan));
-    let finish = || match ahead.take() {
-        Some((work, plan)) => Step::Done(Some(Arrived::new(
-            into.clone(),
-            source.clone(),
-            work,
-            Rc::new(plan),
-        ))),
-        None => Step::Done(None),
-    };
-    let arrived = in_slices(generation, finish, || {}).await??;
+    let plan = plan_in_slices(generation, &import, &into.settings).await?;
+    let finish = || Arrived::new(into.clone(), source, work, Rc::new(plan));
+    let arrived = in_own_slice(generation, finish).await?;
     mark("kaizala:planned");
     still_current(generation).await.then_some(arrived)
 }

@@ -38,6 +38,7 @@ mod file_name;
 #[doc(hidden)]
 pub mod fuzzing;
 mod job;
+pub mod packed;
 mod records;
 mod rows;
 pub(crate) mod text;

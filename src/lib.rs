@@ -27,6 +27,11 @@ pub mod storage;
 /// Mounts the app on the page's body.
 #[cfg(target_arch = "wasm32")]
 pub fn start() {
+    // In the import worker this wasm draws nothing: it waits for its job
+    // (`io::worker::inside`).
+    if web_sys::window().is_none() {
+        return;
+    }
     io::register_service_worker();
     yew::Renderer::<app::App>::new().render();
 }

@@ -7,7 +7,7 @@ const CACHE = "kaizala-planner-v2";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
-    caches.open(CACHE).then((cache) => cache.addAll(["./", "./index.html", "./sample-export.csv", "./favicon.svg", "./rules.md"]))
+    caches.open(CACHE).then((cache) => cache.addAll(["./", "./index.html", "./sample-export.csv", "./favicon.svg", "./rules.md", "./import-worker.js"]))
       .then(() => self.skipWaiting()),
   );
 });

@@ -1,9 +1,11 @@
 /*!
-Reading a file into bytes: one the user chose or dropped (streamed from the
-browser a piece at a time), text pasted onto the page, the bundled sample
-fetched from this site, or the same bytes again with the user's column
-mapping. Each read starts a new generation and hands its bytes to the
-import job (`jobs`); a read that fails ends in `ReadFailed`.
+The reads a user starts: a file they chose or dropped, text pasted onto
+the page, the bundled sample fetched from this site, or the same bytes
+again with the user's column mapping. Each read starts a new generation
+and is imported in the import worker (`handover`); where the browser
+gives no worker, the page reads the file itself (streamed a piece at a
+time) and imports it in slices (`jobs`). A read that fails ends in
+`ReadFailed`.
 */
 
 use std::rc::Rc;
@@ -16,11 +18,16 @@ use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
 use super::browser::{mark, now_ms};
-use super::jobs::{begin_reading, is_current, run_import, Early, Read, SLICE_MS};
+use super::handover::{through_worker, Through};
+use super::jobs::{after_import, begin_reading, is_current, run_import, Early, Read, SLICE_MS};
+use super::pieces::PieceReader;
+use super::reopen::open_workspace_file;
+use super::worker::Given;
 use crate::i18n::Lang;
 use crate::state::{Action, PlanDefaults, State, Workspace};
 use kaizala_engine::import::{ByteCheck, ImportOptions};
 use kaizala_engine::progress::Fingerprinter;
+use kaizala_engine::workspace::is_workspace_file;
 
 /// The bundled synthetic export behind "Try with sample data".
 const SAMPLE_URL: &str = "sample-export.csv";
@@ -32,7 +39,8 @@ fn sample_as_of() -> NaiveDate {
     NaiveDate::from_ymd_opt(2020, 6, 15).unwrap_or_default()
 }
 
-/// Reads a user's file and imports it.
+/// Reads a user's file and imports it, in the import worker, or in the
+/// page when the browser gives no worker.
 pub(crate) fn read_file(
     file: web_sys::File,
     defaults: PlanDefaults,
@@ -41,84 +49,98 @@ pub(crate) fn read_file(
 ) {
     let file_name = file.name();
     let generation = begin_reading(&file_name, &dispatch);
-    spawn_local(async move {
-        match read_streamed(&file, generation, defaults.lang, &dispatch).await {
-            Ok(Some((bytes, _))) if kaizala_engine::workspace::is_workspace_file(&bytes) => {
-                super::reopen::open_workspace_file(generation, file_name, bytes, defaults, dispatch)
+    let read = Read {
+        generation,
+        file_name,
+        defaults,
+        into,
+    };
+    spawn_local(import_given(read, Given::File(file), None, None, dispatch));
+}
+
+/// Imports what was given in the import worker, with the default options
+/// (the file's name included: an export without a customer column names
+/// the customer in its file name) or `options`. When no worker can do it,
+/// the page imports the file itself, in slices.
+async fn import_given(
+    read: Read,
+    given: Given,
+    options: Option<ImportOptions>,
+    as_of: Option<NaiveDate>,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let generation = read.generation;
+    let options = options.unwrap_or_else(|| ImportOptions {
+        file_name: Some(read.file_name.clone()),
+        ..Default::default()
+    });
+    match through_worker(generation, &given, &options, &dispatch).await {
+        Through::Imported(imported) => after_import(read, *imported, as_of, dispatch).await,
+        Through::Workspace(bytes) => {
+            let Read {
+                file_name,
+                defaults,
+                ..
+            } = read;
+            open_workspace_file(generation, file_name, bytes, defaults, dispatch).await
+        }
+        Through::Unreadable(reason) => dispatch.dispatch(Action::ReadFailed {
+            message: unreadable(reason, read.defaults.lang),
+            file_name: read.file_name,
+        }),
+        Through::Stopped => {}
+        Through::NoWorker(read_already) => match (given, read_already) {
+            (Given::Bytes(bytes), _) => {
+                run_import(read, bytes, None, options, as_of, dispatch).await
+            }
+            (Given::File(_), Some(bytes)) if is_workspace_file(&bytes) => {
+                let bytes = Rc::unwrap_or_clone(bytes);
+                open_workspace_file(generation, read.file_name, bytes, read.defaults, dispatch)
                     .await
             }
-            Ok(Some((bytes, early))) => {
-                let read = Read {
-                    generation,
-                    file_name,
-                    defaults,
-                    into,
-                };
-                import_named(read, bytes, Some(early), None, dispatch).await
+            (Given::File(_), Some(bytes)) => {
+                run_import(read, bytes, None, options, as_of, dispatch).await
             }
-            Ok(None) => {}
-            Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
-        }
-    });
+            (Given::File(file), None) => read_in_page(read, &file, dispatch).await,
+        },
+    }
 }
 
-/// How a file's stream is read: into one buffer of ours, used again for
-/// every piece, where the browser can (a "BYOB" reader of a byte stream);
-/// otherwise in pieces the browser allocates.
-enum PieceReader {
-    /// The browser writes each piece into `buffer`, which it hands back
-    /// with the piece.
-    Own {
-        reader: web_sys::ReadableStreamByobReader,
-        buffer: js_sys::ArrayBuffer,
-    },
-    Browser(web_sys::ReadableStreamDefaultReader),
+/// The page's own read of a user's file, when no worker can do it.
+async fn read_in_page(read: Read, file: &web_sys::File, dispatch: UseReducerDispatcher<State>) {
+    let lang = read.defaults.lang;
+    match read_streamed(file, read.generation, &dispatch).await {
+        Ok(Some((bytes, _))) if is_workspace_file(&bytes) => {
+            let Read {
+                generation,
+                file_name,
+                defaults,
+                ..
+            } = read;
+            open_workspace_file(generation, file_name, bytes, defaults, dispatch).await
+        }
+        Ok(Some((bytes, early))) => import_named(read, bytes, Some(early), None, dispatch).await,
+        Ok(None) => {}
+        Err(e) => {
+            let reason = e
+                .dyn_ref::<js_sys::Error>()
+                .map(|e| String::from(e.message()));
+            dispatch.dispatch(Action::ReadFailed {
+                file_name: read.file_name,
+                message: unreadable(reason, lang),
+            })
+        }
+    }
 }
 
-/// The size of [`PieceReader::Own`]'s buffer: larger than the pieces the
-/// browser reads a file in (a few hundred kilobytes in Chromium).
-const PIECE_BUFFER_BYTES: u32 = 1024 * 1024;
-
-impl PieceReader {
-    fn new(file: &web_sys::File) -> PieceReader {
-        let stream = file.stream();
-        match web_sys::ReadableStreamByobReader::new(&stream) {
-            Ok(reader) => PieceReader::Own {
-                reader,
-                buffer: js_sys::ArrayBuffer::new(PIECE_BUFFER_BYTES),
-            },
-            // A browser whose file streams are not byte streams.
-            Err(_) => PieceReader::Browser(stream.get_reader().unchecked_into()),
-        }
-    }
-
-    /// The next piece; `None` at the end of the file.
-    async fn next(&mut self) -> Result<Option<js_sys::Uint8Array>, JsValue> {
-        let read = match self {
-            PieceReader::Own { reader, buffer } => {
-                reader.read_with_array_buffer_view(&js_sys::Uint8Array::new(buffer))
-            }
-            PieceReader::Browser(reader) => reader.read(),
-        };
-        let result: web_sys::ReadableStreamReadResult =
-            JsFuture::from(read).await?.unchecked_into();
-        if result.get_done().unwrap_or(true) {
-            return Ok(None);
-        }
-        let piece: js_sys::Uint8Array = result.get_value().unchecked_into();
-        if let PieceReader::Own { buffer, .. } = self {
-            // The buffer passed in is detached; the piece's is the same
-            // memory, to be passed in again.
-            *buffer = piece.buffer();
-        }
-        Ok(Some(piece))
-    }
-
-    fn cancel(&self) {
-        let _ = match self {
-            PieceReader::Own { reader, .. } => reader.cancel(),
-            PieceReader::Browser(reader) => reader.cancel(),
-        };
+/// Why a file could not be read; the browser's reason is its own words,
+/// in its own language.
+fn unreadable(reason: Option<String>, lang: Lang) -> String {
+    match (reason, lang) {
+        (Some(why), Lang::En) => format!("The browser could not read the file: {why}."),
+        (None, Lang::En) => "The browser could not read the file and gave no reason.".to_string(),
+        (Some(why), Lang::ZhTw) => format!("瀏覽器無法讀取這個檔案：{why}"),
+        (None, Lang::ZhTw) => "瀏覽器無法讀取這個檔案，也沒有說明原因。".to_string(),
     }
 }
 
@@ -133,23 +155,8 @@ impl PieceReader {
 async fn read_streamed(
     file: &web_sys::File,
     generation: u64,
-    lang: Lang,
     dispatch: &UseReducerDispatcher<State>,
-) -> Result<Option<(Vec<u8>, Early)>, String> {
-    // The browser's reason is its own words, in its own language.
-    let failed = |e: JsValue| {
-        let why = e
-            .dyn_ref::<js_sys::Error>()
-            .map(|e| String::from(e.message()));
-        match (why, lang) {
-            (Some(why), Lang::En) => format!("The browser could not read the file: {why}."),
-            (None, Lang::En) => {
-                "The browser could not read the file and gave no reason.".to_string()
-            }
-            (Some(why), Lang::ZhTw) => format!("瀏覽器無法讀取這個檔案：{why}"),
-            (None, Lang::ZhTw) => "瀏覽器無法讀取這個檔案，也沒有說明原因。".to_string(),
-        }
-    };
+) -> Result<Option<(Vec<u8>, Early)>, JsValue> {
     // Grown as the pieces come, not zeroed at the file's size up front:
     // zeroing is the first touch of all that memory (about 50 ms for
     // 50 MB), in one task before the progress bar can show.
@@ -159,7 +166,7 @@ async fn read_streamed(
     let mut reader = PieceReader::new(file);
     let mut slice_started = now_ms();
     loop {
-        let piece = reader.next().await.map_err(failed)?;
+        let piece = reader.next().await?;
         if now_ms() - slice_started > SLICE_MS {
             // The check counts an eighth of a byte per byte in the
             // import's progress, so reading is its first ninth.
@@ -228,8 +235,8 @@ pub(crate) fn read_pasted(
         defaults,
         into,
     };
-    let bytes = Rc::new(text.into_bytes());
-    spawn_local(run_import(read, bytes, None, options, None, dispatch));
+    let given = Given::Bytes(Rc::new(text.into_bytes()));
+    spawn_local(import_given(read, given, Some(options), None, dispatch));
 }
 
 /// Imports the same bytes again with the user's column mapping or date order.
@@ -248,7 +255,13 @@ pub(crate) fn reimport(
         defaults,
         into,
     };
-    spawn_local(run_import(read, bytes, None, options, None, dispatch));
+    spawn_local(import_given(
+        read,
+        Given::Bytes(bytes),
+        Some(options),
+        None,
+        dispatch,
+    ));
 }
 
 /// Fetches the bundled sample from this site (never elsewhere) and imports it.
@@ -268,7 +281,8 @@ pub(crate) fn load_sample(
                     defaults,
                     into,
                 };
-                import_named(read, bytes, None, Some(sample_as_of()), dispatch).await
+                let given = Given::Bytes(Rc::new(bytes));
+                import_given(read, given, None, Some(sample_as_of()), dispatch).await
             }
             Err(message) => dispatch.dispatch(Action::ReadFailed { file_name, message }),
         }

@@ -19,7 +19,7 @@ use crate::state::{
 };
 use crate::storage;
 use kaizala_engine::import::{
-    Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
+    Big5Decoder, ByteCheck, ImportError, ImportJob, ImportOptions, ImportOutcome, ImportProgress,
 };
 use kaizala_engine::model::Import;
 use kaizala_engine::plan::{Plan, PlanJob, PlanProgress, Settings};
@@ -51,7 +51,10 @@ thread_local! {
     static GENERATION: Cell<u64> = const { Cell::new(0) };
 }
 
+/// A new generation; a job running in the import worker stops with the
+/// one it was started by.
 fn next_generation() -> u64 {
+    super::worker::stop();
     GENERATION.with(|g| {
         g.set(g.get() + 1);
         g.get()
@@ -93,13 +96,13 @@ fn hash_slice(fingerprinter: &mut Fingerprinter, bytes: &[u8], hashed: &mut usiz
 
 /// Yields to the browser; false when the read this belongs to was
 /// cancelled or replaced meanwhile.
-async fn still_current(generation: u64) -> bool {
+pub(super) async fn still_current(generation: u64) -> bool {
     TimeoutFuture::new(0).await;
     is_current(generation)
 }
 
 /// What one step of a job says.
-enum Step<T> {
+pub(super) enum Step<T> {
     /// Not done: another step may follow in the same slice.
     More,
     /// Not done, and the next step is a long one: it starts a slice of
@@ -112,7 +115,7 @@ enum Step<T> {
 /// with a yield to the browser before each; `after_slice` runs at the end
 /// of each slice that did not finish. `None` when the read stopped being
 /// current.
-async fn in_slices<T>(
+pub(super) async fn in_slices<T>(
     generation: u64,
     mut step: impl FnMut() -> Step<T>,
     mut after_slice: impl FnMut(),
@@ -145,7 +148,7 @@ pub(super) struct Read {
 
 /// `make()`, a call known to be long, in a slice of its own. `None` when
 /// the read stopped being current.
-async fn in_own_slice<T>(generation: u64, make: impl FnOnce() -> T) -> Option<T> {
+pub(super) async fn in_own_slice<T>(generation: u64, make: impl FnOnce() -> T) -> Option<T> {
     let mut make = Some(make);
     in_slices(generation, || Step::Done(make.take().map(|f| f())), || {})
         .await
@@ -264,6 +267,51 @@ pub(super) async fn run_import(
         }
     }
     let fingerprint = fingerprinter.finish();
+    let read = Read {
+        generation,
+        file_name,
+        defaults,
+        into,
+    };
+    let imported = Imported {
+        bytes,
+        fingerprint,
+        options,
+        outcome,
+    };
+    after_import(read, imported, as_of, dispatch).await
+}
+
+/// A file imported, in the page or in the import worker: its bytes, their
+/// fingerprint, the options it was read with, and what became of it.
+pub(super) struct Imported {
+    pub(super) bytes: Rc<Vec<u8>>,
+    pub(super) fingerprint: String,
+    pub(super) options: ImportOptions,
+    pub(super) outcome: Result<ImportOutcome, ImportError>,
+}
+
+/// What follows an import wherever it ran: the file's saved progress and
+/// settings looked up, then either its arrival in the open workspace or
+/// its plan, each in slices, and the result dispatched.
+pub(super) async fn after_import(
+    read: Read,
+    imported: Imported,
+    as_of: Option<NaiveDate>,
+    dispatch: UseReducerDispatcher<State>,
+) {
+    let Read {
+        generation,
+        file_name,
+        defaults,
+        into,
+    } = read;
+    let Imported {
+        bytes,
+        fingerprint,
+        options,
+        outcome,
+    } = imported;
     if !still_current(generation).await {
         return;
     }

@@ -1,7 +1,8 @@
 /*!
 The app's side effects, kept at the edge: reading a chosen, dropped or
-pasted file and fetching the bundled sample (`files`); running the import
-and the plan in slices so the page never freezes (`jobs`); the clock,
+pasted file and fetching the bundled sample (`files`); importing in a
+worker thread (`worker`, `handover`), or in the page itself, and planning,
+in slices so the page never freezes (`jobs`); the clock,
 downloads, printing, the clipboard, the service worker and the share link
 in the URL fragment (`browser`). Each ends by dispatching an `Action`;
 none of them decides anything: the reducer in `state` does.
@@ -9,11 +10,14 @@ none of them decides anything: the reducer in `state` does.
 
 mod browser;
 mod files;
+mod handover;
 mod history;
 mod idb;
 mod jobs;
 mod keep;
+mod pieces;
 mod reopen;
+mod worker;
 
 pub(crate) use browser::{
     clear_location_hash, copy_text, download, initial_lang, local_midnight_utc, on_after_print,

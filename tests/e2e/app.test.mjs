@@ -464,6 +464,8 @@ test("after the first visit the planner opens and works offline", async () => {
   await t.page.locator("#try-sample").waitFor();
   await loadSample(t.page);
   assert.equal((await t.page.locator("#total-customers").textContent()).trim(), "7");
+  // Imported in the import worker, whose script came from the cache.
+  assert.equal(await t.page.evaluate(() => performance.getEntriesByName("kaizala:worker-answered").length), 1);
   await t.context.setOffline(false);
   await done(t);
 });

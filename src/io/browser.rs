@@ -25,6 +25,21 @@ pub(super) fn mark(phase: &str) {
     }
 }
 
+/// A User Timing mark with one number in its `detail`.
+pub(super) fn mark_with(phase: &str, key: &str, value: f64) {
+    let Some(p) = web_sys::window().and_then(|w| w.performance()) else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &key.into(), &value.into());
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &"detail".into(), &detail);
+    if let Ok(mark) = js_sys::Reflect::get(&p, &"mark".into()) {
+        let mark: js_sys::Function = mark.unchecked_into();
+        let _ = mark.call2(&p, &phase.into(), &options);
+    }
+}
+
 /// Milliseconds on the page's clock.
 pub(super) fn now_ms() -> f64 {
     web_sys::window()

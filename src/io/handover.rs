@@ -16,7 +16,7 @@ use yew::UseReducerDispatcher;
 use futures_util::future::join;
 use wasm_bindgen::JsCast;
 
-use super::browser::mark;
+use super::browser::{mark, mark_with};
 use super::jobs::{in_own_slice, in_slices, is_current, Imported, Step};
 use super::pieces::read_all;
 use super::worker::{Given, Job, Reply};
@@ -115,8 +115,9 @@ async fn answer(generation: u64, mut job: Job, dispatch: &UseReducerDispatcher<S
             Reply::Imported {
                 fingerprint,
                 packed,
+                memory,
             } => {
-                mark("kaizala:worker-answered");
+                mark_with("kaizala:worker-answered", "memory", memory);
                 return Answer::Imported {
                     fingerprint,
                     packed,

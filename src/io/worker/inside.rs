@@ -97,9 +97,16 @@ async fn run(job: JsValue) {
     };
     drop(import);
     let packed = to_buffer(&packed::pack(&outcome));
+    // The worker's memory never shrinks, so its size now is its peak; the
+    // browser bench counts it beside the page's.
+    let memory = js_sys::Reflect::get(&wasm_bindgen::memory(), &"buffer".into())
+        .ok()
+        .and_then(|b| b.dyn_into::<js_sys::ArrayBuffer>().ok())
+        .map_or(0.0, |b| f64::from(b.byte_length()));
     let message = Message::new(IMPORTED)
         .with("fingerprint", &fingerprinter.finish().into())
-        .with("packed", &packed);
+        .with("packed", &packed)
+        .with("memory", &memory.into());
     post(message, &[&packed]);
 }
 
@@ -130,6 +137,12 @@ impl Read {
 /// byte in the import's).
 async fn read_file(file: &web_sys::Blob, progress: &mut impl FnMut(f64)) -> Result<Read, JsValue> {
     let size = file.size();
+    // Memory grown once, for the file and then its import, rather than a
+    // few pages at a time as they come: each grow is costly in V8 (a new
+    // ArrayBuffer for the memory), hundreds of them over a large import.
+    drop(std::hint::black_box(Vec::<u8>::with_capacity(
+        (size as usize).saturating_mul(2),
+    )));
     let mut bytes = Vec::with_capacity(size as usize);
     let mut fingerprinter = Fingerprinter::default();
     let mut check = ByteCheck::default();

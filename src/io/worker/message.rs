@@ -8,8 +8,9 @@ Page → worker, once: `{ app, module, job: { file | bytes, options } }` (see `s
 
 Worker → page:
 - `{ kind: "progress", done }`: the share of the job done, 0 to 1;
-- `{ kind: "imported", fingerprint, packed }`: the import's result packed
-  (`kaizala_engine::import::packed`);
+- `{ kind: "imported", fingerprint, packed, memory }`: the import's result
+  packed (`kaizala_engine::import::packed`), and the worker's peak memory
+  (for the browser bench);
 - `{ kind: "workspace", bytes }`: the file is a saved workspace, which
   the page opens itself;
 - `{ kind: "unreadable", reason? }`: the browser could not read the file

@@ -49,6 +49,8 @@ pub(crate) enum Reply {
     Imported {
         fingerprint: String,
         packed: js_sys::Uint8Array,
+        /// The worker's peak memory in bytes.
+        memory: f64,
     },
     Workspace(js_sys::Uint8Array),
     Unreadable(Option<String>),
@@ -130,6 +132,7 @@ fn read_reply(message: &JsValue) -> Reply {
             (Some(fingerprint), Some(packed)) => Reply::Imported {
                 fingerprint,
                 packed,
+                memory: field(message, "memory").as_f64().unwrap_or(0.0),
             },
             _ => Reply::Broken,
         },

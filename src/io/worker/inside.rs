@@ -9,7 +9,7 @@ differs.
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
-use super::message::{field, text, Message, IMPORTED, PROGRESS, UNREADABLE, WORKSPACE};
+use super::message::{field, text, Message, BROKEN, IMPORTED, PROGRESS, UNREADABLE, WORKSPACE};
 use crate::io::browser::browser_big5;
 use crate::io::pieces::PieceReader;
 use kaizala_engine::import::{
@@ -47,9 +47,13 @@ async fn run(job: JsValue) {
             post(Message::new(PROGRESS).with("done", &done.into()), &[]);
         }
     };
-    let options: ImportOptions = text(&job, "options")
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default();
+    // Options that do not read back (another build's page) would import
+    // the file the wrong way: the page imports it itself instead.
+    let options = text(&job, "options").and_then(|json| serde_json::from_str(&json).ok());
+    let Some(options): Option<ImportOptions> = options else {
+        let reason = "the job's options could not be read";
+        return post(Message::new(BROKEN).with("reason", &reason.into()), &[]);
+    };
     let read = match field(&job, "file").dyn_into::<web_sys::Blob>() {
         Ok(file) => read_file(&file, &mut progress).await,
         Err(_) => {

@@ -85,20 +85,7 @@ pub fn family_from_word(word: &str) -> Option<Family> {
 /// The status a stored status word names (`active`, the word
 /// [`Status::as_str`] writes).
 pub fn status_from_word(word: &str) -> Option<Status> {
-    [
-        Status::Active,
-        Status::Pending,
-        Status::Warning,
-        Status::Expired,
-        Status::Suspended,
-        Status::Disabled,
-        Status::Deleted,
-        Status::LockedOut,
-        Status::NotReported,
-        Status::Other,
-    ]
-    .into_iter()
-    .find(|s| s.as_str() == word)
+    Status::ALL.into_iter().find(|s| s.as_str() == word)
 }
 
 /// A stored status word for a person; a word the planner does not know is

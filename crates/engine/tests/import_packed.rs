@@ -99,18 +99,7 @@ fn customer() -> impl Strategy<Value = Customer> {
 }
 
 fn status() -> impl Strategy<Value = Status> {
-    prop::sample::select(vec![
-        Status::Active,
-        Status::Pending,
-        Status::Warning,
-        Status::Expired,
-        Status::Suspended,
-        Status::Disabled,
-        Status::Deleted,
-        Status::LockedOut,
-        Status::NotReported,
-        Status::Other,
-    ])
+    prop::sample::select(Status::ALL.to_vec())
 }
 
 fn end_date() -> impl Strategy<Value = EndDate> {

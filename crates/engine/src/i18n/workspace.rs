@@ -111,7 +111,7 @@ impl Render for ConflictField {
 /// [`Status::as_str`] writes it) in `lang`; a word of no known status as
 /// it is.
 pub(crate) fn status_word_of(s: &str, lang: Lang) -> String {
-    ALL_STATUSES
+    Status::ALL
         .into_iter()
         .find(|x| x.as_str() == s)
         .map_or_else(|| s.to_string(), |x| status_word(x, lang).to_string())
@@ -165,7 +165,7 @@ fn conflict_value(field: ConflictField, value: &str, lang: Lang) -> String {
     let word = match (field, value) {
         (ConflictField::EndDate | ConflictField::Seats, "unknown") => unknown(lang),
         (ConflictField::EndDate, "never") => tr(lang, "never", "永不到期"),
-        (ConflictField::Status, v) => match ALL_STATUSES.iter().find(|s| s.as_str() == v) {
+        (ConflictField::Status, v) => match Status::ALL.iter().find(|s| s.as_str() == v) {
             Some(s) => status_word(*s, lang),
             None => return v.to_string(),
         },
@@ -182,19 +182,6 @@ fn conflict_value(field: ConflictField, value: &str, lang: Lang) -> String {
     };
     word.to_string()
 }
-
-const ALL_STATUSES: [Status; 10] = [
-    Status::Active,
-    Status::Pending,
-    Status::Warning,
-    Status::Expired,
-    Status::Suspended,
-    Status::Disabled,
-    Status::Deleted,
-    Status::LockedOut,
-    Status::NotReported,
-    Status::Other,
-];
 
 impl Render for Conflict {
     /// `Subscription 3f2c… (id:c1): end date: a.csv 2020-08-31, b.csv

@@ -115,6 +115,21 @@ pub enum Status {
 }
 
 impl Status {
+    /// Every status, in declaration order: for reading a status back from
+    /// its word or a number.
+    pub const ALL: [Status; 10] = [
+        Status::Active,
+        Status::Pending,
+        Status::Warning,
+        Status::Expired,
+        Status::Suspended,
+        Status::Disabled,
+        Status::Deleted,
+        Status::LockedOut,
+        Status::NotReported,
+        Status::Other,
+    ];
+
     /// Suspended, deleted, disabled or locked: the subscription no longer
     /// serves users and needs no migration of its own.
     pub(crate) fn is_inactive(self) -> bool {

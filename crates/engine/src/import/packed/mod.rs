@@ -234,18 +234,8 @@ fn status_tag(s: Status) -> u8 {
     }
 }
 
-const STATUSES: [Status; 10] = [
-    Status::Active,
-    Status::Pending,
-    Status::Warning,
-    Status::Expired,
-    Status::Suspended,
-    Status::Disabled,
-    Status::Deleted,
-    Status::LockedOut,
-    Status::NotReported,
-    Status::Other,
-];
+/// A status tag is its place here ([`status_tag`] is held to it by a test).
+const STATUSES: [Status; 10] = Status::ALL;
 
 fn auto_renew_tag(a: AutoRenew) -> u8 {
     match a {

@@ -25,6 +25,12 @@ pub(super) fn mark(phase: &str) {
     }
 }
 
+/// The browser's own words for why a call failed, when it gave any.
+pub(super) fn error_reason(e: &wasm_bindgen::JsValue) -> Option<String> {
+    e.dyn_ref::<js_sys::Error>()
+        .map(|e| String::from(e.message()))
+}
+
 /// A User Timing mark with one number in its `detail`.
 pub(super) fn mark_with(phase: &str, key: &str, value: f64) {
     let Some(p) = web_sys::window().and_then(|w| w.performance()) else {

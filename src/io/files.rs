@@ -11,16 +11,15 @@ time) and imports it in slices (`jobs`). A read that fails ends in
 use std::rc::Rc;
 
 use chrono::NaiveDate;
-use gloo::timers::future::TimeoutFuture;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use yew::platform::spawn_local;
 use yew::UseReducerDispatcher;
 
-use super::browser::{mark, now_ms};
+use super::browser::{error_reason, mark};
 use super::handover::{through_worker, Through};
-use super::jobs::{after_import, begin_reading, is_current, run_import, Early, Read, SLICE_MS};
-use super::pieces::PieceReader;
+use super::jobs::{after_import, begin_reading, run_import, Early, Read};
+use super::pieces::read_all;
 use super::reopen::open_workspace_file;
 use super::worker::Given;
 use crate::i18n::Lang;
@@ -121,15 +120,10 @@ async fn read_in_page(read: Read, file: &web_sys::File, dispatch: UseReducerDisp
         }
         Ok(Some((bytes, early))) => import_named(read, bytes, Some(early), None, dispatch).await,
         Ok(None) => {}
-        Err(e) => {
-            let reason = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()));
-            dispatch.dispatch(Action::ReadFailed {
-                file_name: read.file_name,
-                message: unreadable(reason, lang),
-            })
-        }
+        Err(e) => dispatch.dispatch(Action::ReadFailed {
+            file_name: read.file_name,
+            message: unreadable(error_reason(&e), lang),
+        }),
     }
 }
 
@@ -157,39 +151,18 @@ async fn read_streamed(
     generation: u64,
     dispatch: &UseReducerDispatcher<State>,
 ) -> Result<Option<(Vec<u8>, Early)>, JsValue> {
-    // Grown as the pieces come, not zeroed at the file's size up front:
-    // zeroing is the first touch of all that memory (about 50 ms for
-    // 50 MB), in one task before the progress bar can show.
-    let mut bytes: Vec<u8> = Vec::with_capacity(file.size() as usize);
     let mut fingerprinter = Fingerprinter::default();
     let mut check = ByteCheck::default();
-    let mut reader = PieceReader::new(file);
-    let mut slice_started = now_ms();
-    loop {
-        let piece = reader.next().await?;
-        if now_ms() - slice_started > SLICE_MS {
-            // The check counts an eighth of a byte per byte in the
-            // import's progress, so reading is its first ninth.
-            let done = bytes.len() as f64 / bytes.capacity().max(1) as f64 / 9.0;
-            dispatch.dispatch(Action::ReadProgress(done));
-            TimeoutFuture::new(0).await;
-            slice_started = now_ms();
-        }
-        if !is_current(generation) {
-            reader.cancel();
-            return Ok(None);
-        }
-        let Some(piece) = piece else {
-            break;
-        };
-        let old = bytes.len();
-        // Copied out whole and appended, not into zeroed room: zeroing a
-        // byte at a time is what the size-built wasm does for `resize`
-        // (74 ms of a 49 MB read, more than the copies).
-        bytes.extend_from_slice(&piece.to_vec());
+    let arrived = |bytes: &[u8], old: usize| {
         fingerprinter.update(&bytes[old..]);
-        check.update(&bytes);
-    }
+        check.update(bytes);
+    };
+    // The check counts an eighth of a byte per byte in the import's
+    // progress, so reading is its first ninth.
+    let progress = |read: f64| dispatch.dispatch(Action::ReadProgress(read / 9.0));
+    let Some(bytes) = read_all(file, generation, arrived, progress).await? else {
+        return Ok(None);
+    };
     mark("kaizala:read");
     Ok(Some((
         bytes,

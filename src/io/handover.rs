@@ -14,9 +14,8 @@ use kaizala_engine::import::ImportOptions;
 use yew::UseReducerDispatcher;
 
 use futures_util::future::join;
-use wasm_bindgen::JsCast;
 
-use super::browser::{mark, mark_with};
+use super::browser::{error_reason, mark, mark_with};
 use super::jobs::{in_own_slice, in_slices, is_current, Imported, Step};
 use super::pieces::read_all;
 use super::worker::{Given, Job, Reply};
@@ -59,7 +58,11 @@ pub(super) async fn through_worker(
             answer(generation, job, dispatch).await,
         ),
         Given::File(file) => {
-            let read = async { read_all(file, generation).await.map(|b| b.map(Rc::new)) };
+            let read = async {
+                read_all(file, generation, |_, _| {}, |_| {})
+                    .await
+                    .map(|b| b.map(Rc::new))
+            };
             join(read, answer(generation, job, dispatch)).await
         }
     };
@@ -68,6 +71,13 @@ pub(super) async fn through_worker(
             fingerprint,
             packed,
         } => (fingerprint, packed),
+        Answer::Workspace => {
+            return match bytes {
+                Ok(Some(bytes)) => Through::Workspace(Rc::unwrap_or_clone(bytes)),
+                Ok(None) => Through::Stopped,
+                Err(e) => Through::Unreadable(error_reason(&e)),
+            }
+        }
         Answer::Other(through) => {
             return match *through {
                 Through::NoWorker(_) => Through::NoWorker(bytes.ok().flatten()),
@@ -78,12 +88,7 @@ pub(super) async fn through_worker(
     let bytes = match bytes {
         Ok(Some(bytes)) => bytes,
         Ok(None) => return Through::Stopped,
-        Err(e) => {
-            let reason = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()));
-            return Through::Unreadable(reason);
-        }
+        Err(e) => return Through::Unreadable(error_reason(&e)),
     };
     mark("kaizala:read");
     read_back(generation, bytes, fingerprint, options, &packed)
@@ -97,6 +102,8 @@ enum Answer {
         fingerprint: String,
         packed: js_sys::Uint8Array,
     },
+    /// The file is a saved workspace (the page holds its bytes).
+    Workspace,
     Other(Box<Through>),
 }
 
@@ -123,10 +130,7 @@ async fn answer(generation: u64, mut job: Job, dispatch: &UseReducerDispatcher<S
                     packed,
                 };
             }
-            Reply::Workspace(bytes) => match copy_in_slices(generation, &bytes).await {
-                Some(bytes) => Through::Workspace(bytes),
-                None => Through::Stopped,
-            },
+            Reply::Workspace => return Answer::Workspace,
             Reply::Unreadable(reason) => Through::Unreadable(reason),
             Reply::Stopped => Through::Stopped,
             Reply::Broken => Through::NoWorker(None),

@@ -185,12 +185,7 @@ pub(super) async fn run_import(
     as_of: Option<NaiveDate>,
     dispatch: UseReducerDispatcher<State>,
 ) {
-    let Read {
-        generation,
-        file_name,
-        defaults,
-        into,
-    } = read;
+    let generation = read.generation;
     let options = ImportOptions {
         big5_decoder: Some(Big5Decoder(browser_big5)),
         ..options
@@ -267,12 +262,6 @@ pub(super) async fn run_import(
         }
     }
     let fingerprint = fingerprinter.finish();
-    let read = Read {
-        generation,
-        file_name,
-        defaults,
-        into,
-    };
     let imported = Imported {
         bytes,
         fingerprint,

@@ -10,7 +10,7 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::message::{field, text, Message, BROKEN, IMPORTED, PROGRESS, UNREADABLE, WORKSPACE};
-use crate::io::browser::browser_big5;
+use crate::io::browser::{browser_big5, error_reason};
 use crate::io::pieces::PieceReader;
 use kaizala_engine::import::{
     packed, Big5Decoder, ByteCheck, ImportJob, ImportOptions, ImportProgress,
@@ -69,11 +69,8 @@ async fn run(job: JsValue) {
     } = match read {
         Ok(read) => read,
         Err(e) => {
-            let reason = e
-                .dyn_ref::<js_sys::Error>()
-                .map(|e| String::from(e.message()));
             let message = Message::new(UNREADABLE);
-            let message = match reason {
+            let message = match error_reason(&e) {
                 Some(reason) => message.with("reason", &reason.into()),
                 None => message,
             };
@@ -81,8 +78,7 @@ async fn run(job: JsValue) {
         }
     };
     if kaizala_engine::workspace::is_workspace_file(&bytes) {
-        let buffer = to_buffer(&bytes);
-        return post(Message::new(WORKSPACE).with("bytes", &buffer), &[&buffer]);
+        return post(Message::new(WORKSPACE), &[]);
     }
     let options = ImportOptions {
         big5_decoder: Some(Big5Decoder(browser_big5)),

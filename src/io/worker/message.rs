@@ -11,8 +11,8 @@ Worker → page:
 - `{ kind: "imported", fingerprint, packed, memory }`: the import's result
   packed (`kaizala_engine::import::packed`), and the worker's peak memory
   (for the browser bench);
-- `{ kind: "workspace", bytes }`: the file is a saved workspace, which
-  the page opens itself;
+- `{ kind: "workspace" }`: the file is a saved workspace, which the page
+  opens itself from the bytes it holds;
 - `{ kind: "unreadable", reason? }`: the browser could not read the file
   (its reason, in its own words);
 - `{ kind: "broken", reason }`: the worker could not start or stopped

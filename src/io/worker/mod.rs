@@ -52,7 +52,8 @@ pub(crate) enum Reply {
         /// The worker's peak memory in bytes.
         memory: f64,
     },
-    Workspace(js_sys::Uint8Array),
+    /// The file is a saved workspace, which the page opens itself.
+    Workspace,
     Unreadable(Option<String>),
     /// Stopped by Cancel or a newer read.
     Stopped,
@@ -136,7 +137,7 @@ fn read_reply(message: &JsValue) -> Reply {
             },
             _ => Reply::Broken,
         },
-        WORKSPACE => bytes("bytes").map_or(Reply::Broken, Reply::Workspace),
+        WORKSPACE => Reply::Workspace,
         UNREADABLE => Reply::Unreadable(text(message, "reason")),
         _ => Reply::Broken,
     }
